@@ -1,0 +1,206 @@
+package org.qpspin.space;
+
+import java.util.Arrays;
+
+/**
+ * A truncated set of cluster states (N, m), 0 ≤ N ≤ Nmax, each level N holding the contiguous range
+ * mLow(N) ≤ m ≤ mHigh(N) within the valid 0 ≤ m ≤ ⌊N/2⌋ (MODEL.md, "State space" and "Truncation").
+ *
+ * <p>States are numbered level by level (N ascending), m ascending within a level:
+ * index(N, m) = offset(N) + m − mLow(N). Both directions are O(1): {@link #index} reads the level offset,
+ * {@link #levelOf} reads a per-state level table. The usual truncation is the rectangle
+ * m ≤ min(⌊N/2⌋, mMax) ({@link #rectangle}); {@link #band} allows a per-level window (e.g. following the
+ * mean-field curve m*(N)).
+ *
+ * <p>Immutable. Limits: at most {@link #MAX_STATES} states (Java array indices).
+ */
+public final class StateSpace {
+
+    /** Largest supported number of states. */
+    public static final int MAX_STATES = Integer.MAX_VALUE - 8;
+
+    private final int maxN;
+    private final int[] lowM;
+    private final int[] highM;
+    private final int[] offset; // offset[N] = index of (N, lowM[N]); offset[maxN + 1] = size
+    private final int[] levelOfState;
+    private final boolean rectangular;
+    private final int maxM;
+
+    private StateSpace(int maxN, int[] lowM, int[] highM, boolean rectangular, int maxM) {
+        this.maxN = maxN;
+        this.lowM = lowM;
+        this.highM = highM;
+        this.rectangular = rectangular;
+        this.maxM = maxM;
+        offset = new int[maxN + 2];
+        long total = 0;
+        for (int n = 0; n <= maxN; n++) {
+            offset[n] = (int) total;
+            total += highM[n] - lowM[n] + 1;
+            if (total > MAX_STATES) {
+                throw new IllegalArgumentException("state space too large: more than " + MAX_STATES
+                        + " states up to N = " + n + "; lower nMax or mMax");
+            }
+        }
+        offset[maxN + 1] = (int) total;
+        levelOfState = new int[(int) total];
+        for (int n = 0; n <= maxN; n++) {
+            Arrays.fill(levelOfState, offset[n], offset[n + 1], n);
+        }
+    }
+
+    /**
+     * The rectangle 0 ≤ N ≤ nMax, 0 ≤ m ≤ min(⌊N/2⌋, mMax).
+     *
+     * @param nMax largest N (≥ 0)
+     * @param mMax largest m (≥ 0); any value ≥ ⌊nMax/2⌋ means no truncation in m
+     * @throws IllegalArgumentException for negative bounds or more than {@link #MAX_STATES} states
+     */
+    public static StateSpace rectangle(int nMax, int mMax) {
+        if (nMax < 0) {
+            throw new IllegalArgumentException("nMax must be >= 0, got " + nMax);
+        }
+        if (mMax < 0) {
+            throw new IllegalArgumentException("mMax must be >= 0, got " + mMax);
+        }
+        int[] lo = new int[nMax + 1];
+        int[] hi = new int[nMax + 1];
+        for (int n = 0; n <= nMax; n++) {
+            hi[n] = Math.min(n / 2, mMax);
+        }
+        return new StateSpace(nMax, lo, hi, true, Math.min(mMax, nMax / 2));
+    }
+
+    /** The untruncated-in-m triangle 0 ≤ N ≤ nMax, 0 ≤ m ≤ ⌊N/2⌋. */
+    public static StateSpace triangle(int nMax) {
+        return rectangle(nMax, Math.max(0, nMax / 2));
+    }
+
+    /**
+     * A per-level window mLow[N] ≤ m ≤ mHigh[N] for N = 0 … nMax, clipped to 0 ≤ m ≤ ⌊N/2⌋.
+     *
+     * @throws IllegalArgumentException if the arrays differ in length, or a clipped window is empty
+     */
+    public static StateSpace band(int[] mLow, int[] mHigh) {
+        if (mLow.length != mHigh.length || mLow.length == 0) {
+            throw new IllegalArgumentException("band needs equal, non-empty mLow and mHigh arrays");
+        }
+        int nMax = mLow.length - 1;
+        int[] lo = new int[nMax + 1];
+        int[] hi = new int[nMax + 1];
+        int top = 0;
+        for (int n = 0; n <= nMax; n++) {
+            lo[n] = Math.max(0, mLow[n]);
+            hi[n] = Math.min(n / 2, mHigh[n]);
+            if (lo[n] > hi[n]) {
+                throw new IllegalArgumentException("empty m window at N = " + n + ": [" + mLow[n] + ", "
+                        + mHigh[n] + "] within 0 <= m <= " + n / 2);
+            }
+            top = Math.max(top, hi[n]);
+        }
+        return new StateSpace(nMax, lo, hi, false, top);
+    }
+
+    /** Number of states. */
+    public int size() {
+        return offset[maxN + 1];
+    }
+
+    /** Nmax. */
+    public int maxN() {
+        return maxN;
+    }
+
+    /** The largest m of any state. */
+    public int maxM() {
+        return maxM;
+    }
+
+    /** Whether this is a {@link #rectangle}. */
+    public boolean isRectangle() {
+        return rectangular;
+    }
+
+    /** Smallest m kept at level N. */
+    public int lowM(int n) {
+        return lowM[n];
+    }
+
+    /** Largest m kept at level N. */
+    public int highM(int n) {
+        return highM[n];
+    }
+
+    /** Number of states at level N. */
+    public int levelWidth(int n) {
+        return highM[n] - lowM[n] + 1;
+    }
+
+    /** Index of the first state of level N (for N = Nmax + 1: {@link #size()}). */
+    public int levelOffset(int n) {
+        return offset[n];
+    }
+
+    /** Largest level width. */
+    public int maxLevelWidth() {
+        int w = 0;
+        for (int n = 0; n <= maxN; n++) {
+            w = Math.max(w, levelWidth(n));
+        }
+        return w;
+    }
+
+    /** Whether (N, m) is a valid state of the model (0 ≤ m ≤ ⌊N/2⌋), regardless of truncation. */
+    public static boolean isValid(int n, int m) {
+        return n >= 0 && m >= 0 && m <= n / 2;
+    }
+
+    /** Whether (N, m) is in this truncated set. */
+    public boolean contains(int n, int m) {
+        return n >= 0 && n <= maxN && m >= lowM[n] && m <= highM[n];
+    }
+
+    /**
+     * Index of (N, m).
+     *
+     * @throws IndexOutOfBoundsException if (N, m) is not in the set
+     */
+    public int index(int n, int m) {
+        if (!contains(n, m)) {
+            throw new IndexOutOfBoundsException("state (N=" + n + ", m=" + m + ") is outside the truncated set");
+        }
+        return offset[n] + m - lowM[n];
+    }
+
+    /** Index of (N, m), or −1 when it is not in the set. */
+    public int indexOrMinusOne(int n, int m) {
+        return contains(n, m) ? offset[n] + m - lowM[n] : -1;
+    }
+
+    /** N of state {@code index}. */
+    public int levelOf(int index) {
+        return levelOfState[index];
+    }
+
+    /** m of state {@code index}. */
+    public int mOf(int index) {
+        int n = levelOfState[index];
+        return index - offset[n] + lowM[n];
+    }
+
+    /**
+     * Whether the state is on the truncation boundary: on level Nmax, or at an m edge that cuts valid states
+     * (m = mHigh(N) &lt; ⌊N/2⌋, or m = mLow(N) &gt; 0).
+     */
+    public boolean isOnBoundary(int index) {
+        int n = levelOf(index);
+        int m = mOf(index);
+        return n == maxN || (m == highM[n] && highM[n] < n / 2) || (m == lowM[n] && lowM[n] > 0);
+    }
+
+    @Override
+    public String toString() {
+        return (rectangular ? "rectangle" : "band") + "(nMax=" + maxN + ", mMax=" + maxM + ", states=" + size() + ")";
+    }
+}

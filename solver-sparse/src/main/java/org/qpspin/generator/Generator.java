@@ -1,0 +1,202 @@
+package org.qpspin.generator;
+
+import org.ejml.data.DMatrixSparseCSC;
+import org.qpspin.rates.Channel;
+import org.qpspin.rates.RateModel;
+import org.qpspin.rates.TransitionSink;
+import org.qpspin.space.StateSpace;
+
+/**
+ * The generator L of the truncated master equation dp/dt = L p, in compressed sparse column form.
+ *
+ * <p>Column j holds the transitions out of state j: L[i][j] = rate(j → i) ≥ 0 for i ≠ j and
+ * L[j][j] = −Σ_{i≠j} L[i][j], so every column sums to zero by construction (reflecting truncation: a transition
+ * whose target is valid but outside the truncated set is dropped from L and its rate is kept in
+ * {@link #omittedRate(int)} to price the truncation, MODEL.md "Truncation"). Row indices within a column are
+ * sorted and unique (singlet and mixed-triplet annihilation share the target (N−2, m−1) and are summed).
+ *
+ * <p>Assembly is one pass over the states, O(nnz), writing straight into the CSC arrays.
+ */
+public final class Generator {
+
+    /** Upper bound on the entries of one column: 8 channels and the diagonal. */
+    private static final int MAX_ENTRIES_PER_COLUMN = Channel.values().length + 1;
+
+    private final StateSpace space;
+    private final RateModel rates;
+    private final DMatrixSparseCSC matrix;
+    private final double[] omittedRate;
+    private final double[] exitRate;
+
+    private Generator(StateSpace space, RateModel rates, DMatrixSparseCSC matrix, double[] omittedRate,
+                      double[] exitRate) {
+        this.space = space;
+        this.rates = rates;
+        this.matrix = matrix;
+        this.omittedRate = omittedRate;
+        this.exitRate = exitRate;
+    }
+
+    /**
+     * Assembles L for {@code rates} on {@code space}.
+     *
+     * @throws IllegalArgumentException if a rate is not finite (e.g. overflow at huge N)
+     */
+    public static Generator assemble(RateModel rates, StateSpace space) {
+        int n = space.size();
+        long capacity = (long) MAX_ENTRIES_PER_COLUMN * n;
+        if (capacity > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("generator too large for one CSC matrix: " + n + " states");
+        }
+        DMatrixSparseCSC l = new DMatrixSparseCSC(n, n, (int) capacity);
+        double[] omitted = new double[n];
+        double[] exit = new double[n];
+        ColumnBuilder column = new ColumnBuilder(space, l.nz_rows, l.nz_values);
+        int nz = 0;
+        for (int j = 0; j < n; j++) {
+            l.col_idx[j] = nz;
+            column.start(j, nz);
+            rates.forEachTransition(space.levelOf(j), space.mOf(j), column);
+            nz = column.finish();
+            omitted[j] = column.omitted;
+            exit[j] = column.exit;
+        }
+        l.col_idx[n] = nz;
+        l.nz_length = nz;
+        l.indicesSorted = true;
+        return new Generator(space, rates, l, omitted, exit);
+    }
+
+    /** Writes one column: collects the kept targets, sorts them, merges duplicates, appends the diagonal. */
+    private static final class ColumnBuilder implements TransitionSink {
+        private final StateSpace space;
+        private final int[] rows;
+        private final double[] values;
+        private int self;
+        private int begin;
+        private int end;
+        double omitted;
+        double exit;
+
+        ColumnBuilder(StateSpace space, int[] rows, double[] values) {
+            this.space = space;
+            this.rows = rows;
+            this.values = values;
+        }
+
+        void start(int column, int position) {
+            self = column;
+            begin = position;
+            end = position;
+            omitted = 0.0;
+            exit = 0.0;
+            rows[end] = column; // diagonal placeholder, filled in finish()
+            values[end] = 0.0;
+            end++;
+        }
+
+        @Override
+        public void accept(Channel channel, int toN, int toM, double rate) {
+            if (!(rate < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("rate of " + channel + " out of state " + self + " is " + rate);
+            }
+            int target = space.indexOrMinusOne(toN, toM);
+            if (target < 0) {
+                omitted += rate;
+                return;
+            }
+            // insertion into the sorted run [begin, end), merging an equal row
+            int k = end - 1;
+            while (k >= begin && rows[k] > target) {
+                k--;
+            }
+            if (k >= begin && rows[k] == target) {
+                values[k] += rate;
+                return;
+            }
+            System.arraycopy(rows, k + 1, rows, k + 2, end - k - 1);
+            System.arraycopy(values, k + 1, values, k + 2, end - k - 1);
+            rows[k + 1] = target;
+            values[k + 1] = rate;
+            end++;
+        }
+
+        int finish() {
+            double sum = 0.0;
+            int diagonal = -1;
+            for (int k = begin; k < end; k++) {
+                if (rows[k] == self) {
+                    diagonal = k;
+                } else {
+                    sum += values[k];
+                }
+            }
+            values[diagonal] = -sum;
+            exit = sum;
+            return end;
+        }
+    }
+
+    /** The truncated state space. */
+    public StateSpace space() {
+        return space;
+    }
+
+    /** The rate model. */
+    public RateModel rateModel() {
+        return rates;
+    }
+
+    /** L in CSC form (shared, do not modify). */
+    public DMatrixSparseCSC matrix() {
+        return matrix;
+    }
+
+    /** Number of states. */
+    public int size() {
+        return space.size();
+    }
+
+    /** Number of stored entries of L (diagonal included). */
+    public int nonZeros() {
+        return matrix.nz_length;
+    }
+
+    /** Total rate of the transitions out of {@code state} dropped by the truncation, in s⁻¹. */
+    public double omittedRate(int state) {
+        return omittedRate[state];
+    }
+
+    /** −L[j][j]: total rate out of {@code state} to kept states, in s⁻¹ (a sum of positive terms). */
+    public double exitRate(int state) {
+        return exitRate[state];
+    }
+
+    /**
+     * out = L p. Allocation-free; {@code out} must have length {@link #size()} and differ from {@code p}.
+     */
+    public void multiply(double[] p, double[] out) {
+        java.util.Arrays.fill(out, 0.0);
+        int[] colIdx = matrix.col_idx;
+        int[] rows = matrix.nz_rows;
+        double[] values = matrix.nz_values;
+        for (int j = 0, n = size(); j < n; j++) {
+            double pj = p[j];
+            if (pj == 0.0) {
+                continue;
+            }
+            for (int k = colIdx[j], e = colIdx[j + 1]; k < e; k++) {
+                out[rows[k]] += values[k] * pj;
+            }
+        }
+    }
+
+    /** Σ_j p_j × omittedRate_j: the stationary probability flux the truncation dropped, in s⁻¹. */
+    public double omittedFlux(double[] p) {
+        double flux = 0.0;
+        for (int j = 0; j < p.length; j++) {
+            flux += p[j] * omittedRate[j];
+        }
+        return flux;
+    }
+}

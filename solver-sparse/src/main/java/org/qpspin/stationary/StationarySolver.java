@@ -1,0 +1,22 @@
+package org.qpspin.stationary;
+
+import org.qpspin.generator.Generator;
+
+/**
+ * Solves L p = 0, Σ p = 1 for the stationary distribution of a generator.
+ *
+ * <p>Implementations are stateless and thread-safe; each call returns a {@link StationaryResult} carrying its
+ * own diagnostics. Obtain them from {@link StationarySolvers}.
+ */
+public interface StationarySolver {
+
+    /** Short name reported in results: {@code gth}, {@code lu}, {@code levels}, … */
+    String name();
+
+    /**
+     * The stationary distribution of {@code generator}.
+     *
+     * @throws IllegalArgumentException if the chain is reducible or the solver cannot handle its size
+     */
+    StationaryResult solve(Generator generator);
+}

@@ -1,0 +1,27 @@
+package org.qpspin.stationary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.qpspin.generator.Generator;
+import org.qpspin.model.ModelParameters;
+import org.qpspin.rates.Prl2020RateModel;
+import org.qpspin.space.StateSpace;
+
+class GthSolverTest {
+
+    @Test
+    void solvesSmallChainToMachineResidual() {
+        ModelParameters p = ModelParameters.of(50.0, 1.0, 10.0, 0.5, 0.2);
+        Generator g = Generator.assemble(Prl2020RateModel.of(p), StateSpace.triangle(60));
+        StationaryResult r = StationarySolvers.gth().solve(g);
+        assertTrue(r.relativeResidual() < 1e-13, () -> "residual " + r.relativeResidual());
+        double total = 0;
+        for (double v : r.probabilitiesView()) {
+            total += v;
+        }
+        assertEquals(1.0, total, 1e-14);
+        assertTrue(r.meanN() > 0);
+    }
+}
