@@ -19,4 +19,12 @@ public interface StationarySolver {
      * @throws IllegalArgumentException if the chain is reducible or the solver cannot handle its size
      */
     StationaryResult solve(Generator generator);
+
+    /**
+     * The stationary distribution together with a factorization of L that can solve further systems
+     * (see {@link StationaryFactorization}). Costs about as much as {@link #solve} and keeps the factors.
+     *
+     * @throws IllegalArgumentException as {@link #solve}
+     */
+    StationaryFactorization factorize(Generator generator);
 }

@@ -1,0 +1,29 @@
+package org.qpspin.stationary;
+
+/**
+ * A factorization of a generator L kept after the stationary solve, for further solves with the same L
+ * (noise: S_N(0) by the group inverse, and any observable).
+ *
+ * <p>Implementations are not thread-safe (they may reuse internal workspaces).
+ */
+public interface StationaryFactorization {
+
+    /** The stationary distribution obtained from this factorization. */
+    StationaryResult stationary();
+
+    /**
+     * Solves L x = b on the subspace Σ x = 0, i.e. x = L^# b with L^# the group inverse, for a right-hand side
+     * with Σ b = 0 (MODEL.md noise convention: S_N(0) = 2 Nᵀ x for b = −(N − ⟨N⟩)∘p).
+     *
+     * <p>How: with the pinned row k replaced by e_kᵀ, solve for x' with b'_k = 0; because 1ᵀL = 0 and
+     * 1ᵀb = 0, row k of L x' = b holds automatically; then x = x' − (Σ x') p.
+     *
+     * @param b right-hand side, length n, Σ b = 0 (not modified)
+     * @param x output, length n (may not alias b)
+     * @throws IllegalArgumentException if lengths differ
+     */
+    void solveGroupInverse(double[] b, double[] x);
+
+    /** Name of the solver whose factorization this is. */
+    String solver();
+}
