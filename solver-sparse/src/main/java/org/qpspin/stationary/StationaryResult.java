@@ -106,6 +106,32 @@ public final class StationaryResult {
         relativeOmittedFlux = av == 0.0 ? omittedFlux : omittedFlux / av;
     }
 
+    /** A copy reporting another solver name (e.g. {@code auto→levels}); the numbers are shared, not recomputed. */
+    public StationaryResult withSolver(String solverName) {
+        return new StationaryResult(this, solverName);
+    }
+
+    private StationaryResult(StationaryResult o, String solverName) {
+        space = o.space;
+        probabilities = o.probabilities;
+        marginalN = o.marginalN;
+        marginalM = o.marginalM;
+        meanN = o.meanN;
+        meanN2 = o.meanN2;
+        varianceN = o.varianceN;
+        meanM = o.meanM;
+        varianceM = o.varianceM;
+        residual = o.residual;
+        relativeResidual = o.relativeResidual;
+        outerLevelMass = o.outerLevelMass;
+        outerColumnMass = o.outerColumnMass;
+        boundaryMass = o.boundaryMass;
+        omittedFlux = o.omittedFlux;
+        relativeOmittedFlux = o.relativeOmittedFlux;
+        solver = solverName;
+        seconds = o.seconds;
+    }
+
     /**
      * The result for the (possibly unnormalized, non-negative) solution {@code p} of L p = 0.
      * {@code p} is normalized in place and kept.

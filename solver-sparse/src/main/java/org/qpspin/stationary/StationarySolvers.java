@@ -14,7 +14,15 @@ public final class StationarySolvers {
         return new GthSolver();
     }
 
-    /** Names accepted by {@link #byName}. */
+    /**
+     * Chooses among the built-in solvers by the size and shape of the chain (see {@link AutoSolver}); results
+     * report {@code auto→name}.
+     */
+    public static StationarySolver auto() {
+        return new AutoSolver();
+    }
+
+    /** Names of the concrete solvers accepted by {@link #byName} (besides {@code auto}). */
     public static List<String> names() {
         return List.of("gth");
     }
@@ -26,10 +34,12 @@ public final class StationarySolvers {
      */
     public static StationarySolver byName(String name) {
         switch (name.toLowerCase(Locale.ROOT)) {
+            case "auto":
+                return auto();
             case "gth":
                 return gth();
             default:
-                throw new IllegalArgumentException("unknown solver '" + name + "'; choose one of " + names());
+                throw new IllegalArgumentException("unknown solver '" + name + "'; choose auto or one of " + names());
         }
     }
 }

@@ -1,0 +1,285 @@
+package org.qpspin.stationary;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.qpspin.generator.Generator;
+import org.qpspin.meanfield.MeanFieldFixedPoint;
+import org.qpspin.model.ModelParameters;
+import org.qpspin.rates.Prl2020RateModel;
+import org.qpspin.rates.RateModel;
+import org.qpspin.space.StateSpace;
+
+/**
+ * The stationary state of the cluster chain with an honest truncation: the entry point the CLI, the noise, the
+ * Monte Carlo and the Fokker–Planck comparisons call.
+ *
+ * <p>{@code StationaryAnalysis.solve(parameters, Truncation.automatic(), StationarySolvers.auto())} chooses
+ * Nmax and mMax from the mean-field scales, solves, measures the truncation cost
+ * c = omittedFlux / (A V) (MODEL.md, "Truncation"), grows the side that carries the cost and solves again until
+ * c ≤ tolerance (see {@link TruncationPlanner} for the rules). It never returns an answer beyond the tolerance:
+ * after {@link Truncation#maxGrowths()} growths, or when the next attempt would exceed
+ * {@link Truncation#maxStates()}, it throws {@link TruncationException} with the attempts made. A fixed
+ * truncation is solved once and its cost reported (an error only with {@link Truncation#failIfAbove}).
+ *
+ * <p>With A = 0 the only state reachable in the long run is the empty cluster: the result is the single state
+ * (0, 0) with probability 1, whatever the truncation, and {@link #note()} says so.
+ *
+ * <p>Immutable; holds the final generator (and, from {@link #factorize}, its factorization).
+ */
+public final class StationaryAnalysis {
+
+    private final RateModel rates;
+    private final MeanFieldFixedPoint meanField;
+    private final Truncation truncation;
+    private final Generator generator;
+    private final StationaryResult result;
+    private final StationaryFactorization factorization;
+    private final List<TruncationAttempt> attempts;
+    private final String note;
+    private final double seconds;
+
+    private StationaryAnalysis(RateModel rates, Truncation truncation, Generator generator, StationaryResult result,
+                               StationaryFactorization factorization, List<TruncationAttempt> attempts, String note,
+                               double seconds) {
+        this.rates = rates;
+        this.meanField = MeanFieldFixedPoint.of(rates.parameters());
+        this.truncation = truncation;
+        this.generator = generator;
+        this.result = result;
+        this.factorization = factorization;
+        this.attempts = List.copyOf(attempts);
+        this.note = note;
+        this.seconds = seconds;
+    }
+
+    /** Automatic truncation to the default tolerance, the {@code auto} solver, the PRL 2020 rates. */
+    public static StationaryAnalysis solve(ModelParameters parameters) {
+        return solve(parameters, Truncation.automatic(), StationarySolvers.auto());
+    }
+
+    /** The PRL 2020 rates of {@code parameters}, solved under {@code truncation} with {@code solver}. */
+    public static StationaryAnalysis solve(ModelParameters parameters, Truncation truncation,
+                                           StationarySolver solver) {
+        return solve(Prl2020RateModel.of(parameters), truncation, solver);
+    }
+
+    /**
+     * {@code rates} solved under {@code truncation} with {@code solver}.
+     *
+     * @throws TruncationException      when the cost cannot be brought within a checked tolerance
+     * @throws IllegalArgumentException when the solver rejects the chain (e.g. too large for dense GTH)
+     */
+    public static StationaryAnalysis solve(RateModel rates, Truncation truncation, StationarySolver solver) {
+        return run(rates, truncation, solver, false, null);
+    }
+
+    /** As {@link #solve(RateModel, Truncation, StationarySolver)}, reporting each step to {@code progress}. */
+    public static StationaryAnalysis solve(RateModel rates, Truncation truncation, StationarySolver solver,
+                                           Consumer<String> progress) {
+        return run(rates, truncation, solver, false, progress);
+    }
+
+    /**
+     * As {@link #solve(RateModel, Truncation, StationarySolver)}, keeping the factorization of the final
+     * generator for further solves ({@link #factorization()}): each attempt factorizes instead of solving.
+     */
+    public static StationaryAnalysis factorize(RateModel rates, Truncation truncation, StationarySolver solver) {
+        return run(rates, truncation, solver, true, null);
+    }
+
+    private static StationaryAnalysis run(RateModel rates, Truncation truncation, StationarySolver solver,
+                                          boolean keepFactorization, Consumer<String> progress) {
+        long start = System.nanoTime();
+        ModelParameters p = rates.parameters();
+        List<TruncationAttempt> attempts = new ArrayList<>();
+        if (p.totalInjectionRate() == 0.0) {
+            Attempt only = attempt(rates, 0, 0, solver, keepFactorization, attempts, progress);
+            return new StationaryAnalysis(rates, truncation, only.generator, only.result, only.factorization,
+                    attempts, "A = 0: the only stationary state is the empty cluster (N = 0, m = 0)",
+                    elapsed(start));
+        }
+        double tol = truncation.tolerance();
+        if (!truncation.isAutomatic()) {
+            Attempt a = attempt(rates, truncation.nMax(), truncation.mMax(), solver, keepFactorization, attempts,
+                    progress);
+            double cost = a.result.relativeOmittedFlux();
+            if (truncation.isChecked() && !(cost <= tol)) {
+                throw new TruncationException(String.format(Locale.ROOT, "truncation cost %.3g (omitted flux / AV) "
+                        + "exceeds the tolerance %.3g at nMax=%d, mMax=%d; raise nMax/mMax or use the automatic "
+                        + "truncation", cost, tol, a.result.maxN(), a.result.maxM()), attempts);
+            }
+            return new StationaryAnalysis(rates, truncation, a.generator, a.result, a.factorization, attempts, null,
+                    elapsed(start));
+        }
+        int limit = truncation.maxStates();
+        long nMax = TruncationPlanner.initialNMax(p, tol, limit);
+        int mStart = nMax > limit ? Truncation.NO_M_LIMIT : TruncationPlanner.initialMMax(p, (int) nMax, tol);
+        boolean mFull = mStart == Truncation.NO_M_LIMIT;
+        long mMax = mFull ? nMax / 2 : mStart;
+        for (int growth = 0; ; growth++) {
+            long states = rectangleSize(nMax, mFull ? nMax / 2 : mMax);
+            if (states > limit) {
+                throw new TruncationException(String.format(Locale.ROOT, "the automatic truncation needs more than "
+                        + "%d states (next attempt: nMax=%d, mMax=%d, %d states) to bring the cost below %.3g; "
+                        + "raise the state cap or the tolerance%s", limit, nMax, mFull ? nMax / 2 : mMax, states, tol,
+                        attempts.isEmpty() ? "" : " (last cost " + String.format(Locale.ROOT, "%.3g",
+                                attempts.get(attempts.size() - 1).relativeOmittedFlux()) + ")"), attempts);
+            }
+            Attempt a = attempt(rates, (int) nMax, mFull ? Truncation.NO_M_LIMIT : (int) mMax, solver,
+                    keepFactorization, attempts, progress);
+            TruncationAttempt last = attempts.get(attempts.size() - 1);
+            double cost = last.relativeOmittedFlux();
+            if (cost <= tol) {
+                return new StationaryAnalysis(rates, truncation, a.generator, a.result, a.factorization, attempts,
+                        null, elapsed(start));
+            }
+            if (growth >= truncation.maxGrowths()) {
+                throw new TruncationException(String.format(Locale.ROOT, "the automatic truncation did not reach "
+                        + "cost %.3g after %d growths (last: %s)", tol, growth, last), attempts);
+            }
+            boolean growN = last.outerLevelMass() > 0.5 * tol;
+            boolean growM = !mFull && last.columnCost() > 0.5 * tol;
+            if (!growN && !growM) { // cost split evenly below tol/2 each: grow both a little
+                growN = true;
+                growM = !mFull;
+            }
+            long newN = growN ? TruncationPlanner.grow(a.result.marginalN(), (int) nMax,
+                    Math.max(last.outerLevelMass(), tol), tol) : nMax;
+            long newM = mMax;
+            if (growM) {
+                newM = TruncationPlanner.grow(a.result.marginalM(), (int) mMax, Math.max(last.columnCost(), tol),
+                        tol);
+            }
+            nMax = Math.min(newN, Integer.MAX_VALUE - 1L);
+            if (!mFull && newM >= nMax / 2) {
+                mFull = true;
+            }
+            mMax = mFull ? nMax / 2 : newM;
+        }
+    }
+
+    private static long rectangleSize(long nMax, long mMax) {
+        long size = 0;
+        // Σ_{N ≤ nMax} (min(⌊N/2⌋, mMax) + 1), closed form per parity would do; this loop is O(nMax) and cheap
+        for (long n = 0; n <= nMax; n++) {
+            size += Math.min(n / 2, mMax) + 1;
+            if (size > Integer.MAX_VALUE) {
+                return size;
+            }
+        }
+        return size;
+    }
+
+    private static final class Attempt {
+        final Generator generator;
+        final StationaryResult result;
+        final StationaryFactorization factorization;
+
+        Attempt(Generator generator, StationaryResult result, StationaryFactorization factorization) {
+            this.generator = generator;
+            this.result = result;
+            this.factorization = factorization;
+        }
+    }
+
+    private static Attempt attempt(RateModel rates, int nMax, int mMax, StationarySolver solver,
+                                   boolean keepFactorization, List<TruncationAttempt> attempts,
+                                   Consumer<String> progress) {
+        long start = System.nanoTime();
+        StateSpace space = StateSpace.rectangle(nMax, mMax);
+        if (progress != null) {
+            progress.accept(String.format(Locale.ROOT, "solving nMax=%d mMax=%d (%d states) with %s", nMax,
+                    space.maxM(), space.size(), solver.name()));
+        }
+        Generator generator = Generator.assemble(rates, space);
+        StationaryFactorization factorization = null;
+        StationaryResult result;
+        if (keepFactorization) {
+            factorization = solver.factorize(generator);
+            result = factorization.stationary();
+        } else {
+            result = solver.solve(generator);
+        }
+        TruncationAttempt record = new TruncationAttempt(nMax, space.maxM(), space.size(),
+                result.relativeOmittedFlux(), result.outerLevelMass(), result.outerColumnMass(), result.solver(),
+                elapsed(start));
+        attempts.add(record);
+        if (progress != null) {
+            progress.accept("  " + record);
+        }
+        return new Attempt(generator, result, factorization);
+    }
+
+    private static double elapsed(long start) {
+        return (System.nanoTime() - start) * 1e-9;
+    }
+
+    /** The rate model solved. */
+    public RateModel rateModel() {
+        return rates;
+    }
+
+    /** The parameters solved. */
+    public ModelParameters parameters() {
+        return rates.parameters();
+    }
+
+    /** The mean-field fixed point (Eqs. 3–4) and regime of the parameters. */
+    public MeanFieldFixedPoint meanField() {
+        return meanField;
+    }
+
+    /** The truncation requested. */
+    public Truncation truncation() {
+        return truncation;
+    }
+
+    /** The final result. */
+    public StationaryResult result() {
+        return result;
+    }
+
+    /** The generator of the final truncation. */
+    public Generator generator() {
+        return generator;
+    }
+
+    /**
+     * The factorization of the final generator.
+     *
+     * @throws IllegalStateException unless the analysis came from {@link #factorize}
+     */
+    public StationaryFactorization factorization() {
+        if (factorization == null) {
+            throw new IllegalStateException("no factorization kept: use StationaryAnalysis.factorize");
+        }
+        return factorization;
+    }
+
+    /** Every attempt, in order; the last one is {@link #result()}. */
+    public List<TruncationAttempt> attempts() {
+        return attempts;
+    }
+
+    /** Whether the final cost is within the truncation's tolerance (always true for a checked truncation). */
+    public boolean withinTolerance() {
+        return result.relativeOmittedFlux() <= truncation.tolerance();
+    }
+
+    /** A remark on a special case (A = 0), or null. */
+    public String note() {
+        return note;
+    }
+
+    /** Wall time of the whole analysis (every attempt) in seconds. */
+    public double seconds() {
+        return seconds;
+    }
+
+    @Override
+    public String toString() {
+        return "StationaryAnalysis{" + truncation + ", attempts=" + attempts + ", result=" + result + "}";
+    }
+}
