@@ -3,7 +3,6 @@ package org.qpspin.stationary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 import org.qpspin.generator.Generator;
 import org.qpspin.meanfield.MeanFieldFixedPoint;
 import org.qpspin.model.ModelParameters;
@@ -77,7 +76,7 @@ public final class StationaryAnalysis {
 
     /** As {@link #solve(RateModel, Truncation, StationarySolver)}, reporting each step to {@code progress}. */
     public static StationaryAnalysis solve(RateModel rates, Truncation truncation, StationarySolver solver,
-                                           Consumer<String> progress) {
+                                           Progress progress) {
         return run(rates, truncation, solver, false, progress);
     }
 
@@ -90,7 +89,7 @@ public final class StationaryAnalysis {
     }
 
     private static StationaryAnalysis run(RateModel rates, Truncation truncation, StationarySolver solver,
-                                          boolean keepFactorization, Consumer<String> progress) {
+                                          boolean keepFactorization, Progress progress) {
         long start = System.nanoTime();
         ModelParameters p = rates.parameters();
         List<TruncationAttempt> attempts = new ArrayList<>();
@@ -160,6 +159,16 @@ public final class StationaryAnalysis {
         }
     }
 
+    /** Receives the steps of a long analysis (e.g. to print progress); called on the solving thread. */
+    public interface Progress {
+
+        /** An attempt is about to be assembled and solved. */
+        void solving(int nMax, int mMax, int states, String solver);
+
+        /** An attempt finished. */
+        void solved(TruncationAttempt attempt);
+    }
+
     private static long rectangleSize(long nMax, long mMax) {
         long size = 0;
         // Σ_{N ≤ nMax} (min(⌊N/2⌋, mMax) + 1), closed form per parity would do; this loop is O(nMax) and cheap
@@ -186,12 +195,11 @@ public final class StationaryAnalysis {
 
     private static Attempt attempt(RateModel rates, int nMax, int mMax, StationarySolver solver,
                                    boolean keepFactorization, List<TruncationAttempt> attempts,
-                                   Consumer<String> progress) {
+                                   Progress progress) {
         long start = System.nanoTime();
         StateSpace space = StateSpace.rectangle(nMax, mMax);
         if (progress != null) {
-            progress.accept(String.format(Locale.ROOT, "solving nMax=%d mMax=%d (%d states) with %s", nMax,
-                    space.maxM(), space.size(), solver.name()));
+            progress.solving(nMax, space.maxM(), space.size(), solver.name());
         }
         Generator generator = Generator.assemble(rates, space);
         StationaryFactorization factorization = null;
@@ -207,7 +215,7 @@ public final class StationaryAnalysis {
                 elapsed(start));
         attempts.add(record);
         if (progress != null) {
-            progress.accept("  " + record);
+            progress.solved(record);
         }
         return new Attempt(generator, result, factorization);
     }

@@ -1,0 +1,320 @@
+package org.qpspin.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.qpspin.meanfield.MeanFieldFixedPoint;
+import org.qpspin.model.ModelParameters;
+import org.qpspin.model.Scales;
+import org.qpspin.space.StateSpace;
+import org.qpspin.stationary.StationaryAnalysis;
+import org.qpspin.stationary.StationaryResult;
+import org.qpspin.stationary.StationarySolver;
+import org.qpspin.stationary.StationarySolvers;
+import org.qpspin.stationary.Truncation;
+import org.qpspin.stationary.TruncationAttempt;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code qpspin stationary}: the exact stationary distribution P(N, m) of the cluster chain, its moments and the
+ * cost of its truncation. Automatic truncation to {@code --tol} by default; {@code --n-max/--m-max} for a fixed one.
+ */
+@Command(name = "stationary", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Exact stationary distribution P(N, m) of the PRL 2020 cluster chain: <N>, <N^2>, Var N, <m>,",
+                "with the truncation cost (omitted flux / AV) and the solver's residual.",
+                "Example: qpspin stationary --preset aluminium --V 0.001 --N0 30"},
+        footer = {"", "Exit codes: 0 ok; 2 bad input or a truncation cost beyond the tolerance (one line on stderr)."})
+public final class StationaryCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ModelOptions model;
+
+    @Option(names = "--n-max", paramLabel = "N", description = "Fixed truncation: largest N (default: automatic).")
+    Integer nMax;
+
+    @Option(names = "--m-max", paramLabel = "M",
+            description = "Fixed truncation: largest m (needs --n-max; default: no limit beyond m <= N/2).")
+    Integer mMax;
+
+    @Option(names = "--tol", paramLabel = "TOL",
+            description = "Tolerance on omitted flux / AV (default ${DEFAULT-VALUE}): the automatic truncation grows "
+                    + "until it is met; with --n-max it is checked only with --fail-on-truncation.",
+            defaultValue = "1e-10")
+    double tolerance;
+
+    @Option(names = "--fail-on-truncation",
+            description = "With --n-max: exit 2 when the truncation cost exceeds --tol (automatic always does).")
+    boolean failOnTruncation;
+
+    @Option(names = "--max-states", paramLabel = "S", defaultValue = "" + Truncation.DEFAULT_MAX_STATES,
+            description = "Largest number of states the automatic truncation may use (default ${DEFAULT-VALUE}).")
+    int maxStates;
+
+    @Option(names = "--solver", paramLabel = "NAME", defaultValue = "auto",
+            description = "Stationary solver: auto, gth, lu, levels (default ${DEFAULT-VALUE}).")
+    String solverName;
+
+    @Option(names = "--json", description = "Print one JSON object instead of the summary.")
+    boolean json;
+
+    @Option(names = "--csv", paramLabel = "DIR", description = "Also write P(N) to DIR/pN.csv and P(N,m) to DIR/pNm.csv.")
+    Path csvDirectory;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr (printed for large solves).")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        if (model.isEmpty()) {
+            throw new UsageException("no model parameters: give --A --V --gamma --gamma-t --tau-s, or --preset "
+                    + "aluminium --V --N0 (see qpspin stationary --help)");
+        }
+        ModelParameters parameters = model.parameters();
+        Truncation truncation = truncation();
+        StationarySolver solver = StationarySolvers.byName(solverName);
+        PrintWriter err = spec.commandLine().getErr();
+        StationaryAnalysis analysis = StationaryAnalysis.solve(org.qpspin.rates.Prl2020RateModel.of(parameters),
+                truncation, solver, quiet ? null : new StderrProgress(err));
+        if (csvDirectory != null) {
+            writeCsv(analysis.result(), csvDirectory);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(toJson(analysis, csvDirectory));
+        } else {
+            printSummary(out, analysis);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Progress lines for solves that take a noticeable time (≥ {@value #PROGRESS_STATES} states or ≥ 1 s). */
+    private static final class StderrProgress implements StationaryAnalysis.Progress {
+        private final PrintWriter err;
+
+        StderrProgress(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void solving(int nMax, int mMax, int states, String solver) {
+            if (states >= PROGRESS_STATES) {
+                err.printf(Locale.ROOT, "qpspin: solving nMax=%d mMax=%d (%d states) with %s...%n", nMax, mMax, states,
+                        solver);
+                err.flush();
+            }
+        }
+
+        @Override
+        public void solved(TruncationAttempt attempt) {
+            if (attempt.states() >= PROGRESS_STATES || attempt.seconds() >= 1.0) {
+                err.println("qpspin: " + attempt);
+                err.flush();
+            }
+        }
+    }
+
+    /** Attempts with at least this many states print progress lines. */
+    static final int PROGRESS_STATES = 50_000;
+
+    private Truncation truncation() {
+        if (mMax != null && nMax == null) {
+            throw new UsageException("--m-max needs --n-max (or drop both for the automatic truncation)");
+        }
+        if (!(tolerance > 0.0 && tolerance < 1.0)) {
+            throw new UsageException("--tol must be in (0, 1), got " + tolerance);
+        }
+        if (maxStates < 1) {
+            throw new UsageException("--max-states must be >= 1, got " + maxStates);
+        }
+        if (nMax == null) {
+            return Truncation.automatic(tolerance).withMaxStates(maxStates);
+        }
+        if (nMax < 0) {
+            throw new UsageException("--n-max must be >= 0, got " + nMax);
+        }
+        if (mMax != null && mMax < 0) {
+            throw new UsageException("--m-max must be >= 0, got " + mMax);
+        }
+        Truncation t = Truncation.fixed(nMax, mMax == null ? Truncation.NO_M_LIMIT : mMax);
+        return failOnTruncation ? t.failIfAbove(tolerance) : t;
+    }
+
+    /** The readable summary. */
+    static void printSummary(PrintWriter out, StationaryAnalysis a) {
+        ModelParameters p = a.parameters();
+        Scales s = Scales.of(p);
+        MeanFieldFixedPoint mf = a.meanField();
+        StationaryResult r = a.result();
+        out.println("qpspin stationary: PRL 2020 rate model, exact stationary distribution P(N, m)");
+        out.println();
+        out.println("parameters");
+        out.printf(Locale.ROOT, "  A       = %s s^-1 um^-3   (injection)%n", g(p.injectionRate()));
+        out.printf(Locale.ROOT, "  V       = %s um^3%n", g(p.volume()));
+        out.printf(Locale.ROOT, "  Gamma   = %s s^-1 um^3    (singlet)%n", g(p.singletRate()));
+        out.printf(Locale.ROOT, "  Gamma_t = %s s^-1 um^3    (triplet)%n", g(p.tripletRate()));
+        out.printf(Locale.ROOT, "  tau_s   = %s s            (spin flip)%n", g(p.spinFlipTime()));
+        out.println("scales");
+        out.printf(Locale.ROOT, "  Vc = %s um^3, Ac = %s s^-1 um^-3, Nc = %s, c0 V = %s, zeta_s = %s, zeta_t = %s%n",
+                g(s.criticalVolume()), g(s.criticalInjectionRate()), g(s.criticalClusterSize()),
+                g(s.unpolarizedClusterSize()), g(s.zetaS()), g(s.zetaT()));
+        out.println("mean field (Eqs. 3-4)");
+        out.printf(Locale.ROOT, "  N0 = %s, m0 = %s, regime = %s%n", g(mf.meanN()), g(mf.meanM()),
+                mf.regime().label());
+        out.println("truncation");
+        out.printf(Locale.ROOT, "  %s: %d attempt(s)%n", a.truncation(), a.attempts().size());
+        for (TruncationAttempt t : a.attempts()) {
+            out.printf(Locale.ROOT, "    nMax = %d, mMax = %d, states = %d, cost = %.3g%n", t.nMax(), t.mMax(),
+                    t.states(), t.relativeOmittedFlux());
+        }
+        out.println("result");
+        out.printf(Locale.ROOT, "  states        = %d (nMax = %d, mMax = %d)%n", r.states(), r.maxN(), r.maxM());
+        out.printf(Locale.ROOT, "  <N>           = %.12g%n", r.meanN());
+        out.printf(Locale.ROOT, "  <N^2>         = %.12g%n", r.meanN2());
+        out.printf(Locale.ROOT, "  Var N         = %.12g%n", r.varianceN());
+        out.printf(Locale.ROOT, "  <m>           = %.12g%n", r.meanM());
+        out.printf(Locale.ROOT, "  <N>/N0        = %s, <N^2>/N0^2 = %s%n", g(r.meanN() / mf.meanN()),
+                g(r.meanN2() / (mf.meanN() * mf.meanN())));
+        out.println("diagnostics");
+        out.printf(Locale.ROOT, "  residual      = %.3g s^-1 (|L p|_1; relative %.3g)%n", r.residual(),
+                r.relativeResidual());
+        out.printf(Locale.ROOT, "  boundary mass = %.3g (outer level %.3g, outer m column %.3g)%n", r.boundaryMass(),
+                r.outerLevelMass(), r.outerColumnMass());
+        out.printf(Locale.ROOT, "  omitted flux  = %.3g s^-1 = %.3g AV (tolerance %s: %s)%n", r.omittedFlux(),
+                r.relativeOmittedFlux(), g(a.truncation().tolerance()), a.withinTolerance() ? "met" : "NOT met");
+        out.printf(Locale.ROOT, "  solver        = %s, %.3f s solve, %.3f s total%n", r.solver(), r.seconds(),
+                a.seconds());
+        if (a.note() != null) {
+            out.println("note: " + a.note());
+        }
+    }
+
+    /** Six significant digits without trailing zeros: 0.001, 1.0e+04 → 10000, 4.19025e-06. */
+    static String g(double x) {
+        if (x == Double.POSITIVE_INFINITY) {
+            return "inf";
+        }
+        String t = String.format(Locale.ROOT, "%.6g", x);
+        int e = t.indexOf('e');
+        String mantissa = e < 0 ? t : t.substring(0, e);
+        if (mantissa.indexOf('.') >= 0) {
+            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return e < 0 ? mantissa : mantissa + t.substring(e);
+    }
+
+    /** The JSON object of {@code --json}. */
+    static String toJson(StationaryAnalysis a, Path csvDirectory) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        StationaryResult r = a.result();
+        root.put("states", r.states());
+        root.put("nMax", r.maxN());
+        root.put("mMax", r.maxM());
+        root.put("meanN", r.meanN());
+        root.put("meanN2", r.meanN2());
+        root.put("varN", r.varianceN());
+        root.put("meanM", r.meanM());
+        root.put("varM", r.varianceM());
+        root.put("residual", r.residual());
+        root.put("relativeResidual", r.relativeResidual());
+        root.put("boundaryMass", r.boundaryMass());
+        root.put("outerLevelMass", r.outerLevelMass());
+        root.put("outerColumnMass", r.outerColumnMass());
+        root.put("omittedFlux", r.omittedFlux());
+        root.put("relativeOmittedFlux", r.relativeOmittedFlux());
+        root.put("solver", r.solver());
+        root.put("seconds", r.seconds());
+        root.put("totalSeconds", a.seconds());
+        ModelParameters p = a.parameters();
+        ObjectNode par = root.putObject("parameters");
+        par.put("A", p.injectionRate());
+        par.put("V", p.volume());
+        par.put("gamma", p.singletRate());
+        par.put("gammaT", p.tripletRate());
+        par.put("tauS", p.spinFlipTime());
+        par.put("rateModel", a.rateModel().name());
+        Scales s = Scales.of(p);
+        ObjectNode sc = root.putObject("scales");
+        sc.put("Vc", s.criticalVolume());
+        sc.put("Ac", s.criticalInjectionRate());
+        sc.put("Nc", s.criticalClusterSize());
+        sc.put("c0", s.unpolarizedDensity());
+        sc.put("NUnpolarized", s.unpolarizedClusterSize());
+        sc.put("zetaS", s.zetaS());
+        sc.put("zetaT", s.zetaT());
+        sc.put("tF", s.tripletNoiseTime());
+        ObjectNode mf = root.putObject("meanField");
+        mf.put("N0", a.meanField().meanN());
+        mf.put("m0", a.meanField().meanM());
+        mf.put("regime", a.meanField().regime().label());
+        ObjectNode tr = root.putObject("truncation");
+        tr.put("automatic", a.truncation().isAutomatic());
+        tr.put("tolerance", a.truncation().tolerance());
+        tr.put("withinTolerance", a.withinTolerance());
+        ArrayNode history = tr.putArray("attempts");
+        for (TruncationAttempt t : a.attempts()) {
+            ObjectNode h = history.addObject();
+            h.put("nMax", t.nMax());
+            h.put("mMax", t.mMax());
+            h.put("states", t.states());
+            h.put("relativeOmittedFlux", t.relativeOmittedFlux());
+            h.put("outerLevelMass", t.outerLevelMass());
+            h.put("outerColumnMass", t.outerColumnMass());
+            h.put("solver", t.solver());
+            h.put("seconds", t.seconds());
+        }
+        if (a.note() != null) {
+            root.put("note", a.note());
+        }
+        if (csvDirectory != null) {
+            root.put("csv", csvDirectory.toString());
+        }
+        try {
+            return mapper.writeValueAsString(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** P(N) to dir/pN.csv ("N,P") and P(N, m) to dir/pNm.csv ("N,m,P"), doubles in round-trip form. */
+    static void writeCsv(StationaryResult r, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            double[] pn = r.marginalN();
+            try (Writer w = Files.newBufferedWriter(dir.resolve("pN.csv"), StandardCharsets.UTF_8)) {
+                w.write("N,P\n");
+                for (int n = 0; n < pn.length; n++) {
+                    w.write(n + "," + pn[n] + "\n");
+                }
+            }
+            StateSpace space = r.space();
+            double[] p = r.probabilitiesView();
+            try (Writer w = Files.newBufferedWriter(dir.resolve("pNm.csv"), StandardCharsets.UTF_8)) {
+                w.write("N,m,P\n");
+                for (int i = 0; i < p.length; i++) {
+                    w.write(space.levelOf(i) + "," + space.mOf(i) + "," + p[i] + "\n");
+                }
+            }
+        } catch (IOException e) {
+            throw new UsageException("cannot write --csv " + dir + ": " + e.getMessage());
+        }
+    }
+}
