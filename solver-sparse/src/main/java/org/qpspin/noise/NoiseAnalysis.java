@@ -1,0 +1,173 @@
+package org.qpspin.noise;
+
+import java.util.Objects;
+import org.qpspin.generator.Generator;
+import org.qpspin.stationary.StationaryFactorization;
+import org.qpspin.stationary.StationaryResult;
+
+/**
+ * Noise of observables of the stationary chain, by linear algebra on the generator L (MODEL.md, "Noise
+ * convention": two-sided spectra, S_f(ω) = ∫ dt e^{iωt} ⟨⟨f(t) f(0)⟩⟩, ∫ S_f dω/2π = Var f).
+ *
+ * <p>For t ≥ 0, ⟨⟨f(t) g(0)⟩⟩ = fᵀ e^{Lt} δ_g with δ_g = (g − ⟨g⟩)∘p, so
+ * <ul>
+ *   <li>S_f(0) = 2 fᵀ x with L x = −δ_f, Σ x = 0: one group-inverse solve with the factorization kept by the
+ *       stationary solver ({@link StationaryFactorization#solveGroupInverse});</li>
+ *   <li>the cross-spectrum S_fg(0) = fᵀ x_g + gᵀ x_f (symmetric in f and g);</li>
+ *   <li>S_f(ω) = 2 Re fᵀ (−iω − L)⁻¹ δ_f: see {@link #spectrum}.</li>
+ * </ul>
+ * Observables are centred before the products (f − ⟨f⟩), which changes nothing exactly (Σ x = 0) and avoids
+ * cancellation when ⟨f⟩ ≫ √Var f.
+ *
+ * <p>Not thread-safe: it shares the factorization's workspaces.
+ */
+public final class NoiseAnalysis {
+
+    private final Generator generator;
+    private final StationaryFactorization factorization;
+    private final StationaryResult stationary;
+    private final double[] p;
+
+    private NoiseAnalysis(Generator generator, StationaryFactorization factorization) {
+        this.generator = generator;
+        this.factorization = factorization;
+        this.stationary = factorization.stationary();
+        this.p = stationary.probabilitiesView();
+        if (p.length != generator.size()) {
+            throw new IllegalArgumentException("factorization has " + p.length + " states, generator "
+                    + generator.size());
+        }
+    }
+
+    /** Noise analysis of {@code generator} with a factorization obtained from it. */
+    public static NoiseAnalysis of(Generator generator, StationaryFactorization factorization) {
+        return new NoiseAnalysis(Objects.requireNonNull(generator, "generator"),
+                Objects.requireNonNull(factorization, "factorization"));
+    }
+
+    /** The generator. */
+    public Generator generator() {
+        return generator;
+    }
+
+    /** The factorization reused for every solve. */
+    public StationaryFactorization factorization() {
+        return factorization;
+    }
+
+    /** The stationary distribution. */
+    public StationaryResult stationary() {
+        return stationary;
+    }
+
+    /** S_f(0), two-sided, by one group-inverse solve. */
+    public ZeroFrequencyNoise zeroFrequency(Observable observable) {
+        long start = System.nanoTime();
+        Centred c = centre(observable);
+        double[] x = solveResponse(c);
+        double s0 = 2.0 * dot(c.deviation, x);
+        double residual = relativeResidual(x, c.weighted);
+        return new ZeroFrequencyNoise(observable.name(), c.mean, c.variance, s0, residual, factorization.solver(),
+                (System.nanoTime() - start) * 1e-9);
+    }
+
+    /** S_fg(0) = ∫ dt ⟨⟨f(t) g(0)⟩⟩ (two-sided, real and symmetric in f, g), by two group-inverse solves. */
+    public double crossZeroFrequency(Observable f, Observable g) {
+        Centred cf = centre(f);
+        Centred cg = centre(g);
+        double[] xf = solveResponse(cf);
+        double[] xg = solveResponse(cg);
+        return dot(cf.deviation, xg) + dot(cg.deviation, xf);
+    }
+
+    /**
+     * S_f(ω) at the angular frequencies {@code omega} (rad/s, ≥ 0), two-sided, with its relaxation-mode
+     * (Lorentzian) decomposition; see {@link NoiseSpectrum} for the route and its diagnostics.
+     */
+    public NoiseSpectrum spectrum(Observable observable, double[] omega, SpectrumOptions options) {
+        return SpectrumComputation.compute(this, observable, omega, options);
+    }
+
+    /** As {@link #spectrum(Observable, double[], SpectrumOptions)} with the default options. */
+    public NoiseSpectrum spectrum(Observable observable, double[] omega) {
+        return spectrum(observable, omega, SpectrumOptions.defaults());
+    }
+
+    /**
+     * The {@code count} slowest nonzero relaxation rates of L (eigenvalues nearest 0), by shift-invert Arnoldi
+     * (ARPACK) on the group inverse L^#, reusing the stationary factorization.
+     */
+    public RelaxationSpectrum relaxationSpectrum(int count) {
+        return ArpackRelaxation.compute(this, count);
+    }
+
+    // ---- package-private helpers shared by the spectrum routes
+
+    /** f centred, δ = (f − ⟨f⟩)∘p, Var f. */
+    Centred centre(Observable observable) {
+        double[] f = observable.evaluate(generator.space());
+        double mean = 0.0;
+        for (int i = 0; i < f.length; i++) {
+            mean += p[i] * f[i];
+        }
+        double[] d = new double[f.length];
+        double[] w = new double[f.length];
+        double var = 0.0;
+        for (int i = 0; i < f.length; i++) {
+            d[i] = f[i] - mean;
+            w[i] = d[i] * p[i];
+            var += d[i] * w[i];
+        }
+        return new Centred(observable.name(), mean, var, d, w);
+    }
+
+    /** x with L x = −δ, Σ x = 0. */
+    double[] solveResponse(Centred c) {
+        int n = p.length;
+        double[] b = new double[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = -c.weighted[i];
+        }
+        double[] x = new double[n];
+        factorization.solveGroupInverse(b, x);
+        return x;
+    }
+
+    /** ‖L x + δ‖₁ / ‖δ‖₁. */
+    double relativeResidual(double[] x, double[] delta) {
+        double[] lx = new double[x.length];
+        generator.multiply(x, lx);
+        double r = 0.0;
+        double s = 0.0;
+        for (int i = 0; i < x.length; i++) {
+            r += Math.abs(lx[i] + delta[i]);
+            s += Math.abs(delta[i]);
+        }
+        return s == 0.0 ? r : r / s;
+    }
+
+    static double dot(double[] a, double[] b) {
+        double s = 0.0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    /** A centred observable. */
+    static final class Centred {
+        final String name;
+        final double mean;
+        final double variance;
+        final double[] deviation;
+        final double[] weighted;
+
+        Centred(String name, double mean, double variance, double[] deviation, double[] weighted) {
+            this.name = name;
+            this.mean = mean;
+            this.variance = variance;
+            this.deviation = deviation;
+            this.weighted = weighted;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.qpspin.noise;
+
+/**
+ * How {@link NoiseAnalysis#spectrum} computes S(ω): the route, its tolerance and its limits. Immutable;
+ * {@code with…} methods return modified copies.
+ */
+public final class SpectrumOptions {
+
+    /** The route to the finite-frequency spectrum. */
+    public enum Route {
+        /** Shift-invariant Krylov (mode expansion); direct solves only for frequencies it leaves unconverged. */
+        AUTO,
+        /** Shift-invariant Krylov only; unconverged frequencies are reported, never silently kept. */
+        MODES,
+        /** One direct complex-shifted sparse LU per frequency (the exact reference; expensive). */
+        DIRECT
+    }
+
+    private static final SpectrumOptions DEFAULTS = new SpectrumOptions(Route.AUTO, 1e-9, 240, 40_000, 40_000);
+
+    private final Route route;
+    private final double tolerance;
+    private final int maxKrylovDimension;
+    private final int directStateLimit;
+    private final int verifyStateLimit;
+
+    private SpectrumOptions(Route route, double tolerance, int maxKrylovDimension, int directStateLimit,
+                            int verifyStateLimit) {
+        if (!(tolerance > 0.0 && tolerance < 1.0)) {
+            throw new IllegalArgumentException("spectrum tolerance must be in (0, 1), got " + tolerance);
+        }
+        if (maxKrylovDimension < 2) {
+            throw new IllegalArgumentException("Krylov dimension must be >= 2, got " + maxKrylovDimension);
+        }
+        this.route = route;
+        this.tolerance = tolerance;
+        this.maxKrylovDimension = maxKrylovDimension;
+        this.directStateLimit = directStateLimit;
+        this.verifyStateLimit = verifyStateLimit;
+    }
+
+    /**
+     * AUTO route, relative tolerance 1e-9, Krylov dimension ≤ 240, direct fallback and a direct check of the
+     * highest frequency up to 40 000 states.
+     */
+    public static SpectrumOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** The route. */
+    public Route route() {
+        return route;
+    }
+
+    /** Relative tolerance on S(ω) at every requested frequency. */
+    public double tolerance() {
+        return tolerance;
+    }
+
+    /** Largest Krylov dimension (memory: this many vectors of the chain's size). */
+    public int maxKrylovDimension() {
+        return maxKrylovDimension;
+    }
+
+    /** Largest chain for which unconverged frequencies fall back to direct solves (AUTO). */
+    public int directStateLimit() {
+        return directStateLimit;
+    }
+
+    /** Largest chain for which the Krylov result is checked by one direct solve at the highest frequency. */
+    public int verifyStateLimit() {
+        return verifyStateLimit;
+    }
+
+    /** A copy with another route. */
+    public SpectrumOptions withRoute(Route r) {
+        return new SpectrumOptions(r, tolerance, maxKrylovDimension, directStateLimit, verifyStateLimit);
+    }
+
+    /** A copy with another tolerance. */
+    public SpectrumOptions withTolerance(double t) {
+        return new SpectrumOptions(route, t, maxKrylovDimension, directStateLimit, verifyStateLimit);
+    }
+
+    /** A copy with another Krylov dimension limit. */
+    public SpectrumOptions withMaxKrylovDimension(int m) {
+        return new SpectrumOptions(route, tolerance, m, directStateLimit, verifyStateLimit);
+    }
+
+    /** A copy with other limits for the direct fallback and the direct check. */
+    public SpectrumOptions withDirectLimits(int fallbackStates, int verifyStates) {
+        return new SpectrumOptions(route, tolerance, maxKrylovDimension, fallbackStates, verifyStates);
+    }
+}
