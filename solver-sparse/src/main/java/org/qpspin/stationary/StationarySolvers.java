@@ -22,9 +22,17 @@ public final class StationarySolvers {
         return new AutoSolver();
     }
 
+    /**
+     * Block GTH over the levels N: subtraction-free like {@link #gth()}, O(Σ w_N³) for level widths w_N, the
+     * fast exact path for chains narrow in m (10⁶ states of width ~30 in seconds).
+     */
+    public static StationarySolver levels() {
+        return new LevelSolver();
+    }
+
     /** Names of the concrete solvers accepted by {@link #byName} (besides {@code auto}). */
     public static List<String> names() {
-        return List.of("gth");
+        return List.of("gth", "levels");
     }
 
     /**
@@ -38,6 +46,8 @@ public final class StationarySolvers {
                 return auto();
             case "gth":
                 return gth();
+            case "levels":
+                return levels();
             default:
                 throw new IllegalArgumentException("unknown solver '" + name + "'; choose auto or one of " + names());
         }

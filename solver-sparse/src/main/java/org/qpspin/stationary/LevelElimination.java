@@ -1,0 +1,322 @@
+package org.qpspin.stationary;
+
+import org.ejml.data.DMatrixSparseCSC;
+import org.qpspin.generator.Generator;
+import org.qpspin.space.StateSpace;
+
+/**
+ * Grassmann–Taksar–Heyman censoring of a level-structured chain, level by level from N = Nmax down to N = 1,
+ * on small dense blocks; the data it keeps give the stationary vector and, optionally, a UL factorization of L.
+ *
+ * <p>Structure used (checked on the generator, not assumed): every transition changes the level N by at most
+ * +1 upwards and by at most D downwards (D = 2 for the PRL 2020 rates: injection +1, spin flips 0, annihilation
+ * −2). States are numbered level by level, so levels K−D … K form one contiguous index range. Let the rates
+ * q[i][j] = rate(i → j) be those of the chain censored on levels 0 … K (levels above K eliminated). By
+ * induction, the rows of level K have entries only in levels K−D … K, the rows of level K−1 have their
+ * original entries (levels K−1−D … K), and only levels K−1 and K have rates into level K. Eliminating level K
+ * therefore touches the dense block with rows = levels K−1, K and columns = levels K−D … K, and leaves fill
+ * only in level K−1's rows, within levels K−D … K−1.
+ *
+ * <p>Within the block, state k of level K (taken with descending index) is censored exactly as in dense GTH:
+ * s_k = Σ_{j&lt;k} q[k][j] (a sum of non-negative terms over the remaining states), then
+ * q[i][j] += q[i][k] q[k][j] / s_k for the remaining rows i and columns j. Kept per state: s_k, the column
+ * q[i][k] over the remaining rows (levels K−1 and K, needed by back substitution) and, for a factorization,
+ * the row q[k][j] over the remaining columns. In the row convention Q = Lᵀ this is the elimination
+ * Q = U D L' with U unit upper triangular (U_ik = −q[i][k]/s_k), D = diag(−s_k) (s_0 = 0) and L' unit lower
+ * triangular (L'_kj = −q[k][j]/s_k).
+ *
+ * <p>Cost: Σ_K O(w_K (w_{K−1} + w_K)(w_{K−D} + … + w_K)) flops and Σ_K O(w_K (w_{K−1} + w_K)) doubles kept
+ * (about twice that with the row data), w_K the width of level K. References: W. K. Grassmann, M. I. Taksar,
+ * D. P. Heyman, Oper. Res. 33, 1107 (1985); W. J. Stewart, "Introduction to the Numerical Solution of Markov
+ * Chains" (Princeton, 1994), ch. 2 (GTH) and ch. 6 (stochastic complementation, block elimination).
+ */
+final class LevelElimination {
+
+    /** Back substitution rescales a level's partial values by 2^-600 when one exceeds 2^600. */
+    private static final double RESCALE_THRESHOLD = 0x1p600;
+    private static final int RESCALE_EXPONENT = 600;
+
+    final StateSpace space;
+    final int maxN;
+    /** Largest downward jump in levels (≥ 1). */
+    final int drop;
+    /** offset[K] = first index of level K; offset[maxN + 1] = n. */
+    final int[] offset;
+    /** s_k: total censored rate out of state k to the states remaining when k was eliminated; s_0 = 0. */
+    final double[] pivot;
+    /** Per state k of level K ≥ 1: q[i][k] for i = offset(K−1) … k−1, at inBase[K] + segment(a, w_{K−1}). */
+    final double[] inColumn;
+    final long[] inBase;
+    /** Per state k of level K ≥ 1: q[k][j] for j = offset(K−D) … k−1, at outBase[K] + segment(a, cBase); or null. */
+    final double[] outRow;
+    final long[] outBase;
+
+    private LevelElimination(StateSpace space, int drop, boolean keepRows) {
+        this.space = space;
+        this.maxN = space.maxN();
+        this.drop = drop;
+        offset = new int[maxN + 2];
+        for (int k = 0; k <= maxN + 1; k++) {
+            offset[k] = space.levelOffset(k);
+        }
+        pivot = new double[space.size()];
+        inBase = new long[maxN + 2];
+        outBase = new long[maxN + 2];
+        long in = 0;
+        long out = 0;
+        for (int k = 1; k <= maxN; k++) {
+            inBase[k] = in;
+            outBase[k] = out;
+            long w = width(k);
+            in += w * width(k - 1) + w * (w - 1) / 2;
+            out += w * (offset[k] - columnStart(k)) + w * (w - 1) / 2;
+        }
+        inBase[maxN + 1] = in;
+        outBase[maxN + 1] = out;
+        long doubles = in + (keepRows ? out : 0);
+        if (in > Integer.MAX_VALUE - 8 || out > Integer.MAX_VALUE - 8 || 8 * doubles > availableBytes()) {
+            throw new IllegalArgumentException("levels solver needs " + doubles + " doubles (" + (8 * doubles >> 20)
+                    + " MiB) for " + space + ", more than the memory available; the levels are too wide, use "
+                    + "the lu solver or a narrower m window");
+        }
+        inColumn = new double[(int) in];
+        outRow = keepRows ? new double[(int) out] : null;
+    }
+
+    private static long availableBytes() {
+        Runtime rt = Runtime.getRuntime();
+        return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    }
+
+    int width(int level) {
+        return offset[level + 1] - offset[level];
+    }
+
+    /** First index of the columns of the block where level K is the top level: level max(0, K−D). */
+    int columnStart(int level) {
+        return offset[Math.max(0, level - drop)];
+    }
+
+    /** Start of the data of the a-th state of a level within its level's segment (entries base + a before). */
+    static long segment(int a, int base) {
+        return (long) a * base + (long) a * (a - 1) / 2;
+    }
+
+    /**
+     * Censors {@code generator}'s chain level by level.
+     *
+     * @param keepRows also keep the rows q[k][·] (needed for {@link LevelFactorization})
+     * @throws IllegalArgumentException if a transition raises N by more than one level, or a state cannot reach
+     *                                  lower states (reducible chain), or the data do not fit in memory
+     */
+    static LevelElimination run(Generator generator, boolean keepRows) {
+        StateSpace space = generator.space();
+        LevelElimination e = new LevelElimination(space, maximumDrop(generator), keepRows);
+        e.eliminate(generator.matrix());
+        return e;
+    }
+
+    /** The largest downward level jump (≥ 1), after checking that no transition climbs more than one level. */
+    private static int maximumDrop(Generator generator) {
+        StateSpace space = generator.space();
+        DMatrixSparseCSC l = generator.matrix();
+        int drop = 1;
+        for (int j = 0, n = generator.size(); j < n; j++) {
+            int level = space.levelOf(j);
+            for (int e = l.col_idx[j]; e < l.col_idx[j + 1]; e++) {
+                int i = l.nz_rows[e];
+                if (i == j || l.nz_values[e] == 0.0) {
+                    continue;
+                }
+                int to = space.levelOf(i);
+                if (to > level + 1) {
+                    throw new IllegalArgumentException("levels solver needs transitions that raise N by at most 1; "
+                            + "found (N=" + level + ", m=" + space.mOf(j) + ") -> (N=" + to + ", m=" + space.mOf(i)
+                            + "); use the lu or gth solver");
+                }
+                drop = Math.max(drop, level - to);
+            }
+        }
+        return drop;
+    }
+
+    private void eliminate(DMatrixSparseCSC l) {
+        if (maxN == 0) {
+            return;
+        }
+        int maxBlock = 0;
+        for (int k = 1; k <= maxN; k++) {
+            maxBlock = Math.max(maxBlock, (offset[k + 1] - offset[k - 1]) * (offset[k + 1] - columnStart(k)));
+        }
+        double[] block = new double[maxBlock];
+        double[] previous = new double[maxBlock];
+        // Level Nmax's rows start empty and take all their original rates, as if carried from a block whose
+        // columns began at offset(Nmax + 1).
+        int previousColumnStart = offset[maxN + 1];
+        int previousCols = 0;
+        for (int top = maxN; top >= 1; top--) {
+            int rowStart = offset[top - 1];
+            int lo = offset[top];
+            int hi = offset[top + 1];
+            int colStart = columnStart(top);
+            int cols = hi - colStart;
+            java.util.Arrays.fill(block, 0, (hi - rowStart) * cols, 0.0);
+            // level `top`: censored rates carried from the previous block (where its rows came first),
+            // plus its original rates into the columns the previous block did not have
+            int shift = previousColumnStart - colStart;
+            int carriedCols = previousCols == 0 ? 0 : hi - previousColumnStart;
+            for (int k = lo; k < hi; k++) {
+                int row = (k - rowStart) * cols;
+                if (carriedCols > 0) {
+                    System.arraycopy(previous, (k - lo) * previousCols, block, row + shift, carriedCols);
+                }
+                addOriginalRates(l, k, row, colStart, previousColumnStart, block);
+            }
+            // level top − 1: original rates within the block's columns
+            for (int k = rowStart; k < lo; k++) {
+                addOriginalRates(l, k, (k - rowStart) * cols, colStart, hi, block);
+            }
+            eliminateLevel(top, rowStart, lo, hi, colStart, cols, block);
+            double[] swap = previous;
+            previous = block;
+            block = swap;
+            previousColumnStart = colStart;
+            previousCols = cols;
+        }
+    }
+
+    /** Adds the original rates out of state k into columns [from, to) of the block row starting at {@code row}. */
+    private static void addOriginalRates(DMatrixSparseCSC l, int k, int row, int from, int to, double[] block) {
+        int[] rows = l.nz_rows;
+        double[] values = l.nz_values;
+        for (int e = l.col_idx[k], end = l.col_idx[k + 1]; e < end; e++) {
+            int i = rows[e];
+            if (i >= from && i < to && i != k) {
+                block[row + i - from] += values[e];
+            }
+        }
+    }
+
+    /**
+     * GTH-censors the states lo … hi−1 (level {@code top}) in descending order inside the block with rows
+     * rowStart … hi−1 and columns colStart … hi−1 (row-major, {@code cols} per row), keeping s_k and the
+     * column (and, if wanted, the row) of each state.
+     */
+    private void eliminateLevel(int top, int rowStart, int lo, int hi, int colStart, int cols, double[] block) {
+        int below = lo - rowStart;
+        int base = lo - colStart;
+        long inLevel = inBase[top];
+        long outLevel = outBase[top];
+        double[] in = inColumn;
+        double[] out = outRow;
+        for (int k = hi - 1; k >= lo; k--) {
+            int a = k - lo;
+            int r = k - rowStart;
+            int c = k - colStart;
+            int pivotRow = r * cols;
+            double s = 0.0;
+            for (int j = 0; j < c; j++) {
+                s += block[pivotRow + j];
+            }
+            if (!(s > 0.0)) {
+                throw new IllegalArgumentException("chain is reducible: state (N=" + top + ", m=" + space.mOf(k)
+                        + ") cannot reach lower states" + (s == 0.0 ? "" : " (censored exit rate " + s + ")"));
+            }
+            pivot[k] = s;
+            int inAt = (int) (inLevel + segment(a, below));
+            for (int i = 0; i < r; i++) {
+                in[inAt + i] = block[i * cols + c];
+            }
+            if (out != null) {
+                System.arraycopy(block, pivotRow, out, (int) (outLevel + segment(a, base)), c);
+            }
+            double inv = 1.0 / s;
+            for (int i = 0; i < r; i++) {
+                int row = i * cols;
+                double f = block[row + c];
+                if (f != 0.0) {
+                    f *= inv;
+                    for (int j = 0; j < c; j++) {
+                        block[row + j] += f * block[pivotRow + j];
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Back substitution p_0 = 1, p_k = Σ_i p_i q[i][k] / s_k, level by level upwards, with one power-of-two
+     * exponent per level so that ratios beyond the double range do not overflow: each level is computed
+     * relative to the level below, rescaled by 2^-600 whenever a value exceeds 2^600, and finally normalized
+     * to a maximum in [1, 2). The levels are then put on the exponent of the largest one; entries below the
+     * double range become 0 (or subnormal), every other one keeps the relative accuracy of the elimination.
+     *
+     * @return the unnormalized stationary vector (maximum in [1, 2))
+     */
+    double[] stationary() {
+        int n = pivot.length;
+        double[] v = new double[n];
+        int[] exponent = new int[maxN + 1];
+        v[0] = 1.0;
+        boolean[] empty = new boolean[maxN + 1];
+        for (int top = 1; top <= maxN; top++) {
+            int rowStart = offset[top - 1];
+            int lo = offset[top];
+            int hi = offset[top + 1];
+            int below = lo - rowStart;
+            long inLevel = inBase[top];
+            int e = exponent[top - 1];
+            double belowScale = 1.0;
+            for (int k = lo; k < hi; k++) {
+                int a = k - lo;
+                int at = (int) (inLevel + segment(a, below));
+                double fromBelow = 0.0;
+                for (int i = 0; i < below; i++) {
+                    fromBelow += v[rowStart + i] * inColumn[at + i];
+                }
+                double within = 0.0;
+                for (int i = 0; i < a; i++) {
+                    within += v[lo + i] * inColumn[at + below + i];
+                }
+                double value = (fromBelow * belowScale + within) / pivot[k];
+                v[k] = value;
+                if (value > RESCALE_THRESHOLD) {
+                    for (int i = lo; i <= k; i++) {
+                        v[i] *= 0x1p-600;
+                    }
+                    e += RESCALE_EXPONENT;
+                    belowScale = Math.scalb(1.0, exponent[top - 1] - e);
+                }
+            }
+            double max = 0.0;
+            for (int k = lo; k < hi; k++) {
+                max = Math.max(max, v[k]);
+            }
+            if (max > 0.0) {
+                int shift = Math.getExponent(max);
+                for (int k = lo; k < hi; k++) {
+                    v[k] = Math.scalb(v[k], -shift);
+                }
+                e += shift;
+            } else {
+                empty[top] = true;
+            }
+            exponent[top] = e;
+        }
+        int largest = Integer.MIN_VALUE;
+        for (int top = 0; top <= maxN; top++) {
+            if (!empty[top]) {
+                largest = Math.max(largest, exponent[top]);
+            }
+        }
+        for (int top = 0; top <= maxN; top++) {
+            int shift = exponent[top] - largest;
+            if (shift != 0) {
+                for (int k = offset[top], end = offset[top + 1]; k < end; k++) {
+                    v[k] = Math.scalb(v[k], shift);
+                }
+            }
+        }
+        return v;
+    }
+}
