@@ -1,0 +1,127 @@
+package org.qpspin.montecarlo;
+
+import org.qpspin.space.StateSpace;
+
+/**
+ * The null hypothesis of a validation: the exact stationary distribution P(N, m) on a truncated state space
+ * (from any exact solver), and optionally the exact integrated correlation time of N,
+ * τ_N = ∫₀^∞ ⟨⟨N(t)N(0)⟩⟩ dt / Var N = S_N(0) / (2 Var N) (MODEL.md noise convention).
+ *
+ * <p>Immutable. States outside the truncated set have probability 0 here; the truncation's cost (the solver's
+ * boundary mass) should be far below the resolution of any sample set tested against it.
+ */
+public final class ExactDistribution {
+
+    private final StateSpace space;
+    private final double[] probabilities;
+    private final double[] marginalN;
+    private final double meanN;
+    private final double varianceN;
+    private final double meanM;
+    private final double correlationTime;
+
+    private ExactDistribution(StateSpace space, double[] probabilities, double correlationTime) {
+        this.space = space;
+        this.probabilities = probabilities;
+        this.correlationTime = correlationTime;
+        marginalN = new double[space.maxN() + 1];
+        double sum = 0.0;
+        double sn = 0.0;
+        double sm = 0.0;
+        for (int i = 0; i < probabilities.length; i++) {
+            double p = probabilities[i];
+            if (!(p >= 0.0) || !Double.isFinite(p)) {
+                throw new IllegalArgumentException("probability of state " + i + " is " + p);
+            }
+            int n = space.levelOf(i);
+            marginalN[n] += p;
+            sum += p;
+            sn += n * p;
+            sm += space.mOf(i) * p;
+        }
+        if (Math.abs(sum - 1.0) > 1e-9) {
+            throw new IllegalArgumentException("probabilities sum to " + sum + ", not 1");
+        }
+        meanN = sn;
+        meanM = sm;
+        double v = 0.0;
+        for (int n = 0; n < marginalN.length; n++) {
+            double d = n - meanN;
+            v += d * d * marginalN[n];
+        }
+        varianceN = v;
+    }
+
+    /**
+     * P(N, m) by state index of {@code space} (e.g. a stationary solver's probabilities); the array is copied.
+     *
+     * @throws IllegalArgumentException if the length differs from the space, an entry is negative or not
+     *                                  finite, or the sum differs from 1 by more than 10⁻⁹
+     */
+    public static ExactDistribution of(StateSpace space, double[] probabilities) {
+        if (probabilities.length != space.size()) {
+            throw new IllegalArgumentException(probabilities.length + " probabilities for " + space.size()
+                    + " states");
+        }
+        return new ExactDistribution(space, probabilities.clone(), Double.NaN);
+    }
+
+    /** A copy carrying the exact integrated correlation time τ_N = S_N(0) / (2 Var N) in s. */
+    public ExactDistribution withCorrelationTime(double seconds) {
+        if (!(seconds > 0.0) || !Double.isFinite(seconds)) {
+            throw new IllegalArgumentException("correlation time must be finite and > 0 s, got " + seconds);
+        }
+        return new ExactDistribution(space, probabilities, seconds);
+    }
+
+    /** The truncated state space. */
+    public StateSpace space() {
+        return space;
+    }
+
+    /** P(N, m) (0 outside the truncated set). */
+    public double probability(int n, int m) {
+        int i = space.indexOrMinusOne(n, m);
+        return i < 0 ? 0.0 : probabilities[i];
+    }
+
+    /** P(N) (0 beyond Nmax). */
+    public double probabilityN(int n) {
+        return n >= 0 && n < marginalN.length ? marginalN[n] : 0.0;
+    }
+
+    /** P(state index) (read only). */
+    double[] probabilitiesView() {
+        return probabilities;
+    }
+
+    /** Nmax of the truncation. */
+    public int maxN() {
+        return marginalN.length - 1;
+    }
+
+    /** ⟨N⟩. */
+    public double meanN() {
+        return meanN;
+    }
+
+    /** Var N. */
+    public double varianceN() {
+        return varianceN;
+    }
+
+    /** ⟨m⟩. */
+    public double meanM() {
+        return meanM;
+    }
+
+    /** τ_N = S_N(0)/(2 Var N) in s, or NaN when not given. */
+    public double correlationTime() {
+        return correlationTime;
+    }
+
+    /** Whether {@link #correlationTime()} is known. */
+    public boolean hasCorrelationTime() {
+        return !Double.isNaN(correlationTime);
+    }
+}

@@ -1,0 +1,48 @@
+package org.qpspin.montecarlo;
+
+/**
+ * N(t) and m(t) of one replica sampled on the regular grid t_k = k Δt, k = 0 … size − 1, measured from the end
+ * of the burn-in: the state in force at t_k (the trajectory is right-continuous). Immutable.
+ */
+public final class TimeSeries {
+
+    private final double interval;
+    private final int[] n;
+    private final int[] m;
+
+    TimeSeries(double interval, int[] n, int[] m) {
+        this.interval = interval;
+        this.n = n;
+        this.m = m;
+    }
+
+    /** Δt in s. */
+    public double interval() {
+        return interval;
+    }
+
+    /** Number of samples. */
+    public int size() {
+        return n.length;
+    }
+
+    /** N(t_k). */
+    public int n(int k) {
+        return n[k];
+    }
+
+    /** m(t_k). */
+    public int m(int k) {
+        return m[k];
+    }
+
+    /** N(t_k) for all k (copy). */
+    public int[] nValues() {
+        return n.clone();
+    }
+
+    /** m(t_k) for all k (copy). */
+    public int[] mValues() {
+        return m.clone();
+    }
+}
