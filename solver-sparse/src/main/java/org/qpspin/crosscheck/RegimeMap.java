@@ -1,0 +1,234 @@
+package org.qpspin.crosscheck;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Consumer;
+import org.qpspin.meanfield.MeanFieldFixedPoint;
+import org.qpspin.meanfield.MeanFieldStationaryPoint;
+import org.qpspin.model.ModelParameters;
+import org.qpspin.model.Regime;
+import org.qpspin.model.Scales;
+import org.qpspin.stationary.StationaryAnalysis;
+import org.qpspin.stationary.StationaryResult;
+import org.qpspin.stationary.StationarySolver;
+import org.qpspin.stationary.Truncation;
+
+/**
+ * The regime map of Fig. 1: on a grid of V/Vc and A/Ac (for fixed Γ, Γt, τs) the mean-field regime
+ * ({@link Regime#classify}), the full mean-field point of Eqs. 1–2, and, where the exact solver can reach, the
+ * exact polarization ⟨m⟩/⟨N⟩ and enhancement ⟨N⟩/N_unpol.
+ *
+ * <p>The lines of Fig. 1 in these coordinates (v = V/Vc, a = A/Ac): the volume bound v = 1; the injection bound
+ * A = Ac (Vc/V)², i.e. a = v⁻²; the SR/TA crossover A = V/(Γt²τs³), i.e. a = v (since Ac Vc = Γ²/(Γt²τs)).
+ * A cell is solved exactly when its full mean-field N* is at most {@code exactMaxN}; the automatic truncation is
+ * capped at {@code maxStates} and a cell the solver cannot finish within that is reported as not reached
+ * (with the reason), never guessed.
+ */
+public final class RegimeMap {
+
+    /** One grid cell. */
+    public static final class Cell {
+        private final double volumeRatio;
+        private final double injectionRatio;
+        private final ModelParameters parameters;
+        private final Regime regime;
+        private final MeanFieldFixedPoint meanField;
+        private final MeanFieldStationaryPoint fullMeanField;
+        private final StationaryResult exact;
+        private final double exactSeconds;
+        private final String note;
+
+        Cell(double v, double a, ModelParameters p, MeanFieldStationaryPoint full, StationaryResult exact,
+             double seconds, String note) {
+            this.volumeRatio = v;
+            this.injectionRatio = a;
+            this.parameters = p;
+            this.regime = Regime.classify(p);
+            this.meanField = MeanFieldFixedPoint.of(p);
+            this.fullMeanField = full;
+            this.exact = exact;
+            this.exactSeconds = seconds;
+            this.note = note;
+        }
+
+        /** V/Vc. */
+        public double volumeRatio() {
+            return volumeRatio;
+        }
+
+        /** A/Ac. */
+        public double injectionRatio() {
+            return injectionRatio;
+        }
+
+        /** The parameters. */
+        public ModelParameters parameters() {
+            return parameters;
+        }
+
+        /** Mean-field regime. */
+        public Regime regime() {
+            return regime;
+        }
+
+        /** Eqs. 3–4. */
+        public MeanFieldFixedPoint meanField() {
+            return meanField;
+        }
+
+        /** Eqs. 1–2. */
+        public MeanFieldStationaryPoint fullMeanField() {
+            return fullMeanField;
+        }
+
+        /** Whether the exact solution was computed. */
+        public boolean hasExact() {
+            return exact != null;
+        }
+
+        /** The exact result, or null. */
+        public StationaryResult exact() {
+            return exact;
+        }
+
+        /** Exact ⟨m⟩/⟨N⟩ (NaN when not reached). */
+        public double exactFlippedFraction() {
+            return exact == null ? Double.NaN : exact.meanM() / exact.meanN();
+        }
+
+        /** Exact ⟨N⟩/N_unpol (NaN when not reached). */
+        public double exactEnhancement() {
+            return exact == null ? Double.NaN
+                    : exact.meanN() / Scales.of(parameters).unpolarizedClusterSize();
+        }
+
+        /** Mean-field (Eqs. 1–2) N* divided by N_unpol. */
+        public double meanFieldEnhancement() {
+            return fullMeanField.meanN() / Scales.of(parameters).unpolarizedClusterSize();
+        }
+
+        /** Wall time of the exact solve in s (0 when not reached). */
+        public double exactSeconds() {
+            return exactSeconds;
+        }
+
+        /** Why the exact solution is missing, or null. */
+        public String note() {
+            return note;
+        }
+    }
+
+    private final double singletRate;
+    private final double tripletRate;
+    private final double spinFlipTime;
+    private final double[] volumeRatios;
+    private final double[] injectionRatios;
+    private final List<Cell> cells;
+
+    private RegimeMap(double g, double gt, double tau, double[] v, double[] a, List<Cell> cells) {
+        this.singletRate = g;
+        this.tripletRate = gt;
+        this.spinFlipTime = tau;
+        this.volumeRatios = v;
+        this.injectionRatios = a;
+        this.cells = cells;
+    }
+
+    /**
+     * Computes the map.
+     *
+     * @param singletRate  Γ (s⁻¹µm³, &gt; 0)
+     * @param tripletRate  Γt (&gt; 0)
+     * @param spinFlipTime τs (finite, &gt; 0): the map's axes need Vc and Ac finite
+     * @param volumeRatios V/Vc values
+     * @param injectionRatios A/Ac values
+     * @param exactMaxN    largest full mean-field N* solved exactly (0: none)
+     * @param maxStates    cap on the exact truncation's states
+     * @param solver       the stationary solver
+     * @param progress     receives one line per exact solve (may be null)
+     */
+    public static RegimeMap compute(double singletRate, double tripletRate, double spinFlipTime,
+                                    double[] volumeRatios, double[] injectionRatios, double exactMaxN, int maxStates,
+                                    StationarySolver solver, Consumer<String> progress) {
+        if (!(singletRate > 0.0) || !(tripletRate > 0.0) || !(spinFlipTime > 0.0)
+                || !Double.isFinite(spinFlipTime)) {
+            throw new IllegalArgumentException("the regime map needs Gamma > 0, Gamma_t > 0 and a finite tau_s > 0");
+        }
+        double vc = singletRate * spinFlipTime;
+        double ac = singletRate / (tripletRate * spinFlipTime * tripletRate * spinFlipTime);
+        List<Cell> out = new ArrayList<>();
+        for (double a : injectionRatios) {
+            for (double v : volumeRatios) {
+                if (!(a > 0.0) || !(v > 0.0)) {
+                    throw new IllegalArgumentException("grid ratios must be > 0, got V/Vc=" + v + ", A/Ac=" + a);
+                }
+                ModelParameters p = ModelParameters.of(a * ac, v * vc, singletRate, tripletRate, spinFlipTime);
+                MeanFieldStationaryPoint full = MeanFieldStationaryPoint.of(p);
+                StationaryResult exact = null;
+                double seconds = 0.0;
+                String note = null;
+                if (full.meanN() > exactMaxN) {
+                    note = String.format("N*=%.3g > exact limit %.3g", full.meanN(), exactMaxN);
+                } else {
+                    long t0 = System.nanoTime();
+                    try {
+                        StationaryAnalysis an = StationaryAnalysis.solve(p,
+                                Truncation.automatic().withMaxStates(maxStates), solver);
+                        exact = an.result();
+                    } catch (IllegalArgumentException e) { // TruncationException included {
+                        note = "not reached: " + e.getMessage();
+                    }
+                    seconds = (System.nanoTime() - t0) * 1e-9;
+                    if (progress != null) {
+                        progress.accept(String.format("V/Vc=%.3g A/Ac=%.3g N*=%.3g: %s (%.2f s)", v, a,
+                                full.meanN(), exact == null ? note : exact.states() + " states", seconds));
+                    }
+                }
+                out.add(new Cell(v, a, p, full, exact, seconds, note));
+            }
+        }
+        return new RegimeMap(singletRate, tripletRate, spinFlipTime, volumeRatios.clone(), injectionRatios.clone(),
+                Collections.unmodifiableList(out));
+    }
+
+    /** Injection bound of the polarized region, A/Ac = (V/Vc)⁻². */
+    public static double injectionBound(double volumeRatio) {
+        return 1.0 / (volumeRatio * volumeRatio);
+    }
+
+    /** The SR/TA line A = V/(Γt²τs³), in these coordinates A/Ac = V/Vc. */
+    public static double crossoverLine(double volumeRatio) {
+        return volumeRatio;
+    }
+
+    /** Cells, A/Ac outer (ascending as given), V/Vc inner. */
+    public List<Cell> cells() {
+        return cells;
+    }
+
+    /** Γ. */
+    public double singletRate() {
+        return singletRate;
+    }
+
+    /** Γt. */
+    public double tripletRate() {
+        return tripletRate;
+    }
+
+    /** τs. */
+    public double spinFlipTime() {
+        return spinFlipTime;
+    }
+
+    /** V/Vc grid. */
+    public double[] volumeRatios() {
+        return volumeRatios.clone();
+    }
+
+    /** A/Ac grid. */
+    public double[] injectionRatios() {
+        return injectionRatios.clone();
+    }
+}
