@@ -20,6 +20,8 @@ public final class Main implements Runnable {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         // subcommands: one line each, keep alphabetical
+        cl.addSubcommand(new FluxNoiseCommand());
+        cl.addSubcommand(new NoiseCommand());
         cl.addSubcommand(new StationaryCommand());
         cl.setParameterExceptionHandler(Main::badParameters);
         cl.setExecutionExceptionHandler(Main::failed);

@@ -20,6 +20,14 @@ final class ArpackRelaxation {
     private static final double TOLERANCE = 1e-13;
     private static final int MAX_RESTARTS = 1000;
 
+    /** Kept strongly reachable: silences netlib's notice that no native ARPACK is installed (F2J is used). */
+    private static final java.util.logging.Logger NETLIB_LOG =
+            java.util.logging.Logger.getLogger("dev.ludovic.netlib.arpack.InstanceBuilder");
+
+    static {
+        NETLIB_LOG.setLevel(java.util.logging.Level.SEVERE);
+    }
+
     private ArpackRelaxation() {
     }
 

@@ -1,0 +1,243 @@
+package org.qpspin.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.qpspin.fokkerplanck.FokkerPlanckDiffusion;
+import org.qpspin.fokkerplanck.PaperLimits;
+import org.qpspin.model.ModelParameters;
+import org.qpspin.model.Regime;
+import org.qpspin.model.Scales;
+import org.qpspin.noise.FluxNoiseEstimate;
+import org.qpspin.noise.NoiseAnalysis;
+import org.qpspin.noise.Observable;
+import org.qpspin.noise.ZeroFrequencyNoise;
+import org.qpspin.rates.Prl2020RateModel;
+import org.qpspin.stationary.StationaryAnalysis;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code qpspin flux-noise}: the paper's experimental estimate S_Φ = φ₁² S_N/3 for a cluster in a SQUID arm,
+ * from the exact chain where it can be solved and from the 1D Fokker–Planck diffusion always, against an
+ * unpolarized cluster of the same parameters. Aluminium, V = (100 nm)³, N0 = 10⁴ (the paper's example) by default.
+ */
+@Command(name = "flux-noise", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Flux noise of a spin-polarized quasiparticle cluster in a SQUID arm (the paper's proposal):",
+                "S_spin = S_2S/3 (paper: S_N/3), S_Phi = phi1^2 S_spin in Phi0^2/Hz, against an unpolarized cluster.",
+                "Defaults: --preset aluminium --V 0.001 --N0 1e4 (the paper's example; the exact chain needs ~1e8",
+                "states there, so the Fokker-Planck line carries it; try --N0 40 for the exact chain).",
+                "Spectra are two-sided (MODEL.md); one-sided densities are printed beside them."},
+        footer = {"", "Exit codes: 0 ok; 2 bad input (one line on stderr)."})
+public final class FluxNoiseCommand implements Callable<Integer> {
+
+    /** The paper's example: V = (100 nm)³ in µm³. */
+    static final double DEFAULT_VOLUME = 1e-3;
+    /** The paper's example: N0 = 10⁴. */
+    static final double DEFAULT_N0 = 1e4;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ModelOptions model;
+
+    @Mixin
+    TruncationOptions truncation;
+
+    @Option(names = "--width", paramLabel = "NM", defaultValue = "100",
+            description = "Width of the SQUID arm in nm; phi1 = mu0 muB / width (default ${DEFAULT-VALUE}).")
+    double widthNm;
+
+    @Option(names = "--phi1", paramLabel = "PHI0",
+            description = "Flux of one Bohr magneton through the loop in Phi0 (overrides --width; paper: 1e-7).")
+    Double phi1;
+
+    @Option(names = "--json", description = "Print one JSON object instead of the summary.")
+    boolean json;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        if (model.preset == null && model.singletRate == null && model.tripletRate == null
+                && model.spinFlipTime == null) {
+            model.preset = "aluminium";
+        }
+        if (model.volume == null) {
+            model.volume = DEFAULT_VOLUME;
+        }
+        if (model.injectionRate == null && model.meanFieldN0 == null) {
+            model.meanFieldN0 = DEFAULT_N0;
+        }
+        ModelParameters p = model.parameters();
+        if (p.totalInjectionRate() == 0.0) {
+            throw new UsageException("no noise with A = 0: the only stationary state is the empty cluster");
+        }
+        double flux;
+        if (phi1 != null) {
+            if (!(phi1 > 0.0) || !Double.isFinite(phi1)) {
+                throw new UsageException("--phi1 must be finite and > 0 (Phi0), got " + phi1);
+            }
+            flux = phi1;
+        } else {
+            if (!(widthNm > 0.0) || !Double.isFinite(widthNm)) {
+                throw new UsageException("--width must be finite and > 0 nm, got " + widthNm);
+            }
+            flux = FluxNoiseEstimate.singleSpinFlux(widthNm * 1e-9);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        FluxNoiseEstimate exact = null;
+        ZeroFrequencyNoise exactN = null;
+        String exactNote = null;
+        int states = 0;
+        try {
+            if (!quiet) {
+                err.println("qpspin: solving the exact chain...");
+                err.flush();
+            }
+            StationaryAnalysis sa = StationaryAnalysis.factorize(Prl2020RateModel.of(p), truncation.truncation(),
+                    truncation.solver());
+            NoiseAnalysis a = NoiseAnalysis.of(sa.generator(), sa.factorization());
+            exactN = a.zeroFrequency(Observable.particleNumber());
+            ZeroFrequencyNoise moment = a.zeroFrequency(FluxNoiseEstimate.moment());
+            exact = FluxNoiseEstimate.of(p, exactN.zeroFrequency(), moment.zeroFrequency(), flux);
+            states = sa.result().states();
+        } catch (UsageException e) {
+            throw e;
+        } catch (IllegalArgumentException | OutOfMemoryError e) {
+            exactNote = "exact chain out of reach here: " + e.getMessage();
+        }
+        FokkerPlanckDiffusion fp = NoiseCommand.fokkerPlanck(p);
+        FluxNoiseEstimate fpEstimate = fp == null ? null
+                : FluxNoiseEstimate.of(p, fp.zeroFrequencyNoise(), fp.zeroFrequencyNoise(), flux);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(toJson(p, flux, exact, exactN, states, exactNote, fp, fpEstimate));
+        } else {
+            print(out, p, flux, exact, exactN, states, exactNote, fp, fpEstimate);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void print(PrintWriter out, ModelParameters p, double flux, FluxNoiseEstimate exact,
+                              ZeroFrequencyNoise exactN, int states, String exactNote, FokkerPlanckDiffusion fp,
+                              FluxNoiseEstimate fpEstimate) {
+        Scales sc = Scales.of(p);
+        Regime regime = Regime.classify(p);
+        out.println("qpspin flux-noise: spin-polarized cluster in a SQUID arm (two-sided S per Hz; one-sided = 2 S)");
+        out.println();
+        out.printf(Locale.ROOT, "parameters   A = %s s^-1 um^-3, V = %s um^3, Gamma = %s, Gamma_t = %s s^-1 um^3, "
+                        + "tau_s = %s s%n", g(p.injectionRate()), g(p.volume()), g(p.singletRate()),
+                g(p.tripletRate()), g(p.spinFlipTime()));
+        out.printf(Locale.ROOT, "scales       regime %s, Nc = %s, t_f = (A Gamma_t^2/V)^(-1/3) = %s s%n",
+                regime.label(), g(sc.criticalClusterSize()), g(sc.tripletNoiseTime()));
+        out.printf(Locale.ROOT, "coupling     phi1 = %.4g Phi0 per Bohr magneton%n", flux);
+        if (exact != null) {
+            out.printf(Locale.ROOT, "exact chain  (%d states)%n", states);
+            out.printf(Locale.ROOT, "  <N> = %.6g, Var N = %.6g, S_N(0) = %.6g /Hz, tau_N = %.4g s%n", exactN.mean(),
+                    exactN.variance(), exactN.zeroFrequency(), exactN.correlationTime());
+            line(out, exact, true);
+        } else {
+            out.println("exact chain  " + exactNote);
+        }
+        if (fpEstimate != null) {
+            out.printf(Locale.ROOT, "1D Fokker-Planck (Eq. 7 diffusion)%n");
+            out.printf(Locale.ROOT, "  <N> = %.6g, Var N = %.6g, S_N(0) = %.6g /Hz, tau_N = %.4g s "
+                            + "(S/(Var t_f) = %.4g, paper 0.6 in the TA limit)%n", fp.stationary().mean(),
+                    fp.stationary().variance(), fp.zeroFrequencyNoise(), fp.correlationTime(),
+                    fp.noiseOverVarianceTimesTripletTime());
+            line(out, fpEstimate, false);
+        }
+        FluxNoiseEstimate any = exact != null ? exact : fpEstimate;
+        if (any != null) {
+            out.printf(Locale.ROOT, "unpolarized  N_u = %.6g, spin memory %.3g s: S_spin = %.4g /Hz, "
+                            + "S_Phi = %.4g Phi0^2/Hz (one-sided %.4g)%n", any.unpolarizedClusterSize(),
+                    any.unpolarizedMemoryTime(), any.unpolarizedSpinNoise(), any.unpolarizedFluxNoise(),
+                    FluxNoiseEstimate.oneSided(any.unpolarizedFluxNoise()));
+            out.printf(Locale.ROOT, "enhancement  S_Phi / S_Phi(unpolarized) = %.3g (10^%.1f)%n", any.enhancement(),
+                    Math.log10(any.enhancement()));
+        }
+        out.printf(Locale.ROOT, "paper        TA example: t_f ~ 0.5e-4 s, S_Phi ~ 1e-12 Phi0^2/Hz with phi1 ~ 1e-7 Phi0 "
+                + "(coefficients %.1f / %.1f)%n", PaperLimits.SR_NOISE, PaperLimits.TA_NOISE);
+    }
+
+    private static void line(PrintWriter out, FluxNoiseEstimate e, boolean exactMoment) {
+        if (exactMoment) {
+            out.printf(Locale.ROOT, "  S_spin = S_2S/3 = %.6g /Hz (paper's S_N/3 = %.6g)%n", e.spinNoise(),
+                    e.spinNoisePaper());
+        } else {
+            out.printf(Locale.ROOT, "  S_spin = S_N/3 = %.6g /Hz%n", e.spinNoisePaper());
+        }
+        out.printf(Locale.ROOT, "  S_Phi  = %.4g Phi0^2/Hz (one-sided %.4g)%n", e.fluxNoise(),
+                FluxNoiseEstimate.oneSided(e.fluxNoise()));
+    }
+
+    private static String g(double x) {
+        return StationaryCommand.g(x);
+    }
+
+    private static String toJson(ModelParameters p, double flux, FluxNoiseEstimate exact, ZeroFrequencyNoise exactN,
+                                 int states, String exactNote, FokkerPlanckDiffusion fp, FluxNoiseEstimate fpe) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("convention", "two-sided per Hz (MODEL.md); one-sided = 2x");
+        root.put("phi1", flux);
+        root.put("tf", Scales.of(p).tripletNoiseTime());
+        root.put("regime", Regime.classify(p).label());
+        if (exact != null) {
+            ObjectNode e = root.putObject("exact");
+            e.put("states", states);
+            e.put("meanN", exactN.mean());
+            e.put("varN", exactN.variance());
+            e.put("sN0", exact.particleNoise());
+            e.put("sSpin", exact.spinNoise());
+            e.put("sSpinPaper", exact.spinNoisePaper());
+            e.put("sPhi", exact.fluxNoise());
+            e.put("sPhiPaper", exact.fluxNoisePaper());
+            e.put("sPhiOneSided", FluxNoiseEstimate.oneSided(exact.fluxNoise()));
+            e.put("enhancement", exact.enhancement());
+        } else {
+            root.put("exactNote", exactNote);
+        }
+        if (fpe != null) {
+            ObjectNode f = root.putObject("fokkerPlanck");
+            f.put("meanN", fp.stationary().mean());
+            f.put("varN", fp.stationary().variance());
+            f.put("sN0", fpe.particleNoise());
+            f.put("sSpin", fpe.spinNoisePaper());
+            f.put("sPhi", fpe.fluxNoisePaper());
+            f.put("sPhiOneSided", FluxNoiseEstimate.oneSided(fpe.fluxNoisePaper()));
+            f.put("enhancement", fpe.fluxNoisePaper() / fpe.unpolarizedFluxNoise());
+        }
+        FluxNoiseEstimate any = exact != null ? exact : fpe;
+        if (any != null) {
+            ObjectNode u = root.putObject("unpolarized");
+            u.put("clusterSize", any.unpolarizedClusterSize());
+            u.put("memoryTime", any.unpolarizedMemoryTime());
+            u.put("sSpin", any.unpolarizedSpinNoise());
+            u.put("sPhi", any.unpolarizedFluxNoise());
+        }
+        ObjectNode par = root.putObject("parameters");
+        par.put("A", p.injectionRate());
+        par.put("V", p.volume());
+        par.put("gamma", p.singletRate());
+        par.put("gammaT", p.tripletRate());
+        par.put("tauS", p.spinFlipTime());
+        try {
+            return mapper.writeValueAsString(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,383 @@
+package org.qpspin.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.qpspin.fokkerplanck.FokkerPlanckDiffusion;
+import org.qpspin.model.ModelParameters;
+import org.qpspin.model.Scales;
+import org.qpspin.noise.NoiseAnalysis;
+import org.qpspin.noise.NoiseSpectrum;
+import org.qpspin.noise.Observable;
+import org.qpspin.noise.RelaxationMode;
+import org.qpspin.noise.RelaxationSpectrum;
+import org.qpspin.noise.SpectrumOptions;
+import org.qpspin.noise.ZeroFrequencyNoise;
+import org.qpspin.rates.Prl2020RateModel;
+import org.qpspin.stationary.StationaryAnalysis;
+import org.qpspin.stationary.StationaryResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code qpspin noise}: the exact noise spectrum of N (or m, S) from the stationary factorization: S(0) by the
+ * group inverse, S(ω) on a grid by the shift-invariant Krylov route, the slowest relaxation rates by ARPACK.
+ */
+@Command(name = "noise", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Exact noise of the cluster size N: S_N(0) (group inverse), S_N(f) on a grid (Krylov mode",
+                "expansion), the slowest relaxation rates (ARPACK) and the paper's coefficients S_N(0)/(Var N tau).",
+                "Spectra are two-sided (MODEL.md): a spectrum analyser's one-sided density is 2 S.",
+                "Example: qpspin noise --preset aluminium --V 0.001 --N0 30 --plot sN.png"},
+        footer = {"", "Exit codes: 0 ok; 2 bad input or a truncation cost beyond the tolerance (one line on stderr)."})
+public final class NoiseCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ModelOptions model;
+
+    @Mixin
+    TruncationOptions truncation;
+
+    @Option(names = "--observable", paramLabel = "NAME", defaultValue = "N",
+            description = "Observable: N, m or S (= N/2 - m) (default ${DEFAULT-VALUE}).")
+    String observableName;
+
+    @Option(names = "--omega", paramLabel = "W", split = ",",
+            description = "Angular frequencies in rad/s (comma-separated); replaces the f grid.")
+    double[] omega;
+
+    @Option(names = "--f-min", paramLabel = "HZ", description = "Lowest frequency in Hz (default 1e-3/(2 pi tau)).")
+    Double fMin;
+
+    @Option(names = "--f-max", paramLabel = "HZ", description = "Highest frequency in Hz (default 1e3/(2 pi tau)).")
+    Double fMax;
+
+    @Option(names = "--points", paramLabel = "K", defaultValue = "200",
+            description = "Number of log-spaced frequencies (default ${DEFAULT-VALUE}).")
+    int points;
+
+    @Option(names = "--eigenvalues", paramLabel = "K", defaultValue = "6",
+            description = "Number of slowest relaxation rates from ARPACK (0: skip; default ${DEFAULT-VALUE}).")
+    int eigenvalues;
+
+    @Option(names = "--route", paramLabel = "R", defaultValue = "auto",
+            description = "Spectrum route: auto, modes, direct (default ${DEFAULT-VALUE}; see docs/theory.md).")
+    String route;
+
+    @Option(names = "--spectrum-tol", paramLabel = "TOL", defaultValue = "1e-9",
+            description = "Relative tolerance of the Krylov route (default ${DEFAULT-VALUE}).")
+    double spectrumTolerance;
+
+    @Option(names = "--json", description = "Print one JSON object instead of the summary.")
+    boolean json;
+
+    @Option(names = "--plot", paramLabel = "FILE", description = "Write S(f) on log-log axes to FILE (.png or .svg).")
+    Path plot;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        if (model.isEmpty()) {
+            throw new UsageException("no model parameters: give --A --V --gamma --gamma-t --tau-s, or --preset "
+                    + "aluminium --V --N0 (see qpspin noise --help)");
+        }
+        ModelParameters parameters = model.parameters();
+        if (parameters.totalInjectionRate() == 0.0) {
+            throw new UsageException("no noise with A = 0: the only stationary state is the empty cluster");
+        }
+        Observable observable = Observable.byName(observableName);
+        SpectrumOptions options = spectrumOptions();
+        if (points < 2 && omega == null) {
+            throw new UsageException("--points must be >= 2, got " + points);
+        }
+        if (eigenvalues < 0) {
+            throw new UsageException("--eigenvalues must be >= 0, got " + eigenvalues);
+        }
+        if (plot != null) {
+            NoisePlot.checkFileName(plot);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        progress(err, "solving the stationary chain...");
+        StationaryAnalysis sa = StationaryAnalysis.factorize(Prl2020RateModel.of(parameters),
+                truncation.truncation(), truncation.solver());
+        progress(err, String.format(Locale.ROOT, "stationary: %d states, %s, %.2f s", sa.result().states(),
+                sa.result().solver(), sa.seconds()));
+        NoiseAnalysis analysis = NoiseAnalysis.of(sa.generator(), sa.factorization());
+        ZeroFrequencyNoise zero = analysis.zeroFrequency(observable);
+        double[] grid = grid(zero);
+        progress(err, "spectrum at " + grid.length + " frequencies...");
+        NoiseSpectrum spectrum = analysis.spectrum(observable, grid, options);
+        RelaxationSpectrum relaxation = null;
+        if (eigenvalues > 0 && sa.result().states() >= 3) {
+            progress(err, "slowest relaxation rates (ARPACK)...");
+            relaxation = analysis.relaxationSpectrum(eigenvalues);
+        }
+        FokkerPlanckDiffusion fp = observable.name().equals("N") ? fokkerPlanck(parameters) : null;
+        if (plot != null) {
+            NoisePlot.write(spectrum, parameters, plot);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(toJson(sa, zero, spectrum, relaxation, fp, plot));
+        } else {
+            printSummary(out, sa, zero, spectrum, relaxation, fp);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void progress(PrintWriter err, String line) {
+        if (!quiet) {
+            err.println("qpspin: " + line);
+            err.flush();
+        }
+    }
+
+    private SpectrumOptions spectrumOptions() {
+        SpectrumOptions.Route r;
+        switch (route.toLowerCase(Locale.ROOT)) {
+            case "auto":
+                r = SpectrumOptions.Route.AUTO;
+                break;
+            case "modes":
+                r = SpectrumOptions.Route.MODES;
+                break;
+            case "direct":
+                r = SpectrumOptions.Route.DIRECT;
+                break;
+            default:
+                throw new UsageException("unknown --route '" + route + "'; choose auto, modes or direct");
+        }
+        if (!(spectrumTolerance > 0.0 && spectrumTolerance < 1.0)) {
+            throw new UsageException("--spectrum-tol must be in (0, 1), got " + spectrumTolerance);
+        }
+        return SpectrumOptions.defaults().withRoute(r).withTolerance(spectrumTolerance);
+    }
+
+    /** The ω grid: --omega, or log-spaced f from --f-min to --f-max (defaults around the correlation time). */
+    private double[] grid(ZeroFrequencyNoise zero) {
+        if (omega != null) {
+            if (fMin != null || fMax != null) {
+                throw new UsageException("give either --omega or --f-min/--f-max, not both");
+            }
+            for (double w : omega) {
+                if (!(w >= 0.0) || !Double.isFinite(w)) {
+                    throw new UsageException("--omega values must be finite and >= 0 rad/s, got " + w);
+                }
+            }
+            return omega.clone();
+        }
+        double tau = zero.correlationTime();
+        double corner = Double.isFinite(tau) && tau > 0 ? 1.0 / (2 * Math.PI * tau) : 1.0;
+        double lo = fMin != null ? fMin : 1e-3 * corner;
+        double hi = fMax != null ? fMax : 1e3 * corner;
+        if (!(lo > 0.0) || !Double.isFinite(lo)) {
+            throw new UsageException("--f-min must be finite and > 0 Hz, got " + lo);
+        }
+        if (!(hi > lo) || !Double.isFinite(hi)) {
+            throw new UsageException("--f-max must be finite and > --f-min, got " + hi);
+        }
+        double[] w = new double[points];
+        for (int i = 0; i < points; i++) {
+            w[i] = 2 * Math.PI * lo * Math.pow(hi / lo, i / (double) (points - 1));
+        }
+        return w;
+    }
+
+    /** The 1D Fokker–Planck value beside the exact one (null where it is not defined). */
+    static FokkerPlanckDiffusion fokkerPlanck(ModelParameters p) {
+        try {
+            return FokkerPlanckDiffusion.of(p);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            return null;
+        }
+    }
+
+    static void printSummary(PrintWriter out, StationaryAnalysis sa, ZeroFrequencyNoise zero, NoiseSpectrum s,
+                             RelaxationSpectrum relaxation, FokkerPlanckDiffusion fp) {
+        ModelParameters p = sa.parameters();
+        Scales sc = Scales.of(p);
+        StationaryResult r = sa.result();
+        String o = zero.observable();
+        out.println("qpspin noise: exact noise of " + o + " (two-sided spectra, MODEL.md; one-sided = 2 S)");
+        out.println();
+        out.printf(Locale.ROOT, "parameters   A = %s s^-1 um^-3, V = %s um^3, Gamma = %s, Gamma_t = %s s^-1 um^3, "
+                        + "tau_s = %s s%n", g(p.injectionRate()), g(p.volume()), g(p.singletRate()),
+                g(p.tripletRate()), g(p.spinFlipTime()));
+        out.printf(Locale.ROOT, "mean field   N0 = %s, regime = %s, zeta_s = %s, zeta_t = %s, t_f = %s s%n",
+                g(sa.meanField().meanN()), sa.meanField().regime().label(), g(sc.zetaS()), g(sc.zetaT()),
+                g(sc.tripletNoiseTime()));
+        out.printf(Locale.ROOT, "stationary   %d states (nMax = %d, mMax = %d), cost %.3g, solver %s%n", r.states(),
+                r.maxN(), r.maxM(), r.relativeOmittedFlux(), r.solver());
+        out.println("zero frequency");
+        out.printf(Locale.ROOT, "  <%s> = %.10g, Var %s = %.10g%n", o, zero.mean(), o, zero.variance());
+        out.printf(Locale.ROOT, "  S_%s(0) = %.10g /Hz (two-sided; one-sided %.6g)%n", o, zero.zeroFrequency(),
+                zero.oneSidedZeroFrequency());
+        out.printf(Locale.ROOT, "  tau = S(0)/(2 Var) = %.6g s%n", zero.correlationTime());
+        if (p.hasSpinFlips()) {
+            out.printf(Locale.ROOT, "  S(0)/(Var tau_s) = %.6g   (paper, SR limit: 0.5)%s%n",
+                    zero.zeroFrequency() / (zero.variance() * p.spinFlipTime()),
+                    fp == null ? "" : String.format(Locale.ROOT, "   1D Fokker-Planck: %.6g",
+                            fp.noiseOverVarianceTimesSpinFlipTime()));
+        }
+        if (Double.isFinite(sc.tripletNoiseTime())) {
+            out.printf(Locale.ROOT, "  S(0)/(Var t_f)   = %.6g   (paper, TA limit: 0.6)%s%n",
+                    zero.zeroFrequency() / (zero.variance() * sc.tripletNoiseTime()),
+                    fp == null ? "" : String.format(Locale.ROOT, "   1D Fokker-Planck: %.6g",
+                            fp.noiseOverVarianceTimesTripletTime()));
+        }
+        if (relaxation != null) {
+            out.println("slowest relaxation rates (ARPACK, " + relaxation.implementation() + ")");
+            double[] rates = relaxation.rates();
+            double[] freq = relaxation.frequencies();
+            double[] res = relaxation.residuals();
+            for (int k = 0; k < rates.length; k++) {
+                out.printf(Locale.ROOT, "  gamma_%d = %.10g s^-1%s   (residual %.1e)%n", k + 1, rates[k],
+                        freq[k] == 0.0 ? "" : String.format(Locale.ROOT, " %+.4g i", freq[k]), res[k]);
+            }
+        }
+        out.println("Lorentzian weights (modes of the expansion carrying > 1e-4 of Var)");
+        for (RelaxationMode m : s.modes()) {
+            if (Math.abs(m.weight()) > 1e-4 * s.variance()) {
+                out.printf(Locale.ROOT, "  gamma = %.8g s^-1%s, weight = %.6g (%.4f of Var)%n", m.rate(),
+                        m.frequency() == 0.0 ? "" : String.format(Locale.ROOT, " %+.4g i", m.frequency()),
+                        m.weight(), m.weight() / s.variance());
+            }
+        }
+        out.println("spectrum (every ~20th point; --json for all)");
+        double[] f = s.frequencyHz();
+        double[] v = s.values();
+        int step = Math.max(1, f.length / 10);
+        for (int i = 0; i < f.length; i += step) {
+            out.printf(Locale.ROOT, "  f = %-12.6g Hz   S = %.8g /Hz%n", f[i], v[i]);
+        }
+        out.println("diagnostics");
+        out.printf(Locale.ROOT, "  route %s, Krylov dimension %d, converged %s, est. rel. error %.1e, direct check %s%n",
+                s.route(), s.krylovDimension(), s.krylovConverged(), s.estimatedRelativeError(),
+                Double.isNaN(s.verificationError()) ? "not run" : String.format(Locale.ROOT, "%.1e",
+                        s.verificationError()));
+        out.printf(Locale.ROOT, "  sum rule: grid integral / Var = %.6f, modes / Var = %.12f%n", s.sumRuleRatio(),
+                s.modeSumRuleRatio());
+        out.printf(Locale.ROOT, "  group-inverse residual %.1e; noise %.3f s, spectrum %.3f s%s%n",
+                zero.relativeResidual(), zero.seconds(), s.seconds(), relaxation == null ? ""
+                        : String.format(Locale.ROOT, ", ARPACK %.3f s", relaxation.seconds()));
+    }
+
+    static String g(double x) {
+        return StationaryCommand.g(x);
+    }
+
+    static String toJson(StationaryAnalysis sa, ZeroFrequencyNoise zero, NoiseSpectrum s,
+                         RelaxationSpectrum relaxation, FokkerPlanckDiffusion fp, Path plot) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        ModelParameters p = sa.parameters();
+        Scales sc = Scales.of(p);
+        StationaryResult r = sa.result();
+        root.put("observable", zero.observable());
+        root.put("convention", "two-sided: S(w) = int dt e^{iwt} <<x(t)x(0)>>, int S dw/2pi = Var; one-sided = 2S");
+        root.put("sN0", zero.zeroFrequency());
+        root.put("sN0OneSided", zero.oneSidedZeroFrequency());
+        root.put("mean", zero.mean());
+        root.put("varN", zero.variance());
+        root.put("tf", zero.correlationTime());
+        root.put("tfScale", sc.tripletNoiseTime());
+        root.put("coefficientSR", p.hasSpinFlips() ? zero.zeroFrequency() / (zero.variance() * p.spinFlipTime())
+                : Double.NaN);
+        root.put("coefficientTA", zero.zeroFrequency() / (zero.variance() * sc.tripletNoiseTime()));
+        if (fp != null) {
+            ObjectNode f = root.putObject("fokkerPlanck");
+            f.put("sN0", fp.zeroFrequencyNoise());
+            f.put("coefficientSR", fp.noiseOverVarianceTimesSpinFlipTime());
+            f.put("coefficientTA", fp.noiseOverVarianceTimesTripletTime());
+        }
+        ArrayNode eig = root.putArray("slowestEigenvalues");
+        if (relaxation != null) {
+            double[] rates = relaxation.rates();
+            double[] freq = relaxation.frequencies();
+            double[] res = relaxation.residuals();
+            for (int k = 0; k < rates.length; k++) {
+                ObjectNode e = eig.addObject();
+                e.put("rate", rates[k]);
+                e.put("frequency", freq[k]);
+                e.put("residual", res[k]);
+            }
+        }
+        ArrayNode modes = root.putArray("modes");
+        for (RelaxationMode m : s.modes()) {
+            ObjectNode e = modes.addObject();
+            e.put("rate", m.rate());
+            e.put("frequency", m.frequency());
+            e.put("weight", m.weight());
+            e.put("weightImaginary", m.weightImaginary());
+        }
+        ArrayNode spectrum = root.putArray("spectrum");
+        double[] w = s.omega();
+        double[] f = s.frequencyHz();
+        double[] v = s.values();
+        boolean[] d = s.direct();
+        for (int i = 0; i < w.length; i++) {
+            ObjectNode e = spectrum.addObject();
+            e.put("f", f[i]);
+            e.put("omega", w[i]);
+            e.put("S", v[i]);
+            e.put("direct", d[i]);
+        }
+        ObjectNode diag = root.putObject("diagnostics");
+        diag.put("route", s.route());
+        diag.put("krylovDimension", s.krylovDimension());
+        diag.put("krylovConverged", s.krylovConverged());
+        diag.put("estimatedRelativeError", s.estimatedRelativeError());
+        diag.put("verificationError", s.verificationError());
+        diag.put("sumRuleRatio", s.sumRuleRatio());
+        diag.put("modeSumRuleRatio", s.modeSumRuleRatio());
+        diag.put("highFrequencyCoefficient", s.highFrequencyCoefficient());
+        diag.put("groupInverseResidual", zero.relativeResidual());
+        diag.put("noiseSeconds", zero.seconds());
+        diag.put("spectrumSeconds", s.seconds());
+        if (relaxation != null) {
+            diag.put("arpackSeconds", relaxation.seconds());
+            diag.put("arpackImplementation", relaxation.implementation());
+            diag.put("arpackOperatorApplications", relaxation.operatorApplications());
+        }
+        ObjectNode st = root.putObject("stationary");
+        st.put("states", r.states());
+        st.put("nMax", r.maxN());
+        st.put("mMax", r.maxM());
+        st.put("meanN", r.meanN());
+        st.put("varN", r.varianceN());
+        st.put("relativeOmittedFlux", r.relativeOmittedFlux());
+        st.put("solver", r.solver());
+        st.put("seconds", sa.seconds());
+        ObjectNode par = root.putObject("parameters");
+        par.put("A", p.injectionRate());
+        par.put("V", p.volume());
+        par.put("gamma", p.singletRate());
+        par.put("gammaT", p.tripletRate());
+        par.put("tauS", p.spinFlipTime());
+        par.put("N0", sa.meanField().meanN());
+        par.put("regime", sa.meanField().regime().label());
+        if (plot != null) {
+            root.put("plot", plot.toString());
+        }
+        try {
+            return mapper.writeValueAsString(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.qpspin.cli;
+
+import org.qpspin.stationary.StationarySolver;
+import org.qpspin.stationary.StationarySolvers;
+import org.qpspin.stationary.Truncation;
+import picocli.CommandLine.Option;
+
+/**
+ * Truncation and solver options for commands that solve the stationary chain first (noise, flux-noise), with
+ * the meanings of {@code qpspin stationary}: automatic truncation to {@code --tol} unless {@code --n-max} is
+ * given. Use as {@code @Mixin TruncationOptions truncation;}.
+ */
+public final class TruncationOptions {
+
+    @Option(names = "--n-max", paramLabel = "N", description = "Fixed truncation: largest N (default: automatic).")
+    Integer nMax;
+
+    @Option(names = "--m-max", paramLabel = "M",
+            description = "Fixed truncation: largest m (needs --n-max; default: no limit beyond m <= N/2).")
+    Integer mMax;
+
+    @Option(names = "--tol", paramLabel = "TOL", defaultValue = "1e-10",
+            description = "Tolerance on omitted flux / AV (default ${DEFAULT-VALUE}); with --n-max checked only with "
+                    + "--fail-on-truncation.")
+    double tolerance;
+
+    @Option(names = "--fail-on-truncation",
+            description = "With --n-max: exit 2 when the truncation cost exceeds --tol (automatic always does).")
+    boolean failOnTruncation;
+
+    @Option(names = "--max-states", paramLabel = "S", defaultValue = "" + Truncation.DEFAULT_MAX_STATES,
+            description = "Largest number of states the automatic truncation may use (default ${DEFAULT-VALUE}).")
+    int maxStates;
+
+    @Option(names = "--solver", paramLabel = "NAME", defaultValue = "auto",
+            description = "Stationary solver whose factorization is reused: auto, gth, lu, levels "
+                    + "(default ${DEFAULT-VALUE}).")
+    String solverName;
+
+    /** The truncation the options describe. */
+    public Truncation truncation() {
+        if (mMax != null && nMax == null) {
+            throw new UsageException("--m-max needs --n-max (or drop both for the automatic truncation)");
+        }
+        if (!(tolerance > 0.0 && tolerance < 1.0)) {
+            throw new UsageException("--tol must be in (0, 1), got " + tolerance);
+        }
+        if (maxStates < 1) {
+            throw new UsageException("--max-states must be >= 1, got " + maxStates);
+        }
+        if (nMax == null) {
+            return Truncation.automatic(tolerance).withMaxStates(maxStates);
+        }
+        if (nMax < 0) {
+            throw new UsageException("--n-max must be >= 0, got " + nMax);
+        }
+        if (mMax != null && mMax < 0) {
+            throw new UsageException("--m-max must be >= 0, got " + mMax);
+        }
+        Truncation t = Truncation.fixed(nMax, mMax == null ? Truncation.NO_M_LIMIT : mMax);
+        return failOnTruncation ? t.failIfAbove(tolerance) : t;
+    }
+
+    /** The solver named by {@code --solver}. */
+    public StationarySolver solver() {
+        return StationarySolvers.byName(solverName);
+    }
+}

@@ -1,0 +1,110 @@
+package org.qpspin.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+/** {@code qpspin noise} and {@code qpspin flux-noise} as a user sees them. */
+class NoiseCommandTest {
+
+    private static final String MODEL = "--A 30 --V 1 --gamma 10 --gamma-t 0.5 --tau-s 0.4 --n-max 30 --m-max 6 -q";
+
+    private static final class Run {
+        final int exit;
+        final String out;
+        final String err;
+
+        Run(String... args) {
+            CommandLine cl = Main.commandLine();
+            StringWriter o = new StringWriter();
+            StringWriter e = new StringWriter();
+            cl.setOut(new PrintWriter(o));
+            cl.setErr(new PrintWriter(e));
+            exit = cl.execute(args);
+            out = o.toString();
+            err = e.toString();
+        }
+    }
+
+    private static String[] args(String s) {
+        return s.trim().split("\\s+");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "noise|no model parameters",
+        "noise " + MODEL + " --observable Q|unknown observable 'Q'",
+        "noise " + MODEL + " --route fast|unknown --route 'fast'",
+        "noise " + MODEL + " --f-min 10 --f-max 1|--f-max",
+        "noise " + MODEL + " --f-min -1|--f-min",
+        "noise " + MODEL + " --omega 1,-2|--omega",
+        "noise " + MODEL + " --omega 1,2 --f-min 1|either --omega or --f-min",
+        "noise " + MODEL + " --points 1|--points",
+        "noise " + MODEL + " --plot out.txt|--plot needs a .png or .svg",
+        "noise " + MODEL + " --spectrum-tol 0|--spectrum-tol",
+        "flux-noise --width -3 --N0 10 -q|--width",
+        "flux-noise --phi1 0 --N0 10 -q|--phi1",
+    })
+    void badInputExitsWithTwoAndOneLine(String spec) {
+        String[] parts = spec.split("\\|");
+        Run r = new Run(args(parts[0]));
+        assertEquals(2, r.exit, () -> "stderr: " + r.err);
+        List<String> lines = r.err.lines().toList();
+        assertEquals(1, lines.size(), () -> "stderr: " + r.err);
+        assertTrue(lines.get(0).startsWith("qpspin: ") && lines.get(0).contains(parts[1]), lines.get(0));
+    }
+
+    @Test
+    void jsonCarriesTheNoiseAndItsDiagnostics(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("s.png");
+        Run r = new Run(args("noise " + MODEL + " --json --points 40 --eigenvalues 3 --plot " + png));
+        assertEquals(0, r.exit, r.err);
+        JsonNode j = new ObjectMapper().readTree(r.out);
+        for (String key : List.of("sN0", "varN", "tf", "spectrum", "slowestEigenvalues", "modes", "diagnostics")) {
+            assertTrue(j.has(key), key);
+        }
+        assertEquals(40, j.get("spectrum").size());
+        assertEquals(3, j.get("slowestEigenvalues").size());
+        double s0 = j.get("sN0").asDouble();
+        assertEquals(j.get("varN").asDouble() * 2 * j.get("tf").asDouble(), s0, 1e-12 * s0);
+        // the lowest grid point (1e-3 of the corner) is on the plateau
+        assertEquals(s0, j.get("spectrum").get(0).get("S").asDouble(), 1e-5 * s0);
+        assertTrue(j.get("diagnostics").get("krylovConverged").asBoolean());
+        assertTrue(Files.size(png) > 1000);
+    }
+
+    @Test
+    void summaryNamesTheConventionAndThePaperCoefficients() {
+        Run r = new Run(args("noise " + MODEL + " --points 20 --eigenvalues 2"));
+        assertEquals(0, r.exit, r.err);
+        assertTrue(r.out.contains("two-sided"));
+        assertTrue(r.out.contains("(paper, TA limit: 0.6)"));
+        assertTrue(r.out.contains("gamma_2"));
+    }
+
+    @Test
+    void fluxNoiseReportsExactAndFokkerPlanck() throws Exception {
+        Run r = new Run(args("flux-noise --N0 12 --json -q"));
+        assertEquals(0, r.exit, r.err);
+        JsonNode j = new ObjectMapper().readTree(r.out);
+        assertTrue(j.has("exact"), r.out);
+        assertTrue(j.has("fokkerPlanck"));
+        double phi1 = j.get("phi1").asDouble();
+        assertEquals(5.6e-8, phi1, 0.1e-8); // mu0 muB / 100 nm
+        JsonNode e = j.get("exact");
+        assertEquals(phi1 * phi1 * e.get("sSpin").asDouble(), e.get("sPhi").asDouble(), 1e-12 * e.get("sPhi").asDouble());
+        assertTrue(e.get("enhancement").asDouble() > 1.0);
+    }
+}
