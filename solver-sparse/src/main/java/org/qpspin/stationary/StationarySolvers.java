@@ -30,9 +30,22 @@ public final class StationarySolvers {
         return new LevelSolver();
     }
 
+    /**
+     * Sparse LU of the pinned generator (row k → e_kᵀ, k near the mean-field fixed point) in nested-dissection
+     * order; its {@link StationarySolver#factorize} returns a {@link SparseLuFactorization}.
+     */
+    public static StationarySolver lu() {
+        return new LuSolver(true);
+    }
+
+    /** The {@link #lu()} solver with the factorization type exposed (group-inverse, pinned and transposed solves). */
+    public static SparseLuFactorization luFactorization(org.qpspin.generator.Generator generator) {
+        return new LuSolver(true).factorize(generator);
+    }
+
     /** Names of the concrete solvers accepted by {@link #byName} (besides {@code auto}). */
     public static List<String> names() {
-        return List.of("gth", "levels");
+        return List.of("gth", "levels", "lu");
     }
 
     /**
@@ -48,6 +61,8 @@ public final class StationarySolvers {
                 return gth();
             case "levels":
                 return levels();
+            case "lu":
+                return lu();
             default:
                 throw new IllegalArgumentException("unknown solver '" + name + "'; choose auto or one of " + names());
         }

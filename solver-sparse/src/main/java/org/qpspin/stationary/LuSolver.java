@@ -1,0 +1,95 @@
+package org.qpspin.stationary;
+
+import org.qpspin.generator.Generator;
+import org.qpspin.meanfield.MeanFieldFixedPoint;
+import org.qpspin.ordering.Orderings;
+import org.qpspin.space.StateSpace;
+
+/**
+ * Sparse LU of the pinned generator: p ∝ A⁻¹ e_k, A = L with row k replaced by e_kᵀ (never a dense row of ones,
+ * which would fill the factors), in nested-dissection order (see {@link SparseLuFactorization} and
+ * {@link org.qpspin.ordering.NestedDissection}).
+ *
+ * <p>The pinned state k is the state nearest the mean-field fixed point (N0, m0) of Eqs. 3–4, clamped into the
+ * truncated set. If that guess proves poor — p_k below {@link #REPIN_RATIO} times the largest probability, or an
+ * overflow — the chain is factorized once more, pinned at the most probable state of the first solve.
+ *
+ * <p>Accuracy: the back substitution is subtraction-free (see {@link SparseLuFactorization}), so the vector comes
+ * out non-negative when all pivots stay on the diagonal; a negative entry can only follow an off-diagonal pivot,
+ * and then the solve fails with a message rather than clipping it. Relative accuracy of tiny probabilities is
+ * limited by the cancellation in the pivots (documented in docs/theory.md, "Stationary solvers").
+ */
+final class LuSolver implements StationarySolver {
+
+    /** Re-pin when p_k / max p falls below this. */
+    static final double REPIN_RATIO = 1e-6;
+
+    private final boolean nestedDissection;
+
+    LuSolver(boolean nestedDissection) {
+        this.nestedDissection = nestedDissection;
+    }
+
+    @Override
+    public String name() {
+        return "lu";
+    }
+
+    @Override
+    public StationaryResult solve(Generator generator) {
+        return factorize(generator).stationary();
+    }
+
+    @Override
+    public SparseLuFactorization factorize(Generator generator) {
+        long start = System.nanoTime();
+        StateSpace space = generator.space();
+        int[] order = nestedDissection ? Orderings.nestedDissection(space) : Orderings.natural(space.size());
+        int pinned = meanFieldState(generator);
+        SparseLuFactorization lu = SparseLuFactorization.factorize(generator, pinned, order);
+        double[] p = stationaryVector(lu);
+        int best = argmax(p);
+        if (!(p[pinned] >= REPIN_RATIO * p[best]) || !(p[best] < Double.POSITIVE_INFINITY)) {
+            pinned = best;
+            lu = SparseLuFactorization.factorize(generator, pinned, order);
+            p = stationaryVector(lu);
+        }
+        for (int i = 0; i < p.length; i++) {
+            if (!(p[i] >= 0.0) || p[i] == Double.POSITIVE_INFINITY) {
+                throw new IllegalStateException("sparse LU gave p[" + i + "] = " + p[i] + " (pinned state " + pinned
+                        + "): the GTH pivots exclude this unless the rates overflow");
+            }
+        }
+        lu.setStationary(StationaryResult.of(generator, p, name(), (System.nanoTime() - start) * 1e-9));
+        return lu;
+    }
+
+    private static double[] stationaryVector(SparseLuFactorization lu) {
+        double[] p = new double[lu.size()];
+        p[lu.pinnedState()] = 1.0;
+        lu.solvePinned(p, p);
+        return p;
+    }
+
+    private static int argmax(double[] p) {
+        int best = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[best] || Double.isNaN(p[best])) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** The state nearest the mean-field fixed point (N0, m0), clamped into the truncated set. */
+    static int meanFieldState(Generator generator) {
+        StateSpace space = generator.space();
+        MeanFieldFixedPoint mf = MeanFieldFixedPoint.of(generator.rateModel().parameters());
+        double n0 = mf.meanN();
+        int n = Double.isFinite(n0) ? (int) Math.max(0, Math.min(space.maxN(), Math.round(n0))) : space.maxN();
+        double m0 = mf.meanM();
+        long m = Double.isNaN(m0) ? 0 : Math.round(Math.max(-1.0, Math.min(space.maxM() + 1.0, m0)));
+        m = Math.max(space.lowM(n), Math.min(space.highM(n), m));
+        return space.index(n, (int) m);
+    }
+}

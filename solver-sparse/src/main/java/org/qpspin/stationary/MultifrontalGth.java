@@ -1,0 +1,476 @@
+package org.qpspin.stationary;
+
+import java.util.Arrays;
+import org.ejml.data.DMatrixSparseCSC;
+import org.qpspin.ordering.Orderings;
+
+/**
+ * Supernodal multifrontal LU of a generator in a given symmetric order, with GTH pivots: the sparse, fill-reducing
+ * version of the Grassmann–Taksar–Heyman elimination, no pivoting and no subtraction in the factorization.
+ *
+ * <p>Symbolic phase (on the pattern of B + Bᵀ, B = P L Pᵀ): elimination tree (Liu), column counts by row subtrees,
+ * supernodes = chains j → parent(j) = j+1 (fundamental, plus small relaxed ones), and for each supernode s its front
+ * rows F(s) = s ∪ struct(s), struct(s) the union of the off-supernode neighbours of its columns and of its
+ * children's structs (I. S. Duff, J. K. Reid, "The multifrontal solution of indefinite sparse symmetric linear
+ * equations", ACM TOMS 9, 302 (1983); J. W. H. Liu, "The multifrontal method for sparse matrix solution", SIAM
+ * Review 34, 82 (1992)).
+ *
+ * <p>Numeric phase, supernodes in column order: assemble the dense front from B and the children's update
+ * matrices (extend-add), eliminate its own columns, pass the Schur complement on its struct to the parent. Column
+ * q's pivot is not the updated diagonal but u_qq = −Σ_{r&gt;q} F[r][q], the sum of the fully assembled
+ * off-diagonal entries below it: every Schur complement of a generator is a generator (censored chain, columns
+ * summing to zero), so this is the same number computed without cancellation (GTH). Off-diagonal entries are ≥ 0,
+ * multipliers ≤ 0, and every update adds a non-negative number: the whole factorization is subtraction-free.
+ *
+ * <p>The last column in the order is the pinned state k (its GTH pivot is 0: L is singular). The stored factors
+ * are those of the pinned matrix A = L with row k replaced by e_kᵀ: the same U with u_kk = 1, and L without its
+ * last row (whose multipliers were only needed to sum the pivots), which the solves honour.
+ */
+final class MultifrontalGth {
+
+    /** Supernodes of at most this many columns may absorb a child whose structure differs by a few rows. */
+    private static final int RELAX_COLUMNS = 16;
+    private static final int RELAX_EXTRA_ROWS = 8;
+
+    private final int n;
+    private final int[] order;
+    private final int[] superStart;
+    private final int[][] frontRows;
+    private final double[][] rowPanel; // ns x f, row-major: L_ss (strict lower), U_ss, U_sB
+    private final double[][] colPanel; // nb x ns, row-major: L_Bs
+    private final long storedEntries;
+
+    private MultifrontalGth(int n, int[] order, int[] superStart, int[][] frontRows, double[][] rowPanel,
+                            double[][] colPanel) {
+        this.n = n;
+        this.order = order;
+        this.superStart = superStart;
+        this.frontRows = frontRows;
+        this.rowPanel = rowPanel;
+        this.colPanel = colPanel;
+        long stored = 0;
+        for (int s = 0; s < rowPanel.length; s++) {
+            stored += rowPanel[s].length + colPanel[s].length;
+        }
+        this.storedEntries = stored;
+    }
+
+    /**
+     * Factorizes the generator {@code l} (CSC, columns summing to zero) in the order {@code order}, whose last
+     * entry is the pinned state.
+     *
+     * @throws IllegalArgumentException if a pivot other than the last vanishes (the chain is reducible)
+     */
+    static MultifrontalGth factorize(DMatrixSparseCSC l, int[] order) {
+        int n = l.numCols;
+        if (!Orderings.isPermutation(order, n)) {
+            throw new IllegalArgumentException("order is not a permutation of " + n + " states");
+        }
+        int[] position = Orderings.inverse(order);
+
+        // B = P L Pᵀ by columns and by rows
+        int nnz = l.col_idx[n];
+        int[] colPtr = new int[n + 1];
+        int[] colRow = new int[nnz];
+        double[] colVal = new double[nnz];
+        int[] rowPtr = new int[n + 1];
+        int[] rowCol = new int[nnz];
+        double[] rowVal = new double[nnz];
+        for (int c = 0; c < n; c++) {
+            int j = order[c];
+            colPtr[c + 1] = colPtr[c] + l.col_idx[j + 1] - l.col_idx[j];
+            for (int e = l.col_idx[j]; e < l.col_idx[j + 1]; e++) {
+                rowPtr[position[l.nz_rows[e]] + 1]++;
+            }
+        }
+        for (int r = 0; r < n; r++) {
+            rowPtr[r + 1] += rowPtr[r];
+        }
+        int[] rowFill = Arrays.copyOf(rowPtr, n);
+        for (int c = 0; c < n; c++) {
+            int j = order[c];
+            int out = colPtr[c];
+            for (int e = l.col_idx[j]; e < l.col_idx[j + 1]; e++, out++) {
+                int r = position[l.nz_rows[e]];
+                colRow[out] = r;
+                colVal[out] = l.nz_values[e];
+                int at = rowFill[r]++;
+                rowCol[at] = c;
+                rowVal[at] = l.nz_values[e];
+            }
+        }
+
+        // elimination tree of B + Bᵀ (Liu, path compression); neighbours i < c come from column c and row c
+        int[] parent = new int[n];
+        int[] ancestor = new int[n];
+        for (int c = 0; c < n; c++) {
+            parent[c] = -1;
+            ancestor[c] = -1;
+            for (int pass = 0; pass < 2; pass++) {
+                int[] ptr = pass == 0 ? colPtr : rowPtr;
+                int[] idx = pass == 0 ? colRow : rowCol;
+                for (int e = ptr[c]; e < ptr[c + 1]; e++) {
+                    int i = idx[e];
+                    while (i != -1 && i < c) {
+                        int next = ancestor[i];
+                        ancestor[i] = c;
+                        if (next == -1) {
+                            parent[i] = c;
+                        }
+                        i = next;
+                    }
+                }
+            }
+        }
+        // column counts of the factor by row subtrees
+        int[] colCount = new int[n];
+        int[] mark = new int[n];
+        Arrays.fill(mark, -1);
+        for (int c = 0; c < n; c++) {
+            mark[c] = c;
+            colCount[c]++;
+            for (int pass = 0; pass < 2; pass++) {
+                int[] ptr = pass == 0 ? colPtr : rowPtr;
+                int[] idx = pass == 0 ? colRow : rowCol;
+                for (int e = ptr[c]; e < ptr[c + 1]; e++) {
+                    for (int k = idx[e]; k < c && mark[k] != c; k = parent[k]) {
+                        colCount[k]++;
+                        mark[k] = c;
+                    }
+                }
+            }
+        }
+        // supernodes: chains j -> j+1 of the tree; fundamental (same structure) or small and nearly so
+        int[] startList = new int[n + 1];
+        int supernodes = 0;
+        startList[supernodes++] = 0;
+        for (int j = 0; j + 1 < n; j++) {
+            int size = j + 1 - startList[supernodes - 1];
+            boolean chain = parent[j] == j + 1;
+            boolean fundamental = chain && colCount[j] == colCount[j + 1] + 1;
+            boolean relaxed = chain && size < RELAX_COLUMNS && colCount[j] <= colCount[j + 1] + 1 + RELAX_EXTRA_ROWS;
+            if (!(fundamental || relaxed)) {
+                startList[supernodes++] = j + 1;
+            }
+        }
+        int[] superStart = Arrays.copyOf(startList, supernodes + 1);
+        superStart[supernodes] = n;
+        int[] superOf = new int[n];
+        for (int s = 0; s < supernodes; s++) {
+            Arrays.fill(superOf, superStart[s], superStart[s + 1], s);
+        }
+        // children lists (CSR) of the supernodal tree
+        int[] childPtr = new int[supernodes + 1];
+        int[] superParent = new int[supernodes];
+        for (int s = 0; s < supernodes; s++) {
+            int top = parent[superStart[s + 1] - 1];
+            superParent[s] = top < 0 ? -1 : superOf[top];
+            if (top >= 0) {
+                childPtr[superParent[s] + 1]++;
+            }
+        }
+        for (int s = 0; s < supernodes; s++) {
+            childPtr[s + 1] += childPtr[s];
+        }
+        int[] children = new int[Math.max(0, childPtr[supernodes])];
+        int[] childFill = Arrays.copyOf(childPtr, supernodes);
+        for (int s = 0; s < supernodes; s++) {
+            if (superParent[s] >= 0) {
+                children[childFill[superParent[s]]++] = s;
+            }
+        }
+        // front rows: own columns, then struct(s) ascending
+        int[][] frontRows = new int[supernodes][];
+        Arrays.fill(mark, -1);
+        int[] buffer = new int[n];
+        int maxFront = 0;
+        for (int s = 0; s < supernodes; s++) {
+            int c0 = superStart[s];
+            int c1 = superStart[s + 1] - 1;
+            int count = 0;
+            for (int j = c0; j <= c1; j++) {
+                for (int pass = 0; pass < 2; pass++) {
+                    int[] ptr = pass == 0 ? colPtr : rowPtr;
+                    int[] idx = pass == 0 ? colRow : rowCol;
+                    for (int e = ptr[j]; e < ptr[j + 1]; e++) {
+                        int r = idx[e];
+                        if (r > c1 && mark[r] != s) {
+                            mark[r] = s;
+                            buffer[count++] = r;
+                        }
+                    }
+                }
+            }
+            for (int t = childPtr[s]; t < childPtr[s + 1]; t++) {
+                int[] rows = frontRows[children[t]];
+                int own = superStart[children[t] + 1] - superStart[children[t]];
+                for (int a = own; a < rows.length; a++) {
+                    int r = rows[a];
+                    if (r > c1 && mark[r] != s) {
+                        mark[r] = s;
+                        buffer[count++] = r;
+                    }
+                }
+            }
+            Arrays.sort(buffer, 0, count);
+            int ns = c1 - c0 + 1;
+            int[] rows = new int[ns + count];
+            for (int q = 0; q < ns; q++) {
+                rows[q] = c0 + q;
+            }
+            System.arraycopy(buffer, 0, rows, ns, count);
+            frontRows[s] = rows;
+            maxFront = Math.max(maxFront, rows.length);
+        }
+
+        // numeric phase
+        double[][] rowPanel = new double[supernodes][];
+        double[][] colPanel = new double[supernodes][];
+        double[][] update = new double[supernodes][];
+        double[] front = new double[(int) Math.min(Integer.MAX_VALUE - 8, (long) maxFront * maxFront)];
+        if ((long) maxFront * maxFront > front.length) {
+            throw new IllegalArgumentException("front of " + maxFront + " rows too large for one array");
+        }
+        int[] local = new int[n];
+        for (int s = 0; s < supernodes; s++) {
+            int[] rows = frontRows[s];
+            int f = rows.length;
+            int c0 = superStart[s];
+            int c1 = superStart[s + 1] - 1;
+            int ns = c1 - c0 + 1;
+            int nb = f - ns;
+            Arrays.fill(front, 0, f * f, 0.0);
+            for (int a = 0; a < f; a++) {
+                local[rows[a]] = a;
+            }
+            for (int j = c0; j <= c1; j++) {
+                int cj = local[j];
+                for (int e = colPtr[j]; e < colPtr[j + 1]; e++) {
+                    int r = colRow[e];
+                    if (r >= c0) {
+                        front[local[r] * f + cj] += colVal[e];
+                    }
+                }
+                int rj = local[j] * f;
+                for (int e = rowPtr[j]; e < rowPtr[j + 1]; e++) {
+                    int c = rowCol[e];
+                    if (c > c1) {
+                        front[rj + local[c]] += rowVal[e];
+                    }
+                }
+            }
+            for (int t = childPtr[s]; t < childPtr[s + 1]; t++) {
+                int child = children[t];
+                int[] childRows = frontRows[child];
+                int own = superStart[child + 1] - superStart[child];
+                int m = childRows.length - own;
+                double[] u = update[child];
+                for (int a = 0; a < m; a++) {
+                    int base = local[childRows[own + a]] * f;
+                    for (int b = 0; b < m; b++) {
+                        front[base + local[childRows[own + b]]] += u[a * m + b];
+                    }
+                }
+                update[child] = null;
+            }
+            eliminate(front, f, ns, c0, n);
+            double[] rp = new double[ns * f];
+            System.arraycopy(front, 0, rp, 0, ns * f);
+            double[] cp = new double[nb * ns];
+            for (int r = 0; r < nb; r++) {
+                System.arraycopy(front, (ns + r) * f, cp, r * ns, ns);
+            }
+            rowPanel[s] = rp;
+            colPanel[s] = cp;
+            if (nb > 0) {
+                double[] u = new double[nb * nb];
+                for (int r = 0; r < nb; r++) {
+                    System.arraycopy(front, (ns + r) * f + ns, u, r * nb, nb);
+                }
+                update[s] = u;
+            }
+        }
+        return new MultifrontalGth(n, order, superStart, frontRows, rowPanel, colPanel);
+    }
+
+    /**
+     * Eliminates the first ns columns of the dense f × f front (row-major) with GTH pivots, leaving L below and U
+     * to the right of them and the Schur complement in the trailing block.
+     */
+    private static void eliminate(double[] front, int f, int ns, int c0, int n) {
+        for (int q = 0; q < ns; q++) {
+            int rowQ = q * f;
+            double sum = 0.0;
+            for (int r = q + 1; r < f; r++) {
+                sum += front[r * f + q];
+            }
+            double pivot;
+            if (sum > 0.0) {
+                pivot = -sum;
+            } else if (c0 + q == n - 1) {
+                pivot = 1.0; // pinned state: row k of the pinned matrix is e_kᵀ
+            } else {
+                throw new IllegalArgumentException("chain is reducible: state at elimination step " + (c0 + q)
+                        + " cannot reach the pinned state");
+            }
+            front[rowQ + q] = pivot;
+            double inverse = 1.0 / pivot;
+            for (int r = q + 1; r < f; r++) {
+                int rowR = r * f;
+                double multiplier = front[rowR + q];
+                if (multiplier != 0.0) {
+                    multiplier *= inverse;
+                    front[rowR + q] = multiplier;
+                    for (int c = q + 1; c < ns; c++) {
+                        front[rowR + c] -= multiplier * front[rowQ + c];
+                    }
+                }
+            }
+        }
+        if (f == ns) {
+            return;
+        }
+        // U_sB = L_ss⁻¹ B_sB
+        for (int q = 1; q < ns; q++) {
+            int rowQ = q * f;
+            for (int p = 0; p < q; p++) {
+                double multiplier = front[rowQ + p];
+                if (multiplier != 0.0) {
+                    int rowP = p * f;
+                    for (int c = ns; c < f; c++) {
+                        front[rowQ + c] -= multiplier * front[rowP + c];
+                    }
+                }
+            }
+        }
+        // Schur complement on the struct rows and columns
+        for (int r = ns; r < f; r++) {
+            int rowR = r * f;
+            for (int p = 0; p < ns; p++) {
+                double multiplier = front[rowR + p];
+                if (multiplier != 0.0) {
+                    int rowP = p * f;
+                    for (int c = ns; c < f; c++) {
+                        front[rowR + c] -= multiplier * front[rowP + c];
+                    }
+                }
+            }
+        }
+    }
+
+    /** w ← L_pin⁻¹ w in the permuted numbering (the pinned last row of L is e_nᵀ). */
+    void forward(double[] w) {
+        double pinnedValue = w[n - 1];
+        for (int s = 0; s < rowPanel.length; s++) {
+            int c0 = superStart[s];
+            int ns = superStart[s + 1] - c0;
+            int[] rows = frontRows[s];
+            int f = rows.length;
+            int nb = f - ns;
+            double[] rp = rowPanel[s];
+            double[] cp = colPanel[s];
+            for (int q = 0; q < ns; q++) {
+                double wq = w[c0 + q];
+                if (wq != 0.0) {
+                    for (int r = q + 1; r < ns; r++) {
+                        w[c0 + r] -= rp[r * f + q] * wq;
+                    }
+                    for (int r = 0; r < nb; r++) {
+                        w[rows[ns + r]] -= cp[r * ns + q] * wq;
+                    }
+                }
+            }
+        }
+        w[n - 1] = pinnedValue;
+    }
+
+    /** w ← U⁻¹ w in the permuted numbering. */
+    void backward(double[] w) {
+        for (int s = rowPanel.length - 1; s >= 0; s--) {
+            int c0 = superStart[s];
+            int ns = superStart[s + 1] - c0;
+            int[] rows = frontRows[s];
+            int f = rows.length;
+            double[] rp = rowPanel[s];
+            for (int q = ns - 1; q >= 0; q--) {
+                int rowQ = q * f;
+                double acc = w[c0 + q];
+                for (int c = q + 1; c < f; c++) {
+                    acc -= rp[rowQ + c] * w[rows[c]];
+                }
+                w[c0 + q] = acc / rp[rowQ + q];
+            }
+        }
+    }
+
+    /** w ← U⁻ᵀ w in the permuted numbering. */
+    void forwardTransposed(double[] w) {
+        for (int s = 0; s < rowPanel.length; s++) {
+            int c0 = superStart[s];
+            int ns = superStart[s + 1] - c0;
+            int[] rows = frontRows[s];
+            int f = rows.length;
+            double[] rp = rowPanel[s];
+            for (int q = 0; q < ns; q++) {
+                int rowQ = q * f;
+                double wq = w[c0 + q] / rp[rowQ + q];
+                w[c0 + q] = wq;
+                if (wq != 0.0) {
+                    for (int c = q + 1; c < f; c++) {
+                        w[rows[c]] -= rp[rowQ + c] * wq;
+                    }
+                }
+            }
+        }
+    }
+
+    /** w ← L_pin⁻ᵀ w in the permuted numbering. */
+    void backwardTransposed(double[] w) {
+        double pinnedValue = w[n - 1];
+        w[n - 1] = 0.0; // row n−1 of L_pin has no multipliers
+        for (int s = rowPanel.length - 1; s >= 0; s--) {
+            int c0 = superStart[s];
+            int ns = superStart[s + 1] - c0;
+            int[] rows = frontRows[s];
+            int f = rows.length;
+            int nb = f - ns;
+            double[] rp = rowPanel[s];
+            double[] cp = colPanel[s];
+            for (int q = ns - 1; q >= 0; q--) {
+                double acc = w[c0 + q];
+                for (int r = q + 1; r < ns; r++) {
+                    acc -= rp[r * f + q] * w[c0 + r];
+                }
+                for (int r = 0; r < nb; r++) {
+                    acc -= cp[r * ns + q] * w[rows[ns + r]];
+                }
+                w[c0 + q] = acc;
+            }
+        }
+        w[n - 1] = pinnedValue;
+    }
+
+    /** The order (position → state). */
+    int[] order() {
+        return order;
+    }
+
+    /** Doubles stored in the factors (explicit zeros inside supernodes included). */
+    long storedEntries() {
+        return storedEntries;
+    }
+
+    /** Number of supernodes. */
+    int supernodes() {
+        return rowPanel.length;
+    }
+
+    /** Largest front (rows). */
+    int largestFront() {
+        int max = 0;
+        for (int[] rows : frontRows) {
+            max = Math.max(max, rows.length);
+        }
+        return max;
+    }
+}

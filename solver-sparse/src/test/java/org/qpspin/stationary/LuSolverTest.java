@@ -1,0 +1,212 @@
+package org.qpspin.stationary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.qpspin.generator.Generator;
+import org.qpspin.meanfield.MeanFieldFixedPoint;
+import org.qpspin.model.ModelParameters;
+import org.qpspin.model.Regime;
+import org.qpspin.ordering.Orderings;
+import org.qpspin.rates.Prl2020RateModel;
+import org.qpspin.space.StateSpace;
+
+class LuSolverTest {
+
+    private static final int CASES_PER_REGIME = 4;
+
+    /**
+     * Seeded sweep: log-uniform τs (or +∞), Γt (or 0) and mean-field N0 at V = Γ = 1, kept until every regime of
+     * Fig. 1 has {@value #CASES_PER_REGIME} cases; truncation a triangle (or an m-rectangle for polarized
+     * cases) with 300–2000 states.
+     */
+    static Stream<Arguments> sweep() {
+        SplittableRandom random = new SplittableRandom(0x5eed_2020L);
+        Map<Regime, Integer> found = new EnumMap<>(Regime.class);
+        List<Arguments> cases = new ArrayList<>();
+        while (cases.size() < CASES_PER_REGIME * Regime.values().length) {
+            double tau = random.nextInt(6) == 0 ? Double.POSITIVE_INFINITY : Math.pow(10, random.nextDouble(-0.5, 3));
+            double gt = random.nextInt(6) == 0 ? 0.0 : Math.pow(10, random.nextDouble(-6, -0.5));
+            if (gt == 0.0 && tau == Double.POSITIVE_INFINITY) {
+                continue;
+            }
+            double n0 = random.nextDouble(5, 26);
+            ModelParameters p = ModelParameters.withMeanFieldN0(n0, 1.0, 1.0, gt, tau);
+            Regime regime = Regime.classify(p);
+            if (found.getOrDefault(regime, 0) >= CASES_PER_REGIME) {
+                continue;
+            }
+            int nMax = (int) Math.ceil(2.5 * n0) + 12;
+            double m0 = MeanFieldFixedPoint.of(p).meanM();
+            StateSpace space = regime != Regime.UNPOLARIZED && 4 * m0 + 8 < nMax / 2
+                    ? StateSpace.rectangle(nMax + 30, (int) Math.ceil(4 * m0 + 8))
+                    : StateSpace.triangle(nMax);
+            if (space.size() < 300 || space.size() > 2000) {
+                continue;
+            }
+            found.merge(regime, 1, Integer::sum);
+            cases.add(Arguments.of(regime, p, space));
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("sweep")
+    void agreesWithDenseGth(Regime regime, ModelParameters p, StateSpace space) {
+        Generator g = Generator.assemble(Prl2020RateModel.of(p), space);
+        StationaryResult gth = StationarySolvers.gth().solve(g);
+        StationaryResult lu = StationarySolvers.byName("lu").solve(g);
+        assertEquals("lu", lu.solver());
+        assertRelative(gth.meanN(), lu.meanN(), 1e-12, "<N>");
+        assertRelative(gth.varianceN(), lu.varianceN(), 1e-12, "Var N");
+        assertRelative(gth.meanM(), lu.meanM(), 1e-12, "<m>");
+        double[] exact = gth.probabilitiesView();
+        double[] got = lu.probabilitiesView();
+        double max = 0.0;
+        for (double v : exact) {
+            max = Math.max(max, v);
+        }
+        for (int i = 0; i < exact.length; i++) {
+            assertTrue(got[i] >= 0.0, "negative probability");
+            if (exact[i] > 1e-12 * max) {
+                assertRelative(exact[i], got[i], 1e-12, "p(N=" + space.levelOf(i) + ", m=" + space.mOf(i) + ")");
+            }
+            // GTH pivots make the sparse LU subtraction-free: tiny probabilities keep their relative accuracy too
+            if (exact[i] > 1e-250) {
+                assertRelative(exact[i], got[i], 1e-10, "tiny p(N=" + space.levelOf(i) + ", m=" + space.mOf(i) + ")");
+            }
+        }
+        assertTrue(lu.relativeResidual() < 1e-14, () -> "residual " + lu.relativeResidual());
+    }
+
+    @Test
+    void sweepCoversEveryRegime() {
+        assertEquals(CASES_PER_REGIME * Regime.values().length, sweep().count());
+        for (Regime r : Regime.values()) {
+            assertEquals(CASES_PER_REGIME, sweep().filter(a -> a.get()[0] == r).count(), r::label);
+        }
+    }
+
+    @Test
+    void pinnedAtAnImprobableStateStillAgrees() {
+        ModelParameters p = ModelParameters.withMeanFieldN0(15, 1.0, 1.0, 1e-3, 30.0);
+        Generator g = Generator.assemble(Prl2020RateModel.of(p), StateSpace.triangle(50));
+        StationaryResult gth = StationarySolvers.gth().solve(g);
+        int improbable = g.space().index(50, 25);
+        SparseLuFactorization f = SparseLuFactorization.factorize(g, improbable,
+                Orderings.nestedDissection(g.space()));
+        double[] x = new double[g.size()];
+        x[improbable] = 1.0;
+        f.solvePinned(x, x);
+        StationaryResult lu = StationaryResult.of(g, x, "lu", 0.0);
+        assertTrue(gth.probabilitiesView()[improbable] < 1e-20 * gth.probabilitiesView()[0] + 1e-20);
+        assertRelative(gth.meanN(), lu.meanN(), 1e-12, "<N>");
+        assertRelative(gth.varianceN(), lu.varianceN(), 1e-12, "Var N");
+    }
+
+    @Test
+    void groupInverseSolveSatisfiesSystemAndZeroSum() {
+        ModelParameters p = ModelParameters.withMeanFieldN0(20, 1.0, 1.0, 0.01, 40.0);
+        Generator g = Generator.assemble(Prl2020RateModel.of(p), StateSpace.rectangle(90, 20));
+        SparseLuFactorization f = StationarySolvers.luFactorization(g);
+        StationaryFactorization dense = StationarySolvers.gth().factorize(g);
+        double[] pi = f.stationary().probabilitiesView();
+        int n = g.size();
+        double mean = f.stationary().meanN();
+        double[] b = new double[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = -(g.space().levelOf(i) - mean) * pi[i];
+        }
+        double[] x = new double[n];
+        double[] lx = new double[n];
+        double[] xDense = new double[n];
+        for (int repeat = 0; repeat < 2; repeat++) { // the workspace is reused
+            f.solveGroupInverse(b, x);
+            g.multiply(x, lx);
+            double sum = 0.0;
+            double scale = 0.0;
+            double bScale = 0.0;
+            for (int i = 0; i < n; i++) {
+                sum += x[i];
+                scale += Math.abs(x[i]);
+                bScale = Math.max(bScale, Math.abs(b[i]));
+            }
+            for (int i = 0; i < n; i++) {
+                assertEquals(b[i], lx[i], 1e-12 * bScale);
+            }
+            assertEquals(0.0, sum, 1e-14 * scale);
+        }
+        dense.solveGroupInverse(b, xDense);
+        double sn = 0.0;
+        double snDense = 0.0;
+        for (int i = 0; i < n; i++) {
+            sn += 2 * g.space().levelOf(i) * x[i];
+            snDense += 2 * g.space().levelOf(i) * xDense[i];
+        }
+        assertRelative(snDense, sn, 1e-11, "S_N(0)");
+    }
+
+    @Test
+    void pinnedAndTransposedSolvesSatisfyTheirSystems() {
+        ModelParameters p = ModelParameters.withMeanFieldN0(12, 1.0, 1.0, 0.02, 5.0);
+        Generator g = Generator.assemble(Prl2020RateModel.of(p), StateSpace.triangle(44));
+        SparseLuFactorization f = StationarySolvers.luFactorization(g);
+        int n = g.size();
+        int k = f.pinnedState();
+        var a = SparseLuFactorization.pinnedMatrix(g.matrix(), k);
+        SplittableRandom random = new SplittableRandom(7);
+        double[] b = new double[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = random.nextDouble(-1, 1);
+        }
+        double[] x = new double[n];
+        f.solvePinned(b, x);
+        double[] ax = new double[n];
+        for (int j = 0; j < n; j++) {
+            for (int e = a.col_idx[j]; e < a.col_idx[j + 1]; e++) {
+                ax[a.nz_rows[e]] += a.nz_values[e] * x[j];
+            }
+        }
+        double[] y = new double[n];
+        f.solvePinnedTransposed(b, y);
+        double[] aty = new double[n];
+        for (int j = 0; j < n; j++) {
+            for (int e = a.col_idx[j]; e < a.col_idx[j + 1]; e++) {
+                aty[j] += a.nz_values[e] * y[a.nz_rows[e]];
+            }
+        }
+        double scale = 0.0;
+        for (int j = 0; j < n; j++) {
+            for (int e = a.col_idx[j]; e < a.col_idx[j + 1]; e++) {
+                scale = Math.max(scale, Math.abs(a.nz_values[e]) * Math.max(Math.abs(x[j]), Math.abs(y[a.nz_rows[e]])));
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            assertEquals(b[i], ax[i], 1e-12 * scale, "A x = b");
+            assertEquals(b[i], aty[i], 1e-12 * scale, "A^T y = b");
+        }
+        assertTrue(f.factorNonZeros() > g.nonZeros() / 2);
+    }
+
+    @Test
+    void singleStateChain() {
+        ModelParameters p = ModelParameters.of(1.0, 1.0, 1.0, 1.0, 1.0);
+        Generator g = Generator.assemble(Prl2020RateModel.of(p), StateSpace.triangle(0));
+        StationaryResult r = StationarySolvers.lu().solve(g);
+        assertEquals(1.0, r.probabilitiesView()[0]);
+    }
+
+    private static void assertRelative(double expected, double actual, double tolerance, String what) {
+        assertEquals(expected, actual, tolerance * Math.abs(expected), what);
+    }
+}
