@@ -50,6 +50,8 @@ final class LevelElimination {
     /** Per state k of level K ≥ 1: q[k][j] for j = offset(K−D) … k−1, at outBase[K] + segment(a, cBase); or null. */
     final double[] outRow;
     final long[] outBase;
+    /** Workspace of the elimination: the current pivot row. */
+    private double[] pivotRow;
 
     private LevelElimination(StateSpace space, int drop, boolean keepRows) {
         this.space = space;
@@ -150,6 +152,7 @@ final class LevelElimination {
         }
         double[] block = new double[maxBlock];
         double[] previous = new double[maxBlock];
+        pivotRow = new double[maxBlock];
         // Level Nmax's rows start empty and take all their original rates, as if carried from a block whose
         // columns began at offset(Nmax + 1).
         int previousColumnStart = offset[maxN + 1];
@@ -209,14 +212,22 @@ final class LevelElimination {
         long outLevel = outBase[top];
         double[] in = inColumn;
         double[] out = outRow;
+        double[] pivotRow = this.pivotRow;
         for (int k = hi - 1; k >= lo; k--) {
             int a = k - lo;
             int r = k - rowStart;
             int c = k - colStart;
-            int pivotRow = r * cols;
+            // the pivot row in its own array, so that the update loop below reads and writes different arrays
+            // (the JIT vectorizes it only then)
+            System.arraycopy(block, r * cols, pivotRow, 0, c);
             double s = 0.0;
-            for (int j = 0; j < c; j++) {
-                s += block[pivotRow + j];
+            int first = c;
+            for (int j = c - 1; j >= 0; j--) {
+                double q = pivotRow[j];
+                s += q;
+                if (q != 0.0) {
+                    first = j;
+                }
             }
             if (!(s > 0.0)) {
                 throw new IllegalArgumentException("chain is reducible: state (N=" + top + ", m=" + space.mOf(k)
@@ -228,7 +239,7 @@ final class LevelElimination {
                 in[inAt + i] = block[i * cols + c];
             }
             if (out != null) {
-                System.arraycopy(block, pivotRow, out, (int) (outLevel + segment(a, base)), c);
+                System.arraycopy(pivotRow, 0, out, (int) (outLevel + segment(a, base)), c);
             }
             double inv = 1.0 / s;
             for (int i = 0; i < r; i++) {
@@ -236,8 +247,8 @@ final class LevelElimination {
                 double f = block[row + c];
                 if (f != 0.0) {
                     f *= inv;
-                    for (int j = 0; j < c; j++) {
-                        block[row + j] += f * block[pivotRow + j];
+                    for (int j = first; j < c; j++) {
+                        block[row + j] += f * pivotRow[j];
                     }
                 }
             }
