@@ -146,13 +146,20 @@ final class LevelElimination {
         if (maxN == 0) {
             return;
         }
-        int maxBlock = 0;
+        long maxBlock = 0;
+        int maxCols = 0;
         for (int k = 1; k <= maxN; k++) {
-            maxBlock = Math.max(maxBlock, (offset[k + 1] - offset[k - 1]) * (offset[k + 1] - columnStart(k)));
+            int cols = offset[k + 1] - columnStart(k);
+            maxBlock = Math.max(maxBlock, (long) (offset[k + 1] - offset[k - 1]) * cols);
+            maxCols = Math.max(maxCols, cols);
         }
-        double[] block = new double[maxBlock];
-        double[] previous = new double[maxBlock];
-        pivotRow = new double[maxBlock];
+        if (maxBlock > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("levels solver: a block of " + maxBlock + " doubles is too large for "
+                    + space + "; use the lu solver");
+        }
+        double[] block = new double[(int) maxBlock];
+        double[] previous = new double[(int) maxBlock];
+        pivotRow = new double[maxCols];
         // Level Nmax's rows start empty and take all their original rates, as if carried from a block whose
         // columns began at offset(Nmax + 1).
         int previousColumnStart = offset[maxN + 1];
