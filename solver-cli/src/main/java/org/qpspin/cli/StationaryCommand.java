@@ -199,6 +199,8 @@ public final class StationaryCommand implements Callable<Integer> {
                 r.outerLevelMass(), r.outerColumnMass());
         out.printf(Locale.ROOT, "  omitted flux  = %.3g s^-1 = %.3g AV (tolerance %s: %s)%n", r.omittedFlux(),
                 r.relativeOmittedFlux(), g(a.truncation().tolerance()), a.withinTolerance() ? "met" : "NOT met");
+        out.printf(Locale.ROOT, "  error scale   = %.3g (estimated truncation error of <N> and <m>: 4/3 x cost x Var N)%n",
+                a.truncationErrorScale());
         out.printf(Locale.ROOT, "  solver        = %s, %.3f s solve, %.3f s total%n", r.solver(), r.seconds(),
                 a.seconds());
         if (a.note() != null) {
@@ -240,6 +242,7 @@ public final class StationaryCommand implements Callable<Integer> {
         root.put("outerColumnMass", r.outerColumnMass());
         root.put("omittedFlux", r.omittedFlux());
         root.put("relativeOmittedFlux", r.relativeOmittedFlux());
+        root.put("truncationErrorScale", a.truncationErrorScale());
         root.put("solver", r.solver());
         root.put("seconds", r.seconds());
         root.put("totalSeconds", a.seconds());

@@ -276,6 +276,22 @@ public final class StationaryAnalysis {
         return result.relativeOmittedFlux() <= truncation.tolerance();
     }
 
+    /**
+     * δ, the scale of the truncation error of ⟨N⟩ and ⟨m⟩: an estimate, not a rigorous bound
+     * (docs/theory.md, "Truncation and its cost").
+     *
+     * <p>Exactly, ⟨f⟩_truncated − ⟨f⟩ = Σ over the omitted transitions j→k of p_j rate_jk (g_j − g_k), where g
+     * solves the Poisson equation Lᵀg = −(f − ⟨f⟩) of the larger chain. In the Ornstein–Uhlenbeck approximation
+     * of N, g changes by τ_N per particle, with τ_N = 2 Var N / D_N the relaxation time of N and D_N = 3 A V its
+     * diffusion constant (injections +1 at rate AV, annihilations −2 at rate AV/2). An omitted injection changes
+     * N by 1, an omitted spin flip by at most 2 later (one more singlet pair), so
+     * |Δ⟨N⟩|, |Δ⟨m⟩| ≲ 2 c A V τ_N = (4/3) c Var N = δ, with c = omittedFlux/(AV), and
+     * |ΔVar N| ≲ δ (Nmax − ⟨N⟩). Checked against larger truncations in TruncationCostTest.
+     */
+    public double truncationErrorScale() {
+        return 4.0 / 3.0 * result.relativeOmittedFlux() * result.varianceN();
+    }
+
     /** A remark on a special case (A = 0), or null. */
     public String note() {
         return note;
