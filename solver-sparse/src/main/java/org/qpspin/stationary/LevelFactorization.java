@@ -13,7 +13,11 @@ package org.qpspin.stationary;
  *   <li>x −= (Σ x) p, since Uᵀ p ∝ e_0 makes p the only freedom.</li>
  * </ol>
  * One pass over the kept data per solve, in place in x, no allocation. With a mixed-sign b the steps subtract,
- * so the accuracy is that of a stable triangular solve rather than entrywise.
+ * so the accuracy is that of a triangular solve rather than entrywise, and it depends on where the singular pivot
+ * sits: step 1 sums b over the states above each state, which for the states below the peak of p is a
+ * cancellation leaving a result of order p, and step 3 amplifies such an error δ at state j by up to p_k / p_j.
+ * The error is therefore about ε p_max / p(0, 0) relative; {@link LevelSolver#factorize} uses this class only
+ * when p(0, 0) is within {@link LevelSolver#MAX_PEAK_TO_ORIGIN} of the peak.
  */
 final class LevelFactorization implements StationaryFactorization {
 
