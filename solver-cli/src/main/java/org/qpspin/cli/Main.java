@@ -22,7 +22,9 @@ public final class Main implements Runnable {
         // subcommands: one line each, keep alphabetical
         cl.addSubcommand(new FluxNoiseCommand());
         cl.addSubcommand(new NoiseCommand());
+        cl.addSubcommand(new SimulateCommand());
         cl.addSubcommand(new StationaryCommand());
+        cl.addSubcommand(new ValidateCommand());
         cl.setParameterExceptionHandler(Main::badParameters);
         cl.setExecutionExceptionHandler(Main::failed);
         return cl;

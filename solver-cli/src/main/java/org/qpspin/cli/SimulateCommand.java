@@ -1,0 +1,293 @@
+package org.qpspin.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.qpspin.model.ModelParameters;
+import org.qpspin.montecarlo.GillespieSimulator;
+import org.qpspin.montecarlo.MonteCarloControl;
+import org.qpspin.montecarlo.MonteCarloResult;
+import org.qpspin.montecarlo.MonteCarloSettings;
+import org.qpspin.montecarlo.OccupationHistogram;
+import org.qpspin.rates.Channel;
+import org.qpspin.rates.Prl2020RateModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code qpspin simulate}: exact stochastic simulation (Gillespie's direct method) of the PRL 2020 chain, in
+ * parallel replicas. Writes N(t), m(t) on a regular grid as CSV ({@code --out}), the format {@code qpspin validate}
+ * reads; Ctrl-C or {@code --budget} stop the run and what was simulated so far is still written.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Exact Monte Carlo (Gillespie direct method) of the cluster chain: time series N(t), m(t),",
+                "time-weighted occupation, event counts per channel, realised injection rate.",
+                "Example: qpspin simulate --A 50 --V 1 --gamma 10 --gamma-t 0.5 --tau-s 0.2 --time 1000 "
+                        + "--dt 0.01 --out samples.csv"},
+        footer = {"", "Ctrl-C stops the replicas; the results so far are written (marked STOPPED EARLY).",
+                "Exit codes: 0 ok; 2 bad input (one line on stderr)."})
+public final class SimulateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ModelOptions model;
+
+    @Option(names = "--time", paramLabel = "SECONDS", required = true,
+            description = "Simulated time recorded per replica, in s (after the burn-in).")
+    double time;
+
+    @Option(names = "--burn-in", paramLabel = "SECONDS",
+            description = "Simulated time discarded first, per replica (default: 10% of --time).")
+    Double burnIn;
+
+    @Option(names = "--dt", paramLabel = "SECONDS",
+            description = "Spacing of the N(t), m(t) grid in s (default: --time / 100000).")
+    Double interval;
+
+    @Option(names = "--replicas", paramLabel = "R", description = "Independent replicas (default: available cores).")
+    Integer replicas;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: available cores).")
+    Integer threads;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1",
+            description = "Seed (default ${DEFAULT-VALUE}); the same seed gives the same output bytes.")
+    long seed;
+
+    @Option(names = "--start", paramLabel = "N,M", split = ",",
+            description = "Start state N,m (default: the mean-field fixed point).")
+    int[] start;
+
+    @Option(names = "--budget", paramLabel = "SECONDS",
+            description = "Wall-clock budget: stop the replicas after this long and write what was simulated.")
+    Double budget;
+
+    @Option(names = "--out", paramLabel = "FILE.csv", description = "Write the time series (replica,t,N,m) here.")
+    Path out;
+
+    @Option(names = "--histogram", paramLabel = "FILE.csv",
+            description = "Write the time-weighted occupation P(N, m) (N,m,time,fraction) here.")
+    Path histogram;
+
+    @Option(names = "--json", description = "Print one JSON object instead of the summary.")
+    boolean json;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar on stderr.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        if (model.isEmpty()) {
+            throw new UsageException("no model parameters: give --A --V --gamma --gamma-t --tau-s, or --preset "
+                    + "aluminium --V --N0 (see qpspin simulate --help)");
+        }
+        ModelParameters parameters = model.parameters();
+        MonteCarloSettings settings = settings();
+        GillespieSimulator simulator = GillespieSimulator.of(Prl2020RateModel.of(parameters));
+        MonteCarloControl control = new MonteCarloControl();
+        CountDownLatch written = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            control.requestStop();
+            try {
+                written.await(30, TimeUnit.SECONDS); // let the main thread write the results so far
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "qpspin-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            MonteCarloResult result;
+            try (ProgressBar bar = quiet ? null : new ProgressBar(err, "simulate", control::progress,
+                    control::events)) {
+                result = simulator.run(settings, control);
+            }
+            if (out != null) {
+                writeFile(out, result::writeTimeSeriesCsv);
+            }
+            if (histogram != null) {
+                writeFile(histogram, w -> writeHistogram(result.occupation(), w));
+            }
+            PrintWriter o = spec.commandLine().getOut();
+            if (json) {
+                o.println(toJson(result, out, histogram));
+            } else {
+                printSummary(o, result);
+            }
+            o.flush();
+            if (result.stopped()) {
+                err.println("qpspin: stopped early; the output holds what was simulated (see 'recorded' above)");
+                err.flush();
+            }
+        } finally {
+            written.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting (Ctrl-C): the hook is running and now sees the latch released
+            }
+        }
+        return 0;
+    }
+
+    private MonteCarloSettings settings() {
+        if (!(time > 0.0) || !Double.isFinite(time)) {
+            throw new UsageException("--time must be finite and > 0 s, got " + time);
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        double b = burnIn == null ? 0.1 * time : burnIn;
+        double dt = interval == null ? time / 100_000.0 : interval;
+        if (!(b >= 0.0) || !Double.isFinite(b)) {
+            throw new UsageException("--burn-in must be finite and >= 0 s, got " + b);
+        }
+        if (!(dt > 0.0) || !Double.isFinite(dt)) {
+            throw new UsageException("--dt must be finite and > 0 s, got " + dt);
+        }
+        if (time / dt > 50_000_000.0) {
+            throw new UsageException("--time / --dt = " + (long) (time / dt) + " samples per replica is more than "
+                    + "50000000; use a larger --dt");
+        }
+        int r = replicas == null ? cores : replicas;
+        int t = threads == null ? cores : threads;
+        if (r < 1) {
+            throw new UsageException("--replicas must be >= 1, got " + r);
+        }
+        if (t < 1) {
+            throw new UsageException("--threads must be >= 1, got " + t);
+        }
+        MonteCarloSettings s = MonteCarloSettings.of(time).withBurnIn(b).withSampleInterval(dt).withReplicas(r)
+                .withThreads(t).withSeed(seed);
+        if (start != null) {
+            if (start.length != 2) {
+                throw new UsageException("--start takes N,m (two integers), got " + start.length + " values");
+            }
+            try {
+                s = s.withStart(start[0], start[1]);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--start: " + e.getMessage());
+            }
+        }
+        if (budget != null) {
+            if (!(budget > 0.0)) {
+                throw new UsageException("--budget must be > 0 s, got " + budget);
+            }
+            s = s.withWallClockBudget(budget);
+        }
+        return s;
+    }
+
+    private interface Content {
+        void write(Writer w) throws IOException;
+    }
+
+    private static void writeFile(Path file, Content content) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                content.write(w);
+            }
+        } catch (IOException e) {
+            throw new UsageException("cannot write " + file + ": " + e.getMessage());
+        }
+    }
+
+    static void writeHistogram(OccupationHistogram h, Writer w) throws IOException {
+        w.write("# time-weighted occupation of the recorded time, all replicas; fraction = time / total time\n");
+        w.write("N,m,time,fraction\n");
+        double total = h.totalTime();
+        for (int n = 0; n <= h.maxN(); n++) {
+            for (int m = h.lowM(n); m <= h.highM(n); m++) {
+                double t = h.time(n, m);
+                if (t > 0.0) {
+                    w.write(n + "," + m + "," + t + "," + (t / total) + "\n");
+                }
+            }
+        }
+    }
+
+    private static void printSummary(PrintWriter o, MonteCarloResult r) {
+        OccupationHistogram h = r.occupation();
+        ModelParameters p = r.rateModel().parameters();
+        o.println("qpspin simulate: Gillespie direct method, model " + r.rateModel().name());
+        o.println("  parameters: " + p);
+        o.println("  settings:   " + r.settings().simulationLine());
+        o.printf(Locale.ROOT, "  recorded:   %d events in %.6g s (%d replicas)%s%n", r.events(), r.simulatedTime(),
+                r.replicas().size(), r.stopped() ? ", STOPPED EARLY" : "");
+        o.printf(Locale.ROOT, "  <N> = %.6g   Var N = %.6g   <m> = %.6g   (time averages)%n", h.meanN(),
+                h.varianceN(), h.meanM());
+        o.printf(Locale.ROOT, "  realised injection rate %.6g s^-1 (A V = %.6g s^-1)%n", r.realisedInjectionRate(),
+                p.totalInjectionRate());
+        StringBuilder counts = new StringBuilder("  events per channel:");
+        for (Channel c : Channel.values()) {
+            counts.append(' ').append(c.name().toLowerCase(Locale.ROOT)).append('=').append(r.count(c));
+        }
+        o.println(counts);
+        o.printf(Locale.ROOT, "  throughput: %.3g events per CPU second, %.3g s wall on %d threads%n",
+                r.eventsPerCpuSecond(), r.wallSeconds(), r.threads());
+    }
+
+    static String toJson(MonteCarloResult r, Path out, Path histogram) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        ModelParameters p = r.rateModel().parameters();
+        ObjectNode params = root.putObject("parameters");
+        params.put("A", p.injectionRate());
+        params.put("V", p.volume());
+        params.put("gamma", p.singletRate());
+        params.put("gammaT", p.tripletRate());
+        params.put("tauS", p.hasSpinFlips() ? String.valueOf(p.spinFlipTime()) : "inf");
+        ObjectNode s = root.putObject("settings");
+        s.put("time", r.settings().duration());
+        s.put("burnIn", r.settings().burnIn());
+        s.put("dt", r.settings().sampleInterval());
+        s.put("replicas", r.settings().replicas());
+        s.put("seed", r.settings().seed());
+        s.put("rng", GillespieSimulator.ALGORITHM);
+        root.put("events", r.events());
+        root.put("simulatedTime", r.simulatedTime());
+        root.put("stopped", r.stopped());
+        OccupationHistogram h = r.occupation();
+        root.put("meanN", h.meanN());
+        root.put("varianceN", h.varianceN());
+        root.put("meanM", h.meanM());
+        root.put("realisedInjectionRate", r.realisedInjectionRate());
+        root.put("injectionRateAV", p.totalInjectionRate());
+        ObjectNode counts = root.putObject("channelCounts");
+        for (Channel c : Channel.values()) {
+            counts.put(c.name().toLowerCase(Locale.ROOT), r.count(c));
+        }
+        root.put("eventsPerCpuSecond", r.eventsPerCpuSecond());
+        root.put("wallSeconds", r.wallSeconds());
+        root.put("threads", r.threads());
+        if (out != null) {
+            root.put("timeSeriesCsv", out.toString());
+        }
+        if (histogram != null) {
+            root.put("histogramCsv", histogram.toString());
+        }
+        try {
+            return mapper.writeValueAsString(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

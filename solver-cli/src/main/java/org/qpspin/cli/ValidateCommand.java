@@ -1,0 +1,220 @@
+package org.qpspin.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.qpspin.model.ModelParameters;
+import org.qpspin.montecarlo.ExactDistribution;
+import org.qpspin.montecarlo.SampleCsv;
+import org.qpspin.montecarlo.SampleValidator;
+import org.qpspin.montecarlo.Samples;
+import org.qpspin.montecarlo.TestVerdict;
+import org.qpspin.montecarlo.ValidationReport;
+import org.qpspin.noise.NoiseAnalysis;
+import org.qpspin.noise.Observable;
+import org.qpspin.noise.ZeroFrequencyNoise;
+import org.qpspin.rates.Prl2020RateModel;
+import org.qpspin.stationary.StationaryAnalysis;
+import org.qpspin.stationary.StationaryResult;
+import org.qpspin.stationary.StationarySolvers;
+import org.qpspin.stationary.Truncation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code qpspin validate}: tests samples of N (and m) from any simulator against the exact stationary law of the
+ * given parameters, with the samples' autocorrelation accounted for; a verdict and p-value per test.
+ */
+@Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Test Monte Carlo samples against the exact answer: G-tests of P(N) and P(N,m), KS on N,",
+                "<N>, Var N, <m> with confidence intervals, and (for time series) the correlation time of N",
+                "against S_N(0)/(2 Var N); all corrected for autocorrelation.",
+                "Samples CSV: a header naming columns N [m] [t] [replica] (or one/two bare columns N[,m]);",
+                "'#' lines are comments. 'qpspin simulate --out' writes this format.",
+                "Example: qpspin validate --samples samples.csv --A 50 --V 1 --gamma 10 --gamma-t 0.5 "
+                        + "--tau-s 0.2 --plot hist.png"},
+        footer = {"", "Exit codes: 0 samples agree; 3 samples rejected (some p-value below alpha / tests);",
+                "2 bad input, e.g. a malformed sample file (one line on stderr naming the line)."})
+public final class ValidateCommand implements Callable<Integer> {
+
+    /** Exit code when the samples are rejected. */
+    static final int REJECTED = 3;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ModelOptions model;
+
+    @Option(names = "--samples", paramLabel = "FILE.csv", required = true, description = "The samples to test.")
+    Path samplesFile;
+
+    @Option(names = "--alpha", paramLabel = "ALPHA", defaultValue = "0.01",
+            description = "Significance level of each test (default ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--tol", paramLabel = "TOL", defaultValue = "1e-10",
+            description = "Truncation tolerance of the exact solution (default ${DEFAULT-VALUE}).")
+    double tolerance;
+
+    @Option(names = "--json", description = "Print the verdicts as one JSON object.")
+    boolean json;
+
+    @Option(names = "--plot", paramLabel = "FILE",
+            description = "Plot the samples' histogram against the exact P(N): FILE (linear) and FILE-log (log "
+                    + "scale); .png or .svg.")
+    Path plot;
+
+    @Override
+    public Integer call() {
+        if (model.isEmpty()) {
+            throw new UsageException("no model parameters: give the parameters the samples were simulated with "
+                    + "(--A --V --gamma --gamma-t --tau-s, or --preset aluminium --V --N0)");
+        }
+        if (!(alpha > 0.0 && alpha < 1.0)) {
+            throw new UsageException("--alpha must be in (0, 1), got " + alpha);
+        }
+        if (!(tolerance > 0.0 && tolerance < 1.0)) {
+            throw new UsageException("--tol must be in (0, 1), got " + tolerance);
+        }
+        ModelParameters parameters = model.parameters();
+        Samples samples;
+        try {
+            samples = SampleCsv.read(samplesFile);
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + samplesFile + ": " + e.getMessage());
+        }
+        StationaryAnalysis analysis = StationaryAnalysis.factorize(Prl2020RateModel.of(parameters),
+                Truncation.automatic(tolerance), StationarySolvers.auto());
+        StationaryResult stationary = analysis.result();
+        ExactDistribution exact = ExactDistribution.of(stationary.space(), stationary.probabilitiesView());
+        ZeroFrequencyNoise noise = null;
+        if (samples.hasInterval() && stationary.varianceN() > 0.0) {
+            noise = NoiseAnalysis.of(analysis.generator(), analysis.factorization())
+                    .zeroFrequency(Observable.particleNumber());
+            double tau = noise.correlationTime();
+            if (tau > 0.0 && Double.isFinite(tau)) {
+                exact = exact.withCorrelationTime(tau);
+            }
+        }
+        ValidationReport report = SampleValidator.withSignificance(alpha).validate(samples, exact);
+        List<Path> plots = List.of();
+        if (plot != null) {
+            try {
+                plots = ValidationPlots.write(plot, report, exact, "qpspin validate: " + samplesFile.getFileName());
+            } catch (IOException e) {
+                throw new UsageException("cannot write " + plot + ": " + e.getMessage());
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(toJson(report, analysis, noise, plots));
+        } else {
+            printSummary(out, report, analysis, plots);
+        }
+        out.flush();
+        return report.passed() ? 0 : REJECTED;
+    }
+
+    private static void printSummary(PrintWriter o, ValidationReport r, StationaryAnalysis a, List<Path> plots) {
+        o.printf(Locale.ROOT, "qpspin validate: %s at alpha = %s per test (overall: Bonferroni, %d tests)%n",
+                r.passed() ? "PASS" : "FAIL", r.alpha(), r.tests().size());
+        o.printf(Locale.ROOT, "  samples: %d in %d series%s; tau_int(N) = %.4g samples (Sokal window %d), "
+                        + "effective samples %.4g; batch means %d x %d%n", r.samples(), r.series(),
+                Double.isNaN(r.interval()) ? ", untimed" : String.format(Locale.ROOT, ", dt = %.6g s", r.interval()),
+                r.autocorrelationN().tau(), r.autocorrelationN().window(), r.effectiveSamples(), r.batches(),
+                r.batchLength());
+        StationaryResult s = a.result();
+        o.printf(Locale.ROOT, "  exact: %s, %d states (Nmax %d), truncation cost %.2g, solver %s%n",
+                a.truncation().isAutomatic() ? "automatic truncation" : "fixed truncation", s.states(), s.maxN(),
+                s.relativeOmittedFlux(), s.solver());
+        for (TestVerdict t : r.tests()) {
+            o.printf(Locale.ROOT, "  %-20s %s  p = %-9.3g", t.name(), t.passed() ? "PASS" : "FAIL", t.pValue());
+            if (!Double.isNaN(t.estimate()) && !Double.isNaN(t.exact())) {
+                o.printf(Locale.ROOT, " estimate %.6g, %.0f%% CI [%.6g, %.6g], exact %.6g", t.estimate(),
+                        100 * (1 - t.alpha()), t.ciLow(), t.ciHigh(), t.exact());
+            } else if (!t.note().isEmpty()) {
+                o.print(" " + t.note());
+            }
+            o.println();
+        }
+        for (String w : r.warnings()) {
+            o.println("  note: " + w);
+        }
+        for (Path p : plots) {
+            o.println("  plot: " + p);
+        }
+    }
+
+    static String toJson(ValidationReport r, StationaryAnalysis a, ZeroFrequencyNoise noise, List<Path> plots) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("passed", r.passed());
+        root.put("alpha", r.alpha());
+        root.put("minPValue", r.minPValue());
+        root.put("samples", r.samples());
+        root.put("series", r.series());
+        root.put("interval", Double.isNaN(r.interval()) ? null : r.interval());
+        root.put("tauIntSamples", r.autocorrelationN().tau());
+        root.put("sokalWindow", r.autocorrelationN().window());
+        root.put("effectiveSamples", r.effectiveSamples());
+        root.put("batches", r.batches());
+        root.put("batchLength", r.batchLength());
+        ObjectNode exact = root.putObject("exact");
+        StationaryResult s = a.result();
+        exact.put("states", s.states());
+        exact.put("nMax", s.maxN());
+        exact.put("truncationCost", s.relativeOmittedFlux());
+        exact.put("solver", s.solver());
+        exact.put("meanN", s.meanN());
+        exact.put("varianceN", s.varianceN());
+        exact.put("meanM", s.meanM());
+        if (noise != null) {
+            exact.put("zeroFrequencyNoiseN", noise.zeroFrequency());
+            exact.put("correlationTimeN", noise.correlationTime());
+        }
+        ArrayNode tests = root.putArray("tests");
+        for (TestVerdict t : r.tests()) {
+            ObjectNode n = tests.addObject();
+            n.put("name", t.name());
+            n.put("passed", t.passed());
+            n.put("pValue", t.pValue());
+            n.put("statistic", t.statistic());
+            putIfNumber(n, "degreesOfFreedom", t.degreesOfFreedom());
+            putIfNumber(n, "estimate", t.estimate());
+            putIfNumber(n, "standardError", t.standardError());
+            putIfNumber(n, "ciLow", t.ciLow());
+            putIfNumber(n, "ciHigh", t.ciHigh());
+            putIfNumber(n, "exact", t.exact());
+            putIfNumber(n, "designEffect", t.designEffect());
+            n.put("method", t.method());
+            n.put("note", t.note());
+        }
+        ArrayNode warnings = root.putArray("warnings");
+        r.warnings().forEach(warnings::add);
+        ArrayNode plotFiles = root.putArray("plots");
+        plots.forEach(p -> plotFiles.add(p.toString()));
+        try {
+            return mapper.writeValueAsString(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void putIfNumber(ObjectNode n, String key, double v) {
+        if (Double.isFinite(v)) {
+            n.put(key, v);
+        }
+    }
+}
