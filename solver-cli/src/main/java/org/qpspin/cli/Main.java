@@ -21,10 +21,14 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         // subcommands: one line each, keep alphabetical
         cl.addSubcommand(new FluxNoiseCommand());
+        cl.addSubcommand(new FpCheckCommand());
+        cl.addSubcommand(new FpConvergenceCommand());
         cl.addSubcommand(new NoiseCommand());
+        cl.addSubcommand(new RegimeMapCommand());
         cl.addSubcommand(new SimulateCommand());
         cl.addSubcommand(new StationaryCommand());
         cl.addSubcommand(new ValidateCommand());
+        cl.addSubcommand(new ValidationTableCommand());
         cl.setParameterExceptionHandler(Main::badParameters);
         cl.setExecutionExceptionHandler(Main::failed);
         return cl;

@@ -1,13 +1,12 @@
 package org.qpspin.fokkerplanck;
 
-import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
-import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
-
 /**
  * Composite Gauss–Legendre quadrature on equal panels of [0, U], the rule behind every integral of this package.
  *
- * <p>The nodes and weights of the {@value #POINTS}-point rule come from Commons Math
- * ({@link GaussIntegratorFactory#legendreHighPrecision(int)}, computed in extended precision and rounded once).
+ * <p>The nodes and weights of the {@value #POINTS}-point rule: Newton's method on P_n from Chebyshev starting
+ * guesses, the three-term recurrence for P_n and P_n' (Numerical Recipes' gauleg), stopped when a correction is
+ * below 1e−16; the test checks them against Commons Math's extended-precision rule
+ * ({@code GaussIntegratorFactory.legendreHighPrecision}), which takes seconds to build and is not used here.
  * The integrands here are entire functions of the scaled cluster size u = N/N0 (a polynomial times
  * exp(polynomial)) that fall below 10⁻⁴⁰ of their peak before U, so a panel rule of this order is exact to
  * rounding once a panel is narrower than the integrand's width; callers estimate the remaining error by
@@ -22,11 +21,41 @@ final class GaussLegendrePanels {
     private static final double[] WEIGHTS = new double[POINTS];
 
     static {
-        GaussIntegrator rule = new GaussIntegratorFactory().legendreHighPrecision(POINTS);
-        for (int i = 0; i < POINTS; i++) {
-            NODES[i] = rule.getPoint(i);
-            WEIGHTS[i] = rule.getWeight(i);
+        int n = POINTS;
+        for (int i = 0; i < (n + 1) / 2; i++) {
+            double z = Math.cos(Math.PI * (i + 0.75) / (n + 0.5));
+            double dp = 0.0;
+            for (int it = 0; it < 100; it++) {
+                double p1 = 1.0;
+                double p2 = 0.0;
+                for (int j = 1; j <= n; j++) {
+                    double p3 = p2;
+                    p2 = p1;
+                    p1 = ((2.0 * j - 1.0) * z * p2 - (j - 1.0) * p3) / j;
+                }
+                dp = n * (z * p1 - p2) / (z * z - 1.0);
+                double dz = p1 / dp;
+                z -= dz;
+                if (Math.abs(dz) <= 1e-16) {
+                    break;
+                }
+            }
+            double w = 2.0 / ((1.0 - z * z) * dp * dp);
+            NODES[i] = -z;
+            NODES[n - 1 - i] = z;
+            WEIGHTS[i] = w;
+            WEIGHTS[n - 1 - i] = w;
         }
+    }
+
+    /** Node i of the rule on [−1, 1], ascending. */
+    static double referenceNode(int i) {
+        return NODES[i];
+    }
+
+    /** Weight i of the rule on [−1, 1]. */
+    static double referenceWeight(int i) {
+        return WEIGHTS[i];
     }
 
     private final double upper;

@@ -85,14 +85,17 @@ public final class MeanFieldStationaryPoint {
             double lambda = 1.0;
             double nn = n;
             double mm = m;
-            for (int k = 0; k < 60; k++) {
+            boolean accepted = false;
+            for (int k = 0; k < 60 && !accepted; k++) {
                 nn = n + lambda * dn;
                 mm = m + lambda * dm;
                 // inside the quadratic basin rounding may raise the residual: take the full step there
-                if (mm >= 0.0 && mm < nn && (res < 1e-10 || scaledResidual(eq, nn, mm, f) <= res)) {
-                    break;
-                }
+                accepted = mm >= 0.0 && mm < nn && (res < 1e-10 || scaledResidual(eq, nn, mm, f) <= res);
                 lambda *= 0.5;
+            }
+            if (!accepted) { // no admissible step (e.g. m* = 0 to rounding at N* ≪ 1): keep the last point
+                converged = res < 1e-10;
+                break;
             }
             double step = Math.max(Math.abs(nn - n), Math.abs(mm - m));
             n = nn;

@@ -97,6 +97,17 @@ class FokkerPlanckDistributionTest {
     }
 
     @Test
+    void gaussLegendreRuleMatchesCommonsMathsExtendedPrecisionRule() {
+        org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator rule =
+                new org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory()
+                        .legendreHighPrecision(GaussLegendrePanels.POINTS);
+        for (int i = 0; i < GaussLegendrePanels.POINTS; i++) {
+            assertEquals(rule.getPoint(i), GaussLegendrePanels.referenceNode(i), 4e-16);
+            assertEquals(rule.getWeight(i), GaussLegendrePanels.referenceWeight(i), 4e-16);
+        }
+    }
+
+    @Test
     void badInput() {
         assertThrows(IllegalArgumentException.class, () -> FokkerPlanckDistribution.ofCoefficients(0, 0));
         assertThrows(IllegalArgumentException.class, () -> FokkerPlanckDistribution.ofCoefficients(-1, 1));

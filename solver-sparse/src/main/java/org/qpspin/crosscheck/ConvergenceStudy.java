@@ -227,6 +227,30 @@ public final class ConvergenceStudy {
         return best;
     }
 
+    /**
+     * The local rate between the last two points, ln(|y₁|/|y₂|) / ln(x₁/x₂): the exponent p of |gap| ∝ x^p
+     * where the path has got furthest, free of the three-parameter fit's freedom (NaN if a value is 0).
+     */
+    public double localRate(Metric metric) {
+        double[] y = values(metric);
+        int n = y.length;
+        if (n < 2) {
+            return Double.NaN;
+        }
+        double a = Math.abs(y[n - 2]);
+        double b = Math.abs(y[n - 1]);
+        return a == 0.0 || b == 0.0 ? Double.NaN : Math.log(a / b) / Math.log(x[n - 2] / x[n - 1]);
+    }
+
+    /** The path's ζ at each point (ζs on the SR path, ζt on the TA path). */
+    public double[] zetas() {
+        double[] z = new double[points.size()];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = alongN0 ? fixedValue : x[i];
+        }
+        return z;
+    }
+
     /** The metric at each point. */
     public double[] values(Metric metric) {
         double[] y = new double[points.size()];

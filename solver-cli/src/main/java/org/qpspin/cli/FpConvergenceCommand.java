@@ -1,0 +1,218 @@
+package org.qpspin.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.qpspin.crosscheck.ConvergenceStudy;
+import org.qpspin.crosscheck.ConvergenceStudy.Limit;
+import org.qpspin.crosscheck.ConvergenceStudy.Metric;
+import org.qpspin.crosscheck.ExactVsFokkerPlanck;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code qpspin fp-convergence}: how fast the exact P(N) approaches Eq. 7 along N0 → ∞ and along ζ → 0. */
+@Command(name = "fp-convergence", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Convergence of the exact P(N) to Eq. 7 along four paths: N0 growing at fixed zeta (SR and TA)",
+                "and zeta = m0/N0 falling at fixed N0 (SR and TA); fits gap = g_inf + C x^p (x = 1/N0 or zeta).",
+                "SR path: Gamma = 1, Gamma_t = 0, tau_s = 1, V = zeta; TA path: tau_s = inf, V = 1, Gamma_t = 2 zeta/N0.",
+                "Example: qpspin fp-convergence --n0 10,20,40,80 --zeta 0.001 --plot conv.png"},
+        footer = {"", "Exit codes: 0 ok; 2 bad input."})
+public final class FpConvergenceCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--n0", split = ",", paramLabel = "N0,...", defaultValue = "10,20,40,80,160",
+            description = "N0 values of the N0 paths (default ${DEFAULT-VALUE}).")
+    double[] n0s;
+
+    @Option(names = "--zeta", paramLabel = "ZETA", defaultValue = "0.001",
+            description = "zeta held fixed on the N0 paths (default ${DEFAULT-VALUE}).")
+    double zeta;
+
+    @Option(names = "--zetas", split = ",", paramLabel = "Z,...", defaultValue = "0.1,0.03,0.01,0.003,0.001",
+            description = "zeta values of the zeta paths (default ${DEFAULT-VALUE}).")
+    double[] zetas;
+
+    @Option(names = "--fixed-n0", paramLabel = "N0", defaultValue = "20",
+            description = "N0 held fixed on the zeta paths (default ${DEFAULT-VALUE}).")
+    double fixedN0;
+
+    @Option(names = "--json", description = "Print one JSON object instead of the table.")
+    boolean json;
+
+    @Option(names = "--plot", paramLabel = "FILE", description = "Write the gaps against the path variable (.png/.svg).")
+    Path plot;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        if (plot != null) {
+            ChartFiles.requirePlotFile(plot);
+        }
+        if (n0s.length < 3 || zetas.length < 3) {
+            throw new UsageException("--n0 and --zetas need at least 3 values each (a rate fit has 3 parameters)");
+        }
+        for (double v : n0s) {
+            if (!(v > 0.0) || !Double.isFinite(v)) {
+                throw new UsageException("--n0 values must be finite and > 0, got " + v);
+            }
+        }
+        for (double v : zetas) {
+            if (!(v > 0.0 && v < 1.0)) {
+                throw new UsageException("--zetas values must be in (0, 1), got " + v);
+            }
+        }
+        if (!(zeta > 0.0 && zeta < 1.0)) {
+            throw new UsageException("--zeta must be in (0, 1), got " + zeta);
+        }
+        if (!(fixedN0 > 0.0) || !Double.isFinite(fixedN0)) {
+            throw new UsageException("--fixed-n0 must be finite and > 0, got " + fixedN0);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        java.util.function.Consumer<String> progress = quiet ? null : line -> {
+            err.println("qpspin: " + line);
+            err.flush();
+        };
+        List<ConvergenceStudy> studies = new ArrayList<>();
+        for (Limit limit : Limit.values()) {
+            studies.add(ConvergenceStudy.alongN0(limit, zeta, n0s, progress));
+        }
+        for (Limit limit : Limit.values()) {
+            studies.add(ConvergenceStudy.alongZeta(limit, fixedN0, zetas, progress));
+        }
+        if (plot != null) {
+            plot(studies, plot);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(json ? toJson(studies) : table(studies));
+        out.flush();
+        return 0;
+    }
+
+    static String title(ConvergenceStudy s) {
+        return s.isAlongN0()
+                ? String.format(Locale.ROOT, "%s, zeta = %s fixed, N0 grows (x = 1/N0)", label(s.limit()),
+                StationaryCommand.g(s.fixedValue()))
+                : String.format(Locale.ROOT, "%s, N0 = %s fixed, zeta falls (x = zeta)", label(s.limit()),
+                StationaryCommand.g(s.fixedValue()));
+    }
+
+    static String label(Limit l) {
+        return l == Limit.SPIN_RELAXATION ? "SR" : "TA";
+    }
+
+    static String table(List<ConvergenceStudy> studies) {
+        StringBuilder b = new StringBuilder("qpspin fp-convergence: exact P(N) vs Eq. 7 along four paths\n");
+        for (ConvergenceStudy s : studies) {
+            b.append('\n').append(title(s)).append('\n');
+            b.append(String.format(Locale.ROOT, "  %10s %10s %9s %10s %10s %10s %10s %10s %9s %8s%n", "N0", "zeta",
+                    "states", "<m>/<N>", "TV", "KS", "dMean", "dN2", "dVar", "solver"));
+            double[] zs = s.zetas();
+            for (int i = 0; i < zs.length; i++) {
+                ExactVsFokkerPlanck e = s.points().get(i);
+                double z = zs[i];
+                b.append(String.format(Locale.ROOT, "  %10.4g %10.4g %9d %10.4g %10.4g %10.4g %10.4g %10.4g %9.4g %8s%n",
+                        e.n0(), z, e.exactResult().states(), e.exactFlippedFraction(),
+                        e.comparison().totalVariation(), e.comparison().kolmogorov(), e.comparison().meanRelativeError(),
+                        e.comparison().secondMomentRelativeError(), e.comparison().varianceRelativeError(),
+                        e.exactResult().solver()));
+            }
+            b.append("  fits gap = g_inf + C x^p over all points; local p from the last two points:\n");
+            for (Metric m : Metric.values()) {
+                b.append(String.format(Locale.ROOT, "    %-6s %-44s local p = %.3f%n", m.label(), s.fit(m),
+                        s.localRate(m)));
+            }
+        }
+        return b.toString();
+    }
+
+    static String toJson(List<ConvergenceStudy> studies) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ArrayNode root = mapper.createArrayNode();
+        for (ConvergenceStudy s : studies) {
+            ObjectNode o = root.addObject();
+            o.put("regime", label(s.limit()));
+            o.put("path", s.isAlongN0() ? "N0" : "zeta");
+            o.put("fixed", s.fixedValue());
+            ArrayNode pts = o.putArray("points");
+            double[] x = s.variable();
+            for (int i = 0; i < x.length; i++) {
+                ExactVsFokkerPlanck e = s.points().get(i);
+                ObjectNode p = pts.addObject();
+                p.put("x", x[i]);
+                p.put("N0", e.n0());
+                p.put("zeta", s.zetas()[i]);
+                p.put("states", e.exactResult().states());
+                p.put("exactFlippedFraction", e.exactFlippedFraction());
+                for (Metric m : Metric.values()) {
+                    p.put(m.label(), m.of(e.comparison()));
+                }
+            }
+            ObjectNode fits = o.putObject("fits");
+            for (Metric m : Metric.values()) {
+                ConvergenceStudy.Fit f = s.fit(m);
+                ObjectNode fo = fits.putObject(m.label());
+                fo.put("rate", f.rate());
+                fo.put("amplitude", f.amplitude());
+                fo.put("limit", f.limit());
+                fo.put("rmsResidual", f.rmsResidual());
+                fo.put("localRate", s.localRate(m));
+            }
+        }
+        try {
+            return mapper.writeValueAsString(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One log-log panel per path: TV, KS, |dMean|, |dN2|, |dVar| against x. */
+    static void plot(List<ConvergenceStudy> studies, Path file) {
+        List<XYChart> charts = new ArrayList<>();
+        for (ConvergenceStudy s : studies) {
+            XYChart c = new XYChartBuilder().width(560).height(420).title(title(s))
+                    .xAxisTitle(s.isAlongN0() ? "x = 1/N0" : "x = zeta").yAxisTitle("gap").build();
+            c.getStyler().setXAxisLogarithmic(true);
+            c.getStyler().setYAxisLogarithmic(true);
+            c.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+            c.getStyler().setMarkerSize(7);
+            double[] x = s.variable();
+            for (Metric m : Metric.values()) {
+                double[] y = s.values(m);
+                List<Double> xs = new ArrayList<>();
+                List<Double> ys = new ArrayList<>();
+                for (int i = 0; i < x.length; i++) {
+                    if (Math.abs(y[i]) > 0.0) {
+                        xs.add(x[i]);
+                        ys.add(Math.abs(y[i]));
+                    }
+                }
+                if (!xs.isEmpty()) {
+                    XYSeries series = c.addSeries((m.label().startsWith("d") ? "|" + m.label() + "|" : m.label())
+                            + String.format(Locale.ROOT, " local p=%.2f", s.localRate(m)), xs, ys);
+                    series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+                }
+            }
+            charts.add(c);
+        }
+        ChartFiles.save(charts, 2, 2, file);
+    }
+}
