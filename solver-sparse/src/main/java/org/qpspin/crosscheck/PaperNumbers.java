@@ -168,7 +168,8 @@ public final class PaperNumbers {
         rows.add(new Row("inside: V = Vc/10, A = Ac/10 (Γ = 1, Γt = 0.01, τs = 1): ⟨m⟩/⟨N⟩", "m0/N0 of Eq. 3",
                 mf.flippedFraction(), r.meanM() / r.meanN(), "exact master equation (N0 = "
                 + String.format(java.util.Locale.ROOT, "%.3g", mf.meanN()) + ")",
-                "Eq. 3 holds for m ≪ N; here N0 is small and m0/N0 = 0.1 is not ≪ 1/2"));
+                String.format(java.util.Locale.ROOT, "Eq. 3 holds for m ≪ N and N ≫ 1; here N0 = %.2g and m0/N0 = %.2g",
+                        mf.meanN(), mf.flippedFraction())));
         return Collections.unmodifiableList(rows);
     }
 
