@@ -20,6 +20,7 @@ public final class Main implements Runnable {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         // subcommands: one line each, keep alphabetical
+        cl.addSubcommand(new ExportGeneratorCommand());
         cl.addSubcommand(new FluxNoiseCommand());
         cl.addSubcommand(new FpCheckCommand());
         cl.addSubcommand(new FpConvergenceCommand());

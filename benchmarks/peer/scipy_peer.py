@@ -1,0 +1,249 @@
+#!/usr/bin/env python3
+"""Peer comparison: qpspin's stationary + S_N(0) solve against SciPy's splu (SuperLU) on the same matrix.
+
+For each regime and target size, `./qpspin export-generator --solve` writes the exact generator L qpspin builds
+(binary CSC, see org.qpspin.generator.MatrixFiles), qpspin's stationary vector, <N>, S_N(0) and its own solve
+times (measured inside the JVM; --repeat K runs the solve K times so the best run is JIT-warm).  This script then
+reads the same file and solves it with SuperLU:
+
+  A = L with row k replaced by e_k^T  (k = the state nearest the mean-field point (N0, m0), from the sidecar:
+                                        a choice that depends on the parameters only, not on qpspin's answer)
+  p = A^{-1} e_k, normalized                       -> stationary vector
+  x' = A^{-1} b' with b = -(N - <N>) p, b'_k = 0;  x = x' - (sum x') p;  S_N(0) = 2 N^T x
+                                                   -> zero-frequency noise (MODEL.md convention, two-sided)
+
+splu uses permc_spec='COLAMD' and SciPy's other defaults (partial pivoting, threshold 1.0).  Timed: factorization
++ the two triangular solves (+ the O(n) vector work), best of --repeat runs; building the pinned matrix in SciPy
+is reported separately (and not counted), as qpspin's time does not count assembly either.
+
+Checks (exit code 1 if any fails): ||p_scipy - p_qpspin||_inf <= 1e-10 ||p||_inf, and <N>, S_N(0) agree to 1e-10
+relative.  Prints one table row per case with the time ratio splu / qpspin.
+
+  python3 benchmarks/peer/scipy_peer.py --quick            # ~ CI-sized (seconds)
+  python3 benchmarks/peer/scipy_peer.py --sizes 1e4,1e5,1e6 --regimes SR,TA,weak --repeat 3
+"""
+import argparse
+import json
+import math
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+
+import numpy as np
+import scipy
+import scipy.sparse as sp
+import scipy.sparse.linalg as spla
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
+
+# Parameter families (units of MODEL.md; only ratios matter).  Each is a function of the mean-field size N0 with
+# a fixed shape m0/N0, and a rectangular truncation nMax = cN * N0, mMax = cM * N0 (calibrated so that the
+# omitted flux is small; the sidecar reports what it actually is).
+#   SR   : Gamma_t = 0, zeta_s = V/(Gamma tau_s) = 0.02            (m0/N0 = 0.02, spin relaxation limits N)
+#   TA   : tau_s = inf, Gamma_t = Gamma / (25 N0)                   (m0/N0 = N0/(2 Nc) = 0.02)
+#   weak : Gamma_t = 0, zeta_s = 0.3                                (m0/N0 = 0.3, weakly polarized)
+REGIMES = {
+    "SR": dict(model=lambda n0: ["--V", "1", "--gamma", "50", "--gamma-t", "0", "--tau-s", "1", "--N0", repr(n0)],
+               cN=5.5, cM=0.15),
+    "TA": dict(model=lambda n0: ["--V", "1", "--gamma", "1", "--gamma-t", repr(1.0 / (25.0 * n0)), "--tau-s", "inf",
+                                 "--N0", repr(n0)],
+               cN=3.2, cM=0.15),
+    "weak": dict(model=lambda n0: ["--V", "1", "--gamma", "10", "--gamma-t", "0", "--tau-s", str(1 / 3.0),
+                                   "--N0", repr(n0)],
+                 cN=5.5, cM=0.5),
+}
+
+
+def rectangle_states(n_max, m_max):
+    n = np.arange(n_max + 1)
+    return int(np.sum(np.minimum(n // 2, m_max) + 1))
+
+
+def truncation_for(regime, target):
+    """N0 and (nMax, mMax) of the family whose rectangle holds about `target` states."""
+    cn, cm = REGIMES[regime]["cN"], REGIMES[regime]["cM"]
+    lo, hi = 1.0, 1e7
+    for _ in range(100):
+        mid = math.sqrt(lo * hi)
+        if rectangle_states(int(math.ceil(cn * mid)), int(math.ceil(cm * mid))) < target:
+            lo = mid
+        else:
+            hi = mid
+    n0 = round(hi, 1)
+    return n0, int(math.ceil(cn * n0)), int(math.ceil(cm * n0))
+
+
+def read_csc(path):
+    with open(path, "rb") as f:
+        buf = f.read()
+    if buf[:8] != b"QPCSC001":
+        raise ValueError(path + " is not a qpspin binary CSC file")
+    rows, cols, nnz = np.frombuffer(buf, "<i8", 3, 8)
+    off = 32
+    colptr = np.frombuffer(buf, "<i4", cols + 1, off)
+    off += 4 * (cols + 1)
+    rowidx = np.frombuffer(buf, "<i4", nnz, off)
+    off += 4 * nnz
+    off += off % 8
+    values = np.frombuffer(buf, "<f8", nnz, off)
+    return sp.csc_matrix((values, rowidx, colptr), shape=(int(rows), int(cols)))
+
+
+def pinned(l, k):
+    """L with row k replaced by e_k^T, in CSC (no dense row)."""
+    coo = l.tocoo()
+    keep = coo.row != k
+    rows = np.append(coo.row[keep], k)
+    cols = np.append(coo.col[keep], k)
+    vals = np.append(coo.data[keep], 1.0)
+    return sp.csc_matrix((vals, (rows, cols)), shape=l.shape)
+
+
+def splu_solve(a, k, levels):
+    """Stationary vector and S_N(0) from one COLAMD SuperLU factorization of the pinned matrix."""
+    t0 = time.perf_counter()
+    lu = spla.splu(a, permc_spec="COLAMD")
+    t1 = time.perf_counter()
+    e = np.zeros(a.shape[0])
+    e[k] = 1.0
+    p = lu.solve(e)
+    p /= p.sum()
+    mean = float(levels @ p)
+    t2 = time.perf_counter()
+    b = -(levels - mean) * p
+    b[k] = 0.0
+    x = lu.solve(b)
+    x -= x.sum() * p
+    noise = 2.0 * float(levels @ x)
+    t3 = time.perf_counter()
+    fill = lu.L.nnz + lu.U.nnz
+    return p, mean, noise, dict(factor=t1 - t0, stationary=t2 - t0, noise=t3 - t2, total=t3 - t0, fill=fill)
+
+
+def machine():
+    cpu = "?"
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    mem = "?"
+    try:
+        with open("/proc/meminfo") as f:
+            mem = f.readline().split(":", 1)[1].strip()
+    except OSError:
+        pass
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    return (f"nproc={os.cpu_count()}, cpu={cpu}, mem={mem}, {java}, python {platform.python_version()}, "
+            f"numpy {np.__version__}, scipy {scipy.__version__}, load average at start {os.getloadavg()}")
+
+
+def run_case(regime, target, args, workdir):
+    n0, n_max, m_max = truncation_for(regime, target)
+    prefix = os.path.join(workdir, f"{regime}-{int(target)}")
+    cmd = [os.path.join(ROOT, "qpspin"), "export-generator", *REGIMES[regime]["model"](n0), "--n-max", str(n_max),
+           "--m-max", str(m_max), "--out", prefix, "--format", "csc", "--solve", "--solver", args.solver,
+           "--repeat", str(args.repeat)]
+    env = dict(os.environ)
+    if args.java_opts:
+        env["QPSPIN_JAVA_OPTS"] = args.java_opts
+    load_before = os.getloadavg()[0]
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    if proc.returncode != 0:
+        raise RuntimeError("qpspin failed: " + " ".join(cmd) + "\n" + proc.stderr)
+    with open(prefix + ".json") as f:
+        side = json.load(f)
+    l = read_csc(prefix + ".csc")
+    n = l.shape[0]
+    levels = np.empty(n)
+    # index map (sidecar "indexMap"): levels in order, m ascending within a level
+    nn = np.arange(n_max + 1)
+    widths = np.minimum(nn // 2, m_max) + 1
+    levels[:] = np.repeat(nn, widths)
+    k = int(side["meanFieldState"])
+    t0 = time.perf_counter()
+    a = pinned(l, k)
+    prep = time.perf_counter() - t0
+    best = None
+    for _ in range(args.repeat):
+        p, mean, noise, t = splu_solve(a, k, levels)
+        if best is None or t["total"] < best["total"]:
+            best = t
+    q = side["qpspin"]
+    p_q = np.fromfile(prefix + ".p.f64", "<f8")
+    err_p = float(np.max(np.abs(p - p_q)) / np.max(p_q))
+    err_mean = abs(mean - q["meanN"]) / abs(q["meanN"])
+    err_noise = abs(noise - q["noiseZeroFrequency"]) / abs(q["noiseZeroFrequency"])
+    qt = [s + w for s, w in zip(q["stationarySeconds"], q["noiseSeconds"])]
+    row = dict(regime=regime, states=n, nnz=int(l.nnz), nMax=n_max, mMax=m_max, N0=n0, solver=q["solver"],
+               qpspin_first=qt[0], qpspin_best=min(qt), splu_best=best["total"], splu_factor=best["factor"],
+               splu_fill=best["fill"], splu_prep=prep, ratio=best["total"] / min(qt), err_p=err_p,
+               err_mean=err_mean, err_noise=err_noise, omitted=q["relativeOmittedFlux"],
+               meanN=q["meanN"], noise=q["noiseZeroFrequency"], qpspin_peak_rss=side.get("residentHighWaterBytes"),
+               load=load_before)
+    for suffix in (".csc", ".p.f64"):
+        if not args.keep:
+            os.remove(prefix + suffix)
+    return row
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sizes", default="1e4,1e5,1e6", help="target numbers of states (comma separated)")
+    ap.add_argument("--regimes", default="SR,TA,weak", help="comma separated subset of " + ",".join(REGIMES))
+    ap.add_argument("--solver", default="auto", help="qpspin solver name (default auto)")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per side; the best time counts (default 3)")
+    ap.add_argument("--quick", action="store_true", help="small sizes only (CI smoke run: a few seconds)")
+    ap.add_argument("--java-opts", default=None, help="QPSPIN_JAVA_OPTS for the qpspin JVM")
+    ap.add_argument("--keep", action="store_true", help="keep the matrix files")
+    ap.add_argument("--json", default=None, help="also write the rows to this JSON file")
+    ap.add_argument("--workdir", default=None, help="where to write the matrices (default: a temp directory)")
+    args = ap.parse_args()
+    sizes = [2000.0, 5000.0] if args.quick else [float(s) for s in args.sizes.split(",")]
+    regimes = args.regimes.split(",")
+    for r in regimes:
+        if r not in REGIMES:
+            ap.error(f"unknown regime {r!r}; choose from {', '.join(REGIMES)}")
+    print("machine:", machine(), flush=True)
+    workdir = args.workdir or tempfile.mkdtemp(prefix="qpspin-peer-")
+    rows = []
+    failed = False
+    header = (f"{'regime':6} {'states':>9} {'nnz':>10} {'solver':>8} {'qpspin s':>9} {'(cold)':>8} {'splu s':>9} "
+              f"{'ratio':>7} {'err p':>8} {'err <N>':>8} {'err S':>8} {'omitted':>8} {'load':>5}")
+    print(header, flush=True)
+    for regime in regimes:
+        for target in sizes:
+            row = run_case(regime, target, args, workdir)
+            rows.append(row)
+            ok = row["err_p"] <= 1e-10 and row["err_mean"] <= 1e-10 and row["err_noise"] <= 1e-10
+            failed |= not ok
+            print(f"{row['regime']:6} {row['states']:9d} {row['nnz']:10d} {row['solver']:>8} "
+                  f"{row['qpspin_best']:9.3f} {row['qpspin_first']:8.3f} {row['splu_best']:9.3f} "
+                  f"{row['ratio']:7.1f} {row['err_p']:8.1e} {row['err_mean']:8.1e} {row['err_noise']:8.1e} "
+                  f"{row['omitted']:8.1e} {row['load']:5.2f}{'' if ok else '  MISMATCH'}", flush=True)
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(dict(machine=machine(), rows=rows), f, indent=1)
+    if len(sizes) > 1:
+        for regime in regimes:
+            rs = [r for r in rows if r["regime"] == regime]
+            x = np.log([r["states"] for r in rs])
+            for key in ("qpspin_best", "splu_best"):
+                slope = np.polyfit(x, np.log([r[key] for r in rs]), 1)[0]
+                print(f"exponent {regime} {key}: time ~ states^{slope:.2f}")
+    print("load average at end:", os.getloadavg())
+    if failed:
+        print("MISMATCH: qpspin and splu disagree beyond 1e-10 relative", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,275 @@
+package org.qpspin.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.qpspin.generator.Generator;
+import org.qpspin.generator.MatrixFiles;
+import org.qpspin.meanfield.MeanFieldFixedPoint;
+import org.qpspin.model.ModelParameters;
+import org.qpspin.rates.Prl2020RateModel;
+import org.qpspin.space.StateSpace;
+import org.qpspin.stationary.StationaryFactorization;
+import org.qpspin.stationary.StationaryResult;
+import org.qpspin.stationary.StationarySolver;
+import org.qpspin.stationary.StationarySolvers;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code qpspin export-generator}: writes the exact generator L that qpspin builds for the given parameters and
+ * truncation, so that another program (benchmarks/peer/scipy_peer.py) can solve the same matrix, and optionally
+ * qpspin's own stationary vector, ⟨N⟩, S_N(0) and the time each took.
+ *
+ * <p>Files, for {@code --out PREFIX}: {@code PREFIX.mtx} (Matrix Market), {@code PREFIX.csc} (binary CSC, see
+ * {@link MatrixFiles}), {@code PREFIX.json} (sidecar: parameters, truncation, index map, and with
+ * {@code --solve} the results and times), {@code PREFIX.p.f64} (with {@code --solve}: the stationary vector as
+ * raw little-endian float64, by state index).
+ *
+ * <p>S_N(0) (MODEL.md noise convention, two-sided): x = L^# b with b = −(N − ⟨N⟩)∘p, S_N(0) = 2 Σ_i N_i x_i,
+ * solved with the factorization kept from the stationary solve.
+ */
+@Command(name = "export-generator", mixinStandardHelpOptions = true,
+        description = {"Write the generator qpspin builds (Matrix Market and/or binary CSC) with a JSON sidecar;",
+                "with --solve, also qpspin's stationary vector, <N>, S_N(0) and their solve times."})
+public final class ExportGeneratorCommand implements Callable<Integer> {
+
+    @Mixin
+    ModelOptions model;
+
+    @Option(names = "--n-max", required = true, paramLabel = "N", description = "Largest cluster size N kept.")
+    int nMax;
+
+    @Option(names = "--m-max", paramLabel = "M",
+            description = "Largest m kept (default: no truncation in m, i.e. floor(N/2)).")
+    Integer mMax;
+
+    @Option(names = "--out", required = true, paramLabel = "PREFIX",
+            description = "Output prefix: writes PREFIX.json and PREFIX.mtx / PREFIX.csc (and PREFIX.p.f64).")
+    Path out;
+
+    @Option(names = "--format", defaultValue = "csc", paramLabel = "FMT",
+            description = "Matrix file format: csc (binary, default), mtx (Matrix Market), both, or none.")
+    String format;
+
+    @Option(names = "--solve", description = "Also solve with qpspin: stationary vector, <N>, S_N(0), times.")
+    boolean solve;
+
+    @Option(names = "--solver", defaultValue = "gth", paramLabel = "NAME",
+            description = "Stationary solver for --solve (default: ${DEFAULT-VALUE}).")
+    String solverName;
+
+    @Option(names = "--repeat", defaultValue = "1", paramLabel = "K",
+            description = "With --solve: solve K times in this JVM and report every time (the first includes "
+                    + "JIT warm-up; the best is the warm time).")
+    int repeat;
+
+    @Override
+    public Integer call() {
+        String fmt = format.toLowerCase(Locale.ROOT);
+        if (!fmt.equals("csc") && !fmt.equals("mtx") && !fmt.equals("both") && !fmt.equals("none")) {
+            throw new UsageException("--format must be csc, mtx, both or none, got '" + format + "'");
+        }
+        if (nMax < 0) {
+            throw new UsageException("--n-max must be >= 0, got " + nMax);
+        }
+        if (mMax != null && mMax < 0) {
+            throw new UsageException("--m-max must be >= 0, got " + mMax);
+        }
+        if (repeat < 1) {
+            throw new UsageException("--repeat must be >= 1, got " + repeat);
+        }
+        ModelParameters parameters = model.parameters();
+        StationarySolver solver = solve ? StationarySolvers.byName(solverName) : null;
+        StateSpace space = mMax == null ? StateSpace.triangle(nMax) : StateSpace.rectangle(nMax, mMax);
+
+        long t0 = System.nanoTime();
+        Generator generator = Generator.assemble(Prl2020RateModel.of(parameters), space);
+        double assemblySeconds = (System.nanoTime() - t0) * 1e-9;
+        System.err.printf(Locale.ROOT, "export-generator: %d states, %d entries, assembled in %.3f s%n",
+                generator.size(), generator.nonZeros(), assemblySeconds);
+
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = json.createObjectNode();
+        describe(root, parameters, generator);
+        ObjectNode files = root.putObject("files");
+        if (fmt.equals("mtx") || fmt.equals("both")) {
+            Path mtx = sibling(".mtx");
+            MatrixFiles.writeMatrixMarket(generator.matrix(), mtx);
+            files.put("matrixMarket", mtx.getFileName().toString());
+        }
+        if (fmt.equals("csc") || fmt.equals("both")) {
+            Path csc = sibling(".csc");
+            MatrixFiles.writeBinaryCsc(generator.matrix(), csc);
+            files.put("binaryCsc", csc.getFileName().toString());
+        }
+        root.put("assemblySeconds", assemblySeconds);
+
+        if (solver != null) {
+            ObjectNode result = root.putObject("qpspin");
+            solveAndTime(generator, solver, result, files);
+        }
+        root.put("peakHeapBytes", peakHeapBytes());
+        root.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+        long rss = residentHighWaterBytes();
+        if (rss >= 0) {
+            root.put("residentHighWaterBytes", rss);
+        }
+        Path sidecar = sibling(".json");
+        try {
+            json.writeValue(sidecar.toFile(), root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + sidecar + ": " + e.getMessage(), e);
+        }
+        System.out.println(sidecar);
+        return 0;
+    }
+
+    /** Parameters, truncation, index map and matrix convention. */
+    private void describe(ObjectNode root, ModelParameters p, Generator generator) {
+        ObjectNode par = root.putObject("parameters");
+        par.put("A", p.injectionRate());
+        par.put("V", p.volume());
+        par.put("gamma", p.singletRate());
+        par.put("gammaT", p.tripletRate());
+        if (Double.isInfinite(p.spinFlipTime())) {
+            par.put("tauS", "inf");
+        } else {
+            par.put("tauS", p.spinFlipTime());
+        }
+        MeanFieldFixedPoint mf = MeanFieldFixedPoint.of(p);
+        par.put("meanFieldN0", mf.meanN());
+        par.put("meanFieldM0", mf.meanM());
+        par.put("regime", mf.regime().label());
+        root.put("rateModel", generator.rateModel().name());
+        StateSpace space = generator.space();
+        ObjectNode trunc = root.putObject("truncation");
+        trunc.put("kind", space.isRectangle() ? "rectangle" : "band");
+        trunc.put("nMax", space.maxN());
+        trunc.put("mMax", space.maxM());
+        root.put("states", generator.size());
+        root.put("nonZeros", generator.nonZeros());
+        root.put("matrix", "L[i][j] = rate(j -> i) (column j = transitions out of state j), diagonal = minus the "
+                + "column's off-diagonal sum, so columns sum to zero; dp/dt = L p; reflecting truncation");
+        root.put("indexMap", "states ordered by level N ascending, then m ascending: index(N, m) = offset(N) + m "
+                + "- mLow(N), offset(N) = sum over K < N of (mHigh(K) - mLow(K) + 1); for a rectangle mLow = 0 and "
+                + "mHigh(N) = min(floor(N/2), mMax)");
+        if (!space.isRectangle()) {
+            ArrayNode lo = root.putArray("mLow");
+            ArrayNode hi = root.putArray("mHigh");
+            for (int n = 0; n <= space.maxN(); n++) {
+                lo.add(space.lowM(n));
+                hi.add(space.highM(n));
+            }
+        }
+        // a pinning choice for peers that depends only on the parameters: the state nearest the mean field
+        int n0 = (int) Math.min(space.maxN(), Math.max(0, Math.round(mf.meanN())));
+        double m0 = Double.isFinite(mf.meanM()) ? mf.meanM() : 0.0;
+        int m = (int) Math.min(space.highM(n0), Math.max(space.lowM(n0), Math.round(m0)));
+        root.put("meanFieldState", space.index(n0, m));
+    }
+
+    /** Factorize + S_N(0) solve, {@code repeat} times; the stationary vector of the last run is written. */
+    private void solveAndTime(Generator generator, StationarySolver solver, ObjectNode result, ObjectNode files) {
+        int n = generator.size();
+        double[] levels = new double[n];
+        for (int i = 0; i < n; i++) {
+            levels[i] = generator.space().levelOf(i);
+        }
+        ArrayNode stationaryTimes = result.putArray("stationarySeconds");
+        ArrayNode noiseTimes = result.putArray("noiseSeconds");
+        StationaryResult stationary = null;
+        double noise = Double.NaN;
+        double best = Double.POSITIVE_INFINITY;
+        double[] b = new double[n];
+        double[] x = new double[n];
+        for (int r = 0; r < repeat; r++) {
+            long t0 = System.nanoTime();
+            StationaryFactorization f = solver.factorize(generator);
+            long t1 = System.nanoTime();
+            stationary = f.stationary();
+            double[] p = stationary.probabilitiesView();
+            double mean = stationary.meanN();
+            for (int i = 0; i < n; i++) {
+                b[i] = -(levels[i] - mean) * p[i];
+            }
+            f.solveGroupInverse(b, x);
+            double s = 0.0;
+            for (int i = 0; i < n; i++) {
+                s += levels[i] * x[i];
+            }
+            noise = 2.0 * s;
+            long t2 = System.nanoTime();
+            double ts = (t1 - t0) * 1e-9;
+            double tn = (t2 - t1) * 1e-9;
+            stationaryTimes.add(ts);
+            noiseTimes.add(tn);
+            best = Math.min(best, ts + tn);
+            System.err.printf(Locale.ROOT, "export-generator: run %d/%d: %s stationary %.3f s, S_N(0) %.3f s%n",
+                    r + 1, repeat, solver.name(), ts, tn);
+        }
+        result.put("solver", stationary.solver());
+        result.put("bestTotalSeconds", best);
+        result.put("meanN", stationary.meanN());
+        result.put("varianceN", stationary.varianceN());
+        result.put("meanM", stationary.meanM());
+        result.put("noiseZeroFrequency", noise);
+        result.put("noiseConvention", "S_N(0) two-sided, particles^2 s (MODEL.md)");
+        result.put("relativeResidual", stationary.relativeResidual());
+        result.put("relativeOmittedFlux", stationary.relativeOmittedFlux());
+        result.put("boundaryMass", stationary.boundaryMass());
+        Path pFile = sibling(".p.f64");
+        MatrixFiles.writeDoubles(stationary.probabilitiesView(), pFile);
+        files.put("stationaryVector", pFile.getFileName().toString());
+    }
+
+    /** PREFIX + suffix, creating the parent directory. */
+    private Path sibling(String suffix) {
+        Path file = Path.of(out.toString() + suffix);
+        Path parent = file.toAbsolutePath().getParent();
+        try {
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new UsageException("cannot create directory " + parent + ": " + e.getMessage());
+        }
+        return file;
+    }
+
+    /** The process's resident-set high-water mark (VmHWM of /proc/self/status), or −1 where unavailable. */
+    static long residentHighWaterBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return 1024L * Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** Sum of the heap pools' peak usage since JVM start: an upper bound on the heap high-water mark. */
+    static long peakHeapBytes() {
+        long total = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                total += pool.getPeakUsage().getUsed();
+            }
+        }
+        return total;
+    }
+}

@@ -1,0 +1,111 @@
+package org.qpspin.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.ejml.data.DMatrixSparseCSC;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qpspin.generator.Generator;
+import org.qpspin.generator.MatrixFiles;
+import org.qpspin.model.ModelParameters;
+import org.qpspin.rates.Prl2020RateModel;
+import org.qpspin.space.StateSpace;
+import org.qpspin.stationary.StationaryFactorization;
+import org.qpspin.stationary.StationarySolvers;
+import picocli.CommandLine;
+
+class ExportGeneratorCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private int run(StringWriter err, String... args) {
+        CommandLine cl = Main.commandLine();
+        cl.setErr(new PrintWriter(err, true));
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void writesTheInMemoryGeneratorAndQpspinsSolution() throws IOException {
+        Path prefix = dir.resolve("sub/g");
+        StringWriter err = new StringWriter();
+        int code = run(err, "export-generator", "--A", "40", "--V", "1.3", "--gamma", "8", "--gamma-t", "0.4",
+                "--tau-s", "0.25", "--n-max", "70", "--m-max", "9", "--out", prefix.toString(), "--format", "both",
+                "--solve", "--solver", "gth", "--repeat", "2");
+        assertEquals(0, code, err::toString);
+
+        ModelParameters p = ModelParameters.of(40, 1.3, 8, 0.4, 0.25);
+        Generator g = Generator.assemble(Prl2020RateModel.of(p), StateSpace.rectangle(70, 9));
+        DMatrixSparseCSC expected = g.matrix();
+        DMatrixSparseCSC back = MatrixFiles.readBinaryCsc(Path.of(prefix + ".csc"));
+        int nnz = expected.nz_length;
+        assertEquals(nnz, back.nz_length);
+        assertArrayEquals(Arrays.copyOf(expected.col_idx, g.size() + 1), Arrays.copyOf(back.col_idx, g.size() + 1));
+        assertArrayEquals(Arrays.copyOf(expected.nz_rows, nnz), Arrays.copyOf(back.nz_rows, nnz));
+        assertArrayEquals(Arrays.copyOf(expected.nz_values, nnz), Arrays.copyOf(back.nz_values, nnz));
+        assertTrue(Files.size(Path.of(prefix + ".mtx")) > 0);
+
+        JsonNode side = new ObjectMapper().readTree(Path.of(prefix + ".json").toFile());
+        assertEquals(g.size(), side.get("states").asInt());
+        assertEquals(nnz, side.get("nonZeros").asInt());
+        assertEquals(70, side.at("/truncation/nMax").asInt());
+        assertEquals(9, side.at("/truncation/mMax").asInt());
+        assertEquals(40.0, side.at("/parameters/A").asDouble());
+        assertEquals(2, side.at("/qpspin/stationarySeconds").size());
+        int pinned = side.get("meanFieldState").asInt();
+        assertTrue(pinned >= 0 && pinned < g.size());
+
+        // the stationary vector and S_N(0) are qpspin's own, recomputed here independently of the command
+        StationaryFactorization f = StationarySolvers.gth().factorize(g);
+        double[] pi = f.stationary().probabilitiesView();
+        double[] written = new double[g.size()];
+        ByteBuffer.wrap(Files.readAllBytes(Path.of(prefix + ".p.f64"))).order(ByteOrder.LITTLE_ENDIAN)
+                .asDoubleBuffer().get(written);
+        assertArrayEquals(pi, written);
+        double mean = f.stationary().meanN();
+        double[] b = new double[g.size()];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = -(g.space().levelOf(i) - mean) * pi[i];
+        }
+        double[] x = new double[g.size()];
+        f.solveGroupInverse(b, x);
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            s += g.space().levelOf(i) * x[i];
+        }
+        assertEquals(2 * s, side.at("/qpspin/noiseZeroFrequency").asDouble(), 1e-12 * Math.abs(2 * s));
+        assertEquals(mean, side.at("/qpspin/meanN").asDouble());
+        assertTrue(2 * s > 0, "S_N(0) of N is positive");
+    }
+
+    @Test
+    void badInputIsOneLineAndExitCodeTwo() {
+        StringWriter err = new StringWriter();
+        int code = run(err, "export-generator", "--A", "40", "--V", "1", "--gamma", "8", "--gamma-t", "0.4",
+                "--tau-s", "inf", "--n-max", "30", "--out", dir.resolve("x").toString(), "--format", "hdf5");
+        assertEquals(2, code);
+        assertTrue(err.toString().startsWith("qpspin: --format"), err::toString);
+        assertEquals(1, err.toString().strip().lines().count(), err::toString);
+        assertFalse(Files.exists(dir.resolve("x.json")));
+
+        StringWriter err2 = new StringWriter();
+        assertEquals(2, run(err2, "export-generator", "--A", "40", "--V", "1", "--gamma", "8", "--gamma-t", "0.4",
+                "--tau-s", "inf", "--n-max", "30", "--out", dir.resolve("y").toString(), "--solve", "--solver",
+                "magic"));
+        assertTrue(err2.toString().contains("unknown solver"), err2::toString);
+    }
+}
