@@ -41,20 +41,21 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 
 # Parameter families (units of MODEL.md; only ratios matter).  Each is a function of the mean-field size N0 with
-# a fixed shape m0/N0, and a rectangular truncation nMax = cN * N0, mMax = cM * N0 (calibrated so that the
-# omitted flux is small; the sidecar reports what it actually is).
+# a fixed shape m0/N0, and a rectangular truncation nMax = cN * N0, mMax = cM * N0: the shape `qpspin stationary`'s
+# automatic truncation picks for tolerance 1e-10 at N0 ~ 50-100 (m must reach ~N0/2 because small clusters,
+# N < (2 zeta_s)^1/2 N0, are unpolarized); the table reports the omitted flux each case actually has.
 #   SR   : Gamma_t = 0, zeta_s = V/(Gamma tau_s) = 0.02            (m0/N0 = 0.02, spin relaxation limits N)
 #   TA   : tau_s = inf, Gamma_t = Gamma / (25 N0)                   (m0/N0 = N0/(2 Nc) = 0.02)
 #   weak : Gamma_t = 0, zeta_s = 0.3                                (m0/N0 = 0.3, weakly polarized)
 REGIMES = {
     "SR": dict(model=lambda n0: ["--V", "1", "--gamma", "50", "--gamma-t", "0", "--tau-s", "1", "--N0", repr(n0)],
-               cN=5.5, cM=0.15),
+               cN=5.5, cM=0.53),
     "TA": dict(model=lambda n0: ["--V", "1", "--gamma", "1", "--gamma-t", repr(1.0 / (25.0 * n0)), "--tau-s", "inf",
                                  "--N0", repr(n0)],
-               cN=3.2, cM=0.15),
+               cN=3.5, cM=0.53),
     "weak": dict(model=lambda n0: ["--V", "1", "--gamma", "10", "--gamma-t", "0", "--tau-s", str(1 / 3.0),
                                    "--N0", repr(n0)],
-                 cN=5.5, cM=0.5),
+                 cN=5.5, cM=3.0),
 }
 
 
