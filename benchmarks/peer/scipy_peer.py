@@ -78,6 +78,47 @@ def truncation_for(regime, target):
     return n0, int(math.ceil(cn * n0)), int(math.ceil(cm * n0))
 
 
+def level_of_states(side):
+    """N of every state index, by the sidecar's index map (levels in order, m ascending within a level)."""
+    n_max = side["truncation"]["nMax"]
+    nn = np.arange(n_max + 1)
+    if "mHigh" in side:
+        widths = np.array(side["mHigh"]) - np.array(side["mLow"]) + 1
+    else:
+        widths = np.minimum(nn // 2, side["truncation"]["mMax"]) + 1
+    return np.repeat(nn, widths).astype(float)
+
+
+def export(regime, n0, n_max, m_max, band, prefix, args, solve):
+    """Runs qpspin export-generator; returns the sidecar."""
+    cmd = [os.path.join(ROOT, "qpspin"), "export-generator", *REGIMES[regime]["model"](n0), "--n-max", str(n_max),
+           "--out", prefix]
+    cmd += ["--band", repr(band)] if band else ["--m-max", str(m_max)]
+    cmd += ["--format", "csc", "--solve", "--solver", args.solver, "--repeat", str(args.repeat)] if solve \
+        else ["--format", "none"]
+    env = dict(os.environ)
+    if args.java_opts:
+        env["QPSPIN_JAVA_OPTS"] = args.java_opts
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    if proc.returncode != 0:
+        raise RuntimeError("qpspin failed: " + " ".join(cmd) + "\n" + proc.stderr)
+    with open(prefix + ".json") as f:
+        return json.load(f)
+
+
+def band_family(regime, target, args, workdir):
+    """N0 whose band (nMax = cN N0, --band tol) holds about `target` states: secant on log states vs log N0."""
+    cn = REGIMES[regime]["cN"]
+    n0 = truncation_for(regime, target)[0]
+    prefix = os.path.join(workdir, "probe")
+    for _ in range(8):
+        states = export(regime, n0, int(math.ceil(cn * n0)), None, args.band, prefix, args, False)["states"]
+        if abs(states / target - 1.0) < 0.08:
+            break
+        n0 = round(n0 * (target / states) ** 0.6, 1)
+    return n0, int(math.ceil(cn * n0))
+
+
 def read_csc(path):
     with open(path, "rb") as f:
         buf = f.read()
@@ -147,27 +188,17 @@ def machine():
 
 
 def run_case(regime, target, args, workdir):
-    n0, n_max, m_max = truncation_for(regime, target)
+    if args.band:
+        n0, n_max = band_family(regime, target, args, workdir)
+        m_max = None
+    else:
+        n0, n_max, m_max = truncation_for(regime, target)
     prefix = os.path.join(workdir, f"{regime}-{int(target)}")
-    cmd = [os.path.join(ROOT, "qpspin"), "export-generator", *REGIMES[regime]["model"](n0), "--n-max", str(n_max),
-           "--m-max", str(m_max), "--out", prefix, "--format", "csc", "--solve", "--solver", args.solver,
-           "--repeat", str(args.repeat)]
-    env = dict(os.environ)
-    if args.java_opts:
-        env["QPSPIN_JAVA_OPTS"] = args.java_opts
     load_before = os.getloadavg()[0]
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
-    if proc.returncode != 0:
-        raise RuntimeError("qpspin failed: " + " ".join(cmd) + "\n" + proc.stderr)
-    with open(prefix + ".json") as f:
-        side = json.load(f)
+    side = export(regime, n0, n_max, m_max, args.band, prefix, args, True)
     l = read_csc(prefix + ".csc")
     n = l.shape[0]
-    levels = np.empty(n)
-    # index map (sidecar "indexMap"): levels in order, m ascending within a level
-    nn = np.arange(n_max + 1)
-    widths = np.minimum(nn // 2, m_max) + 1
-    levels[:] = np.repeat(nn, widths)
+    levels = level_of_states(side)
     k = int(side["meanFieldState"])
     t0 = time.perf_counter()
     a = pinned(l, k)
@@ -183,7 +214,8 @@ def run_case(regime, target, args, workdir):
     err_mean = abs(mean - q["meanN"]) / abs(q["meanN"])
     err_noise = abs(noise - q["noiseZeroFrequency"]) / abs(q["noiseZeroFrequency"])
     qt = [s + w for s, w in zip(q["stationarySeconds"], q["noiseSeconds"])]
-    row = dict(regime=regime, states=n, nnz=int(l.nnz), nMax=n_max, mMax=m_max, N0=n0, solver=q["solver"],
+    row = dict(regime=regime, states=n, nnz=int(l.nnz), nMax=n_max, mMax=side["truncation"]["mMax"],
+               truncation=side["truncation"]["kind"], maxWidth=int(np.max(np.bincount(levels.astype(int)))), N0=n0, solver=q["solver"],
                qpspin_first=qt[0], qpspin_best=min(qt), splu_best=best["total"], splu_factor=best["factor"],
                splu_fill=best["fill"], splu_prep=prep, ratio=best["total"] / min(qt), err_p=err_p,
                err_mean=err_mean, err_noise=err_noise, omitted=q["relativeOmittedFlux"],
@@ -203,6 +235,8 @@ def main():
     ap.add_argument("--repeat", type=int, default=3, help="runs per side; the best time counts (default 3)")
     ap.add_argument("--quick", action="store_true", help="small sizes only (CI smoke run: a few seconds)")
     ap.add_argument("--java-opts", default=None, help="QPSPIN_JAVA_OPTS for the qpspin JVM")
+    ap.add_argument("--band", type=float, default=None, metavar="TOL",
+                    help="truncate with qpspin's mean-field band (--band TOL) instead of the rectangle")
     ap.add_argument("--keep", action="store_true", help="keep the matrix files")
     ap.add_argument("--json", default=None, help="also write the rows to this JSON file")
     ap.add_argument("--workdir", default=None, help="where to write the matrices (default: a temp directory)")
@@ -213,10 +247,11 @@ def main():
         if r not in REGIMES:
             ap.error(f"unknown regime {r!r}; choose from {', '.join(REGIMES)}")
     print("machine:", machine(), flush=True)
+    print("truncation:", f"band --band {args.band}" if args.band else "rectangle nMax = cN N0, mMax = cM N0", flush=True)
     workdir = args.workdir or tempfile.mkdtemp(prefix="qpspin-peer-")
     rows = []
     failed = False
-    header = (f"{'regime':6} {'states':>9} {'nnz':>10} {'solver':>8} {'qpspin s':>9} {'(cold)':>8} {'splu s':>9} "
+    header = (f"{'regime':6} {'states':>9} {'width':>5} {'nnz':>10} {'solver':>8} {'qpspin s':>9} {'(cold)':>8} {'splu s':>9} "
               f"{'ratio':>7} {'err p':>8} {'err <N>':>8} {'err S':>8} {'omitted':>8} {'load':>5}")
     print(header, flush=True)
     for regime in regimes:
@@ -225,7 +260,7 @@ def main():
             rows.append(row)
             ok = row["err_p"] <= 1e-10 and row["err_mean"] <= 1e-10 and row["err_noise"] <= 1e-10
             failed |= not ok
-            print(f"{row['regime']:6} {row['states']:9d} {row['nnz']:10d} {row['solver']:>8} "
+            print(f"{row['regime']:6} {row['states']:9d} {row['maxWidth']:5d} {row['nnz']:10d} {row['solver']:>8} "
                   f"{row['qpspin_best']:9.3f} {row['qpspin_first']:8.3f} {row['splu_best']:9.3f} "
                   f"{row['ratio']:7.1f} {row['err_p']:8.1e} {row['err_mean']:8.1e} {row['err_noise']:8.1e} "
                   f"{row['omitted']:8.1e} {row['load']:5.2f}{'' if ok else '  MISMATCH'}", flush=True)

@@ -22,6 +22,7 @@ import org.qpspin.noise.Observable;
 import org.qpspin.noise.ZeroFrequencyNoise;
 import org.qpspin.rates.Prl2020RateModel;
 import org.qpspin.space.StateSpace;
+import org.qpspin.stationary.BandTruncation;
 import org.qpspin.stationary.StationaryFactorization;
 import org.qpspin.stationary.StationaryResult;
 import org.qpspin.stationary.StationarySolver;
@@ -60,6 +61,15 @@ public final class ExportGeneratorCommand implements Callable<Integer> {
             description = "Largest m kept (default: no truncation in m, i.e. floor(N/2)).")
     Integer mMax;
 
+    @Option(names = "--band", paramLabel = "TOL",
+            description = "Instead of --m-max: the band 0 <= m <= mHigh(N) that follows the mean-field m*(N), sized "
+                    + "for relative omitted flux TOL (BandTruncation).")
+    Double bandTolerance;
+
+    @Option(names = "--band-slack", defaultValue = "0", paramLabel = "K",
+            description = "With --band: widen every level's window by K (default ${DEFAULT-VALUE}).")
+    int bandSlack;
+
     @Option(names = "--out", required = true, paramLabel = "PREFIX",
             description = "Output prefix: writes PREFIX.json and PREFIX.mtx / PREFIX.csc (and PREFIX.p.f64).")
     Path out;
@@ -97,7 +107,15 @@ public final class ExportGeneratorCommand implements Callable<Integer> {
         }
         ModelParameters parameters = model.parameters();
         StationarySolver solver = solve ? StationarySolvers.byName(solverName) : null;
-        StateSpace space = mMax == null ? StateSpace.triangle(nMax) : StateSpace.rectangle(nMax, mMax);
+        if (bandTolerance != null && mMax != null) {
+            throw new UsageException("give either --m-max or --band, not both");
+        }
+        StateSpace space;
+        if (bandTolerance != null) {
+            space = BandTruncation.around(parameters, nMax, bandTolerance, bandSlack);
+        } else {
+            space = mMax == null ? StateSpace.triangle(nMax) : StateSpace.rectangle(nMax, mMax);
+        }
 
         long t0 = System.nanoTime();
         Generator generator = Generator.assemble(Prl2020RateModel.of(parameters), space);
