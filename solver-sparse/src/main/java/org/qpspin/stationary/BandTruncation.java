@@ -1,7 +1,9 @@
 package org.qpspin.stationary;
 
+import org.qpspin.generator.Generator;
 import org.qpspin.meanfield.MeanFieldFixedPoint;
 import org.qpspin.model.ModelParameters;
+import org.qpspin.rates.RateModel;
 import org.qpspin.space.StateSpace;
 
 /**
@@ -18,7 +20,9 @@ import org.qpspin.space.StateSpace;
  * unchanged; it cuts the number of states several times and Σ w_N³ (the level solver's cost) by much more.
  *
  * <p>The rule is an estimate: the cost that counts is the one measured on the solution
- * ({@link StationaryResult#relativeOmittedFlux()}); widen with a larger {@code slack} when it is too large.
+ * ({@link StationaryResult#relativeOmittedFlux()}). It is short near the polarization threshold
+ * (m*(N) ≈ N/2, N ≈ (2ζs)^½ N0), where clusters that were unpolarized at smaller N carry m ≈ N/2 upwards, so
+ * {@link #refine} widens the levels where the measured omitted flux sits until it meets the tolerance.
  */
 public final class BandTruncation {
 
@@ -64,5 +68,99 @@ public final class BandTruncation {
             high[n] = (int) Math.min(cap, Math.max(TruncationPlanner.MIN_M_MAX, q));
         }
         return StateSpace.band(low, high);
+    }
+
+    /**
+     * Starts from {@link #around}{@code (p, nMax, tol, 0)}, solves, and widens the m window of every level whose
+     * states lose more than their share of the omitted flux, until the relative omitted flux of the states below
+     * Nmax is at most {@code tol} (the Nmax edge is the caller's choice and is not grown here).
+     *
+     * <p>Rule per round: with f_N = Σ_{states of level N} p × omitted rate / (A V), the levels are taken in
+     * decreasing f_N until the rest sums to ≤ tol/4; each taken level and the two above it (where the omitted
+     * transitions land and where the cluster carries its m next) get mHigh += max(2, width/4), capped at ⌊N/2⌋.
+     * Stops after {@code maxRounds} rounds.
+     *
+     * @return the last band, its generator and its solution (whose cost may still exceed tol after maxRounds)
+     */
+    public static Refined refine(ModelParameters p, int nMax, double tol, StationarySolver solver, int maxRounds) {
+        StateSpace space = around(p, nMax, tol, 0);
+        RateModel rates = org.qpspin.rates.Prl2020RateModel.of(p);
+        double av = p.totalInjectionRate();
+        int rounds = 0;
+        while (true) {
+            Generator generator = Generator.assemble(rates, space);
+            StationaryFactorization factorization = solver.factorize(generator);
+            double[] prob = factorization.stationary().probabilitiesView();
+            double[] levelFlux = new double[nMax + 1];
+            double inner = 0.0;
+            for (int i = 0; i < prob.length; i++) {
+                int n = space.levelOf(i);
+                if (n < nMax) {
+                    double f = prob[i] * generator.omittedRate(i) / av;
+                    levelFlux[n] += f;
+                    inner += f;
+                }
+            }
+            if (inner <= tol || rounds >= maxRounds || av == 0.0) {
+                return new Refined(generator, factorization, rounds, inner);
+            }
+            Integer[] order = new Integer[nMax + 1];
+            for (int n = 0; n <= nMax; n++) {
+                order[n] = n;
+            }
+            java.util.Arrays.sort(order, (a, b) -> Double.compare(levelFlux[b], levelFlux[a]));
+            int[] low = new int[nMax + 1];
+            int[] high = new int[nMax + 1];
+            for (int n = 0; n <= nMax; n++) {
+                low[n] = space.lowM(n);
+                high[n] = space.highM(n);
+            }
+            double rest = inner;
+            for (int k = 0; k <= nMax && rest > tol / 4; k++) {
+                int n = order[k];
+                rest -= levelFlux[n];
+                for (int up = n; up <= Math.min(nMax, n + 2); up++) {
+                    int grow = Math.max(2, space.levelWidth(up) / 4);
+                    high[up] = Math.min(up / 2, Math.max(high[up], space.highM(up) + grow));
+                }
+            }
+            space = StateSpace.band(low, high);
+            rounds++;
+        }
+    }
+
+    /** The outcome of {@link #refine}: the final generator (band), its factorization, rounds and inner cost. */
+    public static final class Refined {
+        private final Generator generator;
+        private final StationaryFactorization factorization;
+        private final int rounds;
+        private final double innerCost;
+
+        Refined(Generator generator, StationaryFactorization factorization, int rounds, double innerCost) {
+            this.generator = generator;
+            this.factorization = factorization;
+            this.rounds = rounds;
+            this.innerCost = innerCost;
+        }
+
+        /** The generator on the final band. */
+        public Generator generator() {
+            return generator;
+        }
+
+        /** The factorization (and stationary result) on the final band. */
+        public StationaryFactorization factorization() {
+            return factorization;
+        }
+
+        /** Widening rounds done (0: the mean-field band was enough). */
+        public int rounds() {
+            return rounds;
+        }
+
+        /** Relative omitted flux of the states below Nmax (the m edges) on the final band. */
+        public double innerCost() {
+            return innerCost;
+        }
     }
 }
