@@ -91,8 +91,9 @@ def level_of_states(side):
 
 def export(regime, n0, n_max, m_max, band, prefix, args, solve):
     """Runs qpspin export-generator; returns the sidecar."""
-    cmd = [os.path.join(ROOT, "qpspin"), "export-generator", *REGIMES[regime]["model"](n0), "--n-max", str(n_max),
-           "--out", prefix]
+    launcher = (["java", *(args.java_opts or "-Xmx12g").split(), "-jar", args.jar] if args.jar
+                else [os.path.join(ROOT, "qpspin")])
+    cmd = [*launcher, "export-generator", *REGIMES[regime]["model"](n0), "--n-max", str(n_max), "--out", prefix]
     cmd += ["--band", repr(band)] if band else ["--m-max", str(m_max)]
     cmd += ["--format", "csc", "--solve", "--solver", args.solver, "--repeat", str(args.repeat)] if solve \
         else ["--format", "none"]
@@ -244,6 +245,7 @@ def main():
     ap.add_argument("--java-opts", default=None, help="QPSPIN_JAVA_OPTS for the qpspin JVM")
     ap.add_argument("--band", type=float, default=None, metavar="TOL",
                     help="truncate with qpspin's mean-field band (--band TOL) instead of the rectangle")
+    ap.add_argument("--jar", default=None, help="run this qpspin.jar with java directly instead of ./qpspin")
     ap.add_argument("--keep", action="store_true", help="keep the matrix files")
     ap.add_argument("--json", default=None, help="also write the rows to this JSON file")
     ap.add_argument("--workdir", default=None, help="where to write the matrices (default: a temp directory)")
