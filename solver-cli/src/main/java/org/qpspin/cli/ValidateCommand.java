@@ -73,7 +73,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--plot", paramLabel = "FILE",
             description = "Plot the samples' histogram against the exact P(N): FILE (linear) and FILE-log (log "
-                    + "scale); .png or .svg.")
+                    + "scale), and for time series FILE-spectrum (Welch vs exact S_N); .png or .svg.")
     Path plot;
 
     @Override
@@ -101,11 +101,12 @@ public final class ValidateCommand implements Callable<Integer> {
         ExactDistribution exact = ExactDistribution.of(stationary.space(), stationary.probabilitiesView());
         ZeroFrequencyNoise noise = null;
         if (samples.hasInterval() && stationary.varianceN() > 0.0) {
-            noise = NoiseAnalysis.of(analysis.generator(), analysis.factorization())
-                    .zeroFrequency(Observable.particleNumber());
+            NoiseAnalysis noiseAnalysis = NoiseAnalysis.of(analysis.generator(), analysis.factorization());
+            noise = noiseAnalysis.zeroFrequency(Observable.particleNumber());
             double tau = noise.correlationTime();
             if (tau > 0.0 && Double.isFinite(tau)) {
-                exact = exact.withCorrelationTime(tau);
+                exact = exact.withCorrelationTime(tau)
+                        .withSpectrum(omega -> noiseAnalysis.spectrum(Observable.particleNumber(), omega).values());
             }
         }
         ValidationReport report = SampleValidator.withSignificance(alpha).validate(samples, exact);

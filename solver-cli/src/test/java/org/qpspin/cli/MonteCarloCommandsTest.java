@@ -74,9 +74,10 @@ class MonteCarloCommandsTest {
         List<String> names = new ArrayList<>();
         json.get("tests").forEach(t -> names.add(t.get("name").asText()));
         assertEquals(List.of("G-test P(N)", "G-test P(N,m)", "KS P(N)", "mean N", "Var N", "mean m",
-                "correlation time N"), names);
+                "correlation time N", "spectrum N (Welch)"), names);
         assertTrue(Files.size(plot) > 1000);
         assertTrue(Files.size(dir.resolve("hist-log.png")) > 1000);
+        assertTrue(Files.size(dir.resolve("hist-spectrum.png")) > 1000);
     }
 
     @Test

@@ -19,11 +19,14 @@ public final class ExactDistribution {
     private final double varianceN;
     private final double meanM;
     private final double correlationTime;
+    private final SpectrumFunction spectrum;
 
-    private ExactDistribution(StateSpace space, double[] probabilities, double correlationTime) {
+    private ExactDistribution(StateSpace space, double[] probabilities, double correlationTime,
+                              SpectrumFunction spectrum) {
         this.space = space;
         this.probabilities = probabilities;
         this.correlationTime = correlationTime;
+        this.spectrum = spectrum;
         marginalN = new double[space.maxN() + 1];
         double sum = 0.0;
         double sn = 0.0;
@@ -63,7 +66,7 @@ public final class ExactDistribution {
             throw new IllegalArgumentException(probabilities.length + " probabilities for " + space.size()
                     + " states");
         }
-        return new ExactDistribution(space, probabilities.clone(), Double.NaN);
+        return new ExactDistribution(space, probabilities.clone(), Double.NaN, null);
     }
 
     /** A copy carrying the exact integrated correlation time τ_N = S_N(0) / (2 Var N) in s. */
@@ -71,7 +74,18 @@ public final class ExactDistribution {
         if (!(seconds > 0.0) || !Double.isFinite(seconds)) {
             throw new IllegalArgumentException("correlation time must be finite and > 0 s, got " + seconds);
         }
-        return new ExactDistribution(space, probabilities, seconds);
+        return new ExactDistribution(space, probabilities, seconds, spectrum);
+    }
+
+    /** A copy carrying the exact two-sided spectrum S_N(ω) (for the Welch test of timed samples). */
+    public ExactDistribution withSpectrum(SpectrumFunction exactSpectrum) {
+        return new ExactDistribution(space, probabilities, correlationTime,
+                java.util.Objects.requireNonNull(exactSpectrum, "spectrum"));
+    }
+
+    /** The exact S_N(ω), or null when not given. */
+    public SpectrumFunction spectrum() {
+        return spectrum;
     }
 
     /** The truncated state space. */

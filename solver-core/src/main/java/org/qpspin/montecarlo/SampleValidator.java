@@ -16,11 +16,11 @@ import org.qpspin.space.StateSpace;
  * <p>Tests (each at significance α):
  * <ol>
  *   <li><b>G-test P(N)</b>: cells of consecutive N merged until each expects ≥ {@value #MIN_EXPECTED} effective
- *       samples; G = 2 Σ O ln(O/E). Autocorrelation: Rao–Scott first-order correction
- *       (J. N. K. Rao and A. J. Scott, JASA 76, 221 (1981); Ann. Stat. 12, 46 (1984)): G / δ̄ ~ χ²_{K−1} with
- *       δ̄ = Σ_k (1 − p_k) d_k / (K − 1) the mean generalized design effect (exactly the trace of the
- *       design-effect matrix), d_k = Var(p̂_k) / (p_k(1 − p_k)/n) the variance inflation of cell k, estimated
- *       by batch means. n/δ̄ is the effective sample size of the test.</li>
+ *       samples; G = 2 Σ O ln(O/E). Autocorrelation: second-order Rao–Scott correction
+ *       (J. N. K. Rao and A. J. Scott, JASA 76, 221 (1981); Ann. Stat. 12, 46 (1984)):
+ *       G / (δ̄ (1 + a²)) ~ χ² with (K − 1)/(1 + a²) degrees of freedom, δ̄ = Σλ/(K − 1) = Σ_k V_kk/p_k/(K − 1),
+ *       1 + a² = Σλ²/((K − 1) δ̄²), Σλ² = Σ_ij V_ij²/(p_i p_j), λ the generalized design effects and V the
+ *       long-run covariance of the cell frequencies, estimated by batch means (Wishart bias of V̂² removed).</li>
  *   <li><b>G-test P(N,m)</b> (when m is given): the same over states, merged in state order.</li>
  *   <li><b>KS P(N)</b>: D = max_N |F̂(N) − F(N)|; the null distribution of √n_eff D for a discrete F is that of
  *       max over the support of a Brownian bridge B(F(N)), simulated ({@value #BRIDGE_REPLICATES} replicates,
@@ -30,6 +30,8 @@ import org.qpspin.space.StateSpace;
  *   <li><b>correlation time of N</b> (timed samples and a known exact τ_N): τ̂ = Δt τ_int (Sokal window, see
  *       {@link AutocorrelationTime}; the trapezoid rule for ∫ρ, bias O((Δt/τ)²)), z-test with the
  *       Madras–Sokal standard error.</li>
+ *   <li><b>spectrum N (Welch)</b> (timed samples and a known exact S_N(ω)): see {@link WelchSpectrum} and
+ *       docs/theory.md "Monte Carlo".</li>
  * </ol>
  * Batch length: max(√n, 20·2τ_int(N)) samples, fewer when that leaves under {@value #MIN_BATCHES} batches
  * (then a warning). Batches never straddle two series.
@@ -180,12 +182,141 @@ public final class SampleValidator {
             warnings.add("correlation time not tested: no exact tau_N = S_N(0)/(2 Var N) was given");
         }
 
+        // spectrum
+        SpectrumCheck spectrum = null;
+        if (samples.hasInterval() && exact.spectrum() != null) {
+            spectrum = spectrumTest(nSeries, samples.interval(), tauN, exact.spectrum(), warnings);
+            if (spectrum != null) {
+                tests.add(spectrum.verdict);
+            }
+        }
+
         double[] frequency = new double[countsN.length];
         for (int k = 0; k < countsN.length; k++) {
             frequency[k] = countsN[k] / (double) n;
         }
         return new ValidationReport(tests, alpha, n, samples.seriesCount(), samples.interval(), tauN,
-                batches.length, batches.count, frequency, warnings);
+                batches.length, batches.count, frequency, warnings,
+                spectrum == null ? null : spectrum.welch, spectrum == null ? null : spectrum.exact);
+    }
+
+    /** The Welch test's estimate, the exact (aliased) values at its frequencies and the verdict. */
+    private static final class SpectrumCheck {
+        final WelchSpectrum welch;
+        final double[] exact;
+        final TestVerdict verdict;
+
+        SpectrumCheck(WelchSpectrum welch, double[] exact, TestVerdict verdict) {
+            this.welch = welch;
+            this.exact = exact;
+            this.verdict = verdict;
+        }
+    }
+
+    /** Largest alias order summed into the exact spectrum: Σ_{|j| ≤ J} S(|ω + j 2π/Δt|). */
+    static final int ALIASES = 3;
+
+    /**
+     * Welch's Ŝ_N at every other bin 2 ≤ k ≤ M/8 against the aliased exact S: each Ŝ_k/S_k ~ χ²_ν/ν is mapped to
+     * a standard normal z_k through its CDF; Σ z_k² ~ χ²_J. Segments M = the smallest power of two ≥ 128 τ_int
+     * (window resolution ≪ the spectrum's width), at least 64, and short enough for ≥ 16 segments.
+     */
+    private SpectrumCheck spectrumTest(List<int[]> series, double dt, AutocorrelationTime tau,
+                                       SpectrumFunction exactSpectrum, List<String> warnings) {
+        int m = 64;
+        while (m < 128 * tau.tau()) {
+            m <<= 1;
+        }
+        int longest = 0;
+        for (int[] s : series) {
+            longest = Math.max(longest, s.length);
+        }
+        while (m > 64 && segmentCount(series, m) < 16) {
+            m >>= 1;
+        }
+        if (segmentCount(series, m) < 16 || m < 16 * tau.tau()) {
+            warnings.add("spectrum not tested: series too short for Welch segments much longer than tau_int");
+            return null;
+        }
+        WelchSpectrum welch = WelchSpectrum.of(series, dt, m);
+        double[] omegaAll = welch.omega();
+        double[] estimateAll = welch.estimate();
+        double samplingRate = 2.0 * Math.PI / dt;
+        int top = m / 8;
+        int bins = top / 2;
+        double[] omega = new double[bins];
+        for (int i = 0; i < bins; i++) {
+            omega[i] = omegaAll[2 + 2 * i];
+        }
+        // exact S at every alias |ω + j ω_s|, |j| ≤ ALIASES, in one call
+        double[] query = new double[bins * (2 * ALIASES + 1)];
+        for (int i = 0, q = 0; i < bins; i++) {
+            for (int j = -ALIASES; j <= ALIASES; j++) {
+                query[q++] = Math.abs(omega[i] + j * samplingRate);
+            }
+        }
+        double[] sorted = query.clone();
+        java.util.Arrays.sort(sorted);
+        double[] values = exactSpectrum.evaluate(sorted);
+        double[] exactAliased = new double[bins];
+        for (int i = 0, q = 0; i < bins; i++) {
+            for (int j = -ALIASES; j <= ALIASES; j++) {
+                exactAliased[i] += values[java.util.Arrays.binarySearch(sorted, query[q++])];
+            }
+        }
+        double nu = welch.degreesOfFreedom();
+        ChiSquaredDistribution chi = new ChiSquaredDistribution(nu);
+        NormalDistribution normal = new NormalDistribution();
+        double sum = 0.0;
+        double worst = 0.0;
+        double worstOmega = 0.0;
+        for (int i = 0; i < bins; i++) {
+            double ratio = estimateAll[2 + 2 * i] / exactAliased[i];
+            double f = chiSquaredCdf(chi, nu * ratio, nu);
+            double z = normal.inverseCumulativeProbability(Math.min(Math.max(f, 1e-300), 1.0 - 1e-16));
+            sum += z * z;
+            if (Math.abs(z) > Math.abs(worst)) {
+                worst = z;
+                worstOmega = omega[i];
+            }
+        }
+        double p = 1.0 - chiSquaredCdf(new ChiSquaredDistribution(bins), sum, bins);
+        TestVerdict verdict = new TestVerdict("spectrum N (Welch)", String.format(Locale.ROOT,
+                "Welch (Hann, M = %d, %d segments, nu = %.4g) vs exact S_N(omega) with %d aliases, every other bin "
+                        + "up to a quarter of Nyquist: sum z^2 ~ chi^2(%d)", m, welch.segments(), nu, ALIASES, bins,
+                bins), sum, bins, p, alpha, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                String.format(Locale.ROOT, "largest deviation z = %.3g at omega = %.4g rad/s", worst, worstOmega));
+        double[] exactAll = new double[bins];
+        System.arraycopy(exactAliased, 0, exactAll, 0, bins);
+        return new SpectrumCheck(welch, exactAll, verdict);
+    }
+
+    /**
+     * The χ² CDF, robust where Commons Math's continued fraction fails far in a tail (huge ν or x): there the
+     * value is 0 or 1 to double precision.
+     */
+    private static double chiSquaredCdf(ChiSquaredDistribution chi, double x, double dof) {
+        if (!(x >= 0.0)) {
+            return 0.0;
+        }
+        if (x == Double.POSITIVE_INFINITY) {
+            return 1.0;
+        }
+        try {
+            return chi.cumulativeProbability(x);
+        } catch (org.apache.commons.math3.exception.MathIllegalStateException e) {
+            return x > dof ? 1.0 : 0.0;
+        }
+    }
+
+    private static long segmentCount(List<int[]> series, int m) {
+        long c = 0;
+        for (int[] s : series) {
+            if (s.length >= m) {
+                c += (s.length - m) / (m / 2) + 1;
+            }
+        }
+        return c;
     }
 
     private interface CellMap {

@@ -20,10 +20,14 @@ public final class ValidationReport {
     private final int batches;
     private final double[] sampleFrequencyN;
     private final List<String> warnings;
+    private final WelchSpectrum welch;
+    private final double[] welchExact;
 
     ValidationReport(List<TestVerdict> tests, double alpha, long samples, int series, double interval,
                      AutocorrelationTime tauN, int batchLength, int batches, double[] sampleFrequencyN,
-                     List<String> warnings) {
+                     List<String> warnings, WelchSpectrum welch, double[] welchExact) {
+        this.welch = welch;
+        this.welchExact = welchExact;
         this.tests = Collections.unmodifiableList(tests);
         this.alpha = alpha;
         this.samples = samples;
@@ -113,6 +117,19 @@ public final class ValidationReport {
     /** Caveats about the data (too short for its correlation time, etc.). */
     public List<String> warnings() {
         return warnings;
+    }
+
+    /** Welch's estimate of S_N used by the spectrum test, or null when it did not run. */
+    public WelchSpectrum welch() {
+        return welch;
+    }
+
+    /**
+     * The exact aliased S_N at the tested Welch bins ω_k, k = 2, 4, …, 2J (copy), or null. Entry i belongs to
+     * {@code welch().omega()[2 + 2i]}.
+     */
+    public double[] welchExact() {
+        return welchExact == null ? null : welchExact.clone();
     }
 
     @Override

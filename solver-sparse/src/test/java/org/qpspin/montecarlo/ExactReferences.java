@@ -24,7 +24,7 @@ final class ExactReferences {
         return ExactDistribution.of(r.space(), r.probabilitiesView());
     }
 
-    /** The exact P(N, m) with τ_N = S_N(0) / (2 Var N) from the noise package. */
+    /** The exact P(N, m) with τ_N = S_N(0) / (2 Var N) and S_N(ω) from the noise package. */
     static ExactDistribution withCorrelationTime(RateModel rates, int nMax) {
         Generator g = Generator.assemble(rates, StateSpace.triangle(nMax));
         StationaryFactorization f = StationarySolvers.gth().factorize(g);
@@ -32,7 +32,17 @@ final class ExactReferences {
         if (r.boundaryMass() > 1e-12) {
             throw new IllegalStateException("truncation at N = " + nMax + " carries " + r.boundaryMass());
         }
-        double tau = NoiseAnalysis.of(g, f).zeroFrequency(Observable.particleNumber()).correlationTime();
-        return ExactDistribution.of(r.space(), r.probabilitiesView()).withCorrelationTime(tau);
+        NoiseAnalysis noise = NoiseAnalysis.of(g, f);
+        double tau = noise.zeroFrequency(Observable.particleNumber()).correlationTime();
+        return ExactDistribution.of(r.space(), r.probabilitiesView()).withCorrelationTime(tau)
+                .withSpectrum(new SpectrumFunction() {
+                    private final java.util.Map<String, double[]> cache = new java.util.HashMap<>();
+
+                    @Override
+                    public synchronized double[] evaluate(double[] omega) { // same grid for most seeds
+                        return cache.computeIfAbsent(java.util.Arrays.toString(omega),
+                                key -> noise.spectrum(Observable.particleNumber(), omega).values()).clone();
+                    }
+                });
     }
 }

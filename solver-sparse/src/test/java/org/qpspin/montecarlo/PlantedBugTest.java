@@ -65,15 +65,16 @@ class PlantedBugTest {
     }
 
     /**
-     * All rates doubled: the same stationary law, half the correlation time. Only the correlation-time test can
-     * see it; the distribution tests must not (they would be wrong to).
+     * All rates doubled: the same stationary law, half the correlation time. Only the correlation-time and spectrum tests
+     * can see it; the distribution tests must not (they would be wrong to).
      */
     @ParameterizedTest
     @ValueSource(longs = {11, 12, 13})
-    void wrongTimeScaleIsRejectedByTheCorrelationTimeOnly(long seed) {
+    void wrongTimeScaleIsRejectedByTheDynamicsTestsOnly(long seed) {
         ValidationReport report = validate(new Planted(RIGHT, null, 2.0, false), seed);
         assertFalse(report.passed(), report::toString);
         assertFalse(report.test("correlation time N").passed(), report::toString);
+        assertFalse(report.test("spectrum N (Welch)").passed(), report::toString);
         assertTrue(report.test("G-test P(N)").passed(), report::toString);
         assertTrue(report.test("KS P(N)").passed(), report::toString);
     }
