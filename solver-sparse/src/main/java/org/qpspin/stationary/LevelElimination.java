@@ -53,10 +53,19 @@ final class LevelElimination {
     /** Workspace of the elimination: the current pivot row. */
     private double[] pivotRow;
 
-    private LevelElimination(StateSpace space, int drop, boolean keepRows) {
+    /** Levels above this one are eliminated; 0 for the stationary solve. */
+    final int lowest;
+    /**
+     * The censored rows of level {@link #lowest} after the elimination, over the columns columnStart(lowest) …
+     * offset(lowest + 1) − 1 (row-major); null when lowest = 0.
+     */
+    double[] lowestRows;
+
+    private LevelElimination(StateSpace space, int drop, boolean keepRows, int lowest) {
         this.space = space;
         this.maxN = space.maxN();
         this.drop = drop;
+        this.lowest = lowest;
         offset = new int[maxN + 2];
         for (int k = 0; k <= maxN + 1; k++) {
             offset[k] = space.levelOffset(k);
@@ -66,7 +75,7 @@ final class LevelElimination {
         outBase = new long[maxN + 2];
         long in = 0;
         long out = 0;
-        for (int k = 1; k <= maxN; k++) {
+        for (int k = lowest + 1; k <= maxN; k++) {
             inBase[k] = in;
             outBase[k] = out;
             long w = width(k);
@@ -112,14 +121,19 @@ final class LevelElimination {
      *                                  lower states (reducible chain), or the data do not fit in memory
      */
     static LevelElimination run(Generator generator, boolean keepRows) {
+        return run(generator, keepRows, 0);
+    }
+
+    /** As {@link #run(Generator, boolean)}, eliminating only the levels above {@code lowest}. */
+    static LevelElimination run(Generator generator, boolean keepRows, int lowest) {
         StateSpace space = generator.space();
-        LevelElimination e = new LevelElimination(space, maximumDrop(generator), keepRows);
+        LevelElimination e = new LevelElimination(space, maximumDrop(generator), keepRows, lowest);
         e.eliminate(generator.matrix());
         return e;
     }
 
     /** The largest downward level jump (≥ 1), after checking that no transition climbs more than one level. */
-    private static int maximumDrop(Generator generator) {
+    static int maximumDrop(Generator generator) {
         StateSpace space = generator.space();
         DMatrixSparseCSC l = generator.matrix();
         int drop = 1;
@@ -143,12 +157,15 @@ final class LevelElimination {
     }
 
     private void eliminate(DMatrixSparseCSC l) {
-        if (maxN == 0) {
+        if (maxN == lowest) {
+            if (lowest > 0) {
+                lowestRows = censoredRows(l, lowest, new double[0], offset[lowest + 1], 0);
+            }
             return;
         }
         long maxBlock = 0;
         int maxCols = 0;
-        for (int k = 1; k <= maxN; k++) {
+        for (int k = lowest + 1; k <= maxN; k++) {
             int cols = offset[k + 1] - columnStart(k);
             maxBlock = Math.max(maxBlock, (long) (offset[k + 1] - offset[k - 1]) * cols);
             maxCols = Math.max(maxCols, cols);
@@ -164,7 +181,7 @@ final class LevelElimination {
         // columns began at offset(Nmax + 1).
         int previousColumnStart = offset[maxN + 1];
         int previousCols = 0;
-        for (int top = maxN; top >= 1; top--) {
+        for (int top = maxN; top > lowest; top--) {
             int rowStart = offset[top - 1];
             int lo = offset[top];
             int hi = offset[top + 1];
@@ -193,16 +210,51 @@ final class LevelElimination {
             previousColumnStart = colStart;
             previousCols = cols;
         }
+        if (lowest > 0) {
+            lowestRows = censoredRows(l, lowest, previous, previousColumnStart, previousCols);
+        }
+    }
+
+    /**
+     * The rows of {@code level} over columns columnStart(level) … offset(level + 1) − 1: the censored values
+     * carried in {@code previous} (its first rows, {@code previousCols} per row, from column
+     * {@code previousColumnStart}) plus the original rates below {@code previousColumnStart}.
+     */
+    private double[] censoredRows(DMatrixSparseCSC l, int level, double[] previous, int previousColumnStart,
+                                  int previousCols) {
+        int lo = offset[level];
+        int hi = offset[level + 1];
+        int colStart = columnStart(level);
+        int cols = hi - colStart;
+        double[] rows = new double[(hi - lo) * cols];
+        int carriedCols = previousCols == 0 ? 0 : hi - previousColumnStart;
+        for (int k = lo; k < hi; k++) {
+            int row = (k - lo) * cols;
+            if (carriedCols > 0) {
+                System.arraycopy(previous, (k - lo) * previousCols, rows, row + previousColumnStart - colStart,
+                        carriedCols);
+            }
+            addOriginalRates(l, k, row, colStart, previousColumnStart, rows);
+        }
+        return rows;
     }
 
     /** Adds the original rates out of state k into columns [from, to) of the block row starting at {@code row}. */
     private static void addOriginalRates(DMatrixSparseCSC l, int k, int row, int from, int to, double[] block) {
+        addOriginalRates(l, k, row, from, from, to, block);
+    }
+
+    /**
+     * Adds the original rates out of state k into the columns [from, to) of the block row starting at
+     * {@code row}, whose first column is state {@code origin}.
+     */
+    static void addOriginalRates(DMatrixSparseCSC l, int k, int row, int origin, int from, int to, double[] block) {
         int[] rows = l.nz_rows;
         double[] values = l.nz_values;
         for (int e = l.col_idx[k], end = l.col_idx[k + 1]; e < end; e++) {
             int i = rows[e];
             if (i >= from && i < to && i != k) {
-                block[row + i - from] += values[e];
+                block[row + i - origin] += values[e];
             }
         }
     }
@@ -272,6 +324,9 @@ final class LevelElimination {
      * @return the unnormalized stationary vector (maximum in [1, 2))
      */
     double[] stationary() {
+        if (lowest != 0) {
+            throw new IllegalStateException("levels down to " + lowest + " only were eliminated");
+        }
         int n = pivot.length;
         double[] v = new double[n];
         int[] exponent = new int[maxN + 1];

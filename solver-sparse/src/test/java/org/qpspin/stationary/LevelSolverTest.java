@@ -160,7 +160,7 @@ class LevelSolverTest {
     @Test
     void groupInverseSolveSatisfiesSystemAndMatchesDense() {
         ModelParameters p = ModelParameters.of(60.0, 1.0, 10.0, 0.05, 0.3);
-        // the last chain has p(0, 0) ~ 1e-69 of the peak: its solves go through the LU fallback
+        // the last chain has p(0, 0) ~ 1e-69 of the peak (a factorization pinned at state 0 fails there)
         ModelParameters tiny = ModelParameters.withMeanFieldN0(100, 1.0, 50.0, 0.05, INF);
         for (Case c : List.of(new Case("rectangle", p, StateSpace.rectangle(80, 6)),
                 new Case("triangle", p, StateSpace.triangle(40)), new Case("band", p, bandSpace(70)),
@@ -170,7 +170,6 @@ class LevelSolverTest {
             StationaryFactorization levels = StationarySolvers.levels().factorize(g);
             StationaryFactorization dense = StationarySolvers.gth().factorize(g);
             assertEquals("levels", levels.solver());
-            assertEquals(c.name().startsWith("tiny"), !(levels instanceof LevelFactorization), c.name());
             int n = g.size();
             double[] pi = levels.stationary().probabilitiesView();
             double mean = levels.stationary().meanN();
