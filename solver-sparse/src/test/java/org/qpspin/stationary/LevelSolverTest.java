@@ -164,9 +164,31 @@ class LevelSolverTest {
         ModelParameters tiny = ModelParameters.withMeanFieldN0(100, 1.0, 50.0, 0.05, INF);
         for (Case c : List.of(new Case("rectangle", p, StateSpace.rectangle(80, 6)),
                 new Case("triangle", p, StateSpace.triangle(40)), new Case("band", p, bandSpace(70)),
-                new Case("tiny p(0,0)", tiny, StateSpace.rectangle(200, 5)))) {
+                new Case("tiny p(0,0)", tiny, StateSpace.rectangle(200, 5)),
+                // where the most probable state sits: the top level, inside a wide level, the lowest possible
+                new Case("peak at Nmax", ModelParameters.withMeanFieldN0(100, 1.0, 50.0, 0.05, INF),
+                        StateSpace.rectangle(40, 4)),
+                new Case("peak inside a level", ModelParameters.withMeanFieldN0(20, 1.0, 1.0, 1e-3, 1.0),
+                        StateSpace.triangle(45)),
+                new Case("peak at N=1", ModelParameters.of(0.05, 1.0, 10.0, 0.05, 0.3), StateSpace.rectangle(30, 4)))) {
             StateSpace space = c.space();
             Generator g = Generator.assemble(Prl2020RateModel.of(c.parameters()), space);
+            double[] prob = StationarySolvers.levels().solve(g).probabilitiesView();
+            int top = 0;
+            for (int i = 1; i < prob.length; i++) {
+                top = prob[i] > prob[top] ? i : top;
+            }
+            int peakN = space.levelOf(top);
+            int peakM = space.mOf(top);
+            switch (c.name()) {
+                case "peak at Nmax" -> assertEquals(space.maxN(), peakN);
+                case "peak inside a level" -> assertTrue(peakM > space.lowM(peakN) && peakM < space.highM(peakN),
+                        "m=" + peakM);
+                case "peak at N=1" -> assertEquals(1, peakN); // p(1, 0) ≥ p(0, 0) always: (1, 0) only leaves up
+                default -> {
+                    // the other chains: peak wherever their parameters put it
+                }
+            }
             StationaryFactorization levels = StationarySolvers.levels().factorize(g);
             StationaryFactorization dense = StationarySolvers.gth().factorize(g);
             assertEquals("levels", levels.solver());
