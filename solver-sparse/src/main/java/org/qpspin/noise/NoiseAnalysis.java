@@ -66,6 +66,7 @@ public final class NoiseAnalysis {
         Centred c = centre(observable);
         double[] x = solveResponse(c);
         double s0 = 2.0 * dot(c.deviation, x);
+        // (solveResponse has checked the residual; it is recomputed here only to report it)
         double residual = relativeResidual(x, c.weighted);
         return new ZeroFrequencyNoise(observable.name(), c.mean, c.variance, s0, residual, factorization.solver(),
                 (System.nanoTime() - start) * 1e-9);
@@ -113,15 +114,28 @@ public final class NoiseAnalysis {
         double[] d = new double[f.length];
         double[] w = new double[f.length];
         double var = 0.0;
+        double second = 0.0;
         for (int i = 0; i < f.length; i++) {
             d[i] = f[i] - mean;
             w[i] = d[i] * p[i];
             var += d[i] * w[i];
+            second += p[i] * f[i] * f[i];
+        }
+        if (var <= CONSTANT_VARIANCE * second) { // f is constant up to rounding: no fluctuations at all
+            java.util.Arrays.fill(d, 0.0);
+            java.util.Arrays.fill(w, 0.0);
+            var = 0.0;
         }
         return new Centred(observable.name(), mean, var, d, w);
     }
 
-    /** x with L x = −δ, Σ x = 0. */
+    /**
+     * x with L x = −δ, Σ x = 0, checked: a relative residual ‖Lx + δ‖₁/‖δ‖₁ above {@value #RESIDUAL_LIMIT} means the
+     * factorization's group inverse cannot be trusted for this chain, and every noise number built on it would be
+     * wrong, so it is an error.
+     *
+     * @throws IllegalStateException when the residual exceeds the limit
+     */
     double[] solveResponse(Centred c) {
         int n = p.length;
         double[] b = new double[n];
@@ -130,8 +144,20 @@ public final class NoiseAnalysis {
         }
         double[] x = new double[n];
         factorization.solveGroupInverse(b, x);
+        double residual = relativeResidual(x, c.weighted);
+        if (!(residual <= RESIDUAL_LIMIT) && c.variance > 0.0) {
+            throw new IllegalStateException(String.format(java.util.Locale.ROOT, "the group-inverse solve of the %s "
+                    + "factorization is inaccurate for this chain (relative residual %.2g > %.0e): noise not "
+                    + "computed; try another stationary solver", factorization.solver(), residual, RESIDUAL_LIMIT));
+        }
         return x;
     }
+
+    /** Var f ≤ this × ⟨f²⟩ is rounding noise of a constant f (a few ulps squared). */
+    static final double CONSTANT_VARIANCE = 1e-28;
+
+    /** Largest accepted relative residual of a group-inverse solve. */
+    static final double RESIDUAL_LIMIT = 1e-8;
 
     /** ‖L x + δ‖₁ / ‖δ‖₁. */
     double relativeResidual(double[] x, double[] delta) {

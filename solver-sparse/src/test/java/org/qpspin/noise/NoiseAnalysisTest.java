@@ -161,6 +161,37 @@ class NoiseAnalysisTest {
         assertFalse(Double.isNaN(s.zeroFrequency()));
     }
 
+    @Test
+    void inaccurateGroupInverseIsAnErrorNotANumber() {
+        Generator g = prlChain();
+        org.qpspin.stationary.StationaryFactorization good = StationarySolvers.gth().factorize(g);
+        org.qpspin.stationary.StationaryFactorization sloppy = new org.qpspin.stationary.StationaryFactorization() {
+            @Override
+            public org.qpspin.stationary.StationaryResult stationary() {
+                return good.stationary();
+            }
+
+            @Override
+            public void solveGroupInverse(double[] b, double[] x) {
+                good.solveGroupInverse(b, x);
+                double size = 0.0;
+                for (double v : x) {
+                    size += Math.abs(v);
+                }
+                x[x.length / 2] += 1e-6 * size; // a solver that keeps only six digits somewhere
+            }
+
+            @Override
+            public String solver() {
+                return "sloppy";
+            }
+        };
+        NoiseAnalysis a = NoiseAnalysis.of(g, sloppy);
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> a.zeroFrequency(Observable.particleNumber()));
+        assertTrue(e.getMessage().contains("sloppy"), e.getMessage());
+    }
+
     static Generator prlChain() {
         ModelParameters p = ModelParameters.of(40.0, 1.0, 10.0, 0.5, 0.4);
         return Generator.assemble(Prl2020RateModel.of(p), StateSpace.rectangle(36, 8));
