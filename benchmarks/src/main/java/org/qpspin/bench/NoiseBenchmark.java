@@ -20,24 +20,26 @@ import org.qpspin.noise.Observable;
 import org.qpspin.noise.SpectrumOptions;
 import org.qpspin.noise.ZeroFrequencyNoise;
 import org.qpspin.rates.Prl2020RateModel;
-import org.qpspin.space.StateSpace;
+import org.qpspin.stationary.StationaryAnalysis;
 import org.qpspin.stationary.StationaryFactorization;
 import org.qpspin.stationary.StationaryResult;
 import org.qpspin.stationary.StationarySolver;
 import org.qpspin.stationary.StationarySolvers;
+import org.qpspin.stationary.Truncation;
 
 /**
  * Cost of the noise against the stationary solve it reuses (docs/benchmarks.md, "Noise").
  *
- * <p>Chains: the PRL 2020 rates in the TA regime, mean-field N0 = nMax/3 and m0 = mMax/4 (V = 1, Γ = 1,
- * Γt = 2 ζt/N0 with ζt = m0/N0, τs = 100 t_f), on the rectangle nMax × mMax:
- * {@code 1e4} = 480 × 20, {@code 1e5} = 2000 × 50, {@code 1e6} = 20000 × 50 states (about).
+ * <p>Chains: the PRL 2020 rates in the TA regime at fixed ζt = 0.001 (V = 1, Γ = 1, Γt = 2ζt/N0, τs = ∞), with
+ * the automatic truncation (omitted flux/AV ≤ 1e-10): {@code n0=160} gives 14 868 states, {@code n0=640}
+ * 129 869 states, {@code n0=2000} about 10⁶. Solver: {@code lu} by default (its group inverse pins the most
+ * probable state; the level solver's loses all digits on the larger chains, see docs/validation.md "Noise").
  * <ul>
- *   <li>{@code stationarySolve}: the {@code auto} solver's solve;</li>
+ *   <li>{@code stationarySolve}: the solver's solve;</li>
  *   <li>{@code factorize}: the same with the factorization kept (what the noise needs);</li>
- *   <li>{@code zeroFrequency}: S_N(0) given the factorization (one group-inverse solve);</li>
+ *   <li>{@code zeroFrequency}: S_N(0) given the factorization (one group-inverse solve and its residual check);</li>
  *   <li>{@code spectrum200}: S_N(ω) at 200 log-spaced frequencies over six decades around the corner, Krylov
- *       route (no direct check above 40 000 states).</li>
+ *       route (no direct check above 10 000 states).</li>
  * </ul>
  * Single-shot times: each is a seconds-scale operation.
  */
@@ -49,45 +51,25 @@ import org.qpspin.stationary.StationarySolvers;
 @Fork(value = 1, jvmArgsAppend = {"-Xmx12g", "-Xss16m"})
 public class NoiseBenchmark {
 
-    @Param({"1e4", "1e5"})
-    public String states;
+    @Param({"160", "640"})
+    public double n0;
+
+    @Param({"lu"})
+    public String solverName;
 
     private Generator generator;
     private StationarySolver solver;
-    private StationaryFactorization factorization;
     private NoiseAnalysis analysis;
     private double[] omega;
 
     @Setup
     public void setup() {
-        int nMax;
-        int mMax;
-        switch (states) {
-            case "1e4":
-                nMax = 480;
-                mMax = 20;
-                break;
-            case "1e5":
-                nMax = 2000;
-                mMax = 50;
-                break;
-            case "1e6":
-                nMax = 20000;
-                mMax = 50;
-                break;
-            default:
-                throw new IllegalArgumentException(states);
-        }
-        double n0 = nMax / 3.0;
-        double m0 = mMax / 4.0;
-        double zeta = m0 / n0;
-        double gammaT = 2.0 * zeta / n0; // TA: m0/N0 = ζt = N0 Γt / (2Γ) with Γ = 1
-        double tf = 1.0 / (gammaT * n0); // V = 1
-        ModelParameters p = ModelParameters.withMeanFieldN0(n0, 1.0, 1.0, gammaT, 100.0 * tf);
-        generator = Generator.assemble(Prl2020RateModel.of(p), StateSpace.rectangle(nMax, mMax));
-        solver = StationarySolvers.auto();
-        factorization = solver.factorize(generator);
-        analysis = NoiseAnalysis.of(generator, factorization);
+        double zeta = 0.001;
+        ModelParameters p = ModelParameters.withMeanFieldN0(n0, 1.0, 1.0, 2.0 * zeta / n0, Double.POSITIVE_INFINITY);
+        solver = StationarySolvers.byName(solverName);
+        StationaryAnalysis sa = StationaryAnalysis.factorize(Prl2020RateModel.of(p), Truncation.automatic(), solver);
+        generator = sa.generator();
+        analysis = NoiseAnalysis.of(generator, sa.factorization());
         double tau = analysis.zeroFrequency(Observable.particleNumber()).correlationTime();
         omega = new double[200];
         for (int i = 0; i < omega.length; i++) {

@@ -17,7 +17,6 @@ import org.qpspin.noise.FluxNoiseEstimate;
 import org.qpspin.noise.NoiseAnalysis;
 import org.qpspin.noise.Observable;
 import org.qpspin.noise.ZeroFrequencyNoise;
-import org.qpspin.rates.Prl2020RateModel;
 import org.qpspin.stationary.StationaryAnalysis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -105,16 +104,16 @@ public final class FluxNoiseCommand implements Callable<Integer> {
                 err.println("qpspin: solving the exact chain...");
                 err.flush();
             }
-            StationaryAnalysis sa = StationaryAnalysis.factorize(Prl2020RateModel.of(p), truncation.truncation(),
-                    truncation.solver());
-            NoiseAnalysis a = NoiseAnalysis.of(sa.generator(), sa.factorization());
+            NoiseSetup setup = NoiseSetup.of(p, truncation, err, quiet);
+            StationaryAnalysis sa = setup.stationary;
+            NoiseAnalysis a = setup.analysis;
             exactN = a.zeroFrequency(Observable.particleNumber());
             ZeroFrequencyNoise moment = a.zeroFrequency(FluxNoiseEstimate.moment());
             exact = FluxNoiseEstimate.of(p, exactN.zeroFrequency(), moment.zeroFrequency(), flux);
             states = sa.result().states();
         } catch (UsageException e) {
             throw e;
-        } catch (IllegalArgumentException | OutOfMemoryError e) {
+        } catch (IllegalArgumentException | IllegalStateException | OutOfMemoryError e) {
             exactNote = "exact chain out of reach here: " + e.getMessage();
         }
         FokkerPlanckDiffusion fp = NoiseCommand.fokkerPlanck(p);

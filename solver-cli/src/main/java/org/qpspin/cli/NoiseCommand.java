@@ -20,7 +20,6 @@ import org.qpspin.noise.RelaxationMode;
 import org.qpspin.noise.RelaxationSpectrum;
 import org.qpspin.noise.SpectrumOptions;
 import org.qpspin.noise.ZeroFrequencyNoise;
-import org.qpspin.rates.Prl2020RateModel;
 import org.qpspin.stationary.StationaryAnalysis;
 import org.qpspin.stationary.StationaryResult;
 import picocli.CommandLine.Command;
@@ -112,11 +111,11 @@ public final class NoiseCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         progress(err, "solving the stationary chain...");
-        StationaryAnalysis sa = StationaryAnalysis.factorize(Prl2020RateModel.of(parameters),
-                truncation.truncation(), truncation.solver());
+        NoiseSetup setup = NoiseSetup.of(parameters, truncation, err, quiet);
+        StationaryAnalysis sa = setup.stationary;
         progress(err, String.format(Locale.ROOT, "stationary: %d states, %s, %.2f s", sa.result().states(),
                 sa.result().solver(), sa.seconds()));
-        NoiseAnalysis analysis = NoiseAnalysis.of(sa.generator(), sa.factorization());
+        NoiseAnalysis analysis = setup.analysis;
         ZeroFrequencyNoise zero = analysis.zeroFrequency(observable);
         double[] grid = grid(zero);
         progress(err, "spectrum at " + grid.length + " frequencies...");

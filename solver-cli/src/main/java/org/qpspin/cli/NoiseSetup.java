@@ -1,0 +1,51 @@
+package org.qpspin.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import org.qpspin.model.ModelParameters;
+import org.qpspin.noise.NoiseAnalysis;
+import org.qpspin.noise.Observable;
+import org.qpspin.rates.Prl2020RateModel;
+import org.qpspin.stationary.StationaryAnalysis;
+import org.qpspin.stationary.StationarySolvers;
+import org.qpspin.stationary.Truncation;
+
+/**
+ * The stationary analysis with a factorization whose group inverse the noise can trust. With {@code --solver
+ * auto}, when the chosen factorization's group-inverse solve fails the noise residual check (the level solver
+ * pins the empty state, hopeless when P(0) is many orders below the mode), the final truncation is factorized
+ * again with the sparse LU, which pins the most probable state; the switch is reported on stderr.
+ */
+final class NoiseSetup {
+
+    final StationaryAnalysis stationary;
+    final NoiseAnalysis analysis;
+
+    private NoiseSetup(StationaryAnalysis stationary, NoiseAnalysis analysis) {
+        this.stationary = stationary;
+        this.analysis = analysis;
+    }
+
+    static NoiseSetup of(ModelParameters parameters, TruncationOptions options, PrintWriter err, boolean quiet) {
+        StationaryAnalysis sa = StationaryAnalysis.factorize(Prl2020RateModel.of(parameters), options.truncation(),
+                options.solver());
+        NoiseAnalysis a = NoiseAnalysis.of(sa.generator(), sa.factorization());
+        try {
+            a.zeroFrequency(Observable.particleNumber());
+            return new NoiseSetup(sa, a);
+        } catch (IllegalStateException e) {
+            boolean auto = options.solverName.equalsIgnoreCase("auto");
+            if (!auto || !StationarySolvers.names().contains("lu") || sa.result().solver().endsWith("lu")) {
+                throw e;
+            }
+            if (!quiet) {
+                err.printf(Locale.ROOT, "qpspin: %s; refactorizing nMax=%d, mMax=%d with lu%n", e.getMessage(),
+                        sa.result().maxN(), sa.result().maxM());
+                err.flush();
+            }
+            StationaryAnalysis lu = StationaryAnalysis.factorize(Prl2020RateModel.of(parameters),
+                    Truncation.fixed(sa.result().maxN(), sa.result().maxM()), StationarySolvers.byName("lu"));
+            return new NoiseSetup(lu, NoiseAnalysis.of(lu.generator(), lu.factorization()));
+        }
+    }
+}
