@@ -111,8 +111,13 @@ public final class FpCheckCommand implements Callable<Integer> {
         b.append(String.format(Locale.ROOT, "%-14s %16.10g %16.10g %12.4g%n", "Var N", c.exactVariance(),
                 c.approximateVariance(), c.varianceRelativeError()));
         b.append(String.format(Locale.ROOT, "%-14s %16.10g %16s%n", "<m>/<N>", e.exactFlippedFraction(), "-"));
+        FokkerPlanckComparison rc = e.refinedComparison();
         b.append(String.format(Locale.ROOT, "%n distances    TV = %.4g, Kolmogorov = %.4g%n", c.totalVariation(),
                 c.kolmogorov()));
+        b.append(String.format(Locale.ROOT, " refined FP   (drift AV/(N+1) - 2N/tau_s - Gamma_t N^2/V, 2D = AV + 4N/tau_s + 2Gamma_t N^2/V):"
+                        + "%n              <N> = %.10g (%.3g), Var N = %.10g (%.3g), TV = %.4g, S_N(0) = %s%n",
+                rc.approximateMean(), rc.meanRelativeError(), rc.approximateVariance(), rc.varianceRelativeError(),
+                rc.totalVariation(), g(e.refined().zeroFrequencyNoise())));
         b.append(String.format(Locale.ROOT, " Eq. 7        triplet weight w = %s (0 SR, 1 TA), <N>/N0 = %s, <N^2>/N0^2 = %s,"
                         + " quadrature error %.1g%n", g(d.tripletWeight()), g(d.meanOverMode()),
                 g(d.secondMomentOverModeSquared()), d.quadratureError()));
@@ -164,6 +169,15 @@ public final class FpCheckCommand implements Callable<Integer> {
         cmp.put("varianceRelativeError", c.varianceRelativeError());
         cmp.put("exactFlippedFraction", e.exactFlippedFraction());
         cmp.put("exactEnhancement", e.exactEnhancement());
+        FokkerPlanckComparison rc = e.refinedComparison();
+        ObjectNode ref = root.putObject("refined");
+        ref.put("meanN", rc.approximateMean());
+        ref.put("varN", rc.approximateVariance());
+        ref.put("meanRelativeError", rc.meanRelativeError());
+        ref.put("varianceRelativeError", rc.varianceRelativeError());
+        ref.put("totalVariation", rc.totalVariation());
+        ref.put("kolmogorov", rc.kolmogorov());
+        ref.put("zeroFrequencyNoise", e.refined().zeroFrequencyNoise());
         ObjectNode fp = root.putObject("fokkerPlanck");
         fp.put("mode", e.eq7().mode());
         fp.put("tripletWeight", e.eq7().tripletWeight());
@@ -204,6 +218,7 @@ public final class FpCheckCommand implements Callable<Integer> {
         FokkerPlanckDistribution d = e.eq7();
         int top = exact.length - 1;
         double[] q = d.probabilities(top);
+        double[] refined = e.refined().probabilities(top);
         List<XYChart> charts = new ArrayList<>();
         for (boolean log : new boolean[] {false, true}) {
             XYChart chart = new XYChartBuilder().width(640).height(460)
@@ -215,7 +230,7 @@ public final class FpCheckCommand implements Callable<Integer> {
             List<Double> qs = new ArrayList<>();
             double floor = 1e-16;
             for (int n = 1; n <= top; n++) {
-                if (log && (exact[n] < floor || q[n] < floor)) {
+                if (log && (exact[n] < floor || q[n] < floor || refined[n] < floor)) {
                     continue;
                 }
                 xs.add((double) n);
@@ -227,6 +242,12 @@ public final class FpCheckCommand implements Callable<Integer> {
             ex.setMarker(SeriesMarkers.CIRCLE);
             XYSeries fp = chart.addSeries("Eq. 7 (Fokker-Planck)", xs, qs);
             fp.setMarker(SeriesMarkers.NONE);
+            List<Double> rs = new ArrayList<>();
+            for (double x : xs) {
+                rs.add(refined[(int) x]);
+            }
+            XYSeries rf = chart.addSeries("refined diffusion", xs, rs);
+            rf.setMarker(SeriesMarkers.NONE);
             chart.getStyler().setYAxisLogarithmic(log);
             chart.getStyler().setMarkerSize(5);
             chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);

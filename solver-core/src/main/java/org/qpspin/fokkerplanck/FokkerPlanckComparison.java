@@ -2,7 +2,7 @@ package org.qpspin.fokkerplanck;
 
 /**
  * An exact distribution of the cluster size N (the marginal P(N) of the master equation's stationary state)
- * against Eq. 7.
+ * against Eq. 7 (or any {@link SizeDistribution}, e.g. {@link GeneralDiffusion#refined}).
  *
  * <p>Measures, with q(N) Eq. 7 restricted to the integers ({@link FokkerPlanckDistribution#probabilities}):
  * <ul>
@@ -26,7 +26,7 @@ public final class FokkerPlanckComparison {
     private final double approximateSecondMoment;
     private final double approximateVariance;
 
-    private FokkerPlanckComparison(double[] exact, FokkerPlanckDistribution eq7) {
+    private FokkerPlanckComparison(double[] exact, SizeDistribution eq7) {
         int top = Math.max(exact.length - 1, (int) Math.ceil(eq7.upperEnd()) + 1);
         double[] q = eq7.probabilities(top);
         double total = 0.0;
@@ -64,7 +64,7 @@ public final class FokkerPlanckComparison {
      *
      * @throws IllegalArgumentException for an empty array, negative or non-finite entries, or zero total
      */
-    public static FokkerPlanckComparison of(double[] exactMarginal, FokkerPlanckDistribution eq7) {
+    public static FokkerPlanckComparison of(double[] exactMarginal, SizeDistribution eq7) {
         double sum = 0.0;
         for (double v : exactMarginal) {
             if (!(v >= 0.0) || !Double.isFinite(v)) {

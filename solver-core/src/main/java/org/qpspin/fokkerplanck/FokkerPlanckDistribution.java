@@ -19,7 +19,7 @@ import org.qpspin.model.ModelParameters;
  * difference over the normalization and the first two moments; it is at rounding level (≲ 1e−15) for every
  * valid shape.
  */
-public final class FokkerPlanckDistribution {
+public final class FokkerPlanckDistribution implements SizeDistribution {
 
     /** Panels of the quadrature. */
     static final int PANELS = 64;
@@ -194,16 +194,19 @@ public final class FokkerPlanckDistribution {
     }
 
     /** ⟨N⟩. */
+    @Override
     public double mean() {
         return scale * meanU;
     }
 
     /** ⟨N²⟩. */
+    @Override
     public double secondMoment() {
         return scale * scale * secondMomentU;
     }
 
     /** ⟨⟨N²⟩⟩ = Var N. */
+    @Override
     public double variance() {
         return scale * scale * varianceU;
     }
@@ -219,6 +222,7 @@ public final class FokkerPlanckDistribution {
     }
 
     /** Upper end of the quadrature range in N (the density there is e^−110 of its peak). */
+    @Override
     public double upperEnd() {
         return upper * scale;
     }
@@ -232,6 +236,7 @@ public final class FokkerPlanckDistribution {
      * Eq. 7 restricted to the integers: q(N) = P(N) / Σ_{N'≥0} P(N') for N = 0 … nMax (q(0) = 0). The sum runs
      * to where the density is e^−110 of its peak, so the entries sum to 1 when nMax covers that range.
      */
+    @Override
     public double[] probabilities(int nMax) {
         if (nMax < 0) {
             throw new IllegalArgumentException("nMax must be >= 0, got " + nMax);

@@ -3,6 +3,7 @@ package org.qpspin.crosscheck;
 import org.qpspin.fokkerplanck.FokkerPlanckComparison;
 import org.qpspin.fokkerplanck.FokkerPlanckDiffusion;
 import org.qpspin.fokkerplanck.FokkerPlanckDistribution;
+import org.qpspin.fokkerplanck.GeneralDiffusion;
 import org.qpspin.meanfield.MeanFieldFixedPoint;
 import org.qpspin.meanfield.MeanFieldStationaryPoint;
 import org.qpspin.model.ModelParameters;
@@ -24,6 +25,8 @@ public final class ExactVsFokkerPlanck {
     private final FokkerPlanckDistribution eq7;
     private final FokkerPlanckDiffusion diffusion;
     private final FokkerPlanckComparison comparison;
+    private final GeneralDiffusion refined;
+    private final FokkerPlanckComparison refinedComparison;
     private final MeanFieldFixedPoint meanField;
     private final MeanFieldStationaryPoint fullMeanField;
 
@@ -33,6 +36,8 @@ public final class ExactVsFokkerPlanck {
         this.diffusion = FokkerPlanckDiffusion.of(p);
         this.eq7 = diffusion.stationary();
         this.comparison = FokkerPlanckComparison.of(exact.result().marginalN(), eq7);
+        this.refined = GeneralDiffusion.refined(p);
+        this.refinedComparison = FokkerPlanckComparison.of(exact.result().marginalN(), refined);
         this.meanField = MeanFieldFixedPoint.of(p);
         this.fullMeanField = MeanFieldStationaryPoint.of(p);
     }
@@ -82,6 +87,16 @@ public final class ExactVsFokkerPlanck {
     /** The distances and moment errors. */
     public FokkerPlanckComparison comparison() {
         return comparison;
+    }
+
+    /** The refined diffusion (Kramers–Moyal coefficients kept whole, {@link GeneralDiffusion#refined}). */
+    public GeneralDiffusion refined() {
+        return refined;
+    }
+
+    /** The exact P(N) against the refined diffusion. */
+    public FokkerPlanckComparison refinedComparison() {
+        return refinedComparison;
     }
 
     /** Eqs. 3–4. */
