@@ -1,6 +1,8 @@
 package org.qpspin.stationary;
 
 import java.util.Arrays;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 import org.ejml.data.DMatrixSparseCSC;
 import org.qpspin.ordering.Orderings;
 
@@ -31,6 +33,8 @@ final class MultifrontalGth {
     /** Supernodes of at most this many columns may absorb a child whose structure differs by a few rows. */
     private static final int RELAX_COLUMNS = 16;
     private static final int RELAX_EXTRA_ROWS = 8;
+    /** Schur updates above this many flops use the common fork-join pool. */
+    private static final double PARALLEL_FLOPS = 4e6;
 
     private final int n;
     private final int[] order;
@@ -273,9 +277,8 @@ final class MultifrontalGth {
                 }
                 update[child] = null;
             }
-            eliminate(front, f, ns, c0, n);
             double[] rp = new double[ns * f];
-            System.arraycopy(front, 0, rp, 0, ns * f);
+            eliminate(front, f, ns, c0, n, rp);
             double[] cp = new double[nb * ns];
             for (int r = 0; r < nb; r++) {
                 System.arraycopy(front, (ns + r) * f, cp, r * ns, ns);
@@ -297,7 +300,7 @@ final class MultifrontalGth {
      * Eliminates the first ns columns of the dense f × f front (row-major) with GTH pivots, leaving L below and U
      * to the right of them and the Schur complement in the trailing block.
      */
-    private static void eliminate(double[] front, int f, int ns, int c0, int n) {
+    private static void eliminate(double[] front, int f, int ns, int c0, int n, double[] rowPanel) {
         for (int q = 0; q < ns; q++) {
             int rowQ = q * f;
             double sum = 0.0;
@@ -328,6 +331,7 @@ final class MultifrontalGth {
             }
         }
         if (f == ns) {
+            System.arraycopy(front, 0, rowPanel, 0, ns * f);
             return;
         }
         // U_sB = L_ss⁻¹ B_sB
@@ -343,15 +347,60 @@ final class MultifrontalGth {
                 }
             }
         }
-        // Schur complement on the struct rows and columns
-        for (int r = ns; r < f; r++) {
+        System.arraycopy(front, 0, rowPanel, 0, ns * f);
+        // Schur complement on the struct rows and columns, four rows at a time, U read from the row panel
+        schur(front, f, ns, rowPanel);
+    }
+
+    /**
+     * front[B][B] −= L_Bs U_sB with U_sB read from {@code u} (ns × f, row-major), rows in blocks of four; fronts
+     * above {@value #PARALLEL_FLOPS} flops are split by row blocks over the common fork-join pool.
+     */
+    private static void schur(double[] front, int f, int ns, double[] u) {
+        int nb = f - ns;
+        if (2.0 * nb * nb * ns < PARALLEL_FLOPS || ForkJoinPool.getCommonPoolParallelism() < 2) {
+            schurRows(front, f, ns, u, ns, f);
+            return;
+        }
+        int chunk = 32;
+        int chunks = (nb + chunk - 1) / chunk;
+        IntStream.range(0, chunks).parallel().forEach(k -> schurRows(front, f, ns, u, ns + k * chunk,
+                Math.min(f, ns + (k + 1) * chunk)));
+    }
+
+    private static void schurRows(double[] front, int f, int ns, double[] u, int rowFrom, int rowTo) {
+        int r = rowFrom;
+        for (; r + 3 < rowTo; r += 4) {
+            int r0 = r * f;
+            int r1 = r0 + f;
+            int r2 = r1 + f;
+            int r3 = r2 + f;
+            for (int p = 0; p < ns; p++) {
+                double l0 = front[r0 + p];
+                double l1 = front[r1 + p];
+                double l2 = front[r2 + p];
+                double l3 = front[r3 + p];
+                if (l0 == 0.0 && l1 == 0.0 && l2 == 0.0 && l3 == 0.0) {
+                    continue;
+                }
+                int rowP = p * f;
+                for (int c = ns; c < f; c++) {
+                    double x = u[rowP + c];
+                    front[r0 + c] -= l0 * x;
+                    front[r1 + c] -= l1 * x;
+                    front[r2 + c] -= l2 * x;
+                    front[r3 + c] -= l3 * x;
+                }
+            }
+        }
+        for (; r < rowTo; r++) {
             int rowR = r * f;
             for (int p = 0; p < ns; p++) {
                 double multiplier = front[rowR + p];
                 if (multiplier != 0.0) {
                     int rowP = p * f;
                     for (int c = ns; c < f; c++) {
-                        front[rowR + c] -= multiplier * front[rowP + c];
+                        front[rowR + c] -= multiplier * u[rowP + c];
                     }
                 }
             }
