@@ -1,7 +1,6 @@
 package org.qpspin.stationary;
 
 import java.util.Arrays;
-import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import org.ejml.data.DMatrixSparseCSC;
 import org.qpspin.ordering.Orderings;
@@ -358,7 +357,7 @@ final class MultifrontalGth {
      */
     private static void schur(double[] front, int f, int ns, double[] u) {
         int nb = f - ns;
-        if (2.0 * nb * nb * ns < PARALLEL_FLOPS || ForkJoinPool.getCommonPoolParallelism() < 2) {
+        if (2.0 * nb * nb * ns < PARALLEL_FLOPS || Runtime.getRuntime().availableProcessors() < 2) {
             schurRows(front, f, ns, u, ns, f);
             return;
         }

@@ -198,6 +198,29 @@ class LuSolverTest {
         assertTrue(f.factorNonZeros() > g.nonZeros() / 2);
     }
 
+    /**
+     * A mid-size wide chain (triangle, 15 876 states, fronts up to ~400 rows, so the parallel Schur updates run):
+     * the two subtraction-free sparse solvers, lu and levels, agree entrywise on every probability above 1e-250.
+     */
+    @Test
+    void agreesEntrywiseWithTheLevelSolverOnAWideChain() {
+        ModelParameters p = ModelParameters.withMeanFieldN0(60, 1.0, 1.0, 0.02, 3.0);
+        Generator g = Generator.assemble(Prl2020RateModel.of(p), StateSpace.triangle(250));
+        SparseLuFactorization f = StationarySolvers.luFactorization(g);
+        StationaryResult levels = StationarySolvers.levels().solve(g);
+        double[] exact = levels.probabilitiesView();
+        double[] got = f.stationary().probabilitiesView();
+        double smallest = 1.0;
+        for (int i = 0; i < exact.length; i++) {
+            if (exact[i] > 1e-250) {
+                assertRelative(exact[i], got[i], 1e-10, "p(N=" + g.space().levelOf(i) + ", m=" + g.space().mOf(i) + ")");
+                smallest = Math.min(smallest, exact[i]);
+            }
+        }
+        assertTrue(smallest < 1e-50, "the chain should reach tiny probabilities, smallest " + smallest);
+        assertTrue(f.largestFront() > 300, "fronts " + f.largestFront());
+    }
+
     @Test
     void singleStateChain() {
         ModelParameters p = ModelParameters.of(1.0, 1.0, 1.0, 1.0, 1.0);
