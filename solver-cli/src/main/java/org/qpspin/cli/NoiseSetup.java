@@ -12,9 +12,9 @@ import org.qpspin.stationary.Truncation;
 
 /**
  * The stationary analysis with a factorization whose group inverse the noise can trust. With {@code --solver
- * auto}, when the chosen factorization's group-inverse solve fails the noise residual check (the level solver
- * pins the empty state, hopeless when P(0) is many orders below the mode), the final truncation is factorized
- * again with the sparse LU, which pins the most probable state; the switch is reported on stderr.
+ * auto}, when the chosen factorization's group-inverse solve fails the noise residual check (as the level
+ * solver's did while it pinned the empty state), the final truncation is factorized again with the sparse LU,
+ * pinned at the most probable state; the switch is reported on stderr.
  */
 final class NoiseSetup {
 
