@@ -132,7 +132,9 @@ public final class SimulateCommand implements Callable<Integer> {
             }
             o.flush();
             if (result.stopped()) {
-                err.println("qpspin: stopped early; the output holds what was simulated (see 'recorded' above)");
+                err.println(result.simulatedTime() == 0.0
+                        ? "qpspin: stopped during the burn-in; nothing was recorded"
+                        : "qpspin: stopped early; the output holds what was simulated (see 'recorded' above)");
                 err.flush();
             }
         } finally {
