@@ -132,12 +132,16 @@ class MonteCarloCommandsTest {
     @Test
     void budgetStopsTheRunAndStillWritesTheOutput(@TempDir Path dir) throws Exception {
         Path a = dir.resolve("a.csv");
-        Run r = new Run(args("simulate", "--time", "1e9", "--dt", "1000", "--replicas", "1", "--budget", "0.5",
-                "--out", a.toString(), "-q"));
+        Run r = new Run(args("simulate", "--time", "1e9", "--burn-in", "0", "--dt", "1000", "--replicas", "1",
+                "--budget", "0.5", "--out", a.toString(), "-q"));
         assertEquals(0, r.exit, r.err);
         assertTrue(r.err.contains("stopped early"), r.err);
         String csv = Files.readString(a);
         assertTrue(csv.contains("STOPPED EARLY"), csv.lines().limit(5).toList().toString());
-        assertTrue(csv.contains("replica,t,N,m"));
+        assertTrue(csv.contains("replica,t,N,m\n0,0.0,"), csv.lines().limit(6).toList().toString());
+        Run b = new Run(args("simulate", "--time", "1e9", "--dt", "1000", "--replicas", "1", "--budget", "0.3",
+                "-q"));
+        assertEquals(0, b.exit, b.err);
+        assertTrue(b.err.contains("stopped during the burn-in; nothing was recorded"), b.err);
     }
 }
