@@ -30,10 +30,11 @@ import picocli.CommandLine.Spec;
  * unpolarized cluster of the same parameters. Aluminium, V = (100 nm)³, N0 = 10⁴ (the paper's example) by default.
  */
 @Command(name = "flux-noise", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Flux noise of a spin-polarized quasiparticle cluster in a SQUID arm (the paper's proposal):",
-                "S_spin = S_2S/3 (paper: S_N/3), S_Phi = phi1^2 S_spin in Phi0^2/Hz, against an unpolarized cluster.",
-                "Defaults: --preset aluminium --V 0.001 --N0 1e4 (the paper's example; the exact chain needs ~1e8",
-                "states there, so the Fokker-Planck line carries it; try --N0 40 for the exact chain).",
+        description = {"Flux noise of a spin-polarized quasiparticle cluster in a SQUID arm:",
+                "S_spin = S_2S/3 (paper: S_N/3), S_Phi = phi1^2 S_spin in Phi0^2/Hz, against an",
+                "unpolarized cluster of the same parameters. Defaults: --preset aluminium",
+                "--V 0.001 --N0 1e4 (the paper's example; the exact chain would need ~3e8 states",
+                "there, so the Fokker-Planck line carries it; try --N0 40 for the exact chain).",
                 "Spectra are two-sided (MODEL.md); one-sided densities are printed beside them."},
         footer = {"", "Exit codes: 0 ok; 2 bad input (one line on stderr)."})
 public final class FluxNoiseCommand implements Callable<Integer> {

@@ -25,7 +25,8 @@ public final class ModelOptions {
             description = "Target mean-field cluster size N0 (Eq. 4); sets A instead of --A.")
     Double meanFieldN0;
 
-    @Option(names = {"--V", "-V"}, paramLabel = "VOLUME", description = "Cluster volume V in um^3.")
+    // no "-V" alias: it would clash with the standard "-V, --version" and silently drop every subcommand's --help
+    @Option(names = "--V", paramLabel = "VOLUME", description = "Cluster volume V in um^3.")
     Double volume;
 
     @Option(names = "--gamma", paramLabel = "RATE", description = "Singlet recombination constant Gamma in s^-1 um^3.")

@@ -33,9 +33,11 @@ import picocli.CommandLine.Spec;
  * group inverse, S(ω) on a grid by the shift-invariant Krylov route, the slowest relaxation rates by ARPACK.
  */
 @Command(name = "noise", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Exact noise of the cluster size N: S_N(0) (group inverse), S_N(f) on a grid (Krylov mode",
-                "expansion), the slowest relaxation rates (ARPACK) and the paper's coefficients S_N(0)/(Var N tau).",
-                "Spectra are two-sided (MODEL.md): a spectrum analyser's one-sided density is 2 S.",
+        description = {"Exact noise of the cluster size N (or m, S = N/2 - m):",
+                "S_N(0) by the group inverse, S_N(f) on a grid by the Krylov mode expansion,",
+                "the slowest relaxation rates (ARPACK), the Lorentzian weights, and the paper's",
+                "coefficients S_N(0)/(Var N tau) beside the 1D Fokker-Planck values.",
+                "Spectra are two-sided (MODEL.md); a spectrum analyser's one-sided density is 2 S.",
                 "Example: qpspin noise --preset aluminium --V 0.001 --N0 30 --plot sN.png"},
         footer = {"", "Exit codes: 0 ok; 2 bad input or a truncation cost beyond the tolerance (one line on stderr)."})
 public final class NoiseCommand implements Callable<Integer> {

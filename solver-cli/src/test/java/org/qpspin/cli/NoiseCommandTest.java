@@ -85,6 +85,14 @@ class NoiseCommandTest {
         assertTrue(Files.size(png) > 1000);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"noise", "flux-noise", "stationary"})
+    void helpIsShown(String command) {
+        Run r = new Run(command, "--help");
+        assertEquals(0, r.exit, r.err);
+        assertTrue(r.out.startsWith("Usage: qpspin " + command), r.out);
+    }
+
     @Test
     void summaryNamesTheConventionAndThePaperCoefficients() {
         Run r = new Run(args("noise " + MODEL + " --points 20 --eigenvalues 2"));
