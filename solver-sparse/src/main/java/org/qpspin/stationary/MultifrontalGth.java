@@ -32,8 +32,15 @@ final class MultifrontalGth {
     /** Supernodes of at most this many columns may absorb a child whose structure differs by a few rows. */
     private static final int RELAX_COLUMNS = 16;
     private static final int RELAX_EXTRA_ROWS = 8;
-    /** Schur updates above this many flops use the common fork-join pool. */
-    private static final double PARALLEL_FLOPS = 4e6;
+    /**
+     * Dense updates above this many flops are split over the common fork-join pool (with 2+ cores). Each entry
+     * sees the same operations in the same order either way, so the split never changes a result; package-private
+     * and mutable only so that a test can force the parallel paths on a small chain.
+     */
+    static double parallelFlops = 4e6;
+    private static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() > 1;
+    private static final int ROW_CHUNK = 64;
+    private static final int COLUMN_CHUNK = 256;
 
     private final int n;
     private final int[] order;
@@ -317,54 +324,77 @@ final class MultifrontalGth {
             }
             front[rowQ + q] = pivot;
             double inverse = 1.0 / pivot;
-            for (int r = q + 1; r < f; r++) {
-                int rowR = r * f;
-                double multiplier = front[rowR + q];
-                if (multiplier != 0.0) {
-                    multiplier *= inverse;
-                    front[rowR + q] = multiplier;
-                    for (int c = q + 1; c < ns; c++) {
-                        front[rowR + c] -= multiplier * front[rowQ + c];
-                    }
-                }
+            if (2.0 * (f - q) * (ns - q) < parallelFlops || !PARALLEL) {
+                panelRows(front, f, ns, q, inverse, q + 1, f);
+            } else {
+                int pivotColumn = q;
+                int chunks = (f - q - 1 + ROW_CHUNK - 1) / ROW_CHUNK;
+                IntStream.range(0, chunks).parallel().forEach(k -> panelRows(front, f, ns, pivotColumn, inverse,
+                        pivotColumn + 1 + k * ROW_CHUNK, Math.min(f, pivotColumn + 1 + (k + 1) * ROW_CHUNK)));
             }
         }
         if (f == ns) {
             System.arraycopy(front, 0, rowPanel, 0, ns * f);
             return;
         }
-        // U_sB = L_ss⁻¹ B_sB
-        for (int q = 1; q < ns; q++) {
-            int rowQ = q * f;
-            for (int p = 0; p < q; p++) {
-                double multiplier = front[rowQ + p];
-                if (multiplier != 0.0) {
-                    int rowP = p * f;
-                    for (int c = ns; c < f; c++) {
-                        front[rowQ + c] -= multiplier * front[rowP + c];
-                    }
-                }
-            }
+        // U_sB = L_ss⁻¹ B_sB, independent by columns
+        if ((double) ns * ns * (f - ns) < parallelFlops || !PARALLEL) {
+            upperColumns(front, f, ns, ns, f);
+        } else {
+            int chunks = (f - ns + COLUMN_CHUNK - 1) / COLUMN_CHUNK;
+            IntStream.range(0, chunks).parallel().forEach(k -> upperColumns(front, f, ns, ns + k * COLUMN_CHUNK,
+                    Math.min(f, ns + (k + 1) * COLUMN_CHUNK)));
         }
         System.arraycopy(front, 0, rowPanel, 0, ns * f);
         // Schur complement on the struct rows and columns, four rows at a time, U read from the row panel
         schur(front, f, ns, rowPanel);
     }
 
+    /** Rows [rowFrom, rowTo) of the panel: multipliers of column q, then their update of columns q+1 … ns−1. */
+    private static void panelRows(double[] front, int f, int ns, int q, double inverse, int rowFrom, int rowTo) {
+        int rowQ = q * f;
+        for (int r = rowFrom; r < rowTo; r++) {
+            int rowR = r * f;
+            double multiplier = front[rowR + q];
+            if (multiplier != 0.0) {
+                multiplier *= inverse;
+                front[rowR + q] = multiplier;
+                for (int c = q + 1; c < ns; c++) {
+                    front[rowR + c] -= multiplier * front[rowQ + c];
+                }
+            }
+        }
+    }
+
+    /** Columns [columnFrom, columnTo) of U_sB = L_ss⁻¹ B_sB (forward substitution down the rows of s). */
+    private static void upperColumns(double[] front, int f, int ns, int columnFrom, int columnTo) {
+        for (int q = 1; q < ns; q++) {
+            int rowQ = q * f;
+            for (int p = 0; p < q; p++) {
+                double multiplier = front[rowQ + p];
+                if (multiplier != 0.0) {
+                    int rowP = p * f;
+                    for (int c = columnFrom; c < columnTo; c++) {
+                        front[rowQ + c] -= multiplier * front[rowP + c];
+                    }
+                }
+            }
+        }
+    }
+
     /**
      * front[B][B] −= L_Bs U_sB with U_sB read from {@code u} (ns × f, row-major), rows in blocks of four; fronts
-     * above {@value #PARALLEL_FLOPS} flops are split by row blocks over the common fork-join pool.
+     * above {@link #parallelFlops} flops are split by row blocks over the common fork-join pool.
      */
     private static void schur(double[] front, int f, int ns, double[] u) {
         int nb = f - ns;
-        if (2.0 * nb * nb * ns < PARALLEL_FLOPS || Runtime.getRuntime().availableProcessors() < 2) {
+        if (2.0 * nb * nb * ns < parallelFlops || !PARALLEL) {
             schurRows(front, f, ns, u, ns, f);
             return;
         }
-        int chunk = 32;
-        int chunks = (nb + chunk - 1) / chunk;
-        IntStream.range(0, chunks).parallel().forEach(k -> schurRows(front, f, ns, u, ns + k * chunk,
-                Math.min(f, ns + (k + 1) * chunk)));
+        int chunks = (nb + ROW_CHUNK - 1) / ROW_CHUNK;
+        IntStream.range(0, chunks).parallel().forEach(k -> schurRows(front, f, ns, u, ns + k * ROW_CHUNK,
+                Math.min(f, ns + (k + 1) * ROW_CHUNK)));
     }
 
     private static void schurRows(double[] front, int f, int ns, double[] u, int rowFrom, int rowTo) {

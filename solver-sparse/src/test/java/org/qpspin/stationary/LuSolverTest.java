@@ -221,6 +221,36 @@ class LuSolverTest {
         assertTrue(f.largestFront() > 300, "fronts " + f.largestFront());
     }
 
+    /** Splitting the dense updates over threads leaves every operation and its order unchanged: identical bits. */
+    @Test
+    void parallelDenseUpdatesGiveIdenticalFactors() {
+        ModelParameters p = ModelParameters.withMeanFieldN0(30, 1.0, 1.0, 0.02, 3.0);
+        Generator g = Generator.assemble(Prl2020RateModel.of(p), StateSpace.triangle(120));
+        double saved = MultifrontalGth.parallelFlops;
+        double[] serial;
+        double[] parallel;
+        double[] b = new double[g.size()];
+        double[] xSerial = new double[g.size()];
+        double[] xParallel = new double[g.size()];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = Math.sin(i);
+        }
+        try {
+            MultifrontalGth.parallelFlops = Double.POSITIVE_INFINITY;
+            SparseLuFactorization fs = StationarySolvers.luFactorization(g);
+            serial = fs.stationary().probabilities();
+            fs.solvePinned(b, xSerial);
+            MultifrontalGth.parallelFlops = 0.0;
+            SparseLuFactorization fp = StationarySolvers.luFactorization(g);
+            parallel = fp.stationary().probabilities();
+            fp.solvePinned(b, xParallel);
+        } finally {
+            MultifrontalGth.parallelFlops = saved;
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(serial, parallel);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(xSerial, xParallel);
+    }
+
     @Test
     void singleStateChain() {
         ModelParameters p = ModelParameters.of(1.0, 1.0, 1.0, 1.0, 1.0);
