@@ -5,8 +5,9 @@ import org.qpspin.generator.Generator;
 import org.qpspin.space.StateSpace;
 
 /**
- * Grassmann–Taksar–Heyman censoring of a level-structured chain, level by level from N = Nmax down to N = 1,
- * on small dense blocks; the data it keeps give the stationary vector and, optionally, a UL factorization of L.
+ * Grassmann–Taksar–Heyman censoring of a level-structured chain, level by level from N = Nmax down to N = 1
+ * (or down to a given level, for the first phase of {@link LevelFactorization}), on small dense blocks; the data
+ * it keeps give the stationary vector.
  *
  * <p>Structure used (checked on the generator, not assumed): every transition changes the level N by at most
  * +1 upwards and by at most D downwards (D = 2 for the PRL 2020 rates: injection +1, spin flips 0, annihilation
@@ -21,14 +22,12 @@ import org.qpspin.space.StateSpace;
  * s_k = Σ_{j&lt;k} q[k][j] (a sum of non-negative terms over the remaining states), then
  * q[i][j] += q[i][k] q[k][j] / s_k for the remaining rows i and columns j. Kept per state: s_k, the column
  * q[i][k] over the remaining rows (levels K−1 and K, needed by back substitution) and, for a factorization,
- * the row q[k][j] over the remaining columns. In the row convention Q = Lᵀ this is the elimination
- * Q = U D L' with U unit upper triangular (U_ik = −q[i][k]/s_k), D = diag(−s_k) (s_0 = 0) and L' unit lower
- * triangular (L'_kj = −q[k][j]/s_k).
+ * the row q[k][j] over the remaining columns (the factors of {@link LevelFactorization}).
  *
  * <p>Cost: Σ_K O(w_K (w_{K−1} + w_K)(w_{K−D} + … + w_K)) flops and Σ_K O(w_K (w_{K−1} + w_K)) doubles kept
  * (about twice that with the row data), w_K the width of level K. References: W. K. Grassmann, M. I. Taksar,
  * D. P. Heyman, Oper. Res. 33, 1107 (1985); W. J. Stewart, "Introduction to the Numerical Solution of Markov
- * Chains" (Princeton, 1994), ch. 2 (GTH) and ch. 6 (stochastic complementation, block elimination).
+ * Chains" (Princeton, 1994): GTH among the direct methods, block elimination and stochastic complementation.
  */
 final class LevelElimination {
 

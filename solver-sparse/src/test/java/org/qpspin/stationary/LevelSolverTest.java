@@ -289,10 +289,30 @@ class LevelSolverTest {
     void longerDownwardJumpsAreHandled() {
         ModelParameters p = ModelParameters.of(40.0, 1.0, 5.0, 0.05, 0.5);
         Generator g = Generator.assemble(withExtraJump(p, -5, 3.0), StateSpace.rectangle(60, 4));
-        double[] a = StationarySolvers.gth().solve(g).probabilitiesView();
-        double[] b = StationarySolvers.levels().solve(g).probabilitiesView();
+        StationaryFactorization dense = StationarySolvers.gth().factorize(g);
+        StationaryFactorization levels = StationarySolvers.levels().factorize(g);
+        double[] a = dense.stationary().probabilitiesView();
+        double[] b = levels.stationary().probabilitiesView();
         for (int i = 0; i < a.length; i++) {
             assertEquals(a[i], b[i], 1e-11 * a[i]);
+        }
+        // the peak-pinned factorization with blocks of D + 1 = 6 levels upwards
+        int n = g.size();
+        double mean = levels.stationary().meanN();
+        double[] rhs = new double[n];
+        for (int i = 0; i < n; i++) {
+            rhs[i] = -(g.space().levelOf(i) - mean) * b[i];
+        }
+        double[] x = new double[n];
+        double[] y = new double[n];
+        levels.solveGroupInverse(rhs, x);
+        dense.solveGroupInverse(rhs, y);
+        double size = 0;
+        for (double v : y) {
+            size = Math.max(size, Math.abs(v));
+        }
+        for (int i = 0; i < n; i++) {
+            assertEquals(y[i], x[i], 1e-10 * size, "entry " + i);
         }
     }
 
