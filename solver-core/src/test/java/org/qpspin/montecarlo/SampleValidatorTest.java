@@ -1,0 +1,122 @@
+package org.qpspin.montecarlo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.qpspin.space.StateSpace;
+
+/** The validator on synthetic samples with a known law (no simulator, no exact solver). */
+class SampleValidatorTest {
+
+    private static final StateSpace SPACE = StateSpace.triangle(30);
+
+    /** P(N, m) ∝ Poisson(N; 6) × Binomial-like weight in m. */
+    private static double[] law(double mean) {
+        double[] p = new double[SPACE.size()];
+        double sum = 0.0;
+        for (int i = 0; i < p.length; i++) {
+            int n = SPACE.levelOf(i);
+            int m = SPACE.mOf(i);
+            double poisson = Math.exp(-mean + n * Math.log(mean) - org.apache.commons.math3.special.Gamma.logGamma(n + 1));
+            p[i] = poisson * Math.pow(0.4, m) / levelWeight(n);
+            sum += p[i];
+        }
+        for (int i = 0; i < p.length; i++) {
+            p[i] /= sum;
+        }
+        return p;
+    }
+
+    private static double levelWeight(int n) {
+        double w = 0.0;
+        for (int m = 0; m <= n / 2; m++) {
+            w += Math.pow(0.4, m);
+        }
+        return w;
+    }
+
+    /** iid draws from p, as one series; or an AR-like correlated series that repeats each draw {@code repeat} times. */
+    private static Samples draw(double[] p, int count, int repeat, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] cumulative = new double[p.length];
+        double c = 0.0;
+        for (int i = 0; i < p.length; i++) {
+            c += p[i];
+            cumulative[i] = c;
+        }
+        int[] n = new int[count];
+        int[] m = new int[count];
+        for (int k = 0; k < count; k += repeat) {
+            double u = rng.nextDouble() * c;
+            int i = 0;
+            while (i < p.length - 1 && u >= cumulative[i]) {
+                i++;
+            }
+            for (int r = k; r < Math.min(count, k + repeat); r++) {
+                n[r] = SPACE.levelOf(i);
+                m[r] = SPACE.mOf(i);
+            }
+        }
+        return Samples.of(List.of(n), List.of(m), Double.NaN);
+    }
+
+    @Test
+    void independentSamplesOfTheLawPassAndAShiftedLawFails() {
+        ExactDistribution exact = ExactDistribution.of(SPACE, law(6.0));
+        SampleValidator v = SampleValidator.withSignificance(0.01).withBridgeReplicates(2000);
+        ValidationReport good = v.validate(draw(law(6.0), 50_000, 1, 1), exact);
+        assertTrue(good.passed(), good::toString);
+        assertEquals(0.5, good.autocorrelationN().tau(), 0.05);
+        ValidationReport bad = v.validate(draw(law(6.15), 50_000, 1, 1), exact);
+        assertFalse(bad.passed(), bad::toString);
+        assertFalse(bad.test("mean N").passed(), bad::toString);
+    }
+
+    /** Each draw repeated 10 times: τ_int ≈ 5, and the corrected tests must still pass (no false alarm). */
+    @Test
+    void correlatedSamplesAreCorrectedNotRejected() {
+        ExactDistribution exact = ExactDistribution.of(SPACE, law(6.0));
+        ValidationReport r = SampleValidator.withSignificance(0.01).withBridgeReplicates(2000)
+                .validate(draw(law(6.0), 200_000, 10, 3), exact);
+        assertEquals(5.0, r.autocorrelationN().tau(), 0.5);
+        assertTrue(r.passed(), r::toString);
+        assertEquals(20_000, r.effectiveSamples(), 2_500);
+    }
+
+    @Test
+    void mergeCellsReachesTheMinimumExpectedCount() {
+        double[] p = {0.001, 0.002, 0.3, 0.3, 0.394, 0.002, 0.001};
+        int[] cell = SampleValidator.mergeCells(p, 1000);
+        assertEquals(0, cell[0]);
+        assertEquals(0, cell[2]); // 0.001 + 0.002 + 0.3 closes the first cell
+        assertEquals(cell[4], cell[6]); // the small tail joins the last cell
+        double[] mass = new double[cell[6] + 1];
+        for (int i = 0; i < p.length; i++) {
+            mass[cell[i]] += p[i];
+        }
+        for (double w : mass) {
+            assertTrue(w * 1000 >= SampleValidator.MIN_EXPECTED);
+        }
+    }
+
+    @Test
+    void csvIrregularTimesAreResampledByHolding() throws IOException {
+        Samples s = SampleCsv.read(new StringReader("t,N,m\n0,2,0\n0.5,3,1\n3,4,1\n4,4,2\n"), "x");
+        // mean spacing 4/3 s: grid 0, 1.333, 2.667, 4.0 -> states held at those times
+        assertEquals(4.0 / 3.0, s.interval(), 1e-12);
+        assertEquals(List.of(2, 3, 3, 4), List.of(s.n(0)[0], s.n(0)[1], s.n(0)[2], s.n(0)[3]));
+        Samples regular = SampleCsv.read(new StringReader("# c\nreplica,t,N\na,0,1\na,0.1,2\nb,0,3\nb,0.1,4\n"), "y");
+        assertEquals(2, regular.seriesCount());
+        assertEquals(0.1, regular.interval(), 1e-12);
+        assertFalse(regular.hasM());
+        assertThrows(IllegalArgumentException.class,
+                () -> SampleCsv.read(new StringReader("N,m\n5,3\n"), "z"));
+    }
+}
