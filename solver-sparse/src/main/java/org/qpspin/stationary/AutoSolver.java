@@ -6,22 +6,22 @@ import org.qpspin.space.StateSpace;
 /**
  * Chooses a stationary solver by the size and shape of the chain and reports it as {@code auto→name}.
  *
- * <p>Rule (costs in flops, n states, w_K the width of level K):
+ * <p>Rule, with n states, w_K the width of level K and w the largest width:
  * <ul>
- *   <li>n ≤ {@value #GTH_LIMIT}: dense GTH (n³/3 flops, subtraction-free, the oracle);</li>
- *   <li>otherwise the level solver when Σ_K w_K³ ≤ {@value #LEVELS_FACTOR} n^{3/2} (block elimination over levels
- *       costs O(Σ w_K³), a nested-dissection LU on the (N, m) grid O(n^{3/2})), since it is also
- *       subtraction-free;</li>
- *   <li>otherwise sparse LU.</li>
+ *   <li>n ≤ {@value #GTH_LIMIT}: dense GTH, the oracle (n³/3 flops: milliseconds at this size);</li>
+ *   <li>otherwise the cheaper of the two sparse solvers by a cost model fitted to timings on the 2-core
+ *       development machine (docs/benchmarks.md, "auto"): levels ≈ Σ_K w_K³ (dense block elimination per
+ *       level), lu ≈ {@value #LU_FACTOR} n min(w², √n) (nested dissection on the (N, m) grid: separators of
+ *       min(w, √n) states), in the same units; per-state overheads are alike and cancel. Both are subtraction-free;
+ *       levels wins for the narrow m ranges of polarized clusters, lu for wide (unpolarized) triangles.</li>
  * </ul>
- * A solver that is not built into this version is skipped, in the order levels, lu, gth.
  */
 final class AutoSolver implements StationarySolver {
 
     /** Largest chain for dense GTH in the automatic choice. */
-    static final int GTH_LIMIT = 1500;
-    /** Constant of the levels-vs-LU rule. */
-    static final double LEVELS_FACTOR = 16.0;
+    static final int GTH_LIMIT = 400;
+    /** Cost of the sparse LU per n min(w², √n), in units of one level-solver w³ flop. */
+    static final double LU_FACTOR = 100.0;
 
     @Override
     public String name() {
@@ -35,21 +35,19 @@ final class AutoSolver implements StationarySolver {
         if (n <= GTH_LIMIT) {
             return StationarySolvers.gth();
         }
+        return prefersLevels(space) ? StationarySolvers.levels() : StationarySolvers.lu();
+    }
+
+    /** Whether the cost model favours the level solver on {@code space}. */
+    static boolean prefersLevels(StateSpace space) {
+        double n = space.size();
         double cubes = 0.0;
         for (int level = 0; level <= space.maxN(); level++) {
             double w = space.levelWidth(level);
             cubes += w * w * w;
         }
-        boolean levelsCheap = cubes <= LEVELS_FACTOR * Math.pow(n, 1.5);
-        boolean hasLevels = StationarySolvers.names().contains("levels");
-        boolean hasLu = StationarySolvers.names().contains("lu");
-        if (hasLevels && (levelsCheap || !hasLu)) {
-            return StationarySolvers.byName("levels");
-        }
-        if (hasLu) {
-            return StationarySolvers.byName("lu");
-        }
-        return StationarySolvers.gth();
+        double w = space.maxLevelWidth();
+        return cubes <= LU_FACTOR * n * Math.min(w * w, Math.sqrt(n));
     }
 
     @Override

@@ -15,9 +15,10 @@ import org.qpspin.model.Regime;
  *       level part of the cost is exactly P(Nmax). In the unpolarized regime Eq. 7 does not hold (singlet
  *       recombination limits N), so the larger of that and N_u + (2 N_u ln(margin/tol))^½ + 5 is used (a Gaussian tail of variance ≈ N_u), with
  *       N_u = V (A/(Γ/2 + Γt))^½ the unpolarized mean-field size.</li>
- *   <li>mMax: λ = max over N ≤ Nmax of min(⌊N/2⌋, m*(N)), with m*(N) the root of the mean-field m balance
- *       (MODEL.md, dm/dt = 0 at fixed N), then the point where a Poisson(λ) tail drops below tol/margin. No
- *       m truncation when that reaches ⌊Nmax/2⌋ or the cluster is unpolarized.</li>
+ *   <li>mMax: the smallest M with Σ_N P7(N) P(Poisson(λ(N)) &gt; M) ≤ tol/margin, where P7 is Eq. 7 and
+ *       λ(N) = min(N/2, m*(N)) with m*(N) the root of the mean-field m balance at fixed N (MODEL.md, dm/dt = 0):
+ *       the m-fluctuations of a level taken as Poisson around the quasi-stationary m. No m truncation when
+ *       that reaches ⌊Nmax/2⌋ or the cluster is unpolarized.</li>
  *   <li>Growth: the side whose share of the cost exceeds tol/2 is extended by ln(share/(tol/8))/s, with s the
  *       measured logarithmic decay per step of the marginal P(N) (or P(m)) just inside the edge, clamped to
  *       [1/8, 1] of the current size (at least a doubling when the marginal does not decay).</li>
@@ -90,17 +91,54 @@ final class TruncationPlanner {
         if (mf.regime() == Regime.UNPOLARIZED || p.singletRate() == 0.0 || !(mf.meanM() < 0.15 * mf.meanN())) {
             return Truncation.NO_M_LIMIT;
         }
-        double lambda = 0.5;
-        int stride = Math.max(1, nMax / 4000);
-        for (int n = 1; n <= nMax; n += stride) {
-            lambda = Math.max(lambda, quasiStationaryM(p, n));
+        // sample N (at most ~2000 levels), with Eq. 7 weights and the Poisson means λ(N) = min(N/2, m*(N))
+        double av = p.totalInjectionRate();
+        double cubic = 2.0 * p.tripletRate() / (3.0 * av * p.volume());
+        double quadratic = 2.0 * p.spinFlipRate() / av;
+        int stride = Math.max(1, nMax / 2000);
+        int samples = nMax / stride;
+        int[] level = new int[samples];
+        double[] weight = new double[samples];
+        double[] lambda = new double[samples];
+        double logMax = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < samples; k++) {
+            level[k] = 1 + k * stride;
+            weight[k] = logWeight(level[k], cubic, quadratic);
+            logMax = Math.max(logMax, weight[k]);
+            lambda[k] = Math.max(1e-3, quasiStationaryM(p, level[k]));
         }
-        lambda = Math.max(lambda, mf.meanM());
-        int m = poissonQuantile(lambda, tol / START_MARGIN);
-        if (m >= nMax / 2) {
-            return Truncation.NO_M_LIMIT;
+        double total = 0.0;
+        for (int k = 0; k < samples; k++) {
+            weight[k] = Math.exp(weight[k] - logMax);
+            total += weight[k];
         }
-        return Math.max(MIN_M_MAX, m);
+        double target = tol / START_MARGIN;
+        int lo = MIN_M_MAX;
+        int hi = Math.max(MIN_M_MAX, nMax / 2);
+        if (expectedColumnTail(level, weight, lambda, total, lo) <= target) {
+            return lo;
+        }
+        while (hi - lo > 1) { // the tail decreases in M: bisection for the smallest M meeting the target
+            int mid = (lo + hi) >>> 1;
+            if (expectedColumnTail(level, weight, lambda, total, mid) <= target) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return hi >= nMax / 2 ? Truncation.NO_M_LIMIT : hi;
+    }
+
+    /** Σ_N P7(N) P(Poisson(λ(N)) &gt; M), counting only levels that hold states above M (⌊N/2⌋ &gt; M). */
+    private static double expectedColumnTail(int[] level, double[] weight, double[] lambda, double total, int m) {
+        double sum = 0.0;
+        for (int k = 0; k < level.length; k++) {
+            if (level[k] / 2 > m && weight[k] > 0.0) {
+                // P(X > M) = P(M + 1, λ), the regularized lower incomplete gamma function (no cancellation)
+                sum += weight[k] * Gamma.regularizedGammaP(m + 1.0, lambda[k]);
+            }
+        }
+        return sum / total;
     }
 
     /**
@@ -130,23 +168,6 @@ final class TruncationPlanner {
         double s = n - m;
         double inj = s > 1.0 ? 0.5 * p.totalInjectionRate() * (1.0 - 1.0 / s) : 0.0;
         return inj - p.singletRate() / v * s * m - p.tripletRate() / v * n * m + (n - 2.0 * m) * p.spinFlipRate();
-    }
-
-    /** The smallest k ≥ λ with P(Poisson(λ) &gt; k) ≤ tail (bounded by the geometric tail of the pmf). */
-    static int poissonQuantile(double lambda, double tail) {
-        int k = (int) Math.ceil(lambda);
-        double logPmf = -lambda + k * Math.log(lambda) - Gamma.logGamma(k + 1.0);
-        double logTail = Math.log(tail);
-        while (true) {
-            double ratio = lambda / (k + 1.0); // pmf(k+1)/pmf(k), < 1 for k ≥ λ
-            double logNext = logPmf + Math.log(ratio);
-            // P(X > k) ≤ pmf(k+1) / (1 − ratio)
-            if (logNext - Math.log1p(-ratio) <= logTail) {
-                return k;
-            }
-            logPmf = logNext;
-            k++;
-        }
     }
 
     /**
