@@ -53,7 +53,7 @@ public final class SimulateCommand implements Callable<Integer> {
     double time;
 
     @Option(names = "--burn-in", paramLabel = "SECONDS",
-            description = "Simulated time discarded first, per replica (default: 10% of --time).")
+            description = "Simulated time discarded first, per replica (default: 10%% of --time).")
     Double burnIn;
 
     @Option(names = "--dt", paramLabel = "SECONDS",

@@ -20,7 +20,6 @@ import org.qpspin.space.StateSpace;
 import org.qpspin.stationary.StationaryAnalysis;
 import org.qpspin.stationary.StationaryResult;
 import org.qpspin.stationary.StationarySolver;
-import org.qpspin.stationary.StationarySolvers;
 import org.qpspin.stationary.Truncation;
 import org.qpspin.stationary.TruncationAttempt;
 import picocli.CommandLine.Command;
@@ -46,30 +45,8 @@ public final class StationaryCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
-    @Option(names = "--n-max", paramLabel = "N", description = "Fixed truncation: largest N (default: automatic).")
-    Integer nMax;
-
-    @Option(names = "--m-max", paramLabel = "M",
-            description = "Fixed truncation: largest m (needs --n-max; default: no limit beyond m <= N/2).")
-    Integer mMax;
-
-    @Option(names = "--tol", paramLabel = "TOL",
-            description = "Tolerance on omitted flux / AV (default ${DEFAULT-VALUE}): the automatic truncation grows "
-                    + "until it is met; with --n-max it is checked only with --fail-on-truncation.",
-            defaultValue = "1e-10")
-    double tolerance;
-
-    @Option(names = "--fail-on-truncation",
-            description = "With --n-max: exit 2 when the truncation cost exceeds --tol (automatic always does).")
-    boolean failOnTruncation;
-
-    @Option(names = "--max-states", paramLabel = "S", defaultValue = "" + Truncation.DEFAULT_MAX_STATES,
-            description = "Largest number of states the automatic truncation may use (default ${DEFAULT-VALUE}).")
-    int maxStates;
-
-    @Option(names = "--solver", paramLabel = "NAME", defaultValue = "auto",
-            description = "Stationary solver: auto, gth, lu, levels (default ${DEFAULT-VALUE}).")
-    String solverName;
+    @Mixin
+    TruncationOptions truncationOptions;
 
     @Option(names = "--json", description = "Print one JSON object instead of the summary.")
     boolean json;
@@ -87,8 +64,8 @@ public final class StationaryCommand implements Callable<Integer> {
                     + "aluminium --V --N0 (see qpspin stationary --help)");
         }
         ModelParameters parameters = model.parameters();
-        Truncation truncation = truncation();
-        StationarySolver solver = StationarySolvers.byName(solverName);
+        Truncation truncation = truncationOptions.truncation();
+        StationarySolver solver = truncationOptions.solver();
         PrintWriter err = spec.commandLine().getErr();
         StationaryAnalysis analysis = StationaryAnalysis.solve(org.qpspin.rates.Prl2020RateModel.of(parameters),
                 truncation, solver, quiet ? null : new StderrProgress(err));
@@ -133,29 +110,6 @@ public final class StationaryCommand implements Callable<Integer> {
 
     /** Attempts with at least this many states print progress lines. */
     static final int PROGRESS_STATES = 50_000;
-
-    private Truncation truncation() {
-        if (mMax != null && nMax == null) {
-            throw new UsageException("--m-max needs --n-max (or drop both for the automatic truncation)");
-        }
-        if (!(tolerance > 0.0 && tolerance < 1.0)) {
-            throw new UsageException("--tol must be in (0, 1), got " + tolerance);
-        }
-        if (maxStates < 1) {
-            throw new UsageException("--max-states must be >= 1, got " + maxStates);
-        }
-        if (nMax == null) {
-            return Truncation.automatic(tolerance).withMaxStates(maxStates);
-        }
-        if (nMax < 0) {
-            throw new UsageException("--n-max must be >= 0, got " + nMax);
-        }
-        if (mMax != null && mMax < 0) {
-            throw new UsageException("--m-max must be >= 0, got " + mMax);
-        }
-        Truncation t = Truncation.fixed(nMax, mMax == null ? Truncation.NO_M_LIMIT : mMax);
-        return failOnTruncation ? t.failIfAbove(tolerance) : t;
-    }
 
     /** The readable summary. */
     static void printSummary(PrintWriter out, StationaryAnalysis a) {

@@ -150,6 +150,16 @@ class StationaryCommandTest {
     }
 
     @Test
+    void helpIsAvailableDespiteTheVolumeOptionV() {
+        for (String h : new String[] {"--help", "-h"}) {
+            Run r = new Run("stationary", h);
+            assertEquals(0, r.exit, r.err);
+            assertTrue(r.out.startsWith("Usage: qpspin stationary"), r.out);
+            assertTrue(r.out.contains("--n-max") && r.out.contains("--json") && r.out.contains("--tau-s"), r.out);
+        }
+    }
+
+    @Test
     void formatterDropsTrailingZeros() {
         assertEquals("0.001", StationaryCommand.g(0.001));
         assertEquals("10000", StationaryCommand.g(1e4));

@@ -170,6 +170,23 @@ final class TruncationPlanner {
         return inj - p.singletRate() / v * s * m - p.tripletRate() / v * n * m + (n - 2.0 * m) * p.spinFlipRate();
     }
 
+    /** The smallest k ≥ λ with P(Poisson(λ) &gt; k) ≤ tail (bounded by the geometric tail of the pmf). */
+    static int poissonQuantile(double lambda, double tail) {
+        int k = (int) Math.ceil(lambda);
+        double logPmf = -lambda + k * Math.log(lambda) - Gamma.logGamma(k + 1.0);
+        double logTail = Math.log(tail);
+        while (true) {
+            double ratio = lambda / (k + 1.0); // pmf(k+1)/pmf(k), < 1 for k ≥ λ
+            double logNext = logPmf + Math.log(ratio);
+            // P(X > k) ≤ pmf(k+1) / (1 − ratio)
+            if (logNext - Math.log1p(-ratio) <= logTail) {
+                return k;
+            }
+            logPmf = logNext;
+            k++;
+        }
+    }
+
     /**
      * The grown bound of one side.
      *
