@@ -30,7 +30,9 @@ import org.qpspin.space.StateSpace;
  * an omitted spin flip costs at most one singlet pair later), which gives the scale
  * δ = 2 c AV τ_N = (4/3) c Var N of {@link StationaryAnalysis#truncationErrorScale()} and
  * |Δ Var N| ≲ δ (Nmax − ⟨N⟩) (g' ≈ 2(N − ⟨N⟩) τ_N/2 per particle for f = (N − ⟨N⟩)²).
- * The approximation holds once the truncation is in the tail, so the bounds are asserted where c ≤ 10⁻³.
+ * The approximation holds once the truncation is deep in the tail, where the automatic truncation works
+ * (c ≤ 10⁻⁶ asserted here). Shallower m cuts move ⟨N⟩ by more: aluminium, N0 = 20, mMax = 2 (c = 1.4 × 10⁻⁴)
+ * gives |Δ⟨N⟩| = 1.04 δ, mMax = 1 (c = 2 × 10⁻²) 1.5 δ; docs/validation.md lists these.
  */
 class TruncationCostTest {
 
@@ -61,18 +63,18 @@ class TruncationCostTest {
 
         List<int[]> cuts = new ArrayList<>();
         cuts.add(new int[] {nMax, mMax});
-        for (double f : new double[] {0.6, 0.7, 0.8, 0.9}) {
+        for (double f : new double[] {0.6, 0.7, 0.8, 0.85, 0.9, 0.95}) {
             cuts.add(new int[] {(int) (f * nMax), mMax});
         }
-        for (double f : new double[] {0.4, 0.5, 0.6, 0.75}) {
-            cuts.add(new int[] {nMax, Math.max(1, (int) (f * mMax))});
+        for (int m = 1; m < mMax; m++) {
+            cuts.add(new int[] {nMax, m});
         }
         int checked = 0;
         for (int[] cut : cuts) {
             StationaryResult r = solve(p, cut[0], cut[1]);
             double c = r.relativeOmittedFlux();
-            if (c > 1e-3) {
-                continue; // not yet in the tail, where the Ornstein–Uhlenbeck scale applies
+            if (c > 1e-6) {
+                continue; // not yet deep in the tail, where the Ornstein–Uhlenbeck scale applies
             }
             checked++;
             double delta = 4.0 / 3.0 * c * r.varianceN();
@@ -84,7 +86,7 @@ class TruncationCostTest {
             assertTrue(Math.abs(r.varianceN() - ref.varianceN()) <= delta * (cut[0] - r.meanN()),
                     () -> where + ": |dVarN| = " + Math.abs(r.varianceN() - ref.varianceN()));
         }
-        assertTrue(checked >= 3, label + ": only " + checked + " cuts in the tail");
+        assertTrue(checked >= 4, label + ": only " + checked + " cuts in the tail");
         // the analysis reports the same scale for its own answer
         assertEquals(4.0 / 3.0 * auto.result().relativeOmittedFlux() * auto.result().varianceN(),
                 auto.truncationErrorScale(), 1e-15);
