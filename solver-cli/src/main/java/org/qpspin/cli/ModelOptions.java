@@ -14,11 +14,6 @@ import picocli.CommandLine.Option;
  */
 public final class ModelOptions {
 
-    // picocli drops mixinStandardHelpOptions when a command has its own -V (here the volume), so the help option
-    // travels with these options instead.
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-    boolean help;
-
     @Option(names = "--preset", paramLabel = "NAME",
             description = "Material preset: aluminium (Gamma, Gamma_t, tau_s from MODEL.md's microscopic constants).")
     String preset;
