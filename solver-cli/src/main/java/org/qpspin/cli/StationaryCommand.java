@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "stationary", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Exact stationary distribution P(N, m) of the PRL 2020 cluster chain: <N>, <N^2>, Var N, <m>,",
                 "with the truncation cost (omitted flux / AV) and the solver's residual.",
-                "Example: qpspin stationary --preset aluminium --V 0.001 --N0 30"},
+                "Example: qpspin stationary --preset aluminium --V 0.001 --N0 100"},
         footer = {"", "Exit codes: 0 ok; 2 bad input or a truncation cost beyond the tolerance (one line on stderr)."})
 public final class StationaryCommand implements Callable<Integer> {
 
