@@ -90,9 +90,17 @@ final class LevelFactorization implements StationaryFactorization {
             columnLength += length;
             rowLength += length;
         }
-        if (columnLength > Integer.MAX_VALUE - 8 || rowLength > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("levels factorization too large for " + generator.space()
-                    + "; use the lu solver");
+        long maxBlock = 0;
+        for (int level = 0; level < peak; level++) {
+            maxBlock = Math.max(maxBlock, (long) (rowEnd(level) - offset[level]) * (offset[level + 2] - offset[level]));
+        }
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (columnLength > Integer.MAX_VALUE - 8 || rowLength > Integer.MAX_VALUE - 8
+                || maxBlock > Integer.MAX_VALUE - 8 || 8 * (columnLength + rowLength + 2 * maxBlock) > free) {
+            throw new IllegalArgumentException("levels factorization needs " + (columnLength + rowLength)
+                    + " doubles for " + generator.space() + ", more than the memory available; use the lu solver "
+                    + "or a narrower m window");
         }
         column = new double[(int) columnLength];
         row = new double[(int) rowLength];
