@@ -51,6 +51,9 @@ import picocli.CommandLine.Option;
                 "with --solve, also qpspin's stationary vector, <N>, S_N(0) and their solve times."})
 public final class ExportGeneratorCommand implements Callable<Integer> {
 
+    /** Products timed for the matvec yardstick (best of). */
+    private static final int MATVEC_RUNS = 20;
+
     @Mixin
     ModelOptions model;
 
@@ -242,6 +245,21 @@ public final class ExportGeneratorCommand implements Callable<Integer> {
             System.err.printf(Locale.ROOT, "export-generator: run %d/%d: %s stationary %.3f s, S_N(0) %.3f s%n",
                     r + 1, repeat, stationary.solver(), ts, tn);
         }
+        // the yardstick, in this JVM under the same load: one product L p (a sweep over the matrix)
+        double[] v = stationary.probabilities();
+        double[] lv = new double[v.length];
+        double matvecWall = Double.POSITIVE_INFINITY;
+        double matvecCpu = Double.POSITIVE_INFINITY;
+        for (int r = 0; r < MATVEC_RUNS; r++) {
+            long c0 = processCpuNanos();
+            long t0 = System.nanoTime();
+            generator.multiply(v, lv);
+            matvecWall = Math.min(matvecWall, (System.nanoTime() - t0) * 1e-9);
+            matvecCpu = Math.min(matvecCpu, (processCpuNanos() - c0) * 1e-9);
+        }
+        result.put("matvecSeconds", matvecWall);
+        result.put("matvecCpuSeconds", matvecCpu);
+        result.put("bestTotalInMatvecs", best / matvecWall);
         result.put("solver", stationary.solver());
         result.put("bestTotalSeconds", best);
         result.put("meanN", stationary.meanN());

@@ -66,6 +66,9 @@ class ExportGeneratorCommandTest {
         assertEquals(9, side.at("/truncation/mMax").asInt());
         assertEquals(40.0, side.at("/parameters/A").asDouble());
         assertEquals(2, side.at("/qpspin/stationarySeconds").size());
+        assertEquals(2, side.at("/qpspin/cpuSeconds").size());
+        assertTrue(side.at("/qpspin/matvecSeconds").asDouble() > 0);
+        assertTrue(side.at("/qpspin/bestTotalInMatvecs").asDouble() > 0);
         int pinned = side.get("meanFieldState").asInt();
         assertTrue(pinned >= 0 && pinned < g.size());
 
