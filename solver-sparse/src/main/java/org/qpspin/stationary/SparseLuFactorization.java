@@ -170,6 +170,11 @@ public final class SparseLuFactorization implements StationaryFactorization {
         return factors.storedEntries();
     }
 
+    /** Floating-point operations the numeric factorization took (dense front kernels, explicit zeros included). */
+    public double factorFlops() {
+        return factors.flops();
+    }
+
     /** Number of supernodes (dense fronts). */
     public int supernodes() {
         return factors.supernodes();
