@@ -219,6 +219,7 @@ class LuSolverTest {
         }
         assertTrue(smallest < 1e-50, "the chain should reach tiny probabilities, smallest " + smallest);
         assertTrue(f.largestFront() > 300, "fronts " + f.largestFront());
+        assertTrue(f.factorFlops() > f.factorNonZeros() && f.supernodes() > 1);
     }
 
     /** Splitting the dense updates over threads leaves every operation and its order unchanged: identical bits. */
