@@ -122,6 +122,13 @@ public final class NoiseCommand implements Callable<Integer> {
         double[] grid = grid(zero);
         progress(err, "spectrum at " + grid.length + " frequencies...");
         NoiseSpectrum spectrum = analysis.spectrum(observable, grid, options);
+        if (!spectrum.krylovConverged()) {
+            err.printf(Locale.ROOT, "qpspin: warning: the Krylov route did not reach --spectrum-tol %.1e at every "
+                    + "frequency (estimated relative error %.1e at Krylov dimension %d); loosen --spectrum-tol or "
+                    + "lower --f-max%n", spectrumTolerance, spectrum.estimatedRelativeError(),
+                    spectrum.krylovDimension());
+            err.flush();
+        }
         RelaxationSpectrum relaxation = null;
         if (eigenvalues > 0 && sa.result().states() >= 3) {
             progress(err, "slowest relaxation rates (ARPACK)...");
