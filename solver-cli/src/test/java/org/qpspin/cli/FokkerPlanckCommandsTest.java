@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,27 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.qpspin.fokkerplanck.PaperLimits;
-import picocli.CommandLine;
 
 /** fp-check, fp-convergence, regime-map, validation-table as a user sees them. */
 class FokkerPlanckCommandsTest {
-
-    private static final class Run {
-        final int exit;
-        final String out;
-        final String err;
-
-        Run(String... args) {
-            CommandLine cl = Main.commandLine();
-            StringWriter o = new StringWriter();
-            StringWriter e = new StringWriter();
-            cl.setOut(new PrintWriter(o));
-            cl.setErr(new PrintWriter(e));
-            exit = cl.execute(args);
-            out = o.toString();
-            err = e.toString();
-        }
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -52,7 +32,7 @@ class FokkerPlanckCommandsTest {
     })
     void badInputExitsWithTwoAndOneLine(String spec) {
         String[] parts = spec.split("\\|");
-        Run r = new Run(parts[0].split(" "));
+        CliRun r = new CliRun(parts[0].split(" "));
         assertEquals(2, r.exit, () -> "stderr: " + r.err);
         List<String> lines = r.err.lines().toList();
         assertEquals(1, lines.size(), r.err);
@@ -62,7 +42,7 @@ class FokkerPlanckCommandsTest {
     @Test
     void fpCheckJsonAndPlots(@TempDir Path dir) throws Exception {
         Path png = dir.resolve("pn.png");
-        Run r = new Run("fp-check", "--N0", "10", "--V", "0.001", "--gamma", "1", "--gamma-t", "0", "--tau-s", "1",
+        CliRun r = new CliRun("fp-check", "--N0", "10", "--V", "0.001", "--gamma", "1", "--gamma-t", "0", "--tau-s", "1",
                 "--json", "--plot", png.toString());
         assertEquals(0, r.exit, r.err);
         JsonNode j = new ObjectMapper().readTree(r.out);
@@ -73,7 +53,7 @@ class FokkerPlanckCommandsTest {
         byte[] head = Files.readAllBytes(png);
         assertTrue(head.length > 1000 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G');
         Path svg = dir.resolve("pn.svg");
-        assertEquals(0, new Run("fp-check", "--plot", svg.toString()).exit);
+        assertEquals(0, new CliRun("fp-check", "--plot", svg.toString()).exit);
         assertTrue(Files.readString(svg, StandardCharsets.UTF_8).contains("<svg"));
     }
 
@@ -81,14 +61,14 @@ class FokkerPlanckCommandsTest {
     void regimeMapCsvAndPlot(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("map.csv");
         Path png = dir.resolve("map.png");
-        Run r = new Run("regime-map", "--v-range", "0.01:1", "--a-range", "0.01:1", "--exact-max-n", "30", "-q",
+        CliRun r = new CliRun("regime-map", "--v-range", "0.01:1", "--a-range", "0.01:1", "--exact-max-n", "30", "-q",
                 "--csv", csv.toString(), "--plot", png.toString());
         assertEquals(0, r.exit, r.err);
         List<String> lines = Files.readAllLines(csv);
         assertEquals(1 + 9, lines.size());
         assertTrue(r.out.contains("SR") && r.out.contains("unpolarized"), r.out);
         assertTrue(Files.size(png) > 1000);
-        Run json = new Run("regime-map", "--v-range", "0.01:0.01", "--a-range", "0.01:0.01", "--json", "-q");
+        CliRun json = new CliRun("regime-map", "--v-range", "0.01:0.01", "--a-range", "0.01:0.01", "--json", "-q");
         JsonNode cell = new ObjectMapper().readTree(json.out).get("cells").get(0);
         assertEquals("crossover", cell.get("regime").asText());
         assertTrue(cell.has("exactFlippedFraction"));
@@ -98,7 +78,7 @@ class FokkerPlanckCommandsTest {
     void validationTableRefusesAFileWithoutMarkers(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("v.md");
         Files.writeString(f, "# nothing here\n");
-        Run r = new Run("validation-table", "--update", f.toString());
+        CliRun r = new CliRun("validation-table", "--update", f.toString());
         assertEquals(2, r.exit);
         assertTrue(r.err.contains("marker"), r.err);
     }

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,30 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 /** {@code qpspin simulate} and {@code qpspin validate} as a user sees them. */
 class MonteCarloCommandsTest {
 
     private static final String[] MODEL = {"--A", "50", "--V", "1", "--gamma", "10", "--gamma-t", "0.5",
         "--tau-s", "0.2"};
-
-    private static final class Run {
-        final int exit;
-        final String out;
-        final String err;
-
-        Run(String... args) {
-            CommandLine cl = Main.commandLine();
-            StringWriter o = new StringWriter();
-            StringWriter e = new StringWriter();
-            cl.setOut(new PrintWriter(o));
-            cl.setErr(new PrintWriter(e));
-            exit = cl.execute(args);
-            out = o.toString();
-            err = e.toString();
-        }
-    }
 
     private static String[] args(String command, String... extra) {
         List<String> a = new ArrayList<>();
@@ -56,17 +36,17 @@ class MonteCarloCommandsTest {
     void simulateIsReproducibleAndItsOutputValidates(@TempDir Path dir) throws Exception {
         Path a = dir.resolve("a.csv");
         Path b = dir.resolve("b.csv");
-        Run first = new Run(args("simulate", "--time", "300", "--dt", "0.01", "--replicas", "2", "--threads", "2",
+        CliRun first = new CliRun(args("simulate", "--time", "300", "--dt", "0.01", "--replicas", "2", "--threads", "2",
                 "--seed", "9", "--out", a.toString(), "-q"));
         assertEquals(0, first.exit, first.err);
-        Run second = new Run(args("simulate", "--time", "300", "--dt", "0.01", "--replicas", "2", "--threads", "1",
+        CliRun second = new CliRun(args("simulate", "--time", "300", "--dt", "0.01", "--replicas", "2", "--threads", "1",
                 "--seed", "9", "--out", b.toString(), "-q"));
         assertEquals(0, second.exit, second.err);
         assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
         assertTrue(first.out.contains("realised injection rate"), first.out);
 
         Path plot = dir.resolve("hist.png");
-        Run v = new Run(args("validate", "--samples", a.toString(), "--json", "--plot", plot.toString()));
+        CliRun v = new CliRun(args("validate", "--samples", a.toString(), "--json", "--plot", plot.toString()));
         assertEquals(0, v.exit, v.out + v.err);
         JsonNode json = new ObjectMapper().readTree(v.out);
         assertTrue(json.get("passed").asBoolean());
@@ -83,9 +63,9 @@ class MonteCarloCommandsTest {
     @Test
     void validateRejectsSamplesOfOtherParameters(@TempDir Path dir) throws Exception {
         Path a = dir.resolve("a.csv");
-        assertEquals(0, new Run(args("simulate", "--time", "300", "--dt", "0.01", "--replicas", "1", "--seed", "3",
+        assertEquals(0, new CliRun(args("simulate", "--time", "300", "--dt", "0.01", "--replicas", "1", "--seed", "3",
                 "--out", a.toString(), "-q")).exit);
-        Run v = new Run("validate", "--samples", a.toString(), "--A", "55", "--V", "1", "--gamma", "10",
+        CliRun v = new CliRun("validate", "--samples", a.toString(), "--A", "55", "--V", "1", "--gamma", "10",
                 "--gamma-t", "0.5", "--tau-s", "0.2");
         assertEquals(ValidateCommand.REJECTED, v.exit, v.out + v.err);
         assertTrue(v.out.startsWith("qpspin validate: FAIL"), v.out);
@@ -107,7 +87,7 @@ class MonteCarloCommandsTest {
             throws Exception {
         Path f = dir.resolve("bad.csv");
         Files.writeString(f, content.replace("\\n", "\n"), StandardCharsets.UTF_8);
-        Run v = new Run(args("validate", "--samples", f.toString()));
+        CliRun v = new CliRun(args("validate", "--samples", f.toString()));
         assertEquals(2, v.exit, v.out + v.err);
         List<String> lines = v.err.lines().toList();
         assertEquals(1, lines.size(), v.err);
@@ -118,13 +98,13 @@ class MonteCarloCommandsTest {
 
     @Test
     void missingSampleFileAndBadOptionsExitWithTwo(@TempDir Path dir) {
-        Run v = new Run(args("validate", "--samples", dir.resolve("nope.csv").toString()));
+        CliRun v = new CliRun(args("validate", "--samples", dir.resolve("nope.csv").toString()));
         assertEquals(2, v.exit);
         assertTrue(v.err.contains("no such file"), v.err);
-        Run s = new Run(args("simulate", "--time", "-1"));
+        CliRun s = new CliRun(args("simulate", "--time", "-1"));
         assertEquals(2, s.exit);
         assertTrue(s.err.contains("--time"), s.err);
-        Run st = new Run(args("simulate", "--time", "1", "--start", "4,3"));
+        CliRun st = new CliRun(args("simulate", "--time", "1", "--start", "4,3"));
         assertEquals(2, st.exit);
         assertTrue(st.err.contains("--start"), st.err);
     }
@@ -132,14 +112,14 @@ class MonteCarloCommandsTest {
     @Test
     void budgetStopsTheRunAndStillWritesTheOutput(@TempDir Path dir) throws Exception {
         Path a = dir.resolve("a.csv");
-        Run r = new Run(args("simulate", "--time", "1e9", "--burn-in", "0", "--dt", "1000", "--replicas", "1",
+        CliRun r = new CliRun(args("simulate", "--time", "1e9", "--burn-in", "0", "--dt", "1000", "--replicas", "1",
                 "--budget", "0.5", "--out", a.toString(), "-q"));
         assertEquals(0, r.exit, r.err);
         assertTrue(r.err.contains("stopped early"), r.err);
         String csv = Files.readString(a);
         assertTrue(csv.contains("STOPPED EARLY"), csv.lines().limit(5).toList().toString());
         assertTrue(csv.contains("replica,t,N,m\n0,0.0,"), csv.lines().limit(6).toList().toString());
-        Run b = new Run(args("simulate", "--time", "1e9", "--dt", "1000", "--replicas", "1", "--budget", "0.3",
+        CliRun b = new CliRun(args("simulate", "--time", "1e9", "--dt", "1000", "--replicas", "1", "--budget", "0.3",
                 "-q"));
         assertEquals(0, b.exit, b.err);
         assertTrue(b.err.contains("stopped during the burn-in; nothing was recorded"), b.err);

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,29 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /** {@code qpspin noise} and {@code qpspin flux-noise} as a user sees them. */
 class NoiseCommandTest {
 
     private static final String MODEL = "--A 30 --V 1 --gamma 10 --gamma-t 0.5 --tau-s 0.4 --n-max 30 --m-max 6 -q";
-
-    private static final class Run {
-        final int exit;
-        final String out;
-        final String err;
-
-        Run(String... args) {
-            CommandLine cl = Main.commandLine();
-            StringWriter o = new StringWriter();
-            StringWriter e = new StringWriter();
-            cl.setOut(new PrintWriter(o));
-            cl.setErr(new PrintWriter(e));
-            exit = cl.execute(args);
-            out = o.toString();
-            err = e.toString();
-        }
-    }
 
     private static String[] args(String s) {
         return s.trim().split("\\s+");
@@ -59,7 +39,7 @@ class NoiseCommandTest {
     })
     void badInputExitsWithTwoAndOneLine(String spec) {
         String[] parts = spec.split("\\|");
-        Run r = new Run(args(parts[0]));
+        CliRun r = new CliRun(args(parts[0]));
         assertEquals(2, r.exit, () -> "stderr: " + r.err);
         List<String> lines = r.err.lines().toList();
         assertEquals(1, lines.size(), () -> "stderr: " + r.err);
@@ -69,7 +49,7 @@ class NoiseCommandTest {
     @Test
     void jsonCarriesTheNoiseAndItsDiagnostics(@TempDir Path dir) throws Exception {
         Path png = dir.resolve("s.png");
-        Run r = new Run(args("noise " + MODEL + " --json --points 40 --eigenvalues 3 --plot " + png));
+        CliRun r = new CliRun(args("noise " + MODEL + " --json --points 40 --eigenvalues 3 --plot " + png));
         assertEquals(0, r.exit, r.err);
         JsonNode j = new ObjectMapper().readTree(r.out);
         for (String key : List.of("sN0", "varN", "tf", "spectrum", "slowestEigenvalues", "modes", "diagnostics")) {
@@ -88,14 +68,14 @@ class NoiseCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"noise", "flux-noise", "stationary"})
     void helpIsShown(String command) {
-        Run r = new Run(command, "--help");
+        CliRun r = new CliRun(command, "--help");
         assertEquals(0, r.exit, r.err);
         assertTrue(r.out.startsWith("Usage: qpspin " + command), r.out);
     }
 
     @Test
     void summaryNamesTheConventionAndThePaperCoefficients() {
-        Run r = new Run(args("noise " + MODEL + " --points 20 --eigenvalues 2"));
+        CliRun r = new CliRun(args("noise " + MODEL + " --points 20 --eigenvalues 2"));
         assertEquals(0, r.exit, r.err);
         assertTrue(r.out.contains("two-sided"));
         assertTrue(r.out.contains("(paper, TA limit: 0.6)"));
@@ -104,7 +84,7 @@ class NoiseCommandTest {
 
     @Test
     void fluxNoiseReportsExactAndFokkerPlanck() throws Exception {
-        Run r = new Run(args("flux-noise --N0 12 --json -q"));
+        CliRun r = new CliRun(args("flux-noise --N0 12 --json -q"));
         assertEquals(0, r.exit, r.err);
         JsonNode j = new ObjectMapper().readTree(r.out);
         assertTrue(j.has("exact"), r.out);

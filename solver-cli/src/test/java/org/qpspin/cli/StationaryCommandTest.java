@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,29 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /** {@code qpspin stationary} as a user sees it: exit codes, one-line errors, JSON keys, CSV files. */
 class StationaryCommandTest {
 
     private static final String[] EXAMPLE = {"stationary", "--preset", "aluminium", "--V", "0.001", "--N0", "30", "-q"};
-
-    private static final class Run {
-        final int exit;
-        final String out;
-        final String err;
-
-        Run(String... args) {
-            CommandLine cl = Main.commandLine();
-            StringWriter o = new StringWriter();
-            StringWriter e = new StringWriter();
-            cl.setOut(new PrintWriter(o));
-            cl.setErr(new PrintWriter(e));
-            exit = cl.execute(args);
-            out = o.toString();
-            err = e.toString();
-        }
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -55,7 +35,7 @@ class StationaryCommandTest {
     })
     void badInputExitsWithTwoAndOneLineNamingTheProblem(String spec) {
         String[] parts = spec.split("\\|");
-        Run r = new Run(parts[0].split(" "));
+        CliRun r = new CliRun(parts[0].split(" "));
         assertEquals(2, r.exit, () -> "stderr: " + r.err);
         List<String> lines = r.err.lines().toList();
         assertEquals(1, lines.size(), () -> "stderr: " + r.err);
@@ -70,7 +50,7 @@ class StationaryCommandTest {
         String[] args = new String[EXAMPLE.length + 1];
         System.arraycopy(EXAMPLE, 0, args, 0, EXAMPLE.length);
         args[EXAMPLE.length] = "--json";
-        Run r = new Run(args);
+        CliRun r = new CliRun(args);
         assertEquals(0, r.exit, r.err);
         JsonNode j = new ObjectMapper().readTree(r.out);
         for (String key : new String[] {"states", "nMax", "mMax", "meanN", "meanN2", "varN", "meanM", "residual",
@@ -92,7 +72,7 @@ class StationaryCommandTest {
 
     @Test
     void infiniteSpinFlipTimeIsValidJson() throws Exception {
-        Run r = new Run("stationary", "--A", "8000", "--V", "1", "--gamma", "100", "--gamma-t", "1", "--tau-s", "inf",
+        CliRun r = new CliRun("stationary", "--A", "8000", "--V", "1", "--gamma", "100", "--gamma-t", "1", "--tau-s", "inf",
                 "--json", "-q");
         assertEquals(0, r.exit, r.err);
         JsonNode j = new ObjectMapper().readTree(r.out);
@@ -101,7 +81,7 @@ class StationaryCommandTest {
 
     @Test
     void summaryNamesEveryQuantity() {
-        Run r = new Run(EXAMPLE);
+        CliRun r = new CliRun(EXAMPLE);
         assertEquals(0, r.exit, r.err);
         for (String label : new String[] {"N0 =", "m0 =", "regime = TA", "states", "<N>", "<N^2>", "Var N", "<m>",
             "residual", "boundary mass", "omitted flux", "solver", "tolerance 1e-10: met"}) {
@@ -112,7 +92,7 @@ class StationaryCommandTest {
 
     @Test
     void smallSolvesPrintNoProgress() {
-        Run r = new Run("stationary", "--preset", "aluminium", "--V", "0.001", "--N0", "30");
+        CliRun r = new CliRun("stationary", "--preset", "aluminium", "--V", "0.001", "--N0", "30");
         assertEquals(0, r.exit);
         assertEquals("", r.err);
     }
@@ -120,7 +100,7 @@ class StationaryCommandTest {
     @Test
     void csvWritesMarginalAndJointDistributions(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("p");
-        Run r = new Run("stationary", "--A", "50", "--V", "1", "--gamma", "10", "--gamma-t", "0.5", "--tau-s", "0.2",
+        CliRun r = new CliRun("stationary", "--A", "50", "--V", "1", "--gamma", "10", "--gamma-t", "0.5", "--tau-s", "0.2",
                 "--n-max", "30", "--m-max", "6", "--csv", out.toString(), "-q");
         assertEquals(0, r.exit, r.err);
         List<String> pn = Files.readAllLines(out.resolve("pN.csv"));
@@ -143,7 +123,7 @@ class StationaryCommandTest {
 
     @Test
     void fixedTruncationReportsCostWithoutFailing() {
-        Run r = new Run("stationary", "--A", "100", "--V", "1", "--gamma", "1", "--gamma-t", "0.1", "--tau-s", "1",
+        CliRun r = new CliRun("stationary", "--A", "100", "--V", "1", "--gamma", "1", "--gamma-t", "0.1", "--tau-s", "1",
                 "--n-max", "6", "-q");
         assertEquals(0, r.exit, r.err);
         assertTrue(r.out.contains("NOT met") || r.out.contains("tolerance inf"), r.out);
@@ -152,7 +132,7 @@ class StationaryCommandTest {
     @Test
     void helpIsAvailableDespiteTheVolumeOptionV() {
         for (String h : new String[] {"--help", "-h"}) {
-            Run r = new Run("stationary", h);
+            CliRun r = new CliRun("stationary", h);
             assertEquals(0, r.exit, r.err);
             assertTrue(r.out.startsWith("Usage: qpspin stationary"), r.out);
             assertTrue(r.out.contains("--n-max") && r.out.contains("--json") && r.out.contains("--tau-s"), r.out);
