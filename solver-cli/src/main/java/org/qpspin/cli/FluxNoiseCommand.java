@@ -1,11 +1,7 @@
 package org.qpspin.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.qpspin.fokkerplanck.FokkerPlanckDiffusion;
@@ -189,8 +185,7 @@ public final class FluxNoiseCommand implements Callable<Integer> {
 
     private static String toJson(ModelParameters p, double flux, FluxNoiseEstimate exact, ZeroFrequencyNoise exactN,
                                  int states, String exactNote, FokkerPlanckDiffusion fp, FluxNoiseEstimate fpe) {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
+        ObjectNode root = JsonOutput.object();
         root.put("convention", "two-sided per Hz (MODEL.md); one-sided = 2x");
         root.put("phi1", flux);
         root.put("tf", Scales.of(p).tripletNoiseTime());
@@ -228,16 +223,7 @@ public final class FluxNoiseCommand implements Callable<Integer> {
             u.put("sSpin", any.unpolarizedSpinNoise());
             u.put("sPhi", any.unpolarizedFluxNoise());
         }
-        ObjectNode par = root.putObject("parameters");
-        par.put("A", p.injectionRate());
-        par.put("V", p.volume());
-        par.put("gamma", p.singletRate());
-        par.put("gammaT", p.tripletRate());
-        par.put("tauS", p.spinFlipTime());
-        try {
-            return mapper.writeValueAsString(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        JsonOutput.putParameters(root, p);
+        return JsonOutput.write(root);
     }
 }

@@ -1,11 +1,7 @@
 package org.qpspin.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,15 +137,9 @@ public final class FpCheckCommand implements Callable<Integer> {
     }
 
     static String toJson(ExactVsFokkerPlanck e) {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
+        ObjectNode root = JsonOutput.object();
         ModelParameters p = e.parameters();
-        ObjectNode par = root.putObject("parameters");
-        par.put("A", p.injectionRate());
-        par.put("V", p.volume());
-        par.put("gamma", p.singletRate());
-        par.put("gammaT", p.tripletRate());
-        par.put("tauS", p.spinFlipTime());
+        JsonOutput.putParameters(root, p);
         Scales s = Scales.of(p);
         root.put("zetaS", s.zetaS());
         root.put("zetaT", s.zetaT());
@@ -205,11 +195,7 @@ public final class FpCheckCommand implements Callable<Integer> {
         ex.put("relativeOmittedFlux", r.relativeOmittedFlux());
         ex.put("relativeResidual", r.relativeResidual());
         ex.put("seconds", e.exact().seconds());
-        try {
-            return mapper.writeValueAsString(root);
-        } catch (IOException ex2) {
-            throw new UncheckedIOException(ex2);
-        }
+        return JsonOutput.write(root);
     }
 
     /** Two panels: P(N) linear and log, exact (markers) vs Eq. 7 (line). */

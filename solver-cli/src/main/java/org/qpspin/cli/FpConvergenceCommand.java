@@ -1,12 +1,8 @@
 package org.qpspin.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,8 +141,7 @@ public final class FpConvergenceCommand implements Callable<Integer> {
     }
 
     static String toJson(List<ConvergenceStudy> studies) {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ArrayNode root = mapper.createArrayNode();
+        ArrayNode root = JsonOutput.array();
         for (ConvergenceStudy s : studies) {
             ObjectNode o = root.addObject();
             o.put("regime", label(s.limit()));
@@ -177,11 +172,7 @@ public final class FpConvergenceCommand implements Callable<Integer> {
                 fo.put("localRate", s.localRate(m));
             }
         }
-        try {
-            return mapper.writeValueAsString(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonOutput.write(root);
     }
 
     /** One log-log panel per path: TV, KS, |dMean|, |dN2|, |dVar| against x. */

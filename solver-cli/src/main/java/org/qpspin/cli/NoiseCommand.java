@@ -1,12 +1,8 @@
 package org.qpspin.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -291,8 +287,7 @@ public final class NoiseCommand implements Callable<Integer> {
 
     static String toJson(StationaryAnalysis sa, ZeroFrequencyNoise zero, NoiseSpectrum s,
                          RelaxationSpectrum relaxation, FokkerPlanckDiffusion fp, Path plot) {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
+        ObjectNode root = JsonOutput.object();
         ModelParameters p = sa.parameters();
         Scales sc = Scales.of(p);
         StationaryResult r = sa.result();
@@ -371,21 +366,12 @@ public final class NoiseCommand implements Callable<Integer> {
         st.put("relativeOmittedFlux", r.relativeOmittedFlux());
         st.put("solver", r.solver());
         st.put("seconds", sa.seconds());
-        ObjectNode par = root.putObject("parameters");
-        par.put("A", p.injectionRate());
-        par.put("V", p.volume());
-        par.put("gamma", p.singletRate());
-        par.put("gammaT", p.tripletRate());
-        par.put("tauS", p.spinFlipTime());
+        ObjectNode par = JsonOutput.putParameters(root, p);
         par.put("N0", sa.meanField().meanN());
         par.put("regime", sa.meanField().regime().label());
         if (plot != null) {
             root.put("plot", plot.toString());
         }
-        try {
-            return mapper.writeValueAsString(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonOutput.write(root);
     }
 }

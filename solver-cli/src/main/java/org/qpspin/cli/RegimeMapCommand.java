@@ -1,13 +1,10 @@
 package org.qpspin.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -178,8 +175,7 @@ public final class RegimeMapCommand implements Callable<Integer> {
     }
 
     static String toJson(RegimeMap map) {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
+        ObjectNode root = JsonOutput.object();
         root.put("gamma", map.singletRate());
         root.put("gammaT", map.tripletRate());
         root.put("tauS", map.spinFlipTime());
@@ -205,11 +201,7 @@ public final class RegimeMapCommand implements Callable<Integer> {
                 o.put("note", c.note());
             }
         }
-        try {
-            return mapper.writeValueAsString(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonOutput.write(root);
     }
 
     static void writeCsv(RegimeMap map, Path file) {

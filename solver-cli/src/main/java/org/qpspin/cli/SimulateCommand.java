@@ -1,11 +1,8 @@
 package org.qpspin.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -248,8 +245,7 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     static String toJson(MonteCarloResult r, Path out, Path histogram) {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
+        ObjectNode root = JsonOutput.object();
         ModelParameters p = r.rateModel().parameters();
         ObjectNode params = root.putObject("parameters");
         params.put("A", p.injectionRate());
@@ -286,10 +282,6 @@ public final class SimulateCommand implements Callable<Integer> {
         if (histogram != null) {
             root.put("histogramCsv", histogram.toString());
         }
-        try {
-            return mapper.writeValueAsString(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonOutput.write(root);
     }
 }

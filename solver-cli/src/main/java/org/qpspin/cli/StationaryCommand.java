@@ -1,12 +1,9 @@
 package org.qpspin.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -178,8 +175,7 @@ public final class StationaryCommand implements Callable<Integer> {
 
     /** The JSON object of {@code --json}. */
     static String toJson(StationaryAnalysis a, Path csvDirectory) {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
+        ObjectNode root = JsonOutput.object();
         StationaryResult r = a.result();
         root.put("states", r.states());
         root.put("nMax", r.maxN());
@@ -201,12 +197,7 @@ public final class StationaryCommand implements Callable<Integer> {
         root.put("seconds", r.seconds());
         root.put("totalSeconds", a.seconds());
         ModelParameters p = a.parameters();
-        ObjectNode par = root.putObject("parameters");
-        par.put("A", p.injectionRate());
-        par.put("V", p.volume());
-        par.put("gamma", p.singletRate());
-        par.put("gammaT", p.tripletRate());
-        par.put("tauS", p.spinFlipTime());
+        ObjectNode par = JsonOutput.putParameters(root, p);
         par.put("rateModel", a.rateModel().name());
         Scales s = Scales.of(p);
         ObjectNode sc = root.putObject("scales");
@@ -244,11 +235,7 @@ public final class StationaryCommand implements Callable<Integer> {
         if (csvDirectory != null) {
             root.put("csv", csvDirectory.toString());
         }
-        try {
-            return mapper.writeValueAsString(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonOutput.write(root);
     }
 
     /** P(N) to dir/pN.csv ("N,P") and P(N, m) to dir/pNm.csv ("N,m,P"), doubles in round-trip form. */

@@ -1,12 +1,9 @@
 package org.qpspin.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -163,8 +160,7 @@ public final class ValidateCommand implements Callable<Integer> {
     }
 
     static String toJson(ValidationReport r, StationaryAnalysis a, ZeroFrequencyNoise noise, List<Path> plots) {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
+        ObjectNode root = JsonOutput.object();
         root.put("passed", r.passed());
         root.put("alpha", r.alpha());
         root.put("minPValue", r.minPValue());
@@ -210,11 +206,7 @@ public final class ValidateCommand implements Callable<Integer> {
         r.warnings().forEach(warnings::add);
         ArrayNode plotFiles = root.putArray("plots");
         plots.forEach(p -> plotFiles.add(p.toString()));
-        try {
-            return mapper.writeValueAsString(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonOutput.write(root);
     }
 
     private static void putIfNumber(ObjectNode n, String key, double v) {
