@@ -47,6 +47,21 @@ public final class ModelOptions {
     }
 
     /**
+     * The validated parameters, for a command without a built-in example: with no model option at all it fails
+     * with "no model parameters: ..." pointing at {@code qpspin <command> --help}.
+     *
+     * @param command the subcommand's name, as typed
+     * @throws UsageException as {@link #parameters()}, or when no model option was given
+     */
+    public ModelParameters requiredParameters(String command) {
+        if (isEmpty()) {
+            throw new UsageException("no model parameters: give --A --V --gamma --gamma-t --tau-s, or --preset "
+                    + "aluminium --V --N0 (see qpspin " + command + " --help)");
+        }
+        return parameters();
+    }
+
+    /**
      * The validated parameters.
      *
      * @throws UsageException naming the missing or invalid option

@@ -88,11 +88,7 @@ public final class NoiseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (model.isEmpty()) {
-            throw new UsageException("no model parameters: give --A --V --gamma --gamma-t --tau-s, or --preset "
-                    + "aluminium --V --N0 (see qpspin noise --help)");
-        }
-        ModelParameters parameters = model.parameters();
+        ModelParameters parameters = model.requiredParameters("noise");
         if (parameters.totalInjectionRate() == 0.0) {
             throw new UsageException("no noise with A = 0: the only stationary state is the empty cluster");
         }

@@ -90,11 +90,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (model.isEmpty()) {
-            throw new UsageException("no model parameters: give --A --V --gamma --gamma-t --tau-s, or --preset "
-                    + "aluminium --V --N0 (see qpspin simulate --help)");
-        }
-        ModelParameters parameters = model.parameters();
+        ModelParameters parameters = model.requiredParameters("simulate");
         MonteCarloSettings settings = settings();
         GillespieSimulator simulator = GillespieSimulator.of(Prl2020RateModel.of(parameters));
         MonteCarloControl control = new MonteCarloControl();

@@ -56,11 +56,7 @@ public final class StationaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (model.isEmpty()) {
-            throw new UsageException("no model parameters: give --A --V --gamma --gamma-t --tau-s, or --preset "
-                    + "aluminium --V --N0 (see qpspin stationary --help)");
-        }
-        ModelParameters parameters = model.parameters();
+        ModelParameters parameters = model.requiredParameters("stationary");
         Truncation truncation = truncationOptions.truncation();
         StationarySolver solver = truncationOptions.solver();
         PrintWriter err = spec.commandLine().getErr();
