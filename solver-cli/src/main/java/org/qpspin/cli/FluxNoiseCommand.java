@@ -57,11 +57,11 @@ public final class FluxNoiseCommand implements Callable<Integer> {
             description = "Flux of one Bohr magneton through the loop in Phi0 (overrides --width; paper: 1e-7).")
     Double phi1;
 
-    @Option(names = "--json", description = "Print one JSON object instead of the summary.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Override
     public Integer call() {
@@ -97,11 +97,11 @@ public final class FluxNoiseCommand implements Callable<Integer> {
         String exactNote = null;
         int states = 0;
         try {
-            if (!quiet) {
+            if (!quiet.isSet()) {
                 err.println("qpspin: solving the exact chain...");
                 err.flush();
             }
-            NoiseSetup setup = NoiseSetup.of(p, truncation, err, quiet);
+            NoiseSetup setup = NoiseSetup.of(p, truncation, err, quiet.isSet());
             StationaryAnalysis sa = setup.stationary;
             NoiseAnalysis a = setup.analysis;
             exactN = a.zeroFrequency(Observable.particleNumber());
@@ -117,7 +117,7 @@ public final class FluxNoiseCommand implements Callable<Integer> {
         FluxNoiseEstimate fpEstimate = fp == null ? null
                 : FluxNoiseEstimate.of(p, fp.zeroFrequencyNoise(), fp.zeroFrequencyNoise(), flux);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.isSet()) {
             out.println(toJson(p, flux, exact, exactN, states, exactNote, fp, fpEstimate));
         } else {
             print(out, p, flux, exact, exactN, states, exactNote, fp, fpEstimate);

@@ -51,8 +51,8 @@ public final class FpCheckCommand implements Callable<Integer> {
             description = "Stationary solver (default ${DEFAULT-VALUE}).")
     String solverName;
 
-    @Option(names = "--json", description = "Print one JSON object instead of the summary.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--plot", paramLabel = "FILE",
             description = "Write P(N) exact vs Eq. 7 on linear and log scales to FILE (.png or .svg).")
@@ -77,7 +77,7 @@ public final class FpCheckCommand implements Callable<Integer> {
             plot(e, plot);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println(json ? toJson(e) : summary(e));
+        out.println(json.isSet() ? toJson(e) : summary(e));
         out.flush();
         return 0;
     }

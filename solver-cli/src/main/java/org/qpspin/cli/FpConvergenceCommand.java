@@ -18,6 +18,7 @@ import org.qpspin.crosscheck.ConvergenceStudy.Metric;
 import org.qpspin.crosscheck.ExactVsFokkerPlanck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -55,8 +56,8 @@ public final class FpConvergenceCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE", description = "Write the gaps against the path variable (.png/.svg).")
     Path plot;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Override
     public Integer call() {
@@ -83,7 +84,7 @@ public final class FpConvergenceCommand implements Callable<Integer> {
             throw new UsageException("--fixed-n0 must be finite and > 0, got " + fixedN0);
         }
         PrintWriter err = spec.commandLine().getErr();
-        java.util.function.Consumer<String> progress = quiet ? null : line -> {
+        java.util.function.Consumer<String> progress = quiet.isSet() ? null : line -> {
             err.println("qpspin: " + line);
             err.flush();
         };

@@ -77,14 +77,14 @@ public final class NoiseCommand implements Callable<Integer> {
             description = "Relative tolerance of the Krylov route (default ${DEFAULT-VALUE}).")
     double spectrumTolerance;
 
-    @Option(names = "--json", description = "Print one JSON object instead of the summary.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--plot", paramLabel = "FILE", description = "Write S(f) on log-log axes to FILE (.png or .svg).")
     Path plot;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Override
     public Integer call() {
@@ -105,7 +105,7 @@ public final class NoiseCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         progress(err, "solving the stationary chain...");
-        NoiseSetup setup = NoiseSetup.of(parameters, truncation, err, quiet);
+        NoiseSetup setup = NoiseSetup.of(parameters, truncation, err, quiet.isSet());
         StationaryAnalysis sa = setup.stationary;
         progress(err, String.format(Locale.ROOT, "stationary: %d states, %s, %.2f s", sa.result().states(),
                 sa.result().solver(), sa.seconds()));
@@ -131,7 +131,7 @@ public final class NoiseCommand implements Callable<Integer> {
             NoisePlot.write(spectrum, parameters, plot);
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.isSet()) {
             out.println(toJson(sa, zero, spectrum, relaxation, fp, plot));
         } else {
             printSummary(out, sa, zero, spectrum, relaxation, fp);
@@ -141,7 +141,7 @@ public final class NoiseCommand implements Callable<Integer> {
     }
 
     private void progress(PrintWriter err, String line) {
-        if (!quiet) {
+        if (!quiet.isSet()) {
             err.println("qpspin: " + line);
             err.flush();
         }

@@ -25,6 +25,7 @@ import org.qpspin.model.Regime;
 import org.qpspin.stationary.StationarySolvers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -87,8 +88,8 @@ public final class RegimeMapCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE", description = "Write the map (.png or .svg).")
     Path plot;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Override
     public Integer call() {
@@ -113,7 +114,7 @@ public final class RegimeMapCommand implements Callable<Integer> {
         double[] a = grid(aRange, "--a-range");
         PrintWriter err = spec.commandLine().getErr();
         RegimeMap map = RegimeMap.compute(gamma, gammaT, tauS, v, a, exactMaxN, maxStates,
-                StationarySolvers.byName(solverName), quiet ? null : line -> {
+                StationarySolvers.byName(solverName), quiet.isSet() ? null : line -> {
                     err.println("qpspin: " + line);
                     err.flush();
                 });

@@ -82,8 +82,8 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Write the time-weighted occupation P(N, m) (N,m,time,fraction) here.")
     Path histogram;
 
-    @Option(names = "--json", description = "Print one JSON object instead of the summary.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress bar on stderr.")
     boolean quiet;
@@ -118,7 +118,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 writeFile(histogram, w -> writeHistogram(result.occupation(), w));
             }
             PrintWriter o = spec.commandLine().getOut();
-            if (json) {
+            if (json.isSet()) {
                 o.println(toJson(result, out, histogram));
             } else {
                 printSummary(o, result);

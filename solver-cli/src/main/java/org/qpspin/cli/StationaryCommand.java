@@ -45,8 +45,8 @@ public final class StationaryCommand implements Callable<Integer> {
     @Mixin
     TruncationOptions truncationOptions;
 
-    @Option(names = "--json", description = "Print one JSON object instead of the summary.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--csv", paramLabel = "DIR", description = "Also write P(N) to DIR/pN.csv and P(N,m) to DIR/pNm.csv.")
     Path csvDirectory;
@@ -66,7 +66,7 @@ public final class StationaryCommand implements Callable<Integer> {
             writeCsv(analysis.result(), csvDirectory);
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.isSet()) {
             out.println(toJson(analysis, csvDirectory));
         } else {
             printSummary(out, analysis);

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.qpspin.crosscheck.PaperNumbers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -33,8 +34,8 @@ public final class ValidationTableCommand implements Callable<Integer> {
             description = "Replace the table between the validation-table markers in FILE instead of printing it.")
     Path update;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Override
     public Integer call() throws IOException {
@@ -49,7 +50,7 @@ public final class ValidationTableCommand implements Callable<Integer> {
             }
         }
         PrintWriter err = spec.commandLine().getErr();
-        List<PaperNumbers.Row> rows = PaperNumbers.compute(quiet ? null : line -> {
+        List<PaperNumbers.Row> rows = PaperNumbers.compute(quiet.isSet() ? null : line -> {
             err.println("qpspin: " + line);
             err.flush();
         });
