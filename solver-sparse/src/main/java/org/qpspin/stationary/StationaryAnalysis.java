@@ -112,6 +112,9 @@ public final class StationaryAnalysis {
             return new StationaryAnalysis(rates, truncation, a.generator, a.result, a.factorization, attempts, null,
                     elapsed(start));
         }
+        if (truncation.isBand()) {
+            return runBand(rates, truncation, solver, keepFactorization, progress, attempts, start);
+        }
         int limit = truncation.maxStates();
         long nMax = TruncationPlanner.initialNMax(p, tol, limit);
         int mStart = nMax > limit ? Truncation.NO_M_LIMIT : TruncationPlanner.initialMMax(p, (int) nMax, tol);
@@ -159,6 +162,54 @@ public final class StationaryAnalysis {
         }
     }
 
+    /**
+     * The automatic loop on m*(N) bands ({@link Truncation#withBand()}): Nmax starts and grows as in the rectangle
+     * loop; the m side starts from {@link BandTruncation#around} with no slack and grows by widening every level's
+     * window (slack w/8, at least 2, then doubling), where the rectangle loop would raise mMax. The stopping rule is
+     * the rectangle loop's: cost ≤ tolerance, else {@link TruncationException} after maxGrowths growths or beyond
+     * maxStates states.
+     */
+    private static StationaryAnalysis runBand(RateModel rates, Truncation truncation, StationarySolver solver,
+                                              boolean keepFactorization, Progress progress,
+                                              List<TruncationAttempt> attempts, long start) {
+        ModelParameters p = rates.parameters();
+        double tol = truncation.tolerance();
+        int limit = truncation.maxStates();
+        long nMax = TruncationPlanner.initialNMax(p, tol, limit);
+        int slack = 0;
+        for (int growth = 0; ; growth++) {
+            StateSpace space = nMax < limit ? BandTruncation.around(p, (int) nMax, tol, slack) : null;
+            if (space == null || space.size() > limit) {
+                throw new TruncationException(String.format(Locale.ROOT, "the automatic band truncation needs more "
+                        + "than %d states (next attempt: nMax=%d, slack=%d) to bring the cost below %.3g; raise the "
+                        + "state cap or the tolerance", limit, nMax, slack, tol), attempts);
+            }
+            Attempt a = attempt(rates, space, solver, keepFactorization, attempts, progress);
+            TruncationAttempt last = attempts.get(attempts.size() - 1);
+            if (last.relativeOmittedFlux() <= tol) {
+                return new StationaryAnalysis(rates, truncation, a.generator, a.result, a.factorization, attempts,
+                        null, elapsed(start));
+            }
+            if (growth >= truncation.maxGrowths()) {
+                throw new TruncationException(String.format(Locale.ROOT, "the automatic band truncation did not "
+                        + "reach cost %.3g after %d growths (last: %s)", tol, growth, last), attempts);
+            }
+            boolean growN = last.outerLevelMass() > 0.5 * tol;
+            boolean growM = last.columnCost() > 0.5 * tol;
+            if (!growN && !growM) {
+                growN = true;
+                growM = true;
+            }
+            if (growN) {
+                nMax = Math.min(TruncationPlanner.grow(a.result.marginalN(), (int) nMax,
+                        Math.max(last.outerLevelMass(), tol), tol), Integer.MAX_VALUE - 1L);
+            }
+            if (growM) {
+                slack = slack == 0 ? Math.max(2, space.maxLevelWidth() / 8) : 2 * slack;
+            }
+        }
+    }
+
     /** Receives the steps of a long analysis (e.g. to print progress); called on the solving thread. */
     public interface Progress {
 
@@ -196,8 +247,14 @@ public final class StationaryAnalysis {
     private static Attempt attempt(RateModel rates, int nMax, int mMax, StationarySolver solver,
                                    boolean keepFactorization, List<TruncationAttempt> attempts,
                                    Progress progress) {
+        return attempt(rates, StateSpace.rectangle(nMax, mMax), solver, keepFactorization, attempts, progress);
+    }
+
+    private static Attempt attempt(RateModel rates, StateSpace space, StationarySolver solver,
+                                   boolean keepFactorization, List<TruncationAttempt> attempts,
+                                   Progress progress) {
         long start = System.nanoTime();
-        StateSpace space = StateSpace.rectangle(nMax, mMax);
+        int nMax = space.maxN();
         if (progress != null) {
             progress.solving(nMax, space.maxM(), space.size(), solver.name());
         }

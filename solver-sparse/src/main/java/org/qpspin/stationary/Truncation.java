@@ -13,6 +13,10 @@ package org.qpspin.stationary;
  *   <li>{@link #fixed(int, int)}: the given Nmax and mMax; the cost is reported and is an error only on
  *       request ({@link #failIfAbove(double)}).</li>
  * </ul>
+ * An automatic truncation may use, instead of one mMax for every level, the per-level band of
+ * {@link BandTruncation#around} that follows the mean-field m*(N) ({@link #withBand()}): the same tolerance, far
+ * fewer states where m*(N) varies a lot with N (polarized clusters that are unpolarized at small N); its m side
+ * grows by widening every level's window (the band's slack) instead of raising mMax.
  * Immutable value type; the {@code with…} methods return modified copies.
  */
 public final class Truncation {
@@ -32,14 +36,17 @@ public final class Truncation {
     private final double tolerance;
     private final int maxGrowths;
     private final int maxStates;
+    private final boolean band;
 
-    private Truncation(boolean automatic, int nMax, int mMax, double tolerance, int maxGrowths, int maxStates) {
+    private Truncation(boolean automatic, int nMax, int mMax, double tolerance, int maxGrowths, int maxStates,
+                       boolean band) {
         this.automatic = automatic;
         this.nMax = nMax;
         this.mMax = mMax;
         this.tolerance = tolerance;
         this.maxGrowths = maxGrowths;
         this.maxStates = maxStates;
+        this.band = band;
     }
 
     /** Automatic truncation to the default tolerance {@value #DEFAULT_TOLERANCE}. */
@@ -54,7 +61,7 @@ public final class Truncation {
      */
     public static Truncation automatic(double tolerance) {
         requireTolerance(tolerance);
-        return new Truncation(true, -1, -1, tolerance, DEFAULT_MAX_GROWTHS, DEFAULT_MAX_STATES);
+        return new Truncation(true, -1, -1, tolerance, DEFAULT_MAX_GROWTHS, DEFAULT_MAX_STATES, false);
     }
 
     /**
@@ -71,7 +78,7 @@ public final class Truncation {
         if (mMax < 0) {
             throw new IllegalArgumentException("mMax must be >= 0, got " + mMax);
         }
-        return new Truncation(false, nMax, mMax, Double.POSITIVE_INFINITY, 0, DEFAULT_MAX_STATES);
+        return new Truncation(false, nMax, mMax, Double.POSITIVE_INFINITY, 0, DEFAULT_MAX_STATES, false);
     }
 
     /** The triangle 0 ≤ N ≤ nMax, 0 ≤ m ≤ ⌊N/2⌋ (no truncation in m). */
@@ -87,7 +94,25 @@ public final class Truncation {
      */
     public Truncation failIfAbove(double tolerance) {
         requireTolerance(tolerance);
-        return new Truncation(automatic, nMax, mMax, tolerance, maxGrowths, maxStates);
+        return new Truncation(automatic, nMax, mMax, tolerance, maxGrowths, maxStates, band);
+    }
+
+    /**
+     * A copy of this automatic truncation whose attempts are {@link BandTruncation#around} bands following
+     * m*(N), level by level, rather than rectangles.
+     *
+     * @throws IllegalArgumentException for a fixed truncation (give its window explicitly instead)
+     */
+    public Truncation withBand() {
+        if (!automatic) {
+            throw new IllegalArgumentException("the band applies to the automatic truncation only, not to " + this);
+        }
+        return new Truncation(true, nMax, mMax, tolerance, maxGrowths, maxStates, true);
+    }
+
+    /** Whether the automatic attempts are m*(N) bands ({@link #withBand()}) rather than rectangles. */
+    public boolean isBand() {
+        return band;
     }
 
     /** A copy allowing at most {@code growths} re-solves after the first (automatic only). */
@@ -95,7 +120,7 @@ public final class Truncation {
         if (growths < 0) {
             throw new IllegalArgumentException("maxGrowths must be >= 0, got " + growths);
         }
-        return new Truncation(automatic, nMax, mMax, tolerance, growths, maxStates);
+        return new Truncation(automatic, nMax, mMax, tolerance, growths, maxStates, band);
     }
 
     /** A copy whose attempts may hold at most {@code states} states. */
@@ -103,7 +128,7 @@ public final class Truncation {
         if (states < 1) {
             throw new IllegalArgumentException("maxStates must be >= 1, got " + states);
         }
-        return new Truncation(automatic, nMax, mMax, tolerance, maxGrowths, states);
+        return new Truncation(automatic, nMax, mMax, tolerance, maxGrowths, states, band);
     }
 
     private static void requireTolerance(double tolerance) {
@@ -150,7 +175,7 @@ public final class Truncation {
     @Override
     public String toString() {
         if (automatic) {
-            return "automatic(tol=" + tolerance + ")";
+            return "automatic(tol=" + tolerance + (band ? ", band" : "") + ")";
         }
         String m = mMax == NO_M_LIMIT ? "none" : Integer.toString(mMax);
         return "fixed(nMax=" + nMax + ", mMax=" + m + (isChecked() ? ", failIfAbove=" + tolerance : "") + ")";
