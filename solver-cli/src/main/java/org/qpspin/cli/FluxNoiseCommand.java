@@ -1,5 +1,7 @@
 package org.qpspin.cli;
 
+import static org.qpspin.cli.SummaryFormat.g;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -133,9 +135,7 @@ public final class FluxNoiseCommand implements Callable<Integer> {
         Regime regime = Regime.classify(p);
         out.println("qpspin flux-noise: spin-polarized cluster in a SQUID arm (two-sided S per Hz; one-sided = 2 S)");
         out.println();
-        out.printf(Locale.ROOT, "parameters   A = %s s^-1 um^-3, V = %s um^3, Gamma = %s, Gamma_t = %s s^-1 um^3, "
-                        + "tau_s = %s s%n", g(p.injectionRate()), g(p.volume()), g(p.singletRate()),
-                g(p.tripletRate()), g(p.spinFlipTime()));
+        SummaryFormat.printParametersLine(out, p);
         out.printf(Locale.ROOT, "scales       regime %s, Nc = %s, t_f = (A Gamma_t^2/V)^(-1/3) = %s s%n",
                 regime.label(), g(sc.criticalClusterSize()), g(sc.tripletNoiseTime()));
         out.printf(Locale.ROOT, "coupling     phi1 = %.4g Phi0 per Bohr magneton%n", flux);
@@ -177,10 +177,6 @@ public final class FluxNoiseCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "  S_Phi  = %.4g Phi0^2/Hz (one-sided %.4g)%n", e.fluxNoise(),
                 FluxNoiseEstimate.oneSided(e.fluxNoise()));
-    }
-
-    private static String g(double x) {
-        return StationaryCommand.g(x);
     }
 
     private static String toJson(ModelParameters p, double flux, FluxNoiseEstimate exact, ZeroFrequencyNoise exactN,

@@ -1,5 +1,7 @@
 package org.qpspin.cli;
 
+import static org.qpspin.cli.SummaryFormat.g;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -130,10 +132,6 @@ public final class FpCheckCommand implements Callable<Integer> {
                         + "residual %.3g, %.3f s", r.states(), r.maxN(), r.maxM(), r.solver(), r.relativeOmittedFlux(),
                 r.relativeResidual(), e.exact().seconds()));
         return b.toString();
-    }
-
-    private static String g(double x) {
-        return StationaryCommand.g(x);
     }
 
     static String toJson(ExactVsFokkerPlanck e) {

@@ -1,5 +1,7 @@
 package org.qpspin.cli;
 
+import static org.qpspin.cli.SummaryFormat.g;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -107,9 +109,9 @@ public final class FpConvergenceCommand implements Callable<Integer> {
     static String title(ConvergenceStudy s) {
         return s.isAlongN0()
                 ? String.format(Locale.ROOT, "%s, zeta = %s fixed, N0 grows (x = 1/N0)", label(s.limit()),
-                StationaryCommand.g(s.fixedValue()))
+                g(s.fixedValue()))
                 : String.format(Locale.ROOT, "%s, N0 = %s fixed, zeta falls (x = zeta)", label(s.limit()),
-                StationaryCommand.g(s.fixedValue()));
+                g(s.fixedValue()));
     }
 
     static String label(Limit l) {

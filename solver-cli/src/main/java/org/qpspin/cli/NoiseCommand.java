@@ -1,5 +1,7 @@
 package org.qpspin.cli;
 
+import static org.qpspin.cli.SummaryFormat.g;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -215,9 +217,7 @@ public final class NoiseCommand implements Callable<Integer> {
         String o = zero.observable();
         out.println("qpspin noise: exact noise of " + o + " (two-sided spectra, MODEL.md; one-sided = 2 S)");
         out.println();
-        out.printf(Locale.ROOT, "parameters   A = %s s^-1 um^-3, V = %s um^3, Gamma = %s, Gamma_t = %s s^-1 um^3, "
-                        + "tau_s = %s s%n", g(p.injectionRate()), g(p.volume()), g(p.singletRate()),
-                g(p.tripletRate()), g(p.spinFlipTime()));
+        SummaryFormat.printParametersLine(out, p);
         out.printf(Locale.ROOT, "mean field   N0 = %s, regime = %s, zeta_s = %s, zeta_t = %s, t_f = %s s%n",
                 g(sa.meanField().meanN()), sa.meanField().regime().label(), g(sc.zetaS()), g(sc.zetaT()),
                 g(sc.tripletNoiseTime()));
@@ -275,10 +275,6 @@ public final class NoiseCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  group-inverse residual %.1e; noise %.3f s, spectrum %.3f s%s%n",
                 zero.relativeResidual(), zero.seconds(), s.seconds(), relaxation == null ? ""
                         : String.format(Locale.ROOT, ", ARPACK %.3f s", relaxation.seconds()));
-    }
-
-    static String g(double x) {
-        return StationaryCommand.g(x);
     }
 
     static String toJson(StationaryAnalysis sa, ZeroFrequencyNoise zero, NoiseSpectrum s,

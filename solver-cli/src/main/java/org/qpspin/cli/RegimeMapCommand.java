@@ -1,5 +1,7 @@
 package org.qpspin.cli;
 
+import static org.qpspin.cli.SummaryFormat.g;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.Color;
@@ -159,9 +161,9 @@ public final class RegimeMapCommand implements Callable<Integer> {
 
     static String table(RegimeMap map) {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-                "qpspin regime-map: Gamma = %s, Gamma_t = %s, tau_s = %s (Nc = %s)%n%n", StationaryCommand.g(map.singletRate()),
-                StationaryCommand.g(map.tripletRate()), StationaryCommand.g(map.spinFlipTime()),
-                StationaryCommand.g(map.singletRate() / map.tripletRate())));
+                "qpspin regime-map: Gamma = %s, Gamma_t = %s, tau_s = %s (Nc = %s)%n%n", g(map.singletRate()),
+                g(map.tripletRate()), g(map.spinFlipTime()),
+                g(map.singletRate() / map.tripletRate())));
         b.append(String.format(Locale.ROOT, "%10s %10s %-12s %10s %10s %10s %12s %12s %9s%n", "V/Vc", "A/Ac", "regime",
                 "N0", "N*", "m*/N*", "exact<m>/<N>", "<N>/N_unpol", "states"));
         for (RegimeMap.Cell c : map.cells()) {
@@ -244,8 +246,8 @@ public final class RegimeMapCommand implements Callable<Integer> {
         for (int i = 0; i + 1 < edges.length; i++) {
             double lo = edges[i];
             double hi = edges[i + 1];
-            String label = Double.isInfinite(hi) ? String.format(Locale.ROOT, ">= %s", StationaryCommand.g(lo))
-                    : String.format(Locale.ROOT, "[%s, %s)", StationaryCommand.g(lo), StationaryCommand.g(hi));
+            String label = Double.isInfinite(hi) ? String.format(Locale.ROOT, ">= %s", g(lo))
+                    : String.format(Locale.ROOT, "[%s, %s)", g(lo), g(hi));
             addCells(chart, map, f, lo, hi, label, colors[i]);
         }
         addCells(chart, map, c -> c.hasExact() ? Double.NaN : 1.0, 0.5, 1.5, "not solved", new Color(0xdddddd));

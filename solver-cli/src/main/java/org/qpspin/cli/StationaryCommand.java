@@ -1,5 +1,7 @@
 package org.qpspin.cli;
 
+import static org.qpspin.cli.SummaryFormat.g;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -153,20 +155,6 @@ public final class StationaryCommand implements Callable<Integer> {
         if (a.note() != null) {
             out.println("note: " + a.note());
         }
-    }
-
-    /** Six significant digits without trailing zeros: 0.001, 1.0e+04 → 10000, 4.19025e-06. */
-    static String g(double x) {
-        if (x == Double.POSITIVE_INFINITY) {
-            return "inf";
-        }
-        String t = String.format(Locale.ROOT, "%.6g", x);
-        int e = t.indexOf('e');
-        String mantissa = e < 0 ? t : t.substring(0, e);
-        if (mantissa.indexOf('.') >= 0) {
-            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
-        }
-        return e < 0 ? mantissa : mantissa + t.substring(e);
     }
 
     /** The JSON object of {@code --json}. */

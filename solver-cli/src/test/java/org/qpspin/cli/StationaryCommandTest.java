@@ -141,9 +141,9 @@ class StationaryCommandTest {
 
     @Test
     void formatterDropsTrailingZeros() {
-        assertEquals("0.001", StationaryCommand.g(0.001));
-        assertEquals("10000", StationaryCommand.g(1e4));
-        assertEquals("4.19025e-06", StationaryCommand.g(4.19025e-6));
-        assertEquals("inf", StationaryCommand.g(Double.POSITIVE_INFINITY));
+        assertEquals("0.001", SummaryFormat.g(0.001));
+        assertEquals("10000", SummaryFormat.g(1e4));
+        assertEquals("4.19025e-06", SummaryFormat.g(4.19025e-6));
+        assertEquals("inf", SummaryFormat.g(Double.POSITIVE_INFINITY));
     }
 }
