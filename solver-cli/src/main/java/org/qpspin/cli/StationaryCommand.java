@@ -199,6 +199,7 @@ public final class StationaryCommand implements Callable<Integer> {
         mf.put("regime", a.meanField().regime().label());
         ObjectNode tr = root.putObject("truncation");
         tr.put("automatic", a.truncation().isAutomatic());
+        tr.put("band", a.truncation().isBand());
         tr.put("tolerance", a.truncation().tolerance());
         tr.put("withinTolerance", a.withinTolerance());
         ArrayNode history = tr.putArray("attempts");

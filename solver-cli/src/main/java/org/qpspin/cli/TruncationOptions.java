@@ -28,6 +28,12 @@ public final class TruncationOptions {
             description = "With --n-max: exit 2 when the truncation cost exceeds --tol (automatic always does).")
     boolean failOnTruncation;
 
+    @Option(names = "--band",
+            description = "Automatic truncation on a per-level m window following the mean-field m*(N) instead of one "
+                    + "mMax for every level: same tolerance, fewer states for polarized clusters that are unpolarized "
+                    + "at small N (docs/theory.md).")
+    boolean band;
+
     @Option(names = "--max-states", paramLabel = "S", defaultValue = "" + Truncation.DEFAULT_MAX_STATES,
             description = "Largest number of states the automatic truncation may use (default ${DEFAULT-VALUE}).")
     int maxStates;
@@ -49,7 +55,11 @@ public final class TruncationOptions {
             throw new UsageException("--max-states must be >= 1, got " + maxStates);
         }
         if (nMax == null) {
-            return Truncation.automatic(tolerance).withMaxStates(maxStates);
+            Truncation automatic = Truncation.automatic(tolerance).withMaxStates(maxStates);
+            return band ? automatic.withBand() : automatic;
+        }
+        if (band) {
+            throw new UsageException("--band is a kind of automatic truncation: drop --n-max/--m-max, or --band");
         }
         if (nMax < 0) {
             throw new UsageException("--n-max must be >= 0, got " + nMax);
