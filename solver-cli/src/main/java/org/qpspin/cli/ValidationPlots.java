@@ -39,26 +39,24 @@ final class ValidationPlots {
         for (boolean log : new boolean[] {false, true}) {
             XYChart chart = chart(report, exact, title, log);
             String base = log ? stem + "-log" : stem;
-            if (svg) {
-                VectorGraphicsEncoder.saveVectorGraphic(chart, base, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-                written.add(Path.of(base + ".svg"));
-            } else {
-                BitmapEncoder.saveBitmapWithDPI(chart, base, BitmapEncoder.BitmapFormat.PNG, 150);
-                written.add(Path.of(base + ".png"));
-            }
+            written.add(save(chart, base, svg));
         }
         if (report.welch() != null) {
             XYChart chart = spectrumChart(report, title);
             String base = stem + "-spectrum";
-            if (svg) {
-                VectorGraphicsEncoder.saveVectorGraphic(chart, base, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-                written.add(Path.of(base + ".svg"));
-            } else {
-                BitmapEncoder.saveBitmapWithDPI(chart, base, BitmapEncoder.BitmapFormat.PNG, 150);
-                written.add(Path.of(base + ".png"));
-            }
+            written.add(save(chart, base, svg));
         }
         return written;
+    }
+
+    /** Saves {@code chart} to {@code base}.svg or {@code base}.png (150 dpi) and returns the file written. */
+    private static Path save(XYChart chart, String base, boolean svg) throws IOException {
+        if (svg) {
+            VectorGraphicsEncoder.saveVectorGraphic(chart, base, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            return Path.of(base + ".svg");
+        }
+        BitmapEncoder.saveBitmapWithDPI(chart, base, BitmapEncoder.BitmapFormat.PNG, 150);
+        return Path.of(base + ".png");
     }
 
     /** Welch's Ŝ_N(ω) (all bins) against the exact aliased S_N at the tested bins, with its (1 − α) band. */
