@@ -8,12 +8,11 @@ import org.qpspin.noise.Observable;
 import org.qpspin.rates.Prl2020RateModel;
 import org.qpspin.stationary.StationaryAnalysis;
 import org.qpspin.stationary.StationarySolvers;
-import org.qpspin.stationary.Truncation;
 
 /**
  * The stationary analysis with a factorization whose group inverse the noise can trust. With {@code --solver
  * auto}, when the chosen factorization's group-inverse solve fails the noise residual check (as the level
- * solver's did while it pinned the empty state), the final truncation is factorized again with the sparse LU,
+ * solver's did while it pinned the empty state), the same final truncation is factorized again with the sparse LU,
  * pinned at the most probable state; the switch is reported on stderr.
  */
 final class NoiseSetup {
@@ -43,8 +42,7 @@ final class NoiseSetup {
                         sa.result().maxN(), sa.result().maxM());
                 err.flush();
             }
-            StationaryAnalysis lu = StationaryAnalysis.factorize(Prl2020RateModel.of(parameters),
-                    Truncation.fixed(sa.result().maxN(), sa.result().maxM()), StationarySolvers.byName("lu"));
+            StationaryAnalysis lu = sa.refactorize(StationarySolvers.lu()); // same truncation (rectangle or band)
             return new NoiseSetup(lu, NoiseAnalysis.of(lu.generator(), lu.factorization()));
         }
     }

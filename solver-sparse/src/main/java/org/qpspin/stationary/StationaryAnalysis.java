@@ -281,6 +281,24 @@ public final class StationaryAnalysis {
         return (System.nanoTime() - start) * 1e-9;
     }
 
+    /**
+     * The same final truncation (the same generator) factorized again with {@code solver}, for when the first
+     * factorization's further solves prove inaccurate (e.g. a group-inverse residual check fails). The truncation
+     * is not re-chosen; the attempts gain one record for this solve.
+     *
+     * @throws IllegalArgumentException as {@link StationarySolver#factorize}
+     */
+    public StationaryAnalysis refactorize(StationarySolver solver) {
+        long start = System.nanoTime();
+        StationaryFactorization f = solver.factorize(generator);
+        StationaryResult r = f.stationary();
+        StateSpace space = generator.space();
+        List<TruncationAttempt> all = new ArrayList<>(attempts);
+        all.add(new TruncationAttempt(space.maxN(), space.maxM(), space.size(), r.relativeOmittedFlux(),
+                r.outerLevelMass(), r.outerColumnMass(), r.solver(), elapsed(start)));
+        return new StationaryAnalysis(rates, truncation, generator, r, f, all, note, seconds + elapsed(start));
+    }
+
     /** The rate model solved. */
     public RateModel rateModel() {
         return rates;

@@ -54,4 +54,40 @@ class BandAutomaticTruncationTest {
         assertTrue(Truncation.automatic(1e-8).withBand().withMaxStates(100).isBand());
         assertEquals("automatic(tol=1.0E-10, band)", Truncation.automatic().withBand().toString());
     }
+
+    /** refactorize keeps the truncation (here a band) and agrees with the first factorization. */
+    @Test
+    void refactorizeKeepsTheBandAndTheAnswer() {
+        ModelParameters p = ModelParameters.of(2e4, 1.0, 100.0, 0.0, 1.0);
+        StationaryAnalysis levels = StationaryAnalysis.factorize(org.qpspin.rates.Prl2020RateModel.of(p),
+                Truncation.automatic().withBand(), StationarySolvers.levels());
+        StationaryAnalysis lu = levels.refactorize(StationarySolvers.lu());
+        assertTrue(lu.generator() == levels.generator());
+        assertFalse(lu.result().space().isRectangle());
+        assertEquals(levels.attempts().size() + 1, lu.attempts().size());
+        assertEquals("lu", lu.result().solver());
+        double[] a = levels.result().probabilitiesView();
+        double[] b = lu.result().probabilitiesView();
+        double max = 0;
+        for (double v : a) {
+            max = Math.max(max, v);
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] > 1e-12 * max) {
+                assertEquals(a[i], b[i], 1e-10 * a[i], "state " + i);
+            }
+        }
+        double[] rhs = new double[a.length];
+        double mean = lu.result().meanN();
+        for (int i = 0; i < a.length; i++) {
+            rhs[i] = -(lu.generator().space().levelOf(i) - mean) * b[i];
+        }
+        double[] x = new double[a.length];
+        lu.factorization().solveGroupInverse(rhs, x);
+        double[] check = new double[a.length];
+        lu.generator().multiply(x, check);
+        for (int i = 0; i < a.length; i++) {
+            assertEquals(rhs[i], check[i], 1e-9 * mean * max);
+        }
+    }
 }
