@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -25,28 +23,19 @@ import org.qpspin.rates.Prl2020RateModel;
 import org.qpspin.space.StateSpace;
 import org.qpspin.stationary.StationaryFactorization;
 import org.qpspin.stationary.StationarySolvers;
-import picocli.CommandLine;
 
 class ExportGeneratorCommandTest {
 
     @TempDir
     Path dir;
 
-    private int run(StringWriter err, String... args) {
-        CommandLine cl = Main.commandLine();
-        cl.setErr(new PrintWriter(err, true));
-        cl.setOut(new PrintWriter(new StringWriter(), true));
-        return cl.execute(args);
-    }
-
     @Test
     void writesTheInMemoryGeneratorAndQpspinsSolution() throws IOException {
         Path prefix = dir.resolve("sub/g");
-        StringWriter err = new StringWriter();
-        int code = run(err, "export-generator", "--A", "40", "--V", "1.3", "--gamma", "8", "--gamma-t", "0.4",
+        CliRun run = new CliRun("export-generator", "--A", "40", "--V", "1.3", "--gamma", "8", "--gamma-t", "0.4",
                 "--tau-s", "0.25", "--n-max", "70", "--m-max", "9", "--out", prefix.toString(), "--format", "both",
                 "--solve", "--solver", "gth", "--repeat", "2");
-        assertEquals(0, code, err::toString);
+        assertEquals(0, run.exit, () -> run.err);
 
         ModelParameters p = ModelParameters.of(40, 1.3, 8, 0.4, 0.25);
         Generator g = Generator.assemble(Prl2020RateModel.of(p), StateSpace.rectangle(70, 9));
@@ -97,18 +86,17 @@ class ExportGeneratorCommandTest {
 
     @Test
     void badInputIsOneLineAndExitCodeTwo() {
-        StringWriter err = new StringWriter();
-        int code = run(err, "export-generator", "--A", "40", "--V", "1", "--gamma", "8", "--gamma-t", "0.4",
+        CliRun run = new CliRun("export-generator", "--A", "40", "--V", "1", "--gamma", "8", "--gamma-t", "0.4",
                 "--tau-s", "inf", "--n-max", "30", "--out", dir.resolve("x").toString(), "--format", "hdf5");
-        assertEquals(2, code);
-        assertTrue(err.toString().startsWith("qpspin: --format"), err::toString);
-        assertEquals(1, err.toString().strip().lines().count(), err::toString);
+        assertEquals(2, run.exit);
+        assertTrue(run.err.startsWith("qpspin: --format"), () -> run.err);
+        assertEquals(1, run.err.strip().lines().count(), () -> run.err);
         assertFalse(Files.exists(dir.resolve("x.json")));
 
-        StringWriter err2 = new StringWriter();
-        assertEquals(2, run(err2, "export-generator", "--A", "40", "--V", "1", "--gamma", "8", "--gamma-t", "0.4",
+        CliRun run2 = new CliRun("export-generator", "--A", "40", "--V", "1", "--gamma", "8", "--gamma-t", "0.4",
                 "--tau-s", "inf", "--n-max", "30", "--out", dir.resolve("y").toString(), "--solve", "--solver",
-                "magic"));
-        assertTrue(err2.toString().contains("unknown solver"), err2::toString);
+                "magic");
+        assertEquals(2, run2.exit);
+        assertTrue(run2.err.contains("unknown solver"), () -> run2.err);
     }
 }
