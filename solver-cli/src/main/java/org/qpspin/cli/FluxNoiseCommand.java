@@ -99,10 +99,7 @@ public final class FluxNoiseCommand implements Callable<Integer> {
         String exactNote = null;
         int states = 0;
         try {
-            if (!quiet.isSet()) {
-                err.println("qpspin: solving the exact chain...");
-                err.flush();
-            }
+            quiet.report(err, "solving the exact chain...");
             NoiseSetup setup = NoiseSetup.of(p, truncation, err, quiet.isSet());
             StationaryAnalysis sa = setup.stationary;
             NoiseAnalysis a = setup.analysis;

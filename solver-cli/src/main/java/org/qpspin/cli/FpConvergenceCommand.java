@@ -86,10 +86,7 @@ public final class FpConvergenceCommand implements Callable<Integer> {
             throw new UsageException("--fixed-n0 must be finite and > 0, got " + fixedN0);
         }
         PrintWriter err = spec.commandLine().getErr();
-        java.util.function.Consumer<String> progress = quiet.isSet() ? null : line -> {
-            err.println("qpspin: " + line);
-            err.flush();
-        };
+        java.util.function.Consumer<String> progress = quiet.progressTo(err);
         List<ConvergenceStudy> studies = new ArrayList<>();
         for (Limit limit : Limit.values()) {
             studies.add(ConvergenceStudy.alongN0(limit, zeta, n0s, progress));

@@ -106,15 +106,15 @@ public final class NoiseCommand implements Callable<Integer> {
             NoisePlot.checkFileName(plot);
         }
         PrintWriter err = spec.commandLine().getErr();
-        progress(err, "solving the stationary chain...");
+        quiet.report(err, "solving the stationary chain...");
         NoiseSetup setup = NoiseSetup.of(parameters, truncation, err, quiet.isSet());
         StationaryAnalysis sa = setup.stationary;
-        progress(err, String.format(Locale.ROOT, "stationary: %d states, %s, %.2f s", sa.result().states(),
+        quiet.report(err, String.format(Locale.ROOT, "stationary: %d states, %s, %.2f s", sa.result().states(),
                 sa.result().solver(), sa.seconds()));
         NoiseAnalysis analysis = setup.analysis;
         ZeroFrequencyNoise zero = analysis.zeroFrequency(observable);
         double[] grid = grid(zero);
-        progress(err, "spectrum at " + grid.length + " frequencies...");
+        quiet.report(err, "spectrum at " + grid.length + " frequencies...");
         NoiseSpectrum spectrum = analysis.spectrum(observable, grid, options);
         if (!spectrum.krylovConverged()) {
             err.printf(Locale.ROOT, "qpspin: warning: the Krylov route did not reach --spectrum-tol %.1e at every "
@@ -125,7 +125,7 @@ public final class NoiseCommand implements Callable<Integer> {
         }
         RelaxationSpectrum relaxation = null;
         if (eigenvalues > 0 && sa.result().states() >= 3) {
-            progress(err, "slowest relaxation rates (ARPACK)...");
+            quiet.report(err, "slowest relaxation rates (ARPACK)...");
             relaxation = analysis.relaxationSpectrum(eigenvalues);
         }
         FokkerPlanckDiffusion fp = observable.name().equals("N") ? fokkerPlanck(parameters) : null;
@@ -140,13 +140,6 @@ public final class NoiseCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    private void progress(PrintWriter err, String line) {
-        if (!quiet.isSet()) {
-            err.println("qpspin: " + line);
-            err.flush();
-        }
     }
 
     private SpectrumOptions spectrumOptions() {

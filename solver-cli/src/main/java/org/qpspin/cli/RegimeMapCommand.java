@@ -116,10 +116,7 @@ public final class RegimeMapCommand implements Callable<Integer> {
         double[] a = grid(aRange, "--a-range");
         PrintWriter err = spec.commandLine().getErr();
         RegimeMap map = RegimeMap.compute(gamma, gammaT, tauS, v, a, exactMaxN, maxStates,
-                StationarySolvers.byName(solverName), quiet.isSet() ? null : line -> {
-                    err.println("qpspin: " + line);
-                    err.flush();
-                });
+                StationarySolvers.byName(solverName), quiet.progressTo(err));
         if (csv != null) {
             writeCsv(map, csv);
         }

@@ -50,10 +50,7 @@ public final class ValidationTableCommand implements Callable<Integer> {
             }
         }
         PrintWriter err = spec.commandLine().getErr();
-        List<PaperNumbers.Row> rows = PaperNumbers.compute(quiet.isSet() ? null : line -> {
-            err.println("qpspin: " + line);
-            err.flush();
-        });
+        List<PaperNumbers.Row> rows = PaperNumbers.compute(quiet.progressTo(err));
         String table = markdown(rows);
         if (update == null) {
             spec.commandLine().getOut().print(table);
