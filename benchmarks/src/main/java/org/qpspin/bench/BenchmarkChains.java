@@ -4,6 +4,7 @@ import org.qpspin.generator.Generator;
 import org.qpspin.model.ModelParameters;
 import org.qpspin.rates.Prl2020RateModel;
 import org.qpspin.space.StateSpace;
+import org.qpspin.stationary.StationaryResult;
 
 /** The chains the solver benchmarks run on, so that every solver is timed on the same matrices. */
 public final class BenchmarkChains {
@@ -38,5 +39,19 @@ public final class BenchmarkChains {
     public static Generator polarized(int states, int width) {
         StateSpace space = rectangle(states, width);
         return Generator.assemble(Prl2020RateModel.of(polarizedParameters(space)), space);
+    }
+
+    /**
+     * The right-hand side of the S_N(0) solve, b = −(N − ⟨N⟩)∘p (MODEL.md noise convention), for the stationary
+     * result of {@code generator}.
+     */
+    public static double[] particleNumberNoiseSource(Generator generator, StationaryResult stationary) {
+        double[] p = stationary.probabilitiesView();
+        double mean = stationary.meanN();
+        double[] rhs = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            rhs[i] = -(generator.space().levelOf(i) - mean) * p[i];
+        }
+        return rhs;
     }
 }

@@ -59,14 +59,8 @@ public class LuSolverBenchmark {
         }
         solver = StationarySolvers.lu();
         factorization = StationarySolvers.luFactorization(generator);
-        int n = generator.size();
-        double[] p = factorization.stationary().probabilitiesView();
-        double mean = factorization.stationary().meanN();
-        rhs = new double[n];
-        for (int i = 0; i < n; i++) {
-            rhs[i] = -(generator.space().levelOf(i) - mean) * p[i];
-        }
-        x = new double[n];
+        rhs = BenchmarkChains.particleNumberNoiseSource(generator, factorization.stationary());
+        x = new double[generator.size()];
     }
 
     @Benchmark
