@@ -112,25 +112,19 @@ public final class StationaryAnalysis {
             return new StationaryAnalysis(rates, truncation, a.generator, a.result, a.factorization, attempts, null,
                     elapsed(start));
         }
-        if (truncation.isBand()) {
-            return runBand(rates, truncation, solver, keepFactorization, progress, attempts, start);
-        }
         int limit = truncation.maxStates();
         long nMax = TruncationPlanner.initialNMax(p, tol, limit);
-        int mStart = nMax > limit ? Truncation.NO_M_LIMIT : TruncationPlanner.initialMMax(p, (int) nMax, tol);
-        boolean mFull = mStart == Truncation.NO_M_LIMIT;
-        long mMax = mFull ? nMax / 2 : mStart;
+        MWindow window = truncation.isBand() ? new BandWindow(p, tol, limit) : new RectangleWindow(p, nMax, tol, limit);
         for (int growth = 0; ; growth++) {
-            long states = rectangleSize(nMax, mFull ? nMax / 2 : mMax);
+            long states = window.states(nMax);
             if (states > limit) {
                 throw new TruncationException(String.format(Locale.ROOT, "the automatic truncation needs more than "
-                        + "%d states (next attempt: nMax=%d, mMax=%d, %d states) to bring the cost below %.3g; "
-                        + "raise the state cap or the tolerance%s", limit, nMax, mFull ? nMax / 2 : mMax, states, tol,
+                        + "%d states (next attempt: nMax=%d, %s, %d states) to bring the cost below %.3g; "
+                        + "raise the state cap or the tolerance%s", limit, nMax, window.describe(nMax), states, tol,
                         attempts.isEmpty() ? "" : " (last cost " + String.format(Locale.ROOT, "%.3g",
                                 attempts.get(attempts.size() - 1).relativeOmittedFlux()) + ")"), attempts);
             }
-            Attempt a = attempt(rates, (int) nMax, mFull ? Truncation.NO_M_LIMIT : (int) mMax, solver,
-                    keepFactorization, attempts, progress);
+            Attempt a = attempt(rates, window.space((int) nMax), solver, keepFactorization, attempts, progress);
             TruncationAttempt last = attempts.get(attempts.size() - 1);
             double cost = last.relativeOmittedFlux();
             if (cost <= tol) {
@@ -142,71 +136,144 @@ public final class StationaryAnalysis {
                         + "cost %.3g after %d growths (last: %s)", tol, growth, last), attempts);
             }
             boolean growN = last.outerLevelMass() > 0.5 * tol;
-            boolean growM = !mFull && last.columnCost() > 0.5 * tol;
+            boolean growM = window.canGrow() && last.columnCost() > 0.5 * tol;
             if (!growN && !growM) { // cost split evenly below tol/2 each: grow both a little
                 growN = true;
-                growM = !mFull;
+                growM = window.canGrow();
             }
             long newN = growN ? TruncationPlanner.grow(a.result.marginalN(), (int) nMax,
                     Math.max(last.outerLevelMass(), tol), tol) : nMax;
-            long newM = mMax;
-            if (growM) {
-                newM = TruncationPlanner.grow(a.result.marginalM(), (int) mMax, Math.max(last.columnCost(), tol),
-                        tol);
-            }
             nMax = Math.min(newN, Integer.MAX_VALUE - 1L);
-            if (!mFull && newM >= nMax / 2) {
-                mFull = true;
-            }
-            mMax = mFull ? nMax / 2 : newM;
+            window.grow(growM, a.result, last, nMax);
         }
     }
 
     /**
-     * The automatic loop on m*(N) bands ({@link Truncation#withBand()}): Nmax starts and grows as in the rectangle
-     * loop; the m side starts from {@link BandTruncation#around} with no slack and grows by widening every level's
-     * window (slack w/8, at least 2, then doubling), where the rectangle loop would raise mMax. The stopping rule is
-     * the rectangle loop's: cost ≤ tolerance, else {@link TruncationException} after maxGrowths growths or beyond
-     * maxStates states.
+     * The m side of the automatic truncation: how each attempt bounds m, and how that bound grows when the m edges
+     * carry the cost (the N side, Nmax, is the loop's own).
      */
-    private static StationaryAnalysis runBand(RateModel rates, Truncation truncation, StationarySolver solver,
-                                              boolean keepFactorization, Progress progress,
-                                              List<TruncationAttempt> attempts, long start) {
-        ModelParameters p = rates.parameters();
-        double tol = truncation.tolerance();
-        int limit = truncation.maxStates();
-        long nMax = TruncationPlanner.initialNMax(p, tol, limit);
-        int slack = 0;
-        for (int growth = 0; ; growth++) {
-            StateSpace space = nMax < limit ? BandTruncation.around(p, (int) nMax, tol, slack) : null;
-            if (space == null || space.size() > limit) {
-                throw new TruncationException(String.format(Locale.ROOT, "the automatic band truncation needs more "
-                        + "than %d states (next attempt: nMax=%d, slack=%d) to bring the cost below %.3g; raise the "
-                        + "state cap or the tolerance", limit, nMax, slack, tol), attempts);
-            }
-            Attempt a = attempt(rates, space, solver, keepFactorization, attempts, progress);
-            TruncationAttempt last = attempts.get(attempts.size() - 1);
-            if (last.relativeOmittedFlux() <= tol) {
-                return new StationaryAnalysis(rates, truncation, a.generator, a.result, a.factorization, attempts,
-                        null, elapsed(start));
-            }
-            if (growth >= truncation.maxGrowths()) {
-                throw new TruncationException(String.format(Locale.ROOT, "the automatic band truncation did not "
-                        + "reach cost %.3g after %d growths (last: %s)", tol, growth, last), attempts);
-            }
-            boolean growN = last.outerLevelMass() > 0.5 * tol;
-            boolean growM = last.columnCost() > 0.5 * tol;
-            if (!growN && !growM) {
-                growN = true;
-                growM = true;
-            }
-            if (growN) {
-                nMax = Math.min(TruncationPlanner.grow(a.result.marginalN(), (int) nMax,
-                        Math.max(last.outerLevelMass(), tol), tol), Integer.MAX_VALUE - 1L);
-            }
+    private interface MWindow {
+
+        /** Number of states for levels 0 … nMax (may exceed int: checked against the cap before building). */
+        long states(long nMax);
+
+        /** The state space for levels 0 … nMax. */
+        StateSpace space(int nMax);
+
+        /** Whether the m bound can still grow (false once it keeps every valid m). */
+        boolean canGrow();
+
+        /** After an attempt: grow the m bound if {@code growM}, and follow the new Nmax. */
+        void grow(boolean growM, StationaryResult result, TruncationAttempt last, long nMax);
+
+        /** The m bound for messages, e.g. {@code mMax=12}. */
+        String describe(long nMax);
+    }
+
+    /**
+     * One mMax for every level: starts at {@link TruncationPlanner#initialMMax}, grows by
+     * {@link TruncationPlanner#grow} on P(m), and becomes "no limit" once it reaches ⌊Nmax/2⌋.
+     */
+    private static final class RectangleWindow implements MWindow {
+        private final double tol;
+        private boolean full;
+        private long mMax;
+
+        RectangleWindow(ModelParameters p, long nMax, double tol, int limit) {
+            this.tol = tol;
+            int start = nMax > limit ? Truncation.NO_M_LIMIT : TruncationPlanner.initialMMax(p, (int) nMax, tol);
+            full = start == Truncation.NO_M_LIMIT;
+            mMax = full ? nMax / 2 : start;
+        }
+
+        private long bound(long nMax) {
+            return full ? nMax / 2 : mMax;
+        }
+
+        @Override
+        public long states(long nMax) {
+            return rectangleSize(nMax, bound(nMax));
+        }
+
+        @Override
+        public StateSpace space(int nMax) {
+            return StateSpace.rectangle(nMax, full ? Truncation.NO_M_LIMIT : (int) mMax);
+        }
+
+        @Override
+        public boolean canGrow() {
+            return !full;
+        }
+
+        @Override
+        public void grow(boolean growM, StationaryResult result, TruncationAttempt last, long nMax) {
+            long newM = mMax;
             if (growM) {
-                slack = slack == 0 ? Math.max(2, space.maxLevelWidth() / 8) : 2 * slack;
+                newM = TruncationPlanner.grow(result.marginalM(), (int) mMax, Math.max(last.columnCost(), tol), tol);
             }
+            if (!full && newM >= nMax / 2) {
+                full = true;
+            }
+            mMax = full ? nMax / 2 : newM;
+        }
+
+        @Override
+        public String describe(long nMax) {
+            return "mMax=" + bound(nMax);
+        }
+    }
+
+    /**
+     * Per-level windows following m*(N) ({@link Truncation#withBand()}, {@link BandTruncation#around}): start with no
+     * slack, and where the rectangle would raise mMax widen every level's window instead (slack w/8, at least 2,
+     * then doubling).
+     */
+    private static final class BandWindow implements MWindow {
+        private final ModelParameters parameters;
+        private final double tol;
+        private final int limit;
+        private int slack;
+        private StateSpace next;
+
+        BandWindow(ModelParameters parameters, double tol, int limit) {
+            this.parameters = parameters;
+            this.tol = tol;
+            this.limit = limit;
+        }
+
+        @Override
+        public long states(long nMax) {
+            if (nMax >= limit) { // every level keeps at least one state: more than the cap, without building it
+                return nMax + 1;
+            }
+            next = space((int) nMax);
+            return next.size();
+        }
+
+        @Override
+        public StateSpace space(int nMax) {
+            if (next == null || next.maxN() != nMax) {
+                next = BandTruncation.around(parameters, nMax, tol, slack);
+            }
+            return next;
+        }
+
+        @Override
+        public boolean canGrow() {
+            return true;
+        }
+
+        @Override
+        public void grow(boolean growM, StationaryResult result, TruncationAttempt last, long nMax) {
+            if (growM) {
+                slack = slack == 0 ? Math.max(2, result.space().maxLevelWidth() / 8) : 2 * slack;
+                next = null;
+            }
+        }
+
+        @Override
+        public String describe(long nMax) {
+            return "band slack=" + slack;
         }
     }
 
