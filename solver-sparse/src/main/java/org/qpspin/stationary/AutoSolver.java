@@ -8,6 +8,9 @@ import org.qpspin.space.StateSpace;
  *
  * <p>Rule, with n states, w_K the width of level K and w the largest width:
  * <ul>
+ *   <li>n ≥ {@value #CORE_MIN_STATES} and the mean-field core of the space ({@link CoreSolver#coreOf}) holds at
+ *       most {@value #CORE_MAX_FRACTION} of the states: the probable-core solver (exact on the core, by the rule
+ *       below, Gauss–Seidel on the rest);</li>
  *   <li>n ≤ {@value #GTH_LIMIT}: dense GTH, the oracle (n³/3 flops: milliseconds at this size);</li>
  *   <li>otherwise the cheaper of the two sparse solvers by a cost model fitted to timings on the 2-core
  *       development machine (docs/benchmarks.md, "auto"): levels ≈ Σ_K w_K³ (dense block elimination per
@@ -22,6 +25,10 @@ final class AutoSolver implements StationarySolver {
     static final int GTH_LIMIT = 400;
     /** Cost of the sparse LU per n min(w², √n), in units of one level-solver w³ flop. */
     static final double LU_FACTOR = 100.0;
+    /** Smallest chain for which the probable-core solver is considered. */
+    static final int CORE_MIN_STATES = 20_000;
+    /** The core solver is chosen when its core holds at most this share of the states. */
+    static final double CORE_MAX_FRACTION = 0.5;
 
     @Override
     public String name() {
@@ -31,8 +38,18 @@ final class AutoSolver implements StationarySolver {
     /** The solver the rule picks for {@code generator}. */
     StationarySolver choose(Generator generator) {
         StateSpace space = generator.space();
-        int n = space.size();
-        if (n <= GTH_LIMIT) {
+        if (space.size() >= CORE_MIN_STATES) {
+            StateSpace core = CoreSolver.coreOf(generator.rateModel().parameters(), space);
+            if (core.size() <= CORE_MAX_FRACTION * space.size()) {
+                return new CoreSolver();
+            }
+        }
+        return exactFor(space);
+    }
+
+    /** The exact (direct, subtraction-free) solver the rule picks for {@code space}: gth, levels or lu. */
+    static StationarySolver exactFor(StateSpace space) {
+        if (space.size() <= GTH_LIMIT) {
             return StationarySolvers.gth();
         }
         return prefersLevels(space) ? StationarySolvers.levels() : StationarySolvers.lu();

@@ -38,6 +38,15 @@ public final class StationarySolvers {
         return new LuSolver(true);
     }
 
+    /**
+     * The probable-core solver: exact (levels or lu) on the mean-field band where the probability sits, block
+     * Gauss–Seidel on the rest of the space, iterated until the whole system is solved to rounding (see
+     * {@link CoreSolver}). The fast path for the wide rectangles of automatic truncations of polarized clusters.
+     */
+    public static StationarySolver core() {
+        return new CoreSolver();
+    }
+
     /** The {@link #lu()} solver with the factorization type exposed (group-inverse, pinned and transposed solves). */
     public static SparseLuFactorization luFactorization(org.qpspin.generator.Generator generator) {
         return new LuSolver(true).factorize(generator);
@@ -45,7 +54,7 @@ public final class StationarySolvers {
 
     /** Names of the concrete solvers accepted by {@link #byName} (besides {@code auto}). */
     public static List<String> names() {
-        return List.of("gth", "levels", "lu");
+        return List.of("gth", "levels", "lu", "core");
     }
 
     /**
@@ -63,6 +72,8 @@ public final class StationarySolvers {
                 return levels();
             case "lu":
                 return lu();
+            case "core":
+                return core();
             default:
                 throw new IllegalArgumentException("unknown solver '" + name + "'; choose auto or one of " + names());
         }

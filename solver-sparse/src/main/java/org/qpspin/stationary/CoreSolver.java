@@ -1,0 +1,118 @@
+package org.qpspin.stationary;
+
+import org.qpspin.generator.Generator;
+import org.qpspin.model.ModelParameters;
+import org.qpspin.space.StateSpace;
+
+/**
+ * The probable-core solver: an exact factorization where the probability is, Gauss–Seidel on the rest.
+ *
+ * <p>What it knows about the chain: in a polarized cluster the probability at level N sits in the m values
+ * around the mean-field m*(N), a window far narrower than the rectangle or triangle a truncation has to keep
+ * for the levels where m*(N) is large. The core is the mean-field band of {@link BandTruncation#around} at the
+ * per-level tail {@value #CORE_TOLERANCE} (Poisson quantile of m*(N), plus {@value #CORE_SLACK} states), cut to the
+ * space. The core is solved by the exact solver {@link AutoSolver#exactFor} picks (levels or lu, GTH pivots), the
+ * rest by the block iteration of {@link CoreFactorization}, which stops when the whole system L p = 0 is solved to
+ * rounding (largest change of an entry ≤ 1e-14 ‖p‖∞) and then polishes the tail entrywise. The result's
+ * residual and truncation cost are those of the whole space, like every solver's.
+ *
+ * <p>Cost: the core's factorization (Σ_core w³ instead of Σ w³ for levels: 30–100 × less on the rectangles of
+ * the automatic truncation) plus a few passes over the matrix. Accuracy: normwise to rounding on the whole
+ * vector; entrywise on the core as the exact solvers; entrywise on the tail to {@value CoreFactorization#TAIL_CONVERGED}
+ * per entry when the polishing sweeps converge (they add non-negative terms only), which the result's solver
+ * name reports.
+ */
+final class CoreSolver implements StationarySolver {
+
+    /** Per-level tail of the core band: the m quantile of BandTruncation at this tolerance. */
+    static final double CORE_TOLERANCE = 1e-12;
+    /** States added above every level's quantile. */
+    static final int CORE_SLACK = 2;
+    /** A level's window is widened while its top state holds more than this share of the largest probability. */
+    static final double EDGE_MASS = 1e-20;
+    /** Widening rounds (each refactorizes the core). */
+    static final int MAX_WIDENING_ROUNDS = 1;
+
+    @Override
+    public String name() {
+        return "core";
+    }
+
+    /**
+     * The core of {@code space} for {@code parameters}: level by level the intersection of the space's window with
+     * the mean-field band (never empty: at least the lowest m of each level).
+     */
+    static StateSpace coreOf(ModelParameters parameters, StateSpace space) {
+        int maxN = space.maxN();
+        StateSpace band = BandTruncation.around(parameters, maxN, CORE_TOLERANCE, CORE_SLACK);
+        int[] low = new int[maxN + 1];
+        int[] high = new int[maxN + 1];
+        for (int n = 0; n <= maxN; n++) {
+            low[n] = space.lowM(n);
+            high[n] = Math.max(low[n], Math.min(space.highM(n), band.highM(n)));
+        }
+        return StateSpace.band(low, high);
+    }
+
+    @Override
+    public StationaryResult solve(Generator generator) {
+        return factorize(generator).stationary();
+    }
+
+    @Override
+    public StationaryFactorization factorize(Generator generator) {
+        long start = System.nanoTime();
+        StateSpace space = generator.space();
+        StateSpace core = coreOf(generator.rateModel().parameters(), space);
+        // the mean-field band first; at most MAX_WIDENING_ROUNDS refactorizations where its edges are heavy
+        for (int round = 0; ; round++) {
+            Generator coreGenerator = Generator.assemble(generator.rateModel(), core);
+            StationaryFactorization exact = AutoSolver.exactFor(core).factorize(coreGenerator);
+            StateSpace wider = round == MAX_WIDENING_ROUNDS ? null : widened(space, core, exact.stationary());
+            if (wider == null) {
+                return new CoreFactorization(generator, exact, start);
+            }
+            core = wider;
+        }
+    }
+
+    /**
+     * The core with the window of every level whose top state holds more than {@value #EDGE_MASS} of the core's
+     * largest probability p_max widened (with the two levels above, where the cluster carries its m next), or
+     * null when no edge is that heavy. The widening extrapolates the decay at the edge with a margin, so that one
+     * round is enough: with ρ = p(N, top) / p(N, top − 1) &lt; 1, k = ⌈1.5 ln(EDGE_MASS p_max / p(N, top)) / ln ρ⌉
+     * + 4 more states (width/2 + 4 when the edge does not decay), capped at the space. Why: the mean-field band is short near the polarization
+     * threshold, where clusters that were unpolarized at smaller N carry m ≈ N/2 upwards.
+     */
+    static StateSpace widened(StateSpace space, StateSpace core, StationaryResult coreSolution) {
+        double[] p = coreSolution.probabilitiesView();
+        double max = 0.0;
+        for (double v : p) {
+            max = Math.max(max, v);
+        }
+        int maxN = core.maxN();
+        int[] low = new int[maxN + 1];
+        int[] high = new int[maxN + 1];
+        boolean any = false;
+        for (int n = 0; n <= maxN; n++) {
+            low[n] = core.lowM(n);
+            high[n] = core.highM(n);
+        }
+        for (int n = 0; n <= maxN; n++) {
+            int top = core.highM(n);
+            double edge = p[core.index(n, top)];
+            if (top >= space.highM(n) || !(edge > EDGE_MASS * max)) {
+                continue;
+            }
+            double ratio = top > core.lowM(n) ? edge / p[core.index(n, top - 1)] : 1.0;
+            long grow = ratio < 1.0 && ratio > 0.0
+                    ? (long) Math.ceil(1.5 * Math.log(EDGE_MASS * max / edge) / Math.log(ratio)) + 4
+                    : core.levelWidth(n) / 2 + 4;
+            for (int k = n; k <= Math.min(maxN, n + 2); k++) {
+                high[k] = (int) Math.max(high[k], Math.min(space.highM(k), core.highM(k) + grow));
+            }
+            any = true;
+        }
+        return any ? StateSpace.band(low, high) : null;
+    }
+}
