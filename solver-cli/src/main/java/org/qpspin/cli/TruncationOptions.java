@@ -39,8 +39,8 @@ public final class TruncationOptions {
     int maxStates;
 
     @Option(names = "--solver", paramLabel = "NAME", defaultValue = "auto",
-            description = "Stationary solver whose factorization is reused: auto, gth, lu, levels "
-                    + "(default ${DEFAULT-VALUE}).")
+            description = "Stationary solver whose factorization is reused: auto, gth, lu, levels, core "
+                    + "(default ${DEFAULT-VALUE}; core: exact on the mean-field core, iterative on the rest).")
     String solverName;
 
     /** The truncation the options describe. */
