@@ -42,6 +42,58 @@ public final class BenchmarkChains {
     }
 
     /**
+     * The peer comparison's families (benchmarks/peer/scipy_peer.py, docs/benchmarks.md) on the rectangle
+     * nMax = ⌈cN N0⌉, mMax = ⌈cM N0⌉ the automatic truncation picks, with the mean-field N0 whose rectangle holds
+     * about {@code states} states: SR (Γt = 0, ζs = 0.02: Γ = 50, τs = 1; cN = 5.5, cM = 0.53), TA (τs = ∞,
+     * Γ = 1, Γt = Γ/(25 N0); 3.5, 0.53) and weak (Γt = 0, ζs = 0.3: Γ = 10, τs = 1/3; 5.5, 3.0); V = 1.
+     */
+    public static Generator peerRectangle(String regime, int states) {
+        double cN;
+        double cM;
+        switch (regime) {
+            case "SR":
+                cN = 5.5;
+                cM = 0.53;
+                break;
+            case "TA":
+                cN = 3.5;
+                cM = 0.53;
+                break;
+            case "weak":
+                cN = 5.5;
+                cM = 3.0;
+                break;
+            default:
+                throw new IllegalArgumentException("unknown regime " + regime + "; SR, TA or weak");
+        }
+        double lo = 1.0;
+        double hi = 1e7;
+        for (int k = 0; k < 100; k++) { // bisection on N0 for the state count, as the peer script does
+            double mid = Math.sqrt(lo * hi);
+            if (StateSpace.rectangle((int) Math.ceil(cN * mid), (int) Math.ceil(cM * mid)).size() < states) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        double n0 = Math.round(hi * 10.0) / 10.0;
+        ModelParameters p;
+        switch (regime) {
+            case "SR":
+                p = ModelParameters.withMeanFieldN0(n0, 1.0, 50.0, 0.0, 1.0);
+                break;
+            case "TA":
+                p = ModelParameters.withMeanFieldN0(n0, 1.0, 1.0, 1.0 / (25.0 * n0), Double.POSITIVE_INFINITY);
+                break;
+            default:
+                p = ModelParameters.withMeanFieldN0(n0, 1.0, 10.0, 0.0, 1.0 / 3.0);
+                break;
+        }
+        StateSpace space = StateSpace.rectangle((int) Math.ceil(cN * n0), (int) Math.ceil(cM * n0));
+        return Generator.assemble(Prl2020RateModel.of(p), space);
+    }
+
+    /**
      * The right-hand side of the S_N(0) solve, b = −(N − ⟨N⟩)∘p (MODEL.md noise convention), for the stationary
      * result of {@code generator}.
      */

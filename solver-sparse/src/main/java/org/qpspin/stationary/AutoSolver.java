@@ -76,22 +76,6 @@ final class AutoSolver implements StationarySolver {
     @Override
     public StationaryFactorization factorize(Generator generator) {
         StationaryFactorization f = choose(generator).factorize(generator);
-        StationaryResult renamed = f.stationary().withSolver(name() + "→" + f.solver());
-        return new StationaryFactorization() {
-            @Override
-            public StationaryResult stationary() {
-                return renamed;
-            }
-
-            @Override
-            public void solveGroupInverse(double[] b, double[] x) {
-                f.solveGroupInverse(b, x);
-            }
-
-            @Override
-            public String solver() {
-                return renamed.solver();
-            }
-        };
+        return new RenamedFactorization(f, name() + "→" + f.solver());
     }
 }

@@ -51,6 +51,20 @@ final class CoreSolver implements StationarySolver {
             low[n] = space.lowM(n);
             high[n] = Math.max(low[n], Math.min(space.highM(n), band.highM(n)));
         }
+        return closedBand(space, low, high);
+    }
+
+    /**
+     * The band with every level's top raised, where the space allows, to at least the top of the level above
+     * minus one (mHigh(N−1) ≥ mHigh(N) − 1). Why: the core must be one communicating class on its own, also
+     * without spin flips (τs = ∞), where a state moves only by injection (N+1, m or m+1) and annihilation
+     * (N−2, m−2 … m); with that rule every core state (N, m) is reached from (N−1, m−1) or (N−1, m) and reaches
+     * level N−2 (the space's windows, min(⌊N/2⌋, mMax), obey the rule themselves).
+     */
+    static StateSpace closedBand(StateSpace space, int[] low, int[] high) {
+        for (int n = high.length - 1; n >= 1; n--) {
+            high[n - 1] = Math.max(high[n - 1], Math.min(space.highM(n - 1), high[n] - 1));
+        }
         return StateSpace.band(low, high);
     }
 
@@ -63,7 +77,19 @@ final class CoreSolver implements StationarySolver {
     public StationaryFactorization factorize(Generator generator) {
         long start = System.nanoTime();
         StateSpace space = generator.space();
-        StateSpace core = coreOf(generator.rateModel().parameters(), space);
+        try {
+            return factorizeOnCore(generator, coreOf(generator.rateModel().parameters(), space), start);
+        } catch (IllegalArgumentException e) {
+            // the core's own chain was refused (e.g. not one class): solve the whole space exactly, and say so
+            StationaryFactorization exact = AutoSolver.exactFor(space).factorize(generator);
+            return new RenamedFactorization(exact, name() + "→" + exact.solver() + " (core refused: "
+                    + e.getMessage() + ")");
+        }
+    }
+
+    private static StationaryFactorization factorizeOnCore(Generator generator, StateSpace firstCore, long start) {
+        StateSpace space = generator.space();
+        StateSpace core = firstCore;
         // the mean-field band first; at most MAX_WIDENING_ROUNDS refactorizations where its edges are heavy
         for (int round = 0; ; round++) {
             Generator coreGenerator = Generator.assemble(generator.rateModel(), core);
@@ -113,6 +139,6 @@ final class CoreSolver implements StationarySolver {
             }
             any = true;
         }
-        return any ? StateSpace.band(low, high) : null;
+        return any ? closedBand(space, low, high) : null;
     }
 }

@@ -148,6 +148,10 @@ class CoreSolverTest {
             if (n >= 30 && n <= 32) {
                 // ln(1e-20 / 1e-3) / ln(1e-3) = 17/3: 1.5 × 17/3 = 8.5 → 9, + 4 = 13 more, capped at 15
                 assertEquals(15, wider.highM(n), "N = " + n);
+            } else if (n < 30) {
+                // closed downwards: mHigh(N − 1) ≥ mHigh(N) − 1 where the space allows
+                assertEquals(Math.max(core.highM(n), Math.min(space.highM(n), 15 - (30 - n))), wider.highM(n),
+                        "N = " + n);
             } else {
                 assertEquals(core.highM(n), wider.highM(n), "N = " + n);
             }
@@ -156,6 +160,22 @@ class CoreSolverTest {
             p[i] = Math.pow(1e-6, core.mOf(i));
         }
         assertNull(CoreSolver.widened(space, core, StationaryResult.of(generator, p, "test", 0.0)));
+    }
+
+    @Test
+    void widenedCoreStaysOneClassWithoutSpinFlips() {
+        // regression: the peer TA rectangle at 10^5 states (τs = ∞: no spin flips). Widening raised the windows of
+        // N = 160 … 162 only, and (N = 162, m = 76) could no longer reach level 160 inside the core ("chain is
+        // reducible"); the core is now closed downwards.
+        ModelParameters ta = ModelParameters.withMeanFieldN0(250.9, 1, 1, 1.0 / (25 * 250.9), Double.POSITIVE_INFINITY);
+        Generator generator = Generator.assemble(Prl2020RateModel.of(ta), StateSpace.rectangle(879, 133));
+        StationaryFactorization core = StationarySolvers.core().factorize(generator);
+        StateSpace coreSpace = CoreSolver.coreOf(ta, generator.space());
+        for (int n = 1; n <= coreSpace.maxN(); n++) {
+            assertTrue(coreSpace.highM(n - 1) >= coreSpace.highM(n) - 1, "N = " + n);
+        }
+        assertTrue(core.stationary().relativeResidual() < 1e-14, core.solver());
+        assertTrue(core.solver().contains(" 0 iterations") || core.solver().contains(" 1 iterations"), core.solver());
     }
 
     @Test
