@@ -5,9 +5,9 @@ import org.qpspin.generator.Generator;
 import org.qpspin.space.StateSpace;
 
 /**
- * Grassmann–Taksar–Heyman censoring of a level-structured chain, level by level from N = Nmax down to N = 1
- * (or down to a given level, for the first phase of {@link LevelFactorization}), on small dense blocks; the data
- * it keeps give the stationary vector.
+ * Grassmann–Taksar–Heyman censoring of a level-structured chain, level by level from N = Nmax down to a given
+ * level (phase A of {@link LevelFactorization}, which back-substitutes the stationary vector from the data kept
+ * here), on small dense blocks.
  *
  * <p>Structure used (checked on the generator, not assumed): every transition changes the level N by at most
  * +1 upwards and by at most D downwards (D = 2 for the PRL 2020 rates: injection +1, spin flips 0, annihilation
@@ -30,10 +30,6 @@ import org.qpspin.space.StateSpace;
  * Chains" (Princeton, 1994): GTH among the direct methods, block elimination and stochastic complementation.
  */
 final class LevelElimination {
-
-    /** Back substitution rescales a level's partial values by 2^-600 when one exceeds 2^600. */
-    private static final double RESCALE_THRESHOLD = 0x1p600;
-    private static final int RESCALE_EXPONENT = 600;
 
     final StateSpace space;
     final int maxN;
@@ -113,17 +109,12 @@ final class LevelElimination {
     }
 
     /**
-     * Censors {@code generator}'s chain level by level.
+     * Censors {@code generator}'s chain level by level, from Nmax down to the level above {@code lowest}.
      *
-     * @param keepRows also keep the rows q[k][·] (needed for {@link LevelFactorization})
+     * @param keepRows also keep the rows q[k][·] (needed for group-inverse solves)
      * @throws IllegalArgumentException if a transition raises N by more than one level, or a state cannot reach
      *                                  lower states (reducible chain), or the data do not fit in memory
      */
-    static LevelElimination run(Generator generator, boolean keepRows) {
-        return run(generator, keepRows, 0);
-    }
-
-    /** As {@link #run(Generator, boolean)}, eliminating only the levels above {@code lowest}. */
     static LevelElimination run(Generator generator, boolean keepRows, int lowest) {
         StateSpace space = generator.space();
         LevelElimination e = new LevelElimination(space, maximumDrop(generator), keepRows, lowest);
@@ -311,84 +302,5 @@ final class LevelElimination {
                 }
             }
         }
-    }
-
-    /**
-     * Back substitution p_0 = 1, p_k = Σ_i p_i q[i][k] / s_k, level by level upwards, with one power-of-two
-     * exponent per level so that ratios beyond the double range do not overflow: each level is computed
-     * relative to the level below, rescaled by 2^-600 whenever a value exceeds 2^600, and finally normalized
-     * to a maximum in [1, 2). The levels are then put on the exponent of the largest one; entries below the
-     * double range become 0 (or subnormal), every other one keeps the relative accuracy of the elimination.
-     *
-     * @return the unnormalized stationary vector (maximum in [1, 2))
-     */
-    double[] stationary() {
-        if (lowest != 0) {
-            throw new IllegalStateException("levels down to " + lowest + " only were eliminated");
-        }
-        int n = pivot.length;
-        double[] v = new double[n];
-        int[] exponent = new int[maxN + 1];
-        v[0] = 1.0;
-        boolean[] empty = new boolean[maxN + 1];
-        for (int top = 1; top <= maxN; top++) {
-            int rowStart = offset[top - 1];
-            int lo = offset[top];
-            int hi = offset[top + 1];
-            int below = lo - rowStart;
-            long inLevel = inBase[top];
-            int e = exponent[top - 1];
-            double belowScale = 1.0;
-            for (int k = lo; k < hi; k++) {
-                int a = k - lo;
-                int at = (int) (inLevel + segment(a, below));
-                double fromBelow = 0.0;
-                for (int i = 0; i < below; i++) {
-                    fromBelow += v[rowStart + i] * inColumn[at + i];
-                }
-                double within = 0.0;
-                for (int i = 0; i < a; i++) {
-                    within += v[lo + i] * inColumn[at + below + i];
-                }
-                double value = (fromBelow * belowScale + within) / pivot[k];
-                v[k] = value;
-                if (value > RESCALE_THRESHOLD) {
-                    for (int i = lo; i <= k; i++) {
-                        v[i] *= 0x1p-600;
-                    }
-                    e += RESCALE_EXPONENT;
-                    belowScale = Math.scalb(1.0, exponent[top - 1] - e);
-                }
-            }
-            double max = 0.0;
-            for (int k = lo; k < hi; k++) {
-                max = Math.max(max, v[k]);
-            }
-            if (max > 0.0) {
-                int shift = Math.getExponent(max);
-                for (int k = lo; k < hi; k++) {
-                    v[k] = Math.scalb(v[k], -shift);
-                }
-                e += shift;
-            } else {
-                empty[top] = true;
-            }
-            exponent[top] = e;
-        }
-        int largest = Integer.MIN_VALUE;
-        for (int top = 0; top <= maxN; top++) {
-            if (!empty[top]) {
-                largest = Math.max(largest, exponent[top]);
-            }
-        }
-        for (int top = 0; top <= maxN; top++) {
-            int shift = exponent[top] - largest;
-            if (shift != 0) {
-                for (int k = offset[top], end = offset[top + 1]; k < end; k++) {
-                    v[k] = Math.scalb(v[k], shift);
-                }
-            }
-        }
-        return v;
     }
 }

@@ -2,24 +2,36 @@ package org.qpspin.stationary;
 
 import org.ejml.data.DMatrixSparseCSC;
 import org.qpspin.generator.Generator;
+import org.qpspin.meanfield.MeanFieldFixedPoint;
+import org.qpspin.model.ModelParameters;
+import org.qpspin.space.StateSpace;
 
 /**
- * A level-structured GTH factorization of L pinned at the most probable state, for group-inverse solves.
+ * A level-structured GTH factorization of L pinned at (or near) the most probable state: the one elimination of
+ * the level solver, giving both the stationary vector and group-inverse solves.
  *
  * <p>Elimination order (each step the GTH censoring of {@link LevelElimination}: s_k = censored exit rate of k
  * to the states still present, q[i][j] += q[i][k] q[k][j] / s_k):
  * <ol>
- *   <li>A, downwards: the levels Nmax … K*+1, K* the level of the most probable state (blocks as in
+ *   <li>A, downwards: the levels Nmax … K*+1, K* the level of the pinned state (blocks as in
  *       {@link LevelElimination}: rows = levels K−1, K, columns = levels K−D … K);</li>
  *   <li>B, upwards: the levels 0 … K*−1, each in ascending index. When level L is the lowest left, its rows
  *       reach only levels L and L+1 (its original rates up, plus fill from below that stays within L), and only
  *       levels L … L+D point into it, so the block has rows = levels L … min(L+D, K*) and columns = levels L,
  *       L+1, and fill lands only in level L+1's columns;</li>
- *   <li>C, the level K* densely: its states above the most probable one downwards, those below it upwards; the
- *       most probable state is the singular last pivot.</li>
+ *   <li>C, the level K* densely: its states above the pinned one downwards, those below it upwards; the
+ *       pinned state is the singular last pivot.</li>
  * </ol>
- * In the row convention Q = Lᵀ this is Q = P (U D L′) Pᵀ for that order, U_ik = −q[i][k]/s_k,
- * L′_kj = −q[k][j]/s_k, D = diag(−s_k) with 0 for the last state. L x = b is solved as
+ * <b>Stationary vector</b> (GTH back substitution from the pinned state): p_pin = 1, then in reverse elimination
+ * order (C, B downwards from K*−1, A upwards from K*+1) p_k = Σ_i q[i][k] p_i / s_k over the kept column. Only
+ * sums of non-negative terms, products and quotients occur, so every probability keeps a small relative error
+ * wherever the pin is. Each level carries a power-of-two exponent: a level is computed on the largest exponent
+ * of the levels its kept columns read (each level's partial sum scaled by 2^(e_source − e)), rescaled by 2⁻⁶⁰⁰
+ * whenever a value exceeds 2⁶⁰⁰, and normalized to a maximum in [1, 2) when done; at the end every level is put
+ * on the largest exponent, so ratios beyond the double range neither overflow nor lose accuracy.
+ *
+ * <p><b>Group-inverse solves.</b> In the row convention Q = Lᵀ the elimination is Q = P (U D L′) Pᵀ for that
+ * order, U_ik = −q[i][k]/s_k, L′_kj = −q[k][j]/s_k, D = diag(−s_k) with 0 for the last state. L x = b is solved as
  * <ol>
  *   <li>forward, in elimination order: y_j += (y_k / s_k) q[k][j] over the states j still present (the kept row);</li>
  *   <li>the pinned state's y is Σ b = 0 (1ᵀL = 0); its x is set to 0;</li>
@@ -30,16 +42,32 @@ import org.qpspin.generator.Generator;
  * that cancel to results of order p (e.g. y_j = Σ_{k≥j} b_k for a birth–death chain in downward order); step 3
  * multiplies an error at state j by up to p_k / p_j. With the most probable state last, every partial sum runs
  * over a tail of p (from Nmax down, or from 0 up, towards the peak), where the terms are no larger than the
- * result's scale, and the amplification p_k / p_j is at most 1 towards the peak. (Pinning state 0 instead, as
- * a plain top-down elimination would, gives errors of order ε p_max / p(0, 0): 10³⁶ for TA with N0 = 100.)
+ * result's scale, and the amplification p_k / p_j is at most 1 towards the peak; with a pin near the peak it is at
+ * most p_max / p_pin. (Pinning state 0 instead, as a plain top-down elimination would, gives errors of order
+ * ε p_max / p(0, 0): 10³⁶ for TA with N0 = 100.)
  *
- * <p>Memory ≈ 4 w doubles per state (w the level width); one solve is one pass over them, in place in x, with
- * no allocation. The factorization is read-only during solves.
+ * <p><b>The pin.</b> The peak is not known before solving, so {@link #factorize} pins the state of the space
+ * nearest a mean-field estimate of the peak from the rate model's parameters ({@link #meanFieldState}), and
+ * eliminates once more, pinned at the computed peak, only when a factorization for solves is
+ * wanted and p_max / p_pin exceeds {@value #PIN_AMPLIFICATION_LIMIT} (the mean-field point is far from the true
+ * peak: a rate model that the mean field does not describe, or tiny chains).
+ *
+ * <p>Memory ≈ 4 w doubles per state with the rows kept (w the level width), ≈ 2 w without; one solve is one pass
+ * over them, in place in x, with no allocation. The factorization is read-only during solves.
  */
 final class LevelFactorization implements StationaryFactorization {
 
+    /** A factorization pinned where p_max / p_pin exceeds this is redone pinned at the computed peak. */
+    static final double PIN_AMPLIFICATION_LIMIT = 16.0;
+    /** Back substitution rescales a level's partial values by 2^-600 when one exceeds 2^600. */
+    private static final double RESCALE_THRESHOLD = 0x1p600;
+    private static final int RESCALE_EXPONENT = 600;
+    /** Exponent of a level whose values are all 0 (below every other; differences do not overflow an int). */
+    private static final int EMPTY = Integer.MIN_VALUE / 4;
+
     private final StationaryResult stationary;
     private final LevelElimination above;
+    private final StateSpace space;
     private final int[] offset;
     private final int drop;
     private final int peak;
@@ -50,21 +78,82 @@ final class LevelFactorization implements StationaryFactorization {
     private final int[] columnStart;
     private final int[] rowStart;
     private final double[] column;
+    /** null when the rows were not kept (stationary vector only). */
     private final double[] row;
 
-    LevelFactorization(Generator generator, StationaryResult stationary) {
-        this.stationary = stationary;
-        double[] p = stationary.probabilitiesView();
-        int n = p.length;
-        int k0 = 0;
-        for (int i = 1; i < n; i++) {
-            if (p[i] > p[k0]) {
-                k0 = i;
+    /**
+     * Factorizes {@code generator} pinned at the mean-field state, once more at the computed peak if the
+     * mean-field state is far from it and {@code keepRows}.
+     *
+     * @param keepRows keep the rows q[k][·] for {@link #solveGroupInverse} (else only the stationary vector)
+     * @param solverName the solver named in the stationary result
+     * @throws IllegalArgumentException for a reducible chain, a jump of more than one level upwards, or data that
+     *                                  do not fit in memory
+     */
+    static LevelFactorization factorize(Generator generator, boolean keepRows, String solverName) {
+        long start = System.nanoTime();
+        LevelFactorization f = new LevelFactorization(generator, meanFieldState(generator), keepRows, solverName,
+                start);
+        if (keepRows) {
+            double[] p = f.stationary.probabilitiesView();
+            int top = mostProbable(p);
+            if (p[top] > PIN_AMPLIFICATION_LIMIT * p[f.pin]) {
+                f = new LevelFactorization(generator, top, true, solverName, start);
             }
         }
-        pin = k0;
-        peak = generator.space().levelOf(pin);
-        above = LevelElimination.run(generator, true, peak);
+        return f;
+    }
+
+    /**
+     * The state of {@code generator}'s space nearest a mean-field estimate of the most probable state, from its
+     * rate model's parameters: N* = max(N0, N_u) with N0 of Eq. 4 ({@link MeanFieldFixedPoint}, which assumes a
+     * polarized cluster, m ≪ N) and N_u = (AV² / (Γ/2 + Γt))^½ the balance of injection and annihilation of an
+     * unpolarized cluster (m = N/2 in Eq. 1). Each neglects a bottleneck of the loss (spin flips, or the
+     * recombination itself), so each underestimates N; the larger is the better estimate, and N_u wins only
+     * where the cluster is unpolarized (where Eq. 4 can be off by a factor 10). Then m* solves the singlet
+     * balance of Eq. 1, 2Γ(N*−m)m = AV² − Γt N*² (Eq. 3 without m ≪ N; m* = ⌊N* / 2⌋ when it has no root), and both
+     * are rounded and clamped into the space (Nmax for N* = +∞).
+     */
+    static int meanFieldState(Generator generator) {
+        StateSpace space = generator.space();
+        ModelParameters p = generator.rateModel().parameters();
+        double v = p.volume();
+        double av2 = p.injectionRate() * v * v;
+        double unpolarized = Math.sqrt(av2 / (p.singletRate() / 2.0 + p.tripletRate()));
+        double n = Math.max(MeanFieldFixedPoint.clusterSize(p), unpolarized);
+        int level = (int) clamp(n, 0, space.maxN());
+        double product = (av2 - p.tripletRate() * level * (double) level) / (2.0 * p.singletRate()); // (N−m)m
+        double discriminant = (double) level * level - 4.0 * product;
+        double m = discriminant >= 0.0 ? (level - Math.sqrt(discriminant)) / 2.0 : level / 2.0;
+        int flipped = (int) clamp(m, space.lowM(level), space.highM(level));
+        return space.index(level, flipped);
+    }
+
+    private static long clamp(double x, long lo, long hi) {
+        return x >= lo ? Math.min(hi, Math.round(x)) : lo;
+    }
+
+    private static int mostProbable(double[] p) {
+        int top = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[top]) {
+                top = i;
+            }
+        }
+        return top;
+    }
+
+    /**
+     * Eliminates pinned at state {@code pin} and back-substitutes the stationary vector.
+     *
+     * @param startNanos {@link System#nanoTime()} when the solve began (the result reports the time since)
+     */
+    LevelFactorization(Generator generator, int pin, boolean keepRows, String solverName, long startNanos) {
+        this.pin = pin;
+        space = generator.space();
+        int n = space.size();
+        peak = space.levelOf(pin);
+        above = LevelElimination.run(generator, keepRows, peak);
         offset = above.offset;
         drop = above.drop;
         pivot = above.pivot;
@@ -90,6 +179,9 @@ final class LevelFactorization implements StationaryFactorization {
             columnLength += length;
             rowLength += length;
         }
+        if (!keepRows) {
+            rowLength = 0;
+        }
         long maxBlock = 0;
         for (int level = 0; level < peak; level++) {
             maxBlock = Math.max(maxBlock, (long) (rowEnd(level) - offset[level]) * (offset[level + 2] - offset[level]));
@@ -97,15 +189,57 @@ final class LevelFactorization implements StationaryFactorization {
         Runtime rt = Runtime.getRuntime();
         long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         if (columnLength > Integer.MAX_VALUE - 8 || rowLength > Integer.MAX_VALUE - 8
-                || maxBlock > Integer.MAX_VALUE - 8 || 8 * (columnLength + rowLength + 2 * maxBlock) > free) {
+                || maxBlock > Integer.MAX_VALUE - 8 || 8 * (columnLength + rowLength + 2 * maxBlock + n) > free) {
             throw new IllegalArgumentException("levels factorization needs " + (columnLength + rowLength)
                     + " doubles for " + generator.space() + ", more than the memory available; use the lu solver "
                     + "or a narrower m window");
         }
         column = new double[(int) columnLength];
-        row = new double[(int) rowLength];
+        row = keepRows ? new double[(int) rowLength] : null;
         double[] peakRows = eliminateUpwards(generator.matrix());
         eliminatePeak(peakRows);
+        double[] p = backSubstitute();
+        for (double value : p) {
+            if (value == 0.0) { // unreachable from the pin, or only below the double range: find out which
+                requireReachableFromPin(generator.matrix());
+                break;
+            }
+        }
+        stationary = StationaryResult.of(generator, p, solverName, (System.nanoTime() - startNanos) * 1e-9);
+    }
+
+    /**
+     * The elimination rejects states that cannot reach the pin; this rejects those the pin cannot reach
+     * (transient states: the chain is reducible, as for the other solvers). Breadth-first over L's columns.
+     */
+    private void requireReachableFromPin(DMatrixSparseCSC l) {
+        int n = pivot.length;
+        boolean[] seen = new boolean[n];
+        int[] queue = new int[n];
+        int tail = 0;
+        queue[tail++] = pin;
+        seen[pin] = true;
+        for (int head = 0; head < tail; head++) {
+            int j = queue[head];
+            for (int e = l.col_idx[j]; e < l.col_idx[j + 1]; e++) {
+                int i = l.nz_rows[e];
+                if (!seen[i] && l.nz_values[e] > 0.0) {
+                    seen[i] = true;
+                    queue[tail++] = i;
+                }
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            if (!seen[k]) {
+                throw new IllegalArgumentException("chain is reducible: state (N=" + space.levelOf(k) + ", m="
+                        + space.mOf(k) + ") cannot be reached from (N=" + peak + ", m=" + space.mOf(pin) + ")");
+            }
+        }
+    }
+
+    /** The pinned state (last pivot). */
+    int pin() {
+        return pin;
     }
 
     /** End (exclusive) of the rows of the upward block whose lowest level is {@code level}. */
@@ -176,14 +310,16 @@ final class LevelFactorization implements StationaryFactorization {
                 }
                 if (!(s > 0.0)) {
                     throw new IllegalArgumentException("chain is reducible: state (N=" + level + ", m="
-                            + above.space.mOf(k) + ") cannot reach the most probable state");
+                            + space.mOf(k) + ") cannot reach the most probable state");
                 }
                 pivot[k] = s;
                 int at = columnStart[k];
                 for (int i = r + 1; i < rows; i++) {
                     column[at + i - r - 1] = block[i * cols + r];
                 }
-                System.arraycopy(pivotRow, 0, row, rowStart[k], tail);
+                if (row != null) {
+                    System.arraycopy(pivotRow, 0, row, rowStart[k], tail);
+                }
                 double inv = 1.0 / s;
                 for (int i = r + 1; i < rows; i++) {
                     int ri = i * cols + r + 1;
@@ -232,13 +368,15 @@ final class LevelFactorization implements StationaryFactorization {
             s += m[a * width + j];
         }
         if (!(s > 0.0)) {
-            throw new IllegalArgumentException("chain is reducible: state (N=" + peak + ", m=" + above.space.mOf(k)
+            throw new IllegalArgumentException("chain is reducible: state (N=" + peak + ", m=" + space.mOf(k)
                     + ") cannot reach the most probable state");
         }
         pivot[k] = s;
         for (int i = from; i < to; i++) {
             column[columnStart[k] + i - from] = m[i * width + a];
-            row[rowStart[k] + i - from] = m[a * width + i];
+        }
+        if (row != null) {
+            System.arraycopy(m, a * width + from, row, rowStart[k], to - from);
         }
         double inv = 1.0 / s;
         for (int i = from; i < to; i++) {
@@ -249,6 +387,131 @@ final class LevelFactorization implements StationaryFactorization {
                     m[i * width + j] += f * m[a * width + j];
                 }
             }
+        }
+    }
+
+    /**
+     * The GTH back substitution from the pinned state (class javadoc), with one power-of-two exponent per level.
+     *
+     * @return the unnormalized stationary vector (maximum in [1, 2))
+     */
+    private double[] backSubstitute() {
+        int n = pivot.length;
+        int maxN = offset.length - 2;
+        double[] v = new double[n];
+        int[] exponent = new int[maxN + 1];
+        java.util.Arrays.fill(exponent, EMPTY);
+        // C: the pinned level, p_pin = 1, then the states below the pin downwards, those above it upwards
+        int lo = offset[peak];
+        int hi = offset[peak + 1];
+        exponent[peak] = 0;
+        v[pin] = 1.0;
+        for (int k = pin - 1; k >= lo; k--) {
+            setScaled(v, exponent, k, gatherScaled(column, columnStart[k], k + 1, pin + 1, v, exponent, peak));
+        }
+        for (int k = pin + 1; k < hi; k++) {
+            setScaled(v, exponent, k, gatherScaled(column, columnStart[k], lo, k, v, exponent, peak));
+        }
+        normalize(v, exponent, peak);
+        // B reversed: levels K*−1 … 0, each in descending index, on the largest exponent of the levels they read
+        for (int level = peak - 1; level >= 0; level--) {
+            int rowEnd = rowEnd(level);
+            exponent[level] = largestExponent(exponent, level + 1, space.levelOf(rowEnd - 1));
+            for (int k = offset[level + 1] - 1; k >= offset[level]; k--) {
+                setScaled(v, exponent, k, gatherScaled(column, columnStart[k], k + 1, rowEnd, v, exponent, level));
+            }
+            normalize(v, exponent, level);
+        }
+        // A reversed: levels K*+1 … Nmax, each in ascending index, on the exponent of the level below
+        double[] in = above.inColumn;
+        for (int level = peak + 1; level <= maxN; level++) {
+            int below = offset[level - 1];
+            int first = offset[level];
+            long at = above.inBase[level];
+            exponent[level] = largestExponent(exponent, level - 1, level - 1);
+            for (int k = first, end = offset[level + 1]; k < end; k++) {
+                long start = at + LevelElimination.segment(k - first, first - below);
+                setScaled(v, exponent, k, gatherScaled(in, start, below, k, v, exponent, level));
+            }
+            normalize(v, exponent, level);
+        }
+        int largest = EMPTY;
+        for (int e : exponent) {
+            largest = Math.max(largest, e);
+        }
+        for (int level = 0; level <= maxN; level++) {
+            if (exponent[level] != EMPTY && exponent[level] != largest) {
+                int shift = exponent[level] - largest;
+                for (int k = offset[level], end = offset[level + 1]; k < end; k++) {
+                    v[k] = Math.scalb(v[k], shift);
+                }
+            }
+        }
+        return v;
+    }
+
+    /** The largest exponent of the non-empty levels from … to (0 if all are empty). */
+    private static int largestExponent(int[] exponent, int from, int to) {
+        int e = EMPTY;
+        for (int level = from; level <= to; level++) {
+            e = Math.max(e, exponent[level]);
+        }
+        return e == EMPTY ? 0 : e;
+    }
+
+    /**
+     * Σ_i c[at + i − from] v_i over the states i = from … to − 1 (which may span levels), each level's part scaled
+     * from its exponent to that of {@code level}, the level being computed.
+     */
+    private double gatherScaled(double[] c, long at, int from, int to, double[] v, int[] exponent, int level) {
+        int e = exponent[level];
+        double sum = 0.0;
+        int i = from;
+        int source = from < to ? space.levelOf(from) : level;
+        int shift = (int) (at - from);
+        while (i < to) {
+            int end = Math.min(to, offset[source + 1]);
+            double dot = 0.0;
+            for (; i < end; i++) {
+                dot += c[shift + i] * v[i];
+            }
+            if (source == level) {
+                sum += dot;
+            } else if (exponent[source] != EMPTY) {
+                sum += Math.scalb(dot, exponent[source] - e);
+            }
+            source++;
+        }
+        return sum;
+    }
+
+    /** v_k = sum / s_k, rescaling k's level by 2^-600 (and raising its exponent) when v_k exceeds 2^600. */
+    private void setScaled(double[] v, int[] exponent, int k, double sum) {
+        double value = sum / pivot[k];
+        v[k] = value;
+        if (value > RESCALE_THRESHOLD) {
+            int level = space.levelOf(k);
+            for (int i = offset[level], end = offset[level + 1]; i < end; i++) {
+                v[i] *= 0x1p-600;
+            }
+            exponent[level] += RESCALE_EXPONENT;
+        }
+    }
+
+    /** Scales a finished level to a maximum in [1, 2), or marks it empty. */
+    private void normalize(double[] v, int[] exponent, int level) {
+        double max = 0.0;
+        for (int k = offset[level], end = offset[level + 1]; k < end; k++) {
+            max = Math.max(max, v[k]);
+        }
+        if (max > 0.0) {
+            int shift = Math.getExponent(max);
+            for (int k = offset[level], end = offset[level + 1]; k < end; k++) {
+                v[k] = Math.scalb(v[k], -shift);
+            }
+            exponent[level] += shift;
+        } else {
+            exponent[level] = EMPTY;
         }
     }
 
@@ -265,6 +528,9 @@ final class LevelFactorization implements StationaryFactorization {
         }
         if (b == x) {
             throw new IllegalArgumentException("x may not alias b");
+        }
+        if (row == null) {
+            throw new IllegalStateException("factorized for the stationary vector only (rows not kept)");
         }
         System.arraycopy(b, 0, x, 0, n);
         int maxN = offset.length - 2;
