@@ -45,8 +45,11 @@ final class LevelElimination {
     /** Per state k of level K ≥ 1: q[k][j] for j = offset(K−D) … k−1, at outBase[K] + segment(a, cBase); or null. */
     final double[] outRow;
     final long[] outBase;
-    /** Workspace of the elimination: the current pivot row. */
-    private double[] pivotRow;
+    /** Workspaces of the elimination: the panel's pivot rows and multipliers, and their strides. */
+    private double[] panelRows;
+    private double[] panelMultipliers;
+    private int panelRowStride;
+    private int panelMultiplierStride;
 
     /** Levels above this one are eliminated; 0 for the stationary solve. */
     final int lowest;
@@ -116,10 +119,18 @@ final class LevelElimination {
      *                                  lower states (reducible chain), or the data do not fit in memory
      */
     static LevelElimination run(Generator generator, boolean keepRows, int lowest) {
-        StateSpace space = generator.space();
-        LevelElimination e = new LevelElimination(space, maximumDrop(generator), keepRows, lowest);
+        LevelElimination e = prepare(generator, keepRows, lowest);
         e.eliminate(generator.matrix());
         return e;
+    }
+
+    /**
+     * The structure checks and allocations of {@link #run}, without the elimination: {@link #offset}, {@link #drop}
+     * and {@link #pivot} are usable (the pivots of the levels above {@code lowest} are written by
+     * {@link #eliminate}, which another thread may run meanwhile).
+     */
+    static LevelElimination prepare(Generator generator, boolean keepRows, int lowest) {
+        return new LevelElimination(generator.space(), maximumDrop(generator), keepRows, lowest);
     }
 
     /** The largest downward level jump (≥ 1), after checking that no transition climbs more than one level. */
@@ -146,7 +157,8 @@ final class LevelElimination {
         return drop;
     }
 
-    private void eliminate(DMatrixSparseCSC l) {
+    /** The elimination of the levels above {@link #lowest} (once, after {@link #prepare}). */
+    void eliminate(DMatrixSparseCSC l) {
         if (maxN == lowest) {
             if (lowest > 0) {
                 lowestRows = censoredRows(l, lowest, new double[0], offset[lowest + 1], 0);
@@ -155,7 +167,9 @@ final class LevelElimination {
         }
         long maxBlock = 0;
         int maxCols = 0;
+        int maxRows = 0;
         for (int k = lowest + 1; k <= maxN; k++) {
+            maxRows = Math.max(maxRows, offset[k + 1] - offset[k - 1]);
             int cols = offset[k + 1] - columnStart(k);
             maxBlock = Math.max(maxBlock, (long) (offset[k + 1] - offset[k - 1]) * cols);
             maxCols = Math.max(maxCols, cols);
@@ -166,7 +180,10 @@ final class LevelElimination {
         }
         double[] block = new double[(int) maxBlock];
         double[] previous = new double[(int) maxBlock];
-        pivotRow = new double[maxCols];
+        panelRowStride = maxCols;
+        panelMultiplierStride = maxRows;
+        panelRows = new double[PanelUpdate.PANEL * maxCols];
+        panelMultipliers = new double[PanelUpdate.PANEL * maxRows];
         // Level Nmax's rows start empty and take all their original rates, as if carried from a block whose
         // columns began at offset(Nmax + 1).
         int previousColumnStart = offset[maxN + 1];
@@ -253,6 +270,11 @@ final class LevelElimination {
      * GTH-censors the states lo … hi−1 (level {@code top}) in descending order inside the block with rows
      * rowStart … hi−1 and columns colStart … hi−1 (row-major, {@code cols} per row), keeping s_k and the
      * column (and, if wanted, the row) of each state.
+     *
+     * <p>Blocked by panels of {@link PanelUpdate#PANEL} pivots: within a panel, each pivot's row receives the
+     * updates of the panel's earlier pivots (left-looking) before s_k is summed from it, and so does its column
+     * over the remaining rows (its multipliers); the rest of the block then gets one rank-b update
+     * ({@link PanelUpdate}). Every entry receives the same terms as in the pivot-by-pivot order.
      */
     private void eliminateLevel(int top, int rowStart, int lo, int hi, int colStart, int cols, double[] block) {
         int below = lo - rowStart;
@@ -261,46 +283,67 @@ final class LevelElimination {
         long outLevel = outBase[top];
         double[] in = inColumn;
         double[] out = outRow;
-        double[] pivotRow = this.pivotRow;
-        for (int k = hi - 1; k >= lo; k--) {
-            int a = k - lo;
-            int r = k - rowStart;
-            int c = k - colStart;
-            // the pivot row in its own array, so that the update loop below reads and writes different arrays
-            // (the JIT vectorizes it only then)
-            System.arraycopy(block, r * cols, pivotRow, 0, c);
-            double s = 0.0;
-            int first = c;
-            for (int j = c - 1; j >= 0; j--) {
-                double q = pivotRow[j];
-                s += q;
-                if (q != 0.0) {
-                    first = j;
-                }
-            }
-            if (!(s > 0.0)) {
-                throw new IllegalArgumentException("chain is reducible: state (N=" + top + ", m=" + space.mOf(k)
-                        + ") cannot reach lower states" + (s == 0.0 ? "" : " (censored exit rate " + s + ")"));
-            }
-            pivot[k] = s;
-            int inAt = (int) (inLevel + segment(a, below));
-            for (int i = 0; i < r; i++) {
-                in[inAt + i] = block[i * cols + c];
-            }
-            if (out != null) {
-                System.arraycopy(pivotRow, 0, out, (int) (outLevel + segment(a, base)), c);
-            }
-            double inv = 1.0 / s;
-            for (int i = 0; i < r; i++) {
-                int row = i * cols;
-                double f = block[row + c];
-                if (f != 0.0) {
-                    f *= inv;
-                    for (int j = first; j < c; j++) {
-                        block[row + j] += f * pivotRow[j];
+        double[] rows = panelRows;
+        double[] mult = panelMultipliers;
+        int rs = panelRowStride;
+        int ms = panelMultiplierStride;
+        for (int kTop = hi - 1; kTop >= lo; kTop -= PanelUpdate.PANEL) {
+            int nb = Math.min(PanelUpdate.PANEL, kTop - lo + 1);
+            int first = Integer.MAX_VALUE;
+            for (int t = 0; t < nb; t++) {
+                int k = kTop - t;
+                int a = k - lo;
+                int r = k - rowStart;
+                int c = k - colStart;
+                int pr = t * rs;
+                // the pivot row, with the updates of the panel's earlier pivots, in its own array (so that the
+                // update loops read and write different arrays: the JIT vectorizes them only then)
+                System.arraycopy(block, r * cols, rows, pr, c);
+                for (int u = 0; u < t; u++) {
+                    double f = mult[u * ms + r];
+                    if (f != 0.0) {
+                        for (int j = 0, pu = u * rs; j < c; j++) {
+                            rows[pr + j] += f * rows[pu + j];
+                        }
                     }
                 }
+                // its column over the remaining rows, with the same updates
+                for (int u = 0; u < t; u++) {
+                    double g = rows[u * rs + c];
+                    if (g != 0.0) {
+                        for (int i = 0, mu = u * ms; i < r; i++) {
+                            block[i * cols + c] += mult[mu + i] * g;
+                        }
+                    }
+                }
+                double s = 0.0;
+                int firstNonZero = c;
+                for (int j = c - 1; j >= 0; j--) {
+                    double q = rows[pr + j];
+                    s += q;
+                    if (q != 0.0) {
+                        firstNonZero = j;
+                    }
+                }
+                if (!(s > 0.0)) {
+                    throw new IllegalArgumentException("chain is reducible: state (N=" + top + ", m=" + space.mOf(k)
+                            + ") cannot reach lower states" + (s == 0.0 ? "" : " (censored exit rate " + s + ")"));
+                }
+                pivot[k] = s;
+                first = Math.min(first, firstNonZero);
+                int inAt = (int) (inLevel + segment(a, below));
+                double inv = 1.0 / s;
+                for (int i = 0, mt = t * ms; i < r; i++) {
+                    double q = block[i * cols + c];
+                    in[inAt + i] = q;
+                    mult[mt + i] = q * inv;
+                }
+                if (out != null) {
+                    System.arraycopy(rows, pr, out, (int) (outLevel + segment(a, base)), c);
+                }
             }
+            int last = kTop - nb + 1;
+            PanelUpdate.apply(block, cols, 0, last - rowStart, first, last - colStart, mult, ms, rows, rs, nb);
         }
     }
 }

@@ -153,7 +153,7 @@ final class LevelFactorization implements StationaryFactorization {
         space = generator.space();
         int n = space.size();
         peak = space.levelOf(pin);
-        above = LevelElimination.run(generator, keepRows, peak);
+        above = LevelElimination.prepare(generator, keepRows, peak);
         offset = above.offset;
         drop = above.drop;
         pivot = above.pivot;
@@ -196,7 +196,16 @@ final class LevelFactorization implements StationaryFactorization {
         }
         column = new double[(int) columnLength];
         row = keepRows ? new double[(int) rowLength] : null;
-        double[] peakRows = eliminateUpwards(generator.matrix());
+        DMatrixSparseCSC l = generator.matrix();
+        PhaseA phaseA = new PhaseA(above, l, n - offset[peak + 1] >= parallelStates && offset[peak] >= parallelStates);
+        double[] peakRows;
+        try {
+            peakRows = eliminateUpwards(l, phaseA);
+        } catch (RuntimeException e) {
+            phaseA.await(); // A's error first, as in the sequential order
+            throw e;
+        }
+        phaseA.await();
         eliminatePeak(peakRows);
         double[] p = backSubstitute();
         for (double value : p) {
@@ -247,29 +256,83 @@ final class LevelFactorization implements StationaryFactorization {
         return offset[Math.min(level + drop, peak) + 1];
     }
 
+    /**
+     * Phase A on the common fork-join pool while phase B runs in the calling thread (they write disjoint parts of
+     * the pivots and their own arrays; B needs A's result only from the block that holds level K*'s rows), or in
+     * the calling thread when one side is small. Whichever thread claims it first runs it, so a busy pool only
+     * costs the parallelism.
+     */
+    private static final class PhaseA {
+        private final LevelElimination above;
+        private final DMatrixSparseCSC l;
+        private final java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
+        private final java.util.concurrent.CompletableFuture<Void> async;
+
+        PhaseA(LevelElimination above, DMatrixSparseCSC l, boolean parallel) {
+            this.above = above;
+            this.l = l;
+            async = parallel && PARALLEL ? java.util.concurrent.CompletableFuture.runAsync(this::runIfUnclaimed) : null;
+        }
+
+        private void runIfUnclaimed() {
+            if (claimed.compareAndSet(false, true)) {
+                above.eliminate(l);
+            }
+        }
+
+        /** Returns when phase A is done, running it here if nobody has started it; rethrows its error. */
+        void await() {
+            if (claimed.compareAndSet(false, true)) {
+                above.eliminate(l);
+            } else if (async != null) {
+                try {
+                    async.join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : e;
+                }
+            }
+        }
+    }
+
+    private static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() > 1;
+    /**
+     * Phases A and B run concurrently when both hold at least this many states (measured: below ~2000 states of
+     * width 32 a side the hand-over costs more than it saves). Mutable only so that a test can force either path.
+     */
+    static int parallelStates = 2000;
+
     /** Phase B; returns the censored w × w rates within level K* afterwards. */
-    private double[] eliminateUpwards(DMatrixSparseCSC l) {
+    private double[] eliminateUpwards(DMatrixSparseCSC l, PhaseA phaseA) {
         if (peak == 0) {
             return new double[1];
         }
         int lo = offset[peak];
         int width = offset[peak + 1] - lo;
-        double[] peakSource = above.lowestRows; // level K* rows over columnStart(K*) … offset(K* + 1)
+        double[] peakSource = null; // level K* rows over columnStart(K*) … offset(K* + 1), once phase A is done
         int sourceStart = above.columnStart(peak);
         int sourceCols = offset[peak + 1] - sourceStart;
         int maxBlock = 0;
         int maxCols = 0;
+        int maxRows = 0;
         for (int level = 0; level < peak; level++) {
             int cols = offset[level + 2] - offset[level];
             maxBlock = Math.max(maxBlock, (rowEnd(level) - offset[level]) * cols);
             maxCols = Math.max(maxCols, cols);
+            maxRows = Math.max(maxRows, rowEnd(level) - offset[level]);
         }
         double[] block = new double[maxBlock];
         double[] previous = new double[maxBlock];
-        double[] pivotRow = new double[maxCols];
+        int rs = maxCols;
+        int ms = maxRows;
+        double[] panelRows = new double[PanelUpdate.PANEL * rs];
+        double[] mult = new double[PanelUpdate.PANEL * ms];
         int previousRowEnd = 0;
         int previousCols = 0;
         for (int level = 0; level < peak; level++) {
+            if (level == Math.max(0, peak - drop)) {
+                phaseA.await(); // from here on the blocks hold level K*'s rows, censored by phase A
+                peakSource = above.lowestRows;
+            }
             int base = offset[level];
             int next = offset[level + 1];
             int rowEnd = rowEnd(level);
@@ -295,42 +358,59 @@ final class LevelFactorization implements StationaryFactorization {
                     LevelElimination.addOriginalRates(l, k, r, base, from, colEnd, block);
                 }
             }
-            for (int k = base; k < next; k++) {
-                int r = k - base; // row and column of k in the block
-                int tail = cols - r - 1;
-                System.arraycopy(block, r * cols + r + 1, pivotRow, 0, tail);
-                double s = 0.0;
-                int last = 0;
-                for (int j = 0; j < tail; j++) {
-                    double q = pivotRow[j];
-                    s += q;
-                    if (q != 0.0) {
-                        last = j + 1;
-                    }
-                }
-                if (!(s > 0.0)) {
-                    throw new IllegalArgumentException("chain is reducible: state (N=" + level + ", m="
-                            + space.mOf(k) + ") cannot reach the most probable state");
-                }
-                pivot[k] = s;
-                int at = columnStart[k];
-                for (int i = r + 1; i < rows; i++) {
-                    column[at + i - r - 1] = block[i * cols + r];
-                }
-                if (row != null) {
-                    System.arraycopy(pivotRow, 0, row, rowStart[k], tail);
-                }
-                double inv = 1.0 / s;
-                for (int i = r + 1; i < rows; i++) {
-                    int ri = i * cols + r + 1;
-                    double f = block[i * cols + r];
-                    if (f != 0.0) {
-                        f *= inv;
-                        for (int j = 0; j < last; j++) {
-                            block[ri + j] += f * pivotRow[j];
+            // panels of PanelUpdate.PANEL pivots, as in LevelElimination.eliminateLevel (mirrored: ascending,
+            // the remaining rows and columns after the pivot); pivot rows and multipliers at their block indices
+            for (int k0 = base; k0 < next; k0 += PanelUpdate.PANEL) {
+                int nb = Math.min(PanelUpdate.PANEL, next - k0);
+                int lastColumn = 0;
+                for (int t = 0; t < nb; t++) {
+                    int k = k0 + t;
+                    int r = k - base; // row and column of k in the block
+                    int pr = t * rs;
+                    System.arraycopy(block, r * cols + r + 1, panelRows, pr + r + 1, cols - r - 1);
+                    for (int u = 0; u < t; u++) {
+                        double f = mult[u * ms + r];
+                        if (f != 0.0) {
+                            for (int j = r + 1, pu = u * rs; j < cols; j++) {
+                                panelRows[pr + j] += f * panelRows[pu + j];
+                            }
                         }
                     }
+                    for (int u = 0; u < t; u++) {
+                        double g = panelRows[u * rs + r];
+                        if (g != 0.0) {
+                            for (int i = r + 1, mu = u * ms; i < rows; i++) {
+                                block[i * cols + r] += mult[mu + i] * g;
+                            }
+                        }
+                    }
+                    double s = 0.0;
+                    int last = r + 1;
+                    for (int j = r + 1; j < cols; j++) {
+                        double q = panelRows[pr + j];
+                        s += q;
+                        if (q != 0.0) {
+                            last = j + 1;
+                        }
+                    }
+                    if (!(s > 0.0)) {
+                        throw new IllegalArgumentException("chain is reducible: state (N=" + level + ", m="
+                                + space.mOf(k) + ") cannot reach the most probable state");
+                    }
+                    pivot[k] = s;
+                    lastColumn = Math.max(lastColumn, last);
+                    double inv = 1.0 / s;
+                    for (int i = r + 1, at = columnStart[k] - r - 1, mt = t * ms; i < rows; i++) {
+                        double q = block[i * cols + r];
+                        column[at + i] = q;
+                        mult[mt + i] = q * inv;
+                    }
+                    if (row != null) {
+                        System.arraycopy(panelRows, pr + r + 1, row, rowStart[k], cols - r - 1);
+                    }
                 }
+                int done = k0 + nb - base; // first row and column after the panel
+                PanelUpdate.apply(block, cols, done, rows, done, lastColumn, mult, ms, panelRows, rs, nb);
             }
             double[] swap = previous;
             previous = block;

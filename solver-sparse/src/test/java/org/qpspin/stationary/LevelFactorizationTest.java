@@ -171,6 +171,47 @@ class LevelFactorizationTest {
         assertSolvesAgree(g, dense, f, "re-pinned");
     }
 
+    /**
+     * Phases A and B on two threads or one give the same numbers, bit for bit (they write disjoint data), and
+     * an error in phase A is reported as in the sequential order.
+     */
+    @Test
+    void concurrentPhasesGiveTheSequentialResult() {
+        Generator g = Generator.assemble(Prl2020RateModel.of(ModelParameters.withMeanFieldN0(100, 1.0, 30.0, 1e-3,
+                1.0)), StateSpace.rectangle(400, 10));
+        int saved = LevelFactorization.parallelStates;
+        try {
+            LevelFactorization.parallelStates = Integer.MAX_VALUE;
+            StationaryFactorization sequential = StationarySolvers.levels().factorize(g);
+            LevelFactorization.parallelStates = 1;
+            StationaryFactorization parallel = StationarySolvers.levels().factorize(g);
+            double[] a = sequential.stationary().probabilitiesView();
+            double[] b = parallel.stationary().probabilitiesView();
+            int pin = ((LevelFactorization) parallel).pin();
+            assertTrue(g.space().levelOf(pin) > 50 && g.space().levelOf(pin) < 350, "both phases must have work");
+            double[] rhs = new double[a.length];
+            for (int i = 0; i < a.length; i++) {
+                assertEquals(a[i], b[i], 0.0);
+                rhs[i] = -(g.space().levelOf(i) - sequential.stationary().meanN()) * a[i];
+            }
+            double[] x = new double[a.length];
+            double[] y = new double[a.length];
+            sequential.solveGroupInverse(rhs, x);
+            parallel.solveGroupInverse(rhs, y);
+            for (int i = 0; i < a.length; i++) {
+                assertEquals(x[i], y[i], 0.0);
+            }
+            // Γt = 0, m ≤ 0: (N=20, m=0) cannot go down (phase A) while phase B runs
+            Generator reducible = Generator.assemble(Prl2020RateModel.of(ModelParameters.of(10.0, 1.0, 1.0, 0.0,
+                    1.0)), StateSpace.rectangle(20, 0));
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    IllegalArgumentException.class, () -> StationarySolvers.levels().solve(reducible));
+            assertTrue(e.getMessage().contains("(N=20, m=0)"), e.getMessage());
+        } finally {
+            LevelFactorization.parallelStates = saved;
+        }
+    }
+
     static RateModel withExtraJump(ModelParameters p, int deltaN, double rate) {
         Prl2020RateModel prl = Prl2020RateModel.of(p);
         return new RateModel() {

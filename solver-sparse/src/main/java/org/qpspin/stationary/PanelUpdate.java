@@ -1,0 +1,68 @@
+package org.qpspin.stationary;
+
+/**
+ * The trailing update of a blocked GTH elimination: after a panel of b pivots, every remaining row i of a dense
+ * block receives Σ_u f_u(i) r_u(j) (f_u(i) = q[i][k_u] / s_{k_u}, r_u the pivot rows) in one pass, instead of b
+ * passes of a rank-1 update. Each block entry is then loaded and stored once per four pivots instead of once per
+ * pivot, which is what limits the rank-1 loop (two loads and a store per multiply–add). The terms are the same
+ * non-negative products as in the rank-1 order, only summed in another order, so GTH stays subtraction-free.
+ */
+final class PanelUpdate {
+
+    /** Pivots per panel: measured best of 1, 2, 4 and 8 on the level blocks of width 32 (docs/benchmarks.md). */
+    static final int PANEL = 4;
+
+    private PanelUpdate() {
+    }
+
+    /**
+     * block[i][j] += Σ_{u&lt;nb} mult[u·ms + i] rows[u·rs + j] for rows i0 ≤ i &lt; i1 and columns j0 ≤ j &lt; j1 of the
+     * row-major block ({@code cols} per row); rows whose multipliers are all 0 are skipped.
+     */
+    static void apply(double[] block, int cols, int i0, int i1, int j0, int j1, double[] mult, int ms,
+                      double[] rows, int rs, int nb) {
+        if (j0 >= j1) {
+            return;
+        }
+        for (int u = 0; u < nb; u += 4) {
+            int m0 = u * ms;
+            int r0 = u * rs;
+            if (nb - u >= 4) {
+                int m1 = m0 + ms;
+                int m2 = m1 + ms;
+                int m3 = m2 + ms;
+                int r1 = r0 + rs;
+                int r2 = r1 + rs;
+                int r3 = r2 + rs;
+                for (int i = i0; i < i1; i++) {
+                    double f0 = mult[m0 + i];
+                    double f1 = mult[m1 + i];
+                    double f2 = mult[m2 + i];
+                    double f3 = mult[m3 + i];
+                    if (f0 == 0.0 && f1 == 0.0 && f2 == 0.0 && f3 == 0.0) {
+                        continue;
+                    }
+                    int row = i * cols;
+                    for (int j = j0; j < j1; j++) {
+                        block[row + j] += f0 * rows[r0 + j] + f1 * rows[r1 + j] + f2 * rows[r2 + j]
+                                + f3 * rows[r3 + j];
+                    }
+                }
+            } else {
+                for (int v = u; v < nb; v++) {
+                    int mv = v * ms;
+                    int rv = v * rs;
+                    for (int i = i0; i < i1; i++) {
+                        double f = mult[mv + i];
+                        if (f != 0.0) {
+                            int row = i * cols;
+                            for (int j = j0; j < j1; j++) {
+                                block[row + j] += f * rows[rv + j];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
