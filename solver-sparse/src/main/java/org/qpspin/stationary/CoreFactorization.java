@@ -20,10 +20,9 @@ import org.qpspin.space.StateSpace;
  *
  * <p>Stopping rule: ‖b − L x‖₂ ≤ {@value #CONVERGED} ‖e∘x‖₂ (the flux terms whose balance L x is, so the rule
  * asks for cancellation to rounding), at most {@value #MAX_ITERATIONS} iterations. The stationary vector is then
- * polished: sweeps over the tail alone until every tail entry above 2⁻⁹⁶⁰ changes by at most
- * {@value #TAIL_CONVERGED} relative to itself, or {@value #MAX_TAIL_SWEEPS} sweeps. The sweeps add non-negative
- * terms only, and they make the far tail, whose values price the truncation (omitted flux), consistent with the
- * tail's own equations. Counts are reported in {@link #solver()}.
+ * polished by sweeps over the tail alone ({@link #polishTail}); they add non-negative terms only, and make the far
+ * tail, whose values price the truncation (omitted flux), consistent with the tail's own equations. Counts are
+ * reported in {@link #solver()}.
  *
  * <p>Accuracy (docs/validation.md): normwise to rounding; entrywise like the exact solvers where p ≫
  * {@value CoreSolver#EDGE_MASS} p_max (the core's edge); tail entries near that level can be off by O(1).
@@ -42,8 +41,6 @@ final class CoreFactorization implements StationaryFactorization {
     static final int RESTART = 30;
     /** Entrywise convergence of the tail of the stationary vector. */
     static final double TAIL_CONVERGED = 1e-10;
-    /** Tail entries below this (relative to a sum of 1) are left out of the entrywise rule: subnormal range. */
-    private static final double TINY = 0x1p-960;
     /** Cap on the extra tail-only sweeps for the stationary vector. */
     static final int MAX_TAIL_SWEEPS = 400;
 
@@ -340,24 +337,41 @@ final class CoreFactorization implements StationaryFactorization {
         return inflow / tailExit[t];
     }
 
-    /** Tail-only sweeps of the stationary vector until every positive tail entry is stable; returns the count. */
+    /**
+     * Tail-only sweeps of the stationary vector until (a) the omitted flux carried by the tail (Σ_T p_i × omitted
+     * rate, the truncation's price) changes by at most {@value #TAIL_CONVERGED} of the whole omitted flux, and
+     * (b) every tail entry above {@value CoreSolver#EDGE_MASS} p_max changes by at most {@value #TAIL_CONVERGED}
+     * of itself; returns the count.
+     */
     private int polishTail(double[] p) {
         int count = tailStates.length;
+        double max = 0.0;
+        double coreOmitted = 0.0;
+        for (int c = 0; c < coreStates.length; c++) {
+            max = Math.max(max, p[coreStates[c]]);
+            coreOmitted += p[coreStates[c]] * generator.omittedRate(coreStates[c]);
+        }
+        double floor = CoreSolver.EDGE_MASS * max;
+        double previous = Double.NaN;
         for (int sweep = 1; sweep <= MAX_TAIL_SWEEPS; sweep++) {
             double worst = 0.0;
+            double omitted = 0.0;
             boolean forward = (sweep & 1) == 1;
             for (int k = 0; k < count; k++) {
                 int t = forward ? k : count - 1 - k;
                 double v = relaxed(t, null, p);
                 int i = tailStates[t];
-                if (v > TINY) {
+                if (v > floor) {
                     worst = Math.max(worst, Math.abs(v - p[i]) / v);
                 }
                 p[i] = v;
+                omitted += v * generator.omittedRate(i);
             }
-            if (worst <= TAIL_CONVERGED) {
+            double total = omitted + coreOmitted;
+            if (worst <= TAIL_CONVERGED && Math.abs(omitted - previous) <= TAIL_CONVERGED * total) {
                 return sweep;
             }
+            previous = omitted;
         }
         return MAX_TAIL_SWEEPS;
     }

@@ -28,6 +28,8 @@ final class CoreSolver implements StationarySolver {
     static final double CORE_TOLERANCE = 1e-12;
     /** States added above every level's quantile. */
     static final int CORE_SLACK = 2;
+    /** Levels up to this multiple of the polarization threshold keep their whole window in the core. */
+    static final int THRESHOLD_REACH = 2;
     /** A level's window is widened while its top state holds more than this share of the largest probability. */
     static final double EDGE_MASS = 1e-20;
     /** Widening rounds (each refactorizes the core). */
@@ -40,16 +42,27 @@ final class CoreSolver implements StationarySolver {
 
     /**
      * The core of {@code space} for {@code parameters}: level by level the intersection of the space's window with
-     * the mean-field band (never empty: at least the lowest m of each level).
+     * the mean-field band (never empty: at least the lowest m of each level), with the whole window kept up to
+     * {@value #THRESHOLD_REACH} × N_thr, N_thr the last level where the band is the whole level (m*(N) ≈ N/2, the
+     * polarization threshold): clusters that were unpolarized carry m ≈ N/2 above it, farther than the mean-field
+     * band reaches (measured: up to ≈ 1.5 N_thr at 10⁻²⁰ p_max on the SR peer rectangles), and widening there
+     * afterwards costs a second factorization of the core.
      */
     static StateSpace coreOf(ModelParameters parameters, StateSpace space) {
         int maxN = space.maxN();
         StateSpace band = BandTruncation.around(parameters, maxN, CORE_TOLERANCE, CORE_SLACK);
+        int threshold = 0;
+        for (int n = 2; n <= maxN; n++) {
+            if (band.highM(n) >= n / 2) {
+                threshold = n;
+            }
+        }
         int[] low = new int[maxN + 1];
         int[] high = new int[maxN + 1];
         for (int n = 0; n <= maxN; n++) {
             low[n] = space.lowM(n);
-            high[n] = Math.max(low[n], Math.min(space.highM(n), band.highM(n)));
+            int top = n <= THRESHOLD_REACH * threshold ? n / 2 : band.highM(n);
+            high[n] = Math.max(low[n], Math.min(space.highM(n), top));
         }
         return closedBand(space, low, high);
     }
