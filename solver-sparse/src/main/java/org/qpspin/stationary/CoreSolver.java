@@ -29,7 +29,7 @@ final class CoreSolver implements StationarySolver {
     /** States added above every level's quantile. */
     static final int CORE_SLACK = 2;
     /** Levels up to this multiple of the polarization threshold keep their whole window in the core. */
-    static final int THRESHOLD_REACH = 2;
+    static final double THRESHOLD_REACH = 1.5;
     /** A level's window is widened while its top state holds more than this share of the largest probability. */
     static final double EDGE_MASS = 1e-20;
     /** Widening rounds (each refactorizes the core). */
