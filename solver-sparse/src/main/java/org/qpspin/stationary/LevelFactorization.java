@@ -1,5 +1,8 @@
 package org.qpspin.stationary;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.ejml.data.DMatrixSparseCSC;
 import org.qpspin.generator.Generator;
 import org.qpspin.meanfield.MeanFieldFixedPoint;
@@ -64,6 +67,13 @@ final class LevelFactorization implements StationaryFactorization {
     private static final int RESCALE_EXPONENT = 600;
     /** Exponent of a level whose values are all 0 (below every other; differences do not overflow an int). */
     private static final int EMPTY = Integer.MIN_VALUE / 4;
+    private static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() > 1;
+    /**
+     * Phases A and B run on two threads when both sides hold at least this many states (at 10⁴ states of width 32,
+     * i.e. ≈ 3 000 on the smaller side, the two threads were still no slower). Mutable only so that a test can
+     * force either path.
+     */
+    static int parallelStates = 2000;
 
     private final StationaryResult stationary;
     private final LevelElimination above;
@@ -265,13 +275,13 @@ final class LevelFactorization implements StationaryFactorization {
     private static final class PhaseA {
         private final LevelElimination above;
         private final DMatrixSparseCSC l;
-        private final java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
-        private final java.util.concurrent.CompletableFuture<Void> async;
+        private final AtomicBoolean claimed = new AtomicBoolean();
+        private final CompletableFuture<Void> async;
 
         PhaseA(LevelElimination above, DMatrixSparseCSC l, boolean parallel) {
             this.above = above;
             this.l = l;
-            async = parallel && PARALLEL ? java.util.concurrent.CompletableFuture.runAsync(this::runIfUnclaimed) : null;
+            async = parallel && PARALLEL ? CompletableFuture.runAsync(this::runIfUnclaimed) : null;
         }
 
         private void runIfUnclaimed() {
@@ -287,19 +297,12 @@ final class LevelFactorization implements StationaryFactorization {
             } else if (async != null) {
                 try {
                     async.join();
-                } catch (java.util.concurrent.CompletionException e) {
+                } catch (CompletionException e) {
                     throw e.getCause() instanceof RuntimeException r ? r : e;
                 }
             }
         }
     }
-
-    private static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() > 1;
-    /**
-     * Phases A and B run concurrently when both hold at least this many states (measured: below ~2000 states of
-     * width 32 a side the hand-over costs more than it saves). Mutable only so that a test can force either path.
-     */
-    static int parallelStates = 2000;
 
     /** Phase B; returns the censored w × w rates within level K* afterwards. */
     private double[] eliminateUpwards(DMatrixSparseCSC l, PhaseA phaseA) {
