@@ -307,15 +307,6 @@ final class LevelElimination {
                         }
                     }
                 }
-                // its column over the remaining rows, with the same updates
-                for (int u = 0; u < t; u++) {
-                    double g = rows[u * rs + c];
-                    if (g != 0.0) {
-                        for (int i = 0, mu = u * ms; i < r; i++) {
-                            block[i * cols + c] += mult[mu + i] * g;
-                        }
-                    }
-                }
                 double s = 0.0;
                 int firstNonZero = c;
                 for (int j = c - 1; j >= 0; j--) {
@@ -333,8 +324,13 @@ final class LevelElimination {
                 first = Math.min(first, firstNonZero);
                 int inAt = (int) (inLevel + segment(a, below));
                 double inv = 1.0 / s;
+                // its column over the remaining rows, with the same updates (in one pass: the column is not read
+                // again from the block once k is eliminated)
                 for (int i = 0, mt = t * ms; i < r; i++) {
                     double q = block[i * cols + c];
+                    for (int u = 0; u < t; u++) {
+                        q += mult[u * ms + i] * rows[u * rs + c];
+                    }
                     in[inAt + i] = q;
                     mult[mt + i] = q * inv;
                 }

@@ -379,14 +379,6 @@ final class LevelFactorization implements StationaryFactorization {
                             }
                         }
                     }
-                    for (int u = 0; u < t; u++) {
-                        double g = panelRows[u * rs + r];
-                        if (g != 0.0) {
-                            for (int i = r + 1, mu = u * ms; i < rows; i++) {
-                                block[i * cols + r] += mult[mu + i] * g;
-                            }
-                        }
-                    }
                     double s = 0.0;
                     int last = r + 1;
                     for (int j = r + 1; j < cols; j++) {
@@ -403,8 +395,12 @@ final class LevelFactorization implements StationaryFactorization {
                     pivot[k] = s;
                     lastColumn = Math.max(lastColumn, last);
                     double inv = 1.0 / s;
+                    // its column, with the panel's earlier updates (one pass; not read again from the block)
                     for (int i = r + 1, at = columnStart[k] - r - 1, mt = t * ms; i < rows; i++) {
                         double q = block[i * cols + r];
+                        for (int u = 0; u < t; u++) {
+                            q += mult[u * ms + i] * panelRows[u * rs + r];
+                        }
                         column[at + i] = q;
                         mult[mt + i] = q * inv;
                     }
