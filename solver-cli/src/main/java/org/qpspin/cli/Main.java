@@ -56,6 +56,14 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (OutOfMemoryError e) { // the solvers refuse what they can foresee; this is the rest, in one line
+            System.err.println("qpspin: out of memory (" + (Runtime.getRuntime().maxMemory() >> 20) + " MiB heap): "
+                    + "raise it with QPSPIN_JAVA_OPTS=-Xmx..., or use a narrower truncation (--band, --max-states)");
+            code = 3;
+        }
+        System.exit(code);
     }
 }

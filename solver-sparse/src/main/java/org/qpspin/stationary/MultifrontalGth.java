@@ -244,6 +244,23 @@ final class MultifrontalGth {
             maxFront = Math.max(maxFront, rows.length);
         }
 
+        // memory: the kept panels (ns (f + nb) doubles per supernode) and the dense front, before any is allocated,
+        // so that a chain too large for the heap is refused in one line instead of failing with OutOfMemoryError
+        long kept = 0;
+        for (int s = 0; s < supernodes; s++) {
+            long ns = superStart[s + 1] - superStart[s];
+            long f = frontRows[s].length;
+            kept += ns * (2 * f - ns);
+        }
+        long needed = 8 * (kept + (long) maxFront * maxFront);
+        Runtime rt = Runtime.getRuntime();
+        long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (needed > available) {
+            throw new IllegalArgumentException("lu solver needs " + (needed >> 20) + " MiB for the factors of " + n
+                    + " states, more than the " + (available >> 20) + " MiB of heap available; raise the heap "
+                    + "(QPSPIN_JAVA_OPTS=-Xmx...) or use a narrower truncation (--band)");
+        }
+
         // numeric phase
         double[][] rowPanel = new double[supernodes][];
         double[][] colPanel = new double[supernodes][];
