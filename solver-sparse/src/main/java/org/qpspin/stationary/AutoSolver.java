@@ -16,7 +16,8 @@ import org.qpspin.space.StateSpace;
  *       development machine (docs/benchmarks.md, "auto"): levels ≈ Σ_K w_K³ (dense block elimination per
  *       level), lu ≈ {@value #LU_FACTOR} n min(w², √n) (nested dissection on the (N, m) grid: separators of
  *       min(w, √n) states), in the same units; per-state overheads are alike and cancel. Both are subtraction-free;
- *       levels wins for the narrow m ranges of polarized clusters, lu for wide (unpolarized) triangles.</li>
+ *       levels wins for the narrow m ranges of polarized clusters, lu for wide (unpolarized) triangles; lu also
+ *       when the level factorization would not fit in half of the available heap ({@link #levelsFit}).</li>
  * </ul>
  */
 final class AutoSolver implements StationarySolver {
@@ -52,7 +53,24 @@ final class AutoSolver implements StationarySolver {
         if (space.size() <= GTH_LIMIT) {
             return StationarySolvers.gth();
         }
-        return prefersLevels(space) ? StationarySolvers.levels() : StationarySolvers.lu();
+        return prefersLevels(space) && levelsFit(space) ? StationarySolvers.levels() : StationarySolvers.lu();
+    }
+
+    /**
+     * Whether a level factorization of {@code space} fits in the heap with room to spare: it keeps ≈ 4 Σ_K w_K²
+     * doubles (the censored column and row of every state, docs/theory.md), asked to stay below half of the heap
+     * still available. When it does not, lu, whose nested-dissection factors grow like n log n rather than n w,
+     * is the better bet (it refuses in one line if it does not fit either).
+     */
+    static boolean levelsFit(StateSpace space) {
+        double squares = 0.0;
+        for (int level = 0; level <= space.maxN(); level++) {
+            double w = space.levelWidth(level);
+            squares += w * w;
+        }
+        Runtime rt = Runtime.getRuntime();
+        long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        return 8.0 * 4.0 * squares < 0.5 * available;
     }
 
     /** Whether the cost model favours the level solver on {@code space}. */
