@@ -108,6 +108,7 @@ final class LevelFactorization implements StationaryFactorization {
             double[] p = f.stationary.probabilitiesView();
             int top = mostProbable(p);
             if (p[top] > PIN_AMPLIFICATION_LIMIT * p[f.pin]) {
+                f = null; // the first factorization may be collected while the second is built
                 f = new LevelFactorization(generator, top, true, solverName, start);
             }
         }
