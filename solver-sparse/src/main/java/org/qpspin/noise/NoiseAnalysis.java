@@ -130,7 +130,7 @@ public final class NoiseAnalysis {
     }
 
     /**
-     * x with L x = −δ, Σ x = 0, checked: a relative residual ‖Lx + δ‖₁/‖δ‖₁ above {@value #RESIDUAL_LIMIT} means the
+     * x with L x = −δ, Σ x = 0, checked: a relative residual ‖Lx + δ‖₁/‖δ‖₁ above {@link #residualLimit} means the
      * factorization's group inverse cannot be trusted for this chain, and every noise number built on it would be
      * wrong, so it is an error.
      *
@@ -145,19 +145,43 @@ public final class NoiseAnalysis {
         double[] x = new double[n];
         factorization.solveGroupInverse(b, x);
         double residual = relativeResidual(x, c.weighted);
-        if (!(residual <= RESIDUAL_LIMIT) && c.variance > 0.0) {
+        double limit = residualLimit(x, c.weighted);
+        if (!(residual <= limit) && c.variance > 0.0) {
             throw new IllegalStateException(String.format(java.util.Locale.ROOT, "the group-inverse solve of the %s "
-                    + "factorization is inaccurate for this chain (relative residual %.2g > %.0e): noise not "
-                    + "computed; try another stationary solver", factorization.solver(), residual, RESIDUAL_LIMIT));
+                    + "factorization is inaccurate for this chain (relative residual %.2g > %.2g): noise not "
+                    + "computed; try another stationary solver", factorization.solver(), residual, limit));
         }
         return x;
+    }
+
+    /**
+     * The accepted relative residual of x: {@value #RESIDUAL_LIMIT}, or, where merely evaluating L x rounds by
+     * more, {@value #ROUNDING_FACTOR} ε ‖|L| |x|‖₁ / ‖δ‖₁ (‖|L| |x|‖₁ = 2 Σ_j e_j |x_j|, e the exit rates: every
+     * column of L holds −e_j and off-diagonals summing to e_j), but never above {@value #RESIDUAL_CAP}. Why: on long
+     * chains the flux terms of L x exceed its result by 10⁸ (55 964 levels: ‖|L||x|‖₁/‖δ‖₁ = 1.4 × 10⁸), so even an
+     * exact solution rounded to doubles has a residual above 10⁻⁸; the cap keeps a factorization whose solves are
+     * really wrong (residual ~1 or more, e.g. a badly pinned one) refused.
+     */
+    double residualLimit(double[] x, double[] delta) {
+        double flux = 0.0;
+        double s = 0.0;
+        for (int i = 0; i < x.length; i++) {
+            flux += 2.0 * generator.exitRate(i) * Math.abs(x[i]);
+            s += Math.abs(delta[i]);
+        }
+        double rounding = s == 0.0 ? 0.0 : ROUNDING_FACTOR * Math.ulp(1.0) * flux / s;
+        return Math.min(RESIDUAL_CAP, Math.max(RESIDUAL_LIMIT, rounding));
     }
 
     /** Var f ≤ this × ⟨f²⟩ is rounding noise of a constant f (a few ulps squared). */
     static final double CONSTANT_VARIANCE = 1e-28;
 
-    /** Largest accepted relative residual of a group-inverse solve. */
+    /** Largest accepted relative residual of a group-inverse solve, unless rounding alone exceeds it. */
     static final double RESIDUAL_LIMIT = 1e-8;
+    /** Multiple of ε ‖|L| |x|‖₁ / ‖δ‖₁ accepted as the rounding of evaluating L x. */
+    static final double ROUNDING_FACTOR = 64.0;
+    /** Largest accepted relative residual in any case. */
+    static final double RESIDUAL_CAP = 1e-6;
 
     /** ‖L x + δ‖₁ / ‖δ‖₁. */
     double relativeResidual(double[] x, double[] delta) {
