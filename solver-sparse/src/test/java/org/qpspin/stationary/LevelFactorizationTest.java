@@ -12,10 +12,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.qpspin.generator.Generator;
 import org.qpspin.model.ModelParameters;
-import org.qpspin.rates.Channel;
 import org.qpspin.rates.Prl2020RateModel;
-import org.qpspin.rates.RateModel;
-import org.qpspin.rates.TransitionSink;
 import org.qpspin.space.StateSpace;
 
 /**
@@ -159,7 +156,7 @@ class LevelFactorizationTest {
     @Test
     void farMeanFieldPinIsReplacedByThePeak() {
         ModelParameters p = ModelParameters.withMeanFieldN0(60, 1.0, 20.0, 0.01, INF);
-        Generator g = Generator.assemble(withExtraJump(p, -2, 300.0), StateSpace.rectangle(150, 10));
+        Generator g = Generator.assemble(LevelSolverTest.withExtraJump(p, -2, 300.0), StateSpace.rectangle(150, 10));
         StationaryFactorization dense = StationarySolvers.gth().factorize(g);
         double[] oracle = dense.stationary().probabilitiesView();
         int top = mostProbable(oracle);
@@ -210,34 +207,6 @@ class LevelFactorizationTest {
         } finally {
             LevelFactorization.parallelStates = saved;
         }
-    }
-
-    static RateModel withExtraJump(ModelParameters p, int deltaN, double rate) {
-        Prl2020RateModel prl = Prl2020RateModel.of(p);
-        return new RateModel() {
-            @Override
-            public String name() {
-                return "prl2020+jump";
-            }
-
-            @Override
-            public ModelParameters parameters() {
-                return p;
-            }
-
-            @Override
-            public void forEachTransition(int n, int m, TransitionSink sink) {
-                prl.forEachTransition(n, m, sink);
-                if (StateSpace.isValid(n + deltaN, m)) {
-                    sink.accept(Channel.TRIPLET_MAJORITY, n + deltaN, m, rate);
-                }
-            }
-
-            @Override
-            public double totalRate(int n, int m) {
-                return prl.totalRate(n, m) + (StateSpace.isValid(n + deltaN, m) ? rate : 0.0);
-            }
-        };
     }
 
     private static int mostProbable(double[] p) {

@@ -257,7 +257,7 @@ class LevelSolverTest {
     }
 
     /** PRL rates plus an extra channel, to check the structure handling beyond ΔN ∈ {+1, 0, −2}. */
-    private static RateModel withExtraJump(ModelParameters p, int deltaN, double rate) {
+    static RateModel withExtraJump(ModelParameters p, int deltaN, double rate) {
         Prl2020RateModel prl = Prl2020RateModel.of(p);
         return new RateModel() {
             @Override
