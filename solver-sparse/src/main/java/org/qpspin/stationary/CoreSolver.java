@@ -11,16 +11,15 @@ import org.qpspin.space.StateSpace;
  * around the mean-field m*(N), a window far narrower than the rectangle or triangle a truncation has to keep
  * for the levels where m*(N) is large. The core is the mean-field band of {@link BandTruncation#around} at the
  * per-level tail {@value #CORE_TOLERANCE} (Poisson quantile of m*(N), plus {@value #CORE_SLACK} states), cut to the
- * space. The core is solved by the exact solver {@link AutoSolver#exactFor} picks (levels or lu, GTH pivots), the
- * rest by the block iteration of {@link CoreFactorization}, which stops when the whole system L p = 0 is solved to
- * rounding (largest change of an entry ≤ 1e-14 ‖p‖∞) and then polishes the tail entrywise. The result's
- * residual and truncation cost are those of the whole space, like every solver's.
+ * space ({@link #coreOf}). The core is factorized by the exact solver {@link AutoSolver#exactFor} picks (levels or
+ * lu, GTH pivots), once more if its edge turns out heavy ({@link #widened}); {@link CoreFactorization} handles the
+ * rest of the space by Gauss–Seidel sweeps and joins the two by GMRES until the whole system L p = 0 is solved to
+ * rounding (‖L p‖₂ ≤ 1e-14 ‖e∘p‖₂), then polishes the tail. The result's residual and truncation cost are those
+ * of the whole space, like every solver's.
  *
- * <p>Cost: the core's factorization (Σ_core w³ instead of Σ w³ for levels: 30–100 × less on the rectangles of
- * the automatic truncation) plus a few passes over the matrix. Accuracy: normwise to rounding on the whole
- * vector; entrywise on the core as the exact solvers; entrywise on the tail to {@value CoreFactorization#TAIL_CONVERGED}
- * per entry when the polishing sweeps converge (they add non-negative terms only), which the result's solver
- * name reports.
+ * <p>Cost: the core's factorization (on the peer rectangles ~20 % of the states and 2–3 % of their Σ w³) plus a
+ * few passes over the matrix. Accuracy (docs/validation.md): normwise to rounding; entrywise like the exact
+ * solvers where p ≫ {@value #EDGE_MASS} p_max; tail entries near that level can be off by O(1).
  */
 final class CoreSolver implements StationarySolver {
 
