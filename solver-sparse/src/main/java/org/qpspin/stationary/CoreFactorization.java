@@ -406,7 +406,7 @@ final class CoreFactorization implements StationaryFactorization {
         }
     }
 
-    /** Iterations used by the last {@link #solveGroupInverse} (or by the stationary solve, before any). */
+    /** GMRES iterations of the last {@link #solveGroupInverse} (or of the stationary solve, before any). */
     int iterations() {
         return iterations;
     }
