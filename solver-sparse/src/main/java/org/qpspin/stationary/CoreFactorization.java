@@ -345,6 +345,9 @@ final class CoreFactorization implements StationaryFactorization {
      */
     private int polishTail(double[] p) {
         int count = tailStates.length;
+        if (count == 0) {
+            return 0;
+        }
         double max = 0.0;
         double coreOmitted = 0.0;
         for (int c = 0; c < coreStates.length; c++) {

@@ -201,6 +201,7 @@ class CoreSolverTest {
         StationaryFactorization core = StationarySolvers.core().factorize(generator);
         StationaryResult exact = StationarySolvers.gth().solve(generator);
         assertTrue(core.solver().contains("[" + generator.size() + " of " + generator.size()), core.solver());
+        assertTrue(core.solver().endsWith(", 0 tail sweeps]"), core.solver());
         double[] p = exact.probabilitiesView();
         double[] q = core.stationary().probabilitiesView();
         for (int i = 0; i < p.length; i++) {
