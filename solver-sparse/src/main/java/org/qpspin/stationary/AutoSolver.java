@@ -68,9 +68,7 @@ final class AutoSolver implements StationarySolver {
             double w = space.levelWidth(level);
             squares += w * w;
         }
-        Runtime rt = Runtime.getRuntime();
-        long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        return 8.0 * 4.0 * squares < 0.5 * available;
+        return 8.0 * 4.0 * squares < 0.5 * HeapBudget.availableBytes();
     }
 
     /** Whether the cost model favours the level solver on {@code space}. */

@@ -83,18 +83,13 @@ final class LevelElimination {
         inBase[maxN + 1] = in;
         outBase[maxN + 1] = out;
         long doubles = in + (keepRows ? out : 0);
-        if (in > Integer.MAX_VALUE - 8 || out > Integer.MAX_VALUE - 8 || 8 * doubles > availableBytes()) {
+        if (in > Integer.MAX_VALUE - 8 || out > Integer.MAX_VALUE - 8 || 8 * doubles > HeapBudget.availableBytes()) {
             throw new IllegalArgumentException("levels solver needs " + doubles + " doubles (" + (8 * doubles >> 20)
                     + " MiB) for " + space + ", more than the memory available; the levels are too wide, use "
                     + "the lu solver or a narrower m window");
         }
         inColumn = new double[(int) in];
         outRow = keepRows ? new double[(int) out] : null;
-    }
-
-    private static long availableBytes() {
-        Runtime rt = Runtime.getRuntime();
-        return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
     }
 
     int width(int level) {

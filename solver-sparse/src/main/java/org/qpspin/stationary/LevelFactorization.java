@@ -197,8 +197,7 @@ final class LevelFactorization implements StationaryFactorization {
         for (int level = 0; level < peak; level++) {
             maxBlock = Math.max(maxBlock, (long) (rowEnd(level) - offset[level]) * (offset[level + 2] - offset[level]));
         }
-        Runtime rt = Runtime.getRuntime();
-        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        long free = HeapBudget.availableBytes();
         if (columnLength > Integer.MAX_VALUE - 8 || rowLength > Integer.MAX_VALUE - 8
                 || maxBlock > Integer.MAX_VALUE - 8 || 8 * (columnLength + rowLength + 2 * maxBlock + n) > free) {
             throw new IllegalArgumentException("levels factorization needs " + (columnLength + rowLength)

@@ -253,8 +253,7 @@ final class MultifrontalGth {
             kept += ns * (2 * f - ns);
         }
         long needed = 8 * (kept + (long) maxFront * maxFront);
-        Runtime rt = Runtime.getRuntime();
-        long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        long available = HeapBudget.availableBytes();
         if (needed > available) {
             throw new IllegalArgumentException("lu solver needs " + (needed >> 20) + " MiB for the factors of " + n
                     + " states, more than the " + (available >> 20) + " MiB of heap available; raise the heap "
