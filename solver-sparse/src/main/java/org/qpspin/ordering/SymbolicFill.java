@@ -59,15 +59,7 @@ public final class SymbolicFill {
             parent[c] = -1;
             ancestor[c] = -1;
             for (int e = count[c]; e < count[c + 1]; e++) {
-                int i = upper[e];
-                while (i != -1 && i < c) {
-                    int next = ancestor[i];
-                    ancestor[i] = c;
-                    if (next == -1) {
-                        parent[i] = c;
-                    }
-                    i = next;
-                }
+                linkToEliminationTree(upper[e], c, parent, ancestor);
             }
         }
         // row subtrees: row c of the factor has an entry in column k for each k on the paths from its nonzeros
@@ -84,5 +76,24 @@ public final class SymbolicFill {
             }
         }
         return nnz;
+    }
+
+    /**
+     * One entry (i, c), i &lt; c, of Liu's elimination-tree construction with path compression (J. W. H. Liu,
+     * SIAM J. Matrix Anal. Appl. 11, 134 (1990); T. A. Davis, "Direct Methods for Sparse Linear Systems", 2006,
+     * cs_etree): climbs from i along the compressed ancestors, making c the root of i's subtree.
+     *
+     * @param parent   elimination-tree parents so far (−1: none yet), updated
+     * @param ancestor path-compressed ancestors (−1: none yet), updated
+     */
+    public static void linkToEliminationTree(int i, int c, int[] parent, int[] ancestor) {
+        while (i != -1 && i < c) {
+            int next = ancestor[i];
+            ancestor[i] = c;
+            if (next == -1) {
+                parent[i] = c;
+            }
+            i = next;
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.ejml.data.DMatrixSparseCSC;
 import org.qpspin.ordering.Orderings;
+import org.qpspin.ordering.SymbolicFill;
 
 /**
  * Supernodal multifrontal LU of a generator in a given symmetric order, with GTH pivots: the sparse, fill-reducing
@@ -131,15 +132,7 @@ final class MultifrontalGth {
                 int[] ptr = pass == 0 ? colPtr : rowPtr;
                 int[] idx = pass == 0 ? colRow : rowCol;
                 for (int e = ptr[c]; e < ptr[c + 1]; e++) {
-                    int i = idx[e];
-                    while (i != -1 && i < c) {
-                        int next = ancestor[i];
-                        ancestor[i] = c;
-                        if (next == -1) {
-                            parent[i] = c;
-                        }
-                        i = next;
-                    }
+                    SymbolicFill.linkToEliminationTree(idx[e], c, parent, ancestor);
                 }
             }
         }
