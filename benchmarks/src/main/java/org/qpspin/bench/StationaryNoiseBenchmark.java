@@ -14,14 +14,18 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.qpspin.generator.Generator;
+import org.qpspin.noise.NoiseAnalysis;
+import org.qpspin.noise.Observable;
 import org.qpspin.stationary.StationaryFactorization;
 import org.qpspin.stationary.StationarySolver;
 import org.qpspin.stationary.StationarySolvers;
 
 /**
  * The peer comparison's unit of work, "stationary vector + S_N(0)", per solver on the same matrices as
- * benchmarks/peer/scipy_peer.py ({@link BenchmarkChains#peerRectangle}): factorize, then one group-inverse solve
- * with b = −(N − ⟨N⟩)∘p. Assembly is in the set-up. Returns S_N(0) so the work cannot be eliminated.
+ * benchmarks/peer/scipy_peer.py ({@link BenchmarkChains#peerRectangle}): factorize, then S_N(0) by
+ * {@link NoiseAnalysis#zeroFrequency} (one group-inverse solve with its residual check), as
+ * {@code qpspin export-generator --solve} times it for the peer comparison. Assembly is in the set-up. Returns
+ * S_N(0) so the work cannot be eliminated.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar StationaryNoise -p solver=core,levels -p states=100000</pre>
  */
@@ -54,13 +58,6 @@ public class StationaryNoiseBenchmark {
     @Benchmark
     public double stationaryAndZeroFrequencyNoise() {
         StationaryFactorization f = stationarySolver.factorize(generator);
-        double[] b = BenchmarkChains.particleNumberNoiseSource(generator, f.stationary());
-        double[] x = new double[b.length];
-        f.solveGroupInverse(b, x);
-        double noise = 0.0;
-        for (int i = 0; i < x.length; i++) {
-            noise += 2.0 * generator.space().levelOf(i) * x[i];
-        }
-        return noise;
+        return NoiseAnalysis.of(generator, f).zeroFrequency(Observable.particleNumber()).zeroFrequency();
     }
 }
