@@ -48,49 +48,56 @@ public final class BenchmarkChains {
      * Γ = 1, Γt = Γ/(25 N0); 3.5, 0.53) and weak (Γt = 0, ζs = 0.3: Γ = 10, τs = 1/3; 5.5, 3.0); V = 1.
      */
     public static Generator peerRectangle(String regime, int states) {
-        double cN;
-        double cM;
-        switch (regime) {
-            case "SR":
-                cN = 5.5;
-                cM = 0.53;
-                break;
-            case "TA":
-                cN = 3.5;
-                cM = 0.53;
-                break;
-            case "weak":
-                cN = 5.5;
-                cM = 3.0;
-                break;
-            default:
-                throw new IllegalArgumentException("unknown regime " + regime + "; SR, TA or weak");
-        }
+        PeerFamily family = PeerFamily.named(regime);
         double lo = 1.0;
         double hi = 1e7;
         for (int k = 0; k < 100; k++) { // bisection on N0 for the state count, as the peer script does
             double mid = Math.sqrt(lo * hi);
-            if (StateSpace.rectangle((int) Math.ceil(cN * mid), (int) Math.ceil(cM * mid)).size() < states) {
+            if (family.rectangle(mid).size() < states) {
                 lo = mid;
             } else {
                 hi = mid;
             }
         }
         double n0 = Math.round(hi * 10.0) / 10.0;
-        ModelParameters p;
-        switch (regime) {
-            case "SR":
-                p = ModelParameters.withMeanFieldN0(n0, 1.0, 50.0, 0.0, 1.0);
-                break;
-            case "TA":
-                p = ModelParameters.withMeanFieldN0(n0, 1.0, 1.0, 1.0 / (25.0 * n0), Double.POSITIVE_INFINITY);
-                break;
-            default:
-                p = ModelParameters.withMeanFieldN0(n0, 1.0, 10.0, 0.0, 1.0 / 3.0);
-                break;
+        return Generator.assemble(Prl2020RateModel.of(family.parameters(n0)), family.rectangle(n0));
+    }
+
+    /** The peer script's families: rectangle shape (cN, cM) and parameters as functions of the mean-field N0. */
+    private enum PeerFamily {
+        SR(5.5, 0.53), TA(3.5, 0.53), WEAK(5.5, 3.0);
+
+        private final double cN;
+        private final double cM;
+
+        PeerFamily(double cN, double cM) {
+            this.cN = cN;
+            this.cM = cM;
         }
-        StateSpace space = StateSpace.rectangle((int) Math.ceil(cN * n0), (int) Math.ceil(cM * n0));
-        return Generator.assemble(Prl2020RateModel.of(p), space);
+
+        static PeerFamily named(String regime) {
+            for (PeerFamily f : values()) {
+                if (f.name().equalsIgnoreCase(regime)) {
+                    return f;
+                }
+            }
+            throw new IllegalArgumentException("unknown regime " + regime + "; SR, TA or weak");
+        }
+
+        StateSpace rectangle(double n0) {
+            return StateSpace.rectangle((int) Math.ceil(cN * n0), (int) Math.ceil(cM * n0));
+        }
+
+        ModelParameters parameters(double n0) {
+            switch (this) {
+                case SR:
+                    return ModelParameters.withMeanFieldN0(n0, 1.0, 50.0, 0.0, 1.0);
+                case TA:
+                    return ModelParameters.withMeanFieldN0(n0, 1.0, 1.0, 1.0 / (25.0 * n0), Double.POSITIVE_INFINITY);
+                default:
+                    return ModelParameters.withMeanFieldN0(n0, 1.0, 10.0, 0.0, 1.0 / 3.0);
+            }
+        }
     }
 
     /**
