@@ -3,6 +3,9 @@ package org.qpspin.stationary;
 /** The heap a solver may still allocate, for the up-front "does it fit" checks that refuse in one line. */
 final class HeapBudget {
 
+    /** A fixed budget set by {@link #fixedForTest}, or −1 for the real heap. */
+    private static volatile long fixed = -1;
+
     private HeapBudget() {
     }
 
@@ -11,7 +14,39 @@ final class HeapBudget {
      * collected counts as in use, so the estimate errs on the side of refusing.
      */
     static long availableBytes() {
+        long budget = fixed;
+        if (budget >= 0) {
+            return budget;
+        }
         Runtime rt = Runtime.getRuntime();
         return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    }
+
+    /** {@code bytes} in MiB rounded up, for the refusal messages (needed rounds up, available down). */
+    static long mebibytesUp(long bytes) {
+        return (bytes + (1L << 20) - 1) >> 20;
+    }
+
+    /**
+     * Makes {@link #availableBytes()} return {@code bytes} until the returned handle is closed, so that tests can
+     * reach the refusals without a heap of that size. Not for concurrent use: the override is global.
+     */
+    static Fixed fixedForTest(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("budget must be >= 0 bytes, got " + bytes);
+        }
+        fixed = bytes;
+        return new Fixed();
+    }
+
+    /** Restores the real heap on {@link #close()}. */
+    static final class Fixed implements AutoCloseable {
+        private Fixed() {
+        }
+
+        @Override
+        public void close() {
+            fixed = -1;
+        }
     }
 }

@@ -83,10 +83,17 @@ final class LevelElimination {
         inBase[maxN + 1] = in;
         outBase[maxN + 1] = out;
         long doubles = in + (keepRows ? out : 0);
-        if (in > Integer.MAX_VALUE - 8 || out > Integer.MAX_VALUE - 8 || 8 * doubles > HeapBudget.availableBytes()) {
-            throw new IllegalArgumentException("levels solver needs " + doubles + " doubles (" + (8 * doubles >> 20)
-                    + " MiB) for " + space + ", more than the memory available; the levels are too wide, use "
-                    + "the lu solver or a narrower m window");
+        if (in > Integer.MAX_VALUE - 8 || out > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("levels solver needs " + Math.max(in, out) + " doubles in one array "
+                    + "for " + space + ", more than a Java array holds; the levels are too wide, use the lu solver "
+                    + "or a narrower m window");
+        }
+        long available = HeapBudget.availableBytes();
+        if (8 * doubles > available) {
+            throw new IllegalArgumentException("levels solver needs " + HeapBudget.mebibytesUp(8 * doubles)
+                    + " MiB for " + space + ", more than the " + (available >> 20) + " MiB of heap available; the "
+                    + "levels are too wide: raise the heap (QPSPIN_JAVA_OPTS=-Xmx...), use the lu solver or a "
+                    + "narrower m window");
         }
         inColumn = new double[(int) in];
         outRow = keepRows ? new double[(int) out] : null;

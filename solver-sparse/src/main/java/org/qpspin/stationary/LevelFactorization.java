@@ -197,12 +197,20 @@ final class LevelFactorization implements StationaryFactorization {
         for (int level = 0; level < peak; level++) {
             maxBlock = Math.max(maxBlock, (long) (rowEnd(level) - offset[level]) * (offset[level + 2] - offset[level]));
         }
-        long free = HeapBudget.availableBytes();
         if (columnLength > Integer.MAX_VALUE - 8 || rowLength > Integer.MAX_VALUE - 8
-                || maxBlock > Integer.MAX_VALUE - 8 || 8 * (columnLength + rowLength + 2 * maxBlock + n) > free) {
-            throw new IllegalArgumentException("levels factorization needs " + (columnLength + rowLength)
-                    + " doubles for " + generator.space() + ", more than the memory available; use the lu solver "
-                    + "or a narrower m window");
+                || maxBlock > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("levels factorization needs " + Math.max(maxBlock,
+                    Math.max(columnLength, rowLength)) + " doubles in one array for " + generator.space()
+                    + ", more than a Java array holds; use the lu solver or a narrower m window");
+        }
+        // the kept columns and rows, two dense blocks of the upward sweep and the vector
+        long needed = 8 * (columnLength + rowLength + 2 * maxBlock + n);
+        long available = HeapBudget.availableBytes();
+        if (needed > available) {
+            throw new IllegalArgumentException("levels factorization needs " + HeapBudget.mebibytesUp(needed)
+                    + " MiB for " + generator.space() + ", more than the " + (available >> 20) + " MiB of heap "
+                    + "available; raise the heap (QPSPIN_JAVA_OPTS=-Xmx...), use the lu solver or a narrower m "
+                    + "window");
         }
         column = new double[(int) columnLength];
         row = keepRows ? new double[(int) rowLength] : null;

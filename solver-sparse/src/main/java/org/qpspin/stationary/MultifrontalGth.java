@@ -51,20 +51,20 @@ final class MultifrontalGth {
     private final double[][] colPanel; // nb x ns, row-major: L_Bs
     private final long storedEntries;
     private final double flops;
+    private final long estimatedBytes;
+    private final long allocatedBytes;
 
     private MultifrontalGth(int n, int[] order, int[] superStart, int[][] frontRows, double[][] rowPanel,
-                            double[][] colPanel) {
+                            double[][] colPanel, long estimatedBytes, long allocatedBytes) {
         this.n = n;
         this.order = order;
         this.superStart = superStart;
         this.frontRows = frontRows;
         this.rowPanel = rowPanel;
         this.colPanel = colPanel;
-        long stored = 0;
-        for (int s = 0; s < rowPanel.length; s++) {
-            stored += rowPanel[s].length + colPanel[s].length;
-        }
-        this.storedEntries = stored;
+        this.storedEntries = factorEntries(rowPanel, colPanel);
+        this.estimatedBytes = estimatedBytes;
+        this.allocatedBytes = allocatedBytes;
         double count = 0.0;
         for (int s = 0; s < rowPanel.length; s++) {
             double ns = superStart[s + 1] - superStart[s];
@@ -237,20 +237,30 @@ final class MultifrontalGth {
             maxFront = Math.max(maxFront, rows.length);
         }
 
-        // memory: the kept panels (ns (f + nb) doubles per supernode) and the dense front, before any is allocated,
-        // so that a chain too large for the heap is refused in one line instead of failing with OutOfMemoryError
+        // memory: the kept panels (ns (f + nb) doubles per supernode), the dense front and the largest stack of
+        // update matrices (nb² doubles each, alive from their supernode's elimination to their parent's assembly),
+        // before any is allocated, so that a chain too large for the heap is refused in one line instead of
+        // failing with OutOfMemoryError
         long kept = 0;
+        long pending = 0;
+        long updates = 0;
         for (int s = 0; s < supernodes; s++) {
             long ns = superStart[s + 1] - superStart[s];
             long f = frontRows[s].length;
             kept += ns * (2 * f - ns);
+            for (int t = childPtr[s]; t < childPtr[s + 1]; t++) {
+                long m = frontRows[children[t]].length - (superStart[children[t] + 1] - superStart[children[t]]);
+                pending -= m * m;
+            }
+            pending += (f - ns) * (f - ns);
+            updates = Math.max(updates, pending);
         }
-        long needed = 8 * (kept + (long) maxFront * maxFront);
+        long needed = 8 * (kept + (long) maxFront * maxFront + updates);
         long available = HeapBudget.availableBytes();
         if (needed > available) {
-            throw new IllegalArgumentException("lu solver needs " + (needed >> 20) + " MiB for the factors of " + n
-                    + " states, more than the " + (available >> 20) + " MiB of heap available; raise the heap "
-                    + "(QPSPIN_JAVA_OPTS=-Xmx...) or use a narrower truncation (--band)");
+            throw new IllegalArgumentException("lu solver needs " + HeapBudget.mebibytesUp(needed) + " MiB for the "
+                    + "factors of " + n + " states, more than the " + (available >> 20) + " MiB of heap available; "
+                    + "raise the heap (QPSPIN_JAVA_OPTS=-Xmx...) or use a narrower truncation (--band)");
         }
 
         // numeric phase
@@ -262,6 +272,8 @@ final class MultifrontalGth {
             throw new IllegalArgumentException("front of " + maxFront + " rows too large for one array");
         }
         int[] local = new int[n];
+        long pendingEntries = 0;
+        long peakUpdateEntries = 0;
         for (int s = 0; s < supernodes; s++) {
             int[] rows = frontRows[s];
             int f = rows.length;
@@ -302,6 +314,7 @@ final class MultifrontalGth {
                     }
                 }
                 update[child] = null;
+                pendingEntries -= u.length;
             }
             double[] rp = new double[ns * f];
             eliminate(front, f, ns, c0, n, rp);
@@ -317,9 +330,12 @@ final class MultifrontalGth {
                     System.arraycopy(front, (ns + r) * f + ns, u, r * nb, nb);
                 }
                 update[s] = u;
+                pendingEntries += u.length;
+                peakUpdateEntries = Math.max(peakUpdateEntries, pendingEntries);
             }
         }
-        return new MultifrontalGth(n, order, superStart, frontRows, rowPanel, colPanel);
+        return new MultifrontalGth(n, order, superStart, frontRows, rowPanel, colPanel, needed,
+                8 * (factorEntries(rowPanel, colPanel) + (long) front.length + peakUpdateEntries));
     }
 
     /**
@@ -556,6 +572,30 @@ final class MultifrontalGth {
     /** Doubles stored in the factors (explicit zeros inside supernodes included). */
     long storedEntries() {
         return storedEntries;
+    }
+
+    /**
+     * Bytes the up-front check asked of the heap, from the symbolic structure alone: 8 × (factor entries +
+     * largest front² + largest stack of pending update matrices).
+     */
+    long estimatedBytes() {
+        return estimatedBytes;
+    }
+
+    /**
+     * Bytes of the same three kinds of arrays as the numeric phase actually allocated them (the kept panels, the
+     * front array, the peak of the update matrices alive at once), for checking {@link #estimatedBytes()}.
+     */
+    long allocatedBytes() {
+        return allocatedBytes;
+    }
+
+    private static long factorEntries(double[][] rowPanel, double[][] colPanel) {
+        long stored = 0;
+        for (int s = 0; s < rowPanel.length; s++) {
+            stored += rowPanel[s].length + colPanel[s].length;
+        }
+        return stored;
     }
 
     /** Floating-point operations of the numeric factorization (dense front kernels, zeros included). */
