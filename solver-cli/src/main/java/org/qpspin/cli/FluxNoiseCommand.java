@@ -110,7 +110,7 @@ public final class FluxNoiseCommand implements Callable<Integer> {
         } catch (UsageException e) {
             throw e;
         } catch (IllegalArgumentException | IllegalStateException | OutOfMemoryError e) {
-            exactNote = "exact chain out of reach here: " + e.getMessage();
+            exactNote = outOfReach(e);
         }
         FokkerPlanckDiffusion fp = NoiseCommand.fokkerPlanck(p);
         FluxNoiseEstimate fpEstimate = fp == null ? null
@@ -123,6 +123,15 @@ public final class FluxNoiseCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * The note that stands in for the exact chain when it cannot be solved here: the refusal's own message, or
+     * for an {@link OutOfMemoryError} the heap and what to do (the Fokker–Planck line still follows).
+     */
+    static String outOfReach(Throwable e) {
+        return "exact chain out of reach here: " + (e instanceof OutOfMemoryError ? Main.outOfMemory()
+                : e.getMessage());
     }
 
     private static void print(PrintWriter out, ModelParameters p, double flux, FluxNoiseEstimate exact,

@@ -56,14 +56,27 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        int code;
+        System.exit(execute(commandLine(), args));
+    }
+
+    /**
+     * Runs {@code args} on {@code cl} and returns the exit code, with the one error picocli's handlers cannot
+     * see: an {@link OutOfMemoryError} (the solvers refuse what they can foresee; this is the rest) becomes one
+     * line on {@code cl}'s error stream, naming the heap, and exit code 3.
+     */
+    static int execute(CommandLine cl, String... args) {
         try {
-            code = commandLine().execute(args);
-        } catch (OutOfMemoryError e) { // the solvers refuse what they can foresee; this is the rest, in one line
-            System.err.println("qpspin: out of memory (" + (Runtime.getRuntime().maxMemory() >> 20) + " MiB heap): "
-                    + "raise it with QPSPIN_JAVA_OPTS=-Xmx..., or use a narrower truncation (--band, --max-states)");
-            code = 3;
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            cl.getErr().println("qpspin: " + outOfMemory());
+            cl.getErr().flush();
+            return 3;
         }
-        System.exit(code);
+    }
+
+    /** What to say about an {@link OutOfMemoryError}: the heap size and what to do about it. */
+    static String outOfMemory() {
+        return "out of memory (" + (Runtime.getRuntime().maxMemory() >> 20) + " MiB heap): raise it with "
+                + "QPSPIN_JAVA_OPTS=-Xmx..., or use a narrower truncation (--band, --max-states)";
     }
 }

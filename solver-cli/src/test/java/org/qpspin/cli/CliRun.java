@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
-/** One {@code qpspin} command line run in-process, as the CLI tests see it: exit code, stdout and stderr. */
+/**
+ * One {@code qpspin} command line run in-process, as {@link Main#main} runs it but without exiting: exit code,
+ * stdout and stderr.
+ */
 final class CliRun {
     final int exit;
     final String out;
@@ -16,7 +19,7 @@ final class CliRun {
         StringWriter e = new StringWriter();
         cl.setOut(new PrintWriter(o));
         cl.setErr(new PrintWriter(e));
-        exit = cl.execute(args);
+        exit = Main.execute(cl, args);
         out = o.toString();
         err = e.toString();
     }

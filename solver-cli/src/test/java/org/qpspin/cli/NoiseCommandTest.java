@@ -1,6 +1,7 @@
 package org.qpspin.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,6 +81,22 @@ class NoiseCommandTest {
         assertTrue(r.out.contains("two-sided"));
         assertTrue(r.out.contains("(paper, TA limit: 0.6)"));
         assertTrue(r.out.contains("gamma_2"));
+    }
+
+    @Test
+    void fluxNoiseFallsBackToFokkerPlanckWhenTheExactChainIsOutOfReach() throws Exception {
+        CliRun r = new CliRun(args("flux-noise --N0 40 --max-states 100 --json -q"));
+        assertEquals(0, r.exit, r.err);
+        assertEquals("", r.err);
+        JsonNode j = new ObjectMapper().readTree(r.out);
+        assertFalse(j.has("exact"), r.out);
+        assertTrue(j.get("exactNote").asText().startsWith("exact chain out of reach here: the automatic truncation "
+                + "needs more than 100 states"), r.out);
+        assertTrue(j.has("fokkerPlanck"), r.out);
+        // out of memory takes the same way out, with the heap named instead of a bare "Java heap space"
+        String note = FluxNoiseCommand.outOfReach(new OutOfMemoryError("Java heap space"));
+        assertEquals("exact chain out of reach here: " + Main.outOfMemory(), note);
+        assertTrue(note.contains("MiB heap") && note.contains("-Xmx"), note);
     }
 
     @Test
