@@ -40,7 +40,7 @@ public final class TruncationOptions {
 
     @Option(names = "--solver", paramLabel = "NAME", defaultValue = "auto",
             description = "Stationary solver whose factorization is reused: auto, gth, lu, levels, core "
-                    + "(default ${DEFAULT-VALUE}; core: exact on the mean-field core, iterative on the rest).")
+                    + "(default ${DEFAULT-VALUE}; core: exact on the probable core, iterative on the rest).")
     String solverName;
 
     /** The truncation the options describe. */

@@ -8,7 +8,7 @@ import org.qpspin.space.StateSpace;
  *
  * <p>Rule, with n states, w_K the width of level K and w the largest width:
  * <ul>
- *   <li>n ≥ {@value #CORE_MIN_STATES} and the mean-field core of the space ({@link CoreSolver#coreOf}) holds at
+ *   <li>n ≥ {@value #CORE_MIN_STATES} and the probable core of the space ({@link CoreSolver#coreOf}) holds at
  *       most {@value #CORE_MAX_FRACTION} of the states: the probable-core solver (exact on the core, by the rule
  *       below, Gauss–Seidel on the rest);</li>
  *   <li>n ≤ {@value #GTH_LIMIT}: dense GTH, the oracle (n³/3 flops: milliseconds at this size);</li>
@@ -24,8 +24,13 @@ final class AutoSolver implements StationarySolver {
 
     /** Largest chain for dense GTH in the automatic choice. */
     static final int GTH_LIMIT = 400;
-    /** Cost of the sparse LU per n min(w², √n), in units of one level-solver w³ flop. */
-    static final double LU_FACTOR = 100.0;
+    /**
+     * Cost of the sparse LU per n min(w², √n), in units of one level-solver w³ flop. Measured at 10⁶ states
+     * (docs/benchmarks.md, "auto"): levels is faster at Σw³ / (n min(w², √n)) = 11 and 18 (the SR and TA cores,
+     * 0.7× the lu time), lu at 54 (the weakly polarized core, 0.75× the levels time); on whole triangles the two
+     * are level near 90.
+     */
+    static final double LU_FACTOR = 50.0;
     /** Smallest chain for which the probable-core solver is considered. */
     static final int CORE_MIN_STATES = 20_000;
     /** The core solver is chosen when its core holds at most this share of the states. */

@@ -7,11 +7,11 @@ import org.qpspin.space.StateSpace;
 /**
  * The probable-core solver: an exact factorization where the probability is, Gauss–Seidel on the rest.
  *
- * <p>What it knows about the chain: in a polarized cluster the probability at level N sits in the m values
- * around the mean-field m*(N), a window far narrower than the rectangle or triangle a truncation has to keep
- * for the levels where m*(N) is large. The core is the mean-field band of {@link BandTruncation#around} at the
- * per-level tail {@value #CORE_TOLERANCE} (Poisson quantile of m*(N), plus {@value #CORE_SLACK} states), cut to the
- * space ({@link #coreOf}). The core is factorized by the exact solver {@link AutoSolver#exactFor} picks (levels or
+ * <p>What it knows about the chain: the probability sits on two branches. Clusters that stay unpolarized carry
+ * m ≈ N/2 up to a few times the unpolarized size c0 V; polarized ones carry m around the mean-field m*(N), a
+ * window far narrower than the rectangle or triangle a truncation has to keep for the levels where m*(N) is
+ * large. The core ({@link #coreOf}) is the union: whole levels as far as the unpolarized ridge reaches, the
+ * Poisson quantile of m*(N) above, joined by a top that falls by at most one per level. The core is factorized by the exact solver {@link AutoSolver#exactFor} picks (levels or
  * lu, GTH pivots), once more if its edge turns out heavy ({@link #widened}); {@link CoreFactorization} handles the
  * rest of the space by Gauss–Seidel sweeps and joins the two by GMRES until the whole system L p = 0 is solved to
  * rounding (‖L p‖₂ ≤ 1e-14 ‖e∘p‖₂), then polishes the tail. The result's residual and truncation cost are those
@@ -23,13 +23,16 @@ import org.qpspin.space.StateSpace;
  */
 final class CoreSolver implements StationarySolver {
 
-    /** Per-level tail of the core band: the m quantile of BandTruncation at this tolerance. */
-    static final double CORE_TOLERANCE = 1e-12;
+    /**
+     * Per-level tail of the polarized band: the top of level N is the Poisson(m*(N)) quantile at this tail. Far
+     * below the {@value #EDGE_MASS} the core must hold, because the m distribution at fixed N is wider than a
+     * Poisson one (it carries the fluctuations of N): on the peer families at 10⁵–10⁶ the 10⁻²⁰ p_max contour
+     * lies within this quantile, up to a few levels that the widening round adds (docs/theory.md).
+     */
+    static final double QUANTILE_TAIL = 1e-35;
     /** States added above every level's quantile. */
     static final int CORE_SLACK = 2;
-    /** Levels up to this multiple of the polarization threshold keep their whole window in the core. */
-    static final double THRESHOLD_REACH = 1.5;
-    /** A level's window is widened while its top state holds more than this share of the largest probability. */
+    /** The core should hold every state above this share of the largest probability. */
     static final double EDGE_MASS = 1e-20;
     /** Widening rounds (each refactorizes the core). */
     static final int MAX_WIDENING_ROUNDS = 1;
@@ -40,30 +43,42 @@ final class CoreSolver implements StationarySolver {
     }
 
     /**
-     * The core of {@code space} for {@code parameters}: level by level the intersection of the space's window with
-     * the mean-field band (never empty: at least the lowest m of each level), with the whole window kept up to
-     * {@value #THRESHOLD_REACH} × N_thr, N_thr the last level where the band is the whole level (m*(N) ≈ N/2, the
-     * polarization threshold): clusters that were unpolarized carry m ≈ N/2 above it, farther than the mean-field
-     * band reaches (measured: up to ≈ 1.5 N_thr at 10⁻²⁰ p_max on the SR peer rectangles), and widening there
-     * afterwards costs a second factorization of the core.
+     * The core of {@code space} for {@code parameters}, level by level the space's window cut at a top that
+     * follows the two branches of the cluster:
+     * <ul>
+     *   <li>unpolarized: whole levels up to the reach of the unpolarized ridge at {@value #EDGE_MASS}
+     *       ({@link UnpolarizedRidge#reach}), where clusters that never polarized carry m ≈ N/2;</li>
+     *   <li>polarized: above it, the Poisson(m*(N)) quantile at {@value #QUANTILE_TAIL} plus {@value #CORE_SLACK},
+     *       m*(N) the mean-field m at fixed N ({@link TruncationPlanner#quasiStationaryM});</li>
+     *   <li>between the two: the top falls by at most one per level upwards (mHigh(N+1) ≥ mHigh(N) − 1), since
+     *       injection keeps or raises m and only annihilation and spin flips lower it.</li>
+     * </ul>
+     * Then closed downwards ({@link #closedBand}). Without singlet annihilation nothing polarizes and the core is
+     * the space.
      */
     static StateSpace coreOf(ModelParameters parameters, StateSpace space) {
         int maxN = space.maxN();
-        StateSpace band = BandTruncation.around(parameters, maxN, CORE_TOLERANCE, CORE_SLACK);
-        int threshold = 0;
-        for (int n = 2; n <= maxN; n++) {
-            if (band.highM(n) >= n / 2) {
-                threshold = n;
-            }
-        }
+        int ridge = UnpolarizedRidge.reach(parameters, maxN, EDGE_MASS);
         int[] low = new int[maxN + 1];
         int[] high = new int[maxN + 1];
         for (int n = 0; n <= maxN; n++) {
             low[n] = space.lowM(n);
-            int top = n <= THRESHOLD_REACH * threshold ? n / 2 : band.highM(n);
+            int top = n <= ridge || parameters.singletRate() == 0.0 ? n / 2 : polarizedTop(parameters, n);
+            if (n > 0) {
+                top = Math.max(top, high[n - 1] - 1);
+            }
             high[n] = Math.max(low[n], Math.min(space.highM(n), top));
         }
         return closedBand(space, low, high);
+    }
+
+    /** The top of the polarized band at level n: min(⌊n/2⌋, Poisson quantile of λ = max(m*(n), 1/2) + slack). */
+    static int polarizedTop(ModelParameters parameters, int n) {
+        double lambda = Math.max(0.5, TruncationPlanner.quasiStationaryM(parameters, n));
+        if (n < 2 || lambda >= n / 2) {
+            return n / 2;
+        }
+        return (int) Math.min(n / 2, (long) TruncationPlanner.poissonQuantile(lambda, QUANTILE_TAIL) + CORE_SLACK);
     }
 
     /**

@@ -113,26 +113,28 @@ class CoreSolverTest {
     }
 
     @Test
-    void coreIsTheMeanFieldBandCutToTheSpaceAndMuchSmallerForALargePolarizedRectangle() {
+    void coreIsTheUnpolarizedRidgeThenThePolarizedBandAndMuchSmallerForALargePolarizedRectangle() {
         // the peer comparison's SR family at 10^5 states (N0 = 193.3): the automatic rectangle 1064 x 103
         ModelParameters sr = ModelParameters.withMeanFieldN0(193.3, 1, 50, 0, 1);
         StateSpace space = StateSpace.rectangle(1064, 103);
         StateSpace core = CoreSolver.coreOf(sr, space);
-        StateSpace band = BandTruncation.around(sr, 1064, CoreSolver.CORE_TOLERANCE, CoreSolver.CORE_SLACK);
-        int threshold = 0; // the polarization threshold: the last level the band holds whole
-        for (int n = 2; n <= 1064; n++) {
-            if (band.highM(n) >= n / 2) {
-                threshold = n;
-            }
-        }
-        assertTrue(threshold > 20 && threshold < 500, "threshold " + threshold);
+        int ridge = UnpolarizedRidge.reach(sr, 1064, CoreSolver.EDGE_MASS);
+        // the ridge peaks at the unpolarized size c0 V = (2 A V^2 / Gamma)^1/2 and reaches beyond it
+        double unpolarizedSize = Math.sqrt(2 * sr.injectionRate() / sr.singletRate());
+        assertTrue(ridge > unpolarizedSize && ridge < 3 * unpolarizedSize, "ridge " + ridge + " vs " + unpolarizedSize);
         for (int n = 0; n <= 1064; n++) {
             assertEquals(0, core.lowM(n));
-            int expected = n <= CoreSolver.THRESHOLD_REACH * threshold ? space.highM(n)
-                    : Math.min(space.highM(n), band.highM(n));
-            assertTrue(core.highM(n) >= expected, "N = " + n); // closing downwards may raise a level further
-            if (n > CoreSolver.THRESHOLD_REACH * threshold + 200) {
-                assertEquals(expected, core.highM(n), "N = " + n);
+            if (n <= ridge) {
+                assertEquals(space.highM(n), core.highM(n), "N = " + n);
+            }
+            int polarized = Math.min(space.highM(n), CoreSolver.polarizedTop(sr, n));
+            assertTrue(core.highM(n) >= polarized, "N = " + n);
+            if (n > ridge + 200) { // far above the ridge, the fall-off of one per level has reached the band
+                assertEquals(polarized, core.highM(n), "N = " + n);
+            }
+            if (n > 0) {
+                assertTrue(core.highM(n) >= Math.min(space.highM(n), core.highM(n - 1) - 1), "N = " + n);
+                assertTrue(core.highM(n - 1) >= Math.min(space.highM(n - 1), core.highM(n) - 1), "N = " + n);
             }
         }
         assertTrue(core.size() < space.size() / 2, core + " in " + space);

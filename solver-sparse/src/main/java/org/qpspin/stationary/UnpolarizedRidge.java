@@ -1,0 +1,84 @@
+package org.qpspin.stationary;
+
+import org.qpspin.model.ModelParameters;
+
+/**
+ * The unpolarized ridge m = ⌊N/2⌋ as a chain of its own, to bound how far up in N clusters that stay unpolarized
+ * carry probability.
+ *
+ * <p>On the ridge the cluster grows by injection, N → N + 1 at A V, and shrinks by annihilation, N → N − 2 at
+ * d(N) = Γ (N − m) m / V + Γt N² / (2V) with m = ⌊N/2⌋ (MODEL.md transitions 1, 2 and 4, the three triplet
+ * channels summed). Spin flips, which take a cluster off the ridge towards the polarized branch, are left out, so
+ * the ridge chain keeps its clusters unpolarized longer than the model does and its tail in N is an upper estimate
+ * of the model's along the ridge (measured on the weakly polarized peer family at 10⁶ states: within one decade of
+ * the exact p(N, ⌊N/2⌋)/p_max, and above it, from 10⁻¹ down to 10⁻⁴⁹).
+ *
+ * <p>Formula: for a chain with steps +1 and −2 the stationary flux across the cut between N and N + 1 balances,
+ * A V p_u(N) = d(N + 1) p_u(N + 1) + d(N + 2) p_u(N + 2), which is evaluated downwards from p_u(nMax) = 1
+ * (every term positive, so the recursion is stable), in logarithms with a running scale against overflow.
+ */
+final class UnpolarizedRidge {
+
+    private UnpolarizedRidge() {
+    }
+
+    /**
+     * The largest level N ≤ nMax, at or above the ridge's most probable level, with p_u(N) ≥ share × max p_u;
+     * nMax when the ridge never thins out that far (no annihilation, or a truncation that ends first), 0 without
+     * injection (the only state is the empty one).
+     *
+     * @param share a share of the ridge's largest probability, in (0, 1]
+     * @throws IllegalArgumentException for nMax &lt; 0 or share outside (0, 1]
+     */
+    static int reach(ModelParameters parameters, int nMax, double share) {
+        if (nMax < 0) {
+            throw new IllegalArgumentException("nMax must be >= 0, got " + nMax);
+        }
+        if (!(share > 0.0 && share <= 1.0)) {
+            throw new IllegalArgumentException("share must be in (0, 1], got " + share);
+        }
+        double injection = parameters.totalInjectionRate();
+        if (injection == 0.0) {
+            return 0;
+        }
+        double[] logP = new double[nMax + 1];
+        double scaleLog = 0.0;
+        double above = 1.0; // p_u(N + 1) / scale
+        double twoAbove = 0.0; // p_u(N + 2) / scale
+        logP[nMax] = 0.0;
+        for (int n = nMax - 1; n >= 0; n--) {
+            double value = (annihilation(parameters, n + 1) * above + annihilation(parameters, n + 2) * twoAbove)
+                    / injection;
+            if (value == 0.0) {
+                // nothing comes down through this cut (no annihilation): the ridge piles up at the truncation
+                return nMax;
+            }
+            scaleLog += Math.log(value);
+            logP[n] = scaleLog;
+            twoAbove = above / value;
+            above = 1.0;
+        }
+        int peak = 0;
+        for (int n = 1; n <= nMax; n++) {
+            if (logP[n] > logP[peak]) {
+                peak = n;
+            }
+        }
+        double floor = logP[peak] + Math.log(share);
+        int reach = peak;
+        while (reach < nMax && logP[reach + 1] >= floor) {
+            reach++;
+        }
+        return reach;
+    }
+
+    /** d(N): the total annihilation rate at (N, ⌊N/2⌋), 0 for N &lt; 2. */
+    static double annihilation(ModelParameters parameters, int n) {
+        if (n < 2) {
+            return 0.0;
+        }
+        double v = parameters.volume();
+        double m = n / 2;
+        return parameters.singletRate() * (n - m) * m / v + parameters.tripletRate() * (double) n * n / (2.0 * v);
+    }
+}
