@@ -73,7 +73,8 @@ final class AutoSolver implements StationarySolver {
             double w = space.levelWidth(level);
             squares += w * w;
         }
-        return 8.0 * 4.0 * squares < 0.5 * HeapBudget.availableBytes();
+        double bytes = 8.0 * 4.0 * squares;
+        return bytes < 0.5 * HeapBudget.availableBytes((long) Math.min(2 * bytes, Long.MAX_VALUE));
     }
 
     /** Whether the cost model favours the level solver on {@code space}. */

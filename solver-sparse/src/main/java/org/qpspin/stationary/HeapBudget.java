@@ -11,7 +11,8 @@ final class HeapBudget {
 
     /**
      * Maximum heap minus the heap in use: Runtime.maxMemory() − (totalMemory() − freeMemory()). Garbage not yet
-     * collected counts as in use, so the estimate errs on the side of refusing.
+     * collected counts as in use, so the estimate errs on the side of refusing (the checks use
+     * {@link #availableBytes(long)}, which collects it first when it matters).
      */
     static long availableBytes() {
         long budget = fixed;
@@ -20,6 +21,21 @@ final class HeapBudget {
         }
         Runtime rt = Runtime.getRuntime();
         return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    }
+
+    /**
+     * {@link #availableBytes()}, measured once more after a {@link System#gc()} when it falls short of
+     * {@code needed}: the garbage of earlier work (the first factorization before a re-pin, the smaller attempts
+     * of an automatic truncation) counts as in use until collected and would otherwise refuse a chain that fits.
+     * The collection is asked for only on that path, just before a refusal or a large allocation.
+     */
+    static long availableBytes(long needed) {
+        long available = availableBytes();
+        if (available < needed && fixed < 0) {
+            System.gc();
+            available = availableBytes();
+        }
+        return available;
     }
 
     /** {@code bytes} in MiB rounded up, for the refusal messages (needed rounds up, available down). */

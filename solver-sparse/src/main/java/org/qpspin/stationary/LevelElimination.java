@@ -88,7 +88,7 @@ final class LevelElimination {
                     + "for " + space + ", more than a Java array holds; the levels are too wide, use the lu solver "
                     + "or a narrower m window");
         }
-        long available = HeapBudget.availableBytes();
+        long available = HeapBudget.availableBytes(8 * doubles);
         if (8 * doubles > available) {
             throw new IllegalArgumentException("levels solver needs " + HeapBudget.mebibytesUp(8 * doubles)
                     + " MiB for " + space + ", more than the " + (available >> 20) + " MiB of heap available; the "

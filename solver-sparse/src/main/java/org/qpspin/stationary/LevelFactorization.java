@@ -205,7 +205,7 @@ final class LevelFactorization implements StationaryFactorization {
         }
         // the kept columns and rows, two dense blocks of the upward sweep and the vector
         long needed = 8 * (columnLength + rowLength + 2 * maxBlock + n);
-        long available = HeapBudget.availableBytes();
+        long available = HeapBudget.availableBytes(needed);
         if (needed > available) {
             throw new IllegalArgumentException("levels factorization needs " + HeapBudget.mebibytesUp(needed)
                     + " MiB for " + generator.space() + ", more than the " + (available >> 20) + " MiB of heap "

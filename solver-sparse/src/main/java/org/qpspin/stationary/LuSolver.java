@@ -51,6 +51,7 @@ final class LuSolver implements StationarySolver {
         int best = argmax(p);
         if (!(p[pinned] >= REPIN_RATIO * p[best]) || !(p[best] < Double.POSITIVE_INFINITY)) {
             pinned = best;
+            lu = null; // the first factorization may be collected while the second is built
             lu = SparseLuFactorization.factorize(generator, pinned, order);
             p = stationaryVector(lu);
         }

@@ -256,7 +256,7 @@ final class MultifrontalGth {
             updates = Math.max(updates, pending);
         }
         long needed = 8 * (kept + (long) maxFront * maxFront + updates);
-        long available = HeapBudget.availableBytes();
+        long available = HeapBudget.availableBytes(needed);
         if (needed > available) {
             throw new IllegalArgumentException("lu solver needs " + HeapBudget.mebibytesUp(needed) + " MiB for the "
                     + "factors of " + n + " states, more than the " + (available >> 20) + " MiB of heap available; "

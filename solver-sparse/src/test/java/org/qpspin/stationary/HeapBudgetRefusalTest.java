@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,6 +45,23 @@ class HeapBudgetRefusalTest {
         assertEquals(1, HeapBudget.mebibytesUp(1));
         assertEquals(1, HeapBudget.mebibytesUp(MIB));
         assertEquals(2, HeapBudget.mebibytesUp(MIB + 1));
+    }
+
+    @Test
+    void garbageIsCollectedBeforeItCountsAgainstABudget() {
+        long garbage = 256 * MIB;
+        double[] block = new double[(int) (garbage / 8)];
+        block[block.length - 1] = 1.0;
+        long withBlock = HeapBudget.availableBytes();
+        block = null;
+        long uncollected = HeapBudget.availableBytes();
+        // only meaningful while the dropped block still counts as in use (no collection in between)
+        assumeTrue(uncollected < withBlock + MIB, "the block was collected before the check");
+        long collected = HeapBudget.availableBytes(uncollected + garbage);
+        assertTrue(collected >= uncollected + garbage - 16 * MIB, uncollected + " -> " + collected);
+        try (HeapBudget.Fixed fixed = HeapBudget.fixedForTest(MIB)) {
+            assertEquals(MIB, HeapBudget.availableBytes(Long.MAX_VALUE), "a fixed budget is not measured");
+        }
     }
 
     @Test
