@@ -338,35 +338,67 @@ final class MultifrontalGth {
                 8 * (factorEntries(rowPanel, colPanel) + (long) front.length + peakUpdateEntries));
     }
 
+    /** Pivots per block of the panel factorization and terms per pass of the updates (rank-4 kernels). */
+    static final int BLOCK = 4;
+
     /**
      * Eliminates the first ns columns of the dense f × f front (row-major) with GTH pivots, leaving L below and U
      * to the right of them and the Schur complement in the trailing block.
+     *
+     * <p>Blocked right-looking LU (Golub &amp; Van Loan, Matrix Computations, 4th ed., §3.2.11) with blocks of
+     * {@value #BLOCK} pivots: each block is factorized on its own columns, then applied to the rest of the panel,
+     * to U_sB and to the Schur complement as rank-{@value #BLOCK} updates, so that every front entry is loaded and
+     * stored once per {@value #BLOCK} pivots instead of once per pivot (the rank-1 loop is bound by its stores).
+     * The terms are the same non-negative products as in the rank-1 order, only summed in another order, so the
+     * elimination stays subtraction-free (GTH).
      */
     private static void eliminate(double[] front, int f, int ns, int c0, int n, double[] rowPanel) {
-        for (int q = 0; q < ns; q++) {
-            int rowQ = q * f;
-            double sum = 0.0;
-            for (int r = q + 1; r < f; r++) {
-                sum += front[r * f + q];
+        for (int q0 = 0; q0 < ns; q0 += BLOCK) {
+            int qe = Math.min(q0 + BLOCK, ns);
+            for (int q = q0; q < qe; q++) {
+                double sum = 0.0;
+                for (int r = q + 1; r < f; r++) {
+                    sum += front[r * f + q];
+                }
+                double pivot;
+                if (sum > 0.0) {
+                    pivot = -sum;
+                } else if (c0 + q == n - 1) {
+                    pivot = 1.0; // pinned state: row k of the pinned matrix is e_kᵀ
+                } else {
+                    throw new IllegalArgumentException("chain is reducible: state at elimination step " + (c0 + q)
+                            + " cannot reach the pinned state");
+                }
+                front[q * f + q] = pivot;
+                double inverse = 1.0 / pivot;
+                int rowQ = q * f;
+                // multipliers of column q, and their update of the block's own columns q+1 … qe−1
+                for (int r = q + 1; r < f; r++) {
+                    int rowR = r * f;
+                    double multiplier = front[rowR + q];
+                    if (multiplier != 0.0) {
+                        multiplier *= inverse;
+                        front[rowR + q] = multiplier;
+                        for (int c = q + 1; c < qe; c++) {
+                            front[rowR + c] -= multiplier * front[rowQ + c];
+                        }
+                    }
+                }
             }
-            double pivot;
-            if (sum > 0.0) {
-                pivot = -sum;
-            } else if (c0 + q == n - 1) {
-                pivot = 1.0; // pinned state: row k of the pinned matrix is e_kᵀ
-            } else {
-                throw new IllegalArgumentException("chain is reducible: state at elimination step " + (c0 + q)
-                        + " cannot reach the pinned state");
+            if (qe == ns) {
+                break;
             }
-            front[rowQ + q] = pivot;
-            double inverse = 1.0 / pivot;
-            if (2.0 * (f - q) * (ns - q) < parallelFlops || !PARALLEL) {
-                panelRows(front, f, ns, q, inverse, q + 1, f);
+            // the block's U rows on the rest of the panel, then the rank-BLOCK update of rows qe … f−1 there
+            blockRows(front, f, q0, qe, qe, ns);
+            int rows = f - qe;
+            if (2.0 * BLOCK * rows * (ns - qe) < parallelFlops || !PARALLEL) {
+                update(front, f, front, f, q0, qe, qe, f, qe, ns);
             } else {
-                int pivotColumn = q;
-                int chunks = (f - q - 1 + ROW_CHUNK - 1) / ROW_CHUNK;
-                IntStream.range(0, chunks).parallel().forEach(k -> panelRows(front, f, ns, pivotColumn, inverse,
-                        pivotColumn + 1 + k * ROW_CHUNK, Math.min(f, pivotColumn + 1 + (k + 1) * ROW_CHUNK)));
+                int chunks = (rows + ROW_CHUNK - 1) / ROW_CHUNK;
+                int blockStart = q0;
+                int blockEnd = qe;
+                IntStream.range(0, chunks).parallel().forEach(k -> update(front, f, front, f, blockStart, blockEnd,
+                        blockEnd + k * ROW_CHUNK, Math.min(f, blockEnd + (k + 1) * ROW_CHUNK), blockEnd, ns));
             }
         }
         if (f == ns) {
@@ -382,31 +414,49 @@ final class MultifrontalGth {
                     Math.min(f, ns + (k + 1) * COLUMN_CHUNK)));
         }
         System.arraycopy(front, 0, rowPanel, 0, ns * f);
-        // Schur complement on the struct rows and columns, four rows at a time, U read from the row panel
+        // Schur complement on the struct rows and columns, U read from the row panel
         schur(front, f, ns, rowPanel);
     }
 
-    /** Rows [rowFrom, rowTo) of the panel: multipliers of column q, then their update of columns q+1 … ns−1. */
-    private static void panelRows(double[] front, int f, int ns, int q, double inverse, int rowFrom, int rowTo) {
-        int rowQ = q * f;
-        for (int r = rowFrom; r < rowTo; r++) {
-            int rowR = r * f;
-            double multiplier = front[rowR + q];
-            if (multiplier != 0.0) {
-                multiplier *= inverse;
-                front[rowR + q] = multiplier;
-                for (int c = q + 1; c < ns; c++) {
-                    front[rowR + c] -= multiplier * front[rowQ + c];
+    /** Rows q0+1 … qe−1 of U on columns [columnFrom, columnTo): forward substitution within the block. */
+    private static void blockRows(double[] front, int f, int q0, int qe, int columnFrom, int columnTo) {
+        for (int q = q0 + 1; q < qe; q++) {
+            int rowQ = q * f;
+            for (int p = q0; p < q; p++) {
+                double multiplier = front[rowQ + p];
+                if (multiplier != 0.0) {
+                    int rowP = p * f;
+                    for (int c = columnFrom; c < columnTo; c++) {
+                        front[rowQ + c] -= multiplier * front[rowP + c];
+                    }
                 }
             }
         }
     }
 
-    /** Columns [columnFrom, columnTo) of U_sB = L_ss⁻¹ B_sB (forward substitution down the rows of s). */
+    /** Columns [columnFrom, columnTo) of U_sB = L_ss⁻¹ B_sB: forward substitution down the rows of s, four at once. */
     private static void upperColumns(double[] front, int f, int ns, int columnFrom, int columnTo) {
         for (int q = 1; q < ns; q++) {
             int rowQ = q * f;
-            for (int p = 0; p < q; p++) {
+            int p = 0;
+            for (; p + 3 < q; p += 4) {
+                double l0 = front[rowQ + p];
+                double l1 = front[rowQ + p + 1];
+                double l2 = front[rowQ + p + 2];
+                double l3 = front[rowQ + p + 3];
+                if (l0 == 0.0 && l1 == 0.0 && l2 == 0.0 && l3 == 0.0) {
+                    continue;
+                }
+                int u0 = p * f;
+                int u1 = u0 + f;
+                int u2 = u1 + f;
+                int u3 = u2 + f;
+                for (int c = columnFrom; c < columnTo; c++) {
+                    front[rowQ + c] -= l0 * front[u0 + c] + l1 * front[u1 + c] + l2 * front[u2 + c]
+                            + l3 * front[u3 + c];
+                }
+            }
+            for (; p < q; p++) {
                 double multiplier = front[rowQ + p];
                 if (multiplier != 0.0) {
                     int rowP = p * f;
@@ -419,53 +469,109 @@ final class MultifrontalGth {
     }
 
     /**
-     * front[B][B] −= L_Bs U_sB with U_sB read from {@code u} (ns × f, row-major), rows in blocks of four; fronts
-     * above {@link #parallelFlops} flops are split by row blocks over the common fork-join pool.
+     * front[B][B] −= L_Bs U_sB with U_sB read from {@code u} (ns × f, row-major); fronts above
+     * {@link #parallelFlops} flops are split by row blocks over the common fork-join pool.
      */
     private static void schur(double[] front, int f, int ns, double[] u) {
         int nb = f - ns;
         if (2.0 * nb * nb * ns < parallelFlops || !PARALLEL) {
-            schurRows(front, f, ns, u, ns, f);
+            update(front, f, u, f, 0, ns, ns, f, ns, f);
             return;
         }
         int chunks = (nb + ROW_CHUNK - 1) / ROW_CHUNK;
-        IntStream.range(0, chunks).parallel().forEach(k -> schurRows(front, f, ns, u, ns + k * ROW_CHUNK,
-                Math.min(f, ns + (k + 1) * ROW_CHUNK)));
+        IntStream.range(0, chunks).parallel().forEach(k -> update(front, f, u, f, 0, ns, ns + k * ROW_CHUNK,
+                Math.min(f, ns + (k + 1) * ROW_CHUNK), ns, f));
     }
 
-    private static void schurRows(double[] front, int f, int ns, double[] u, int rowFrom, int rowTo) {
+    /**
+     * a[r][c] −= Σ_{p0 ≤ p &lt; p1} a[r][p] u[p][c] for rows [rowFrom, rowTo) and columns [columnFrom, columnTo) of
+     * the row-major {@code a} ({@code fa} per row), u row-major with {@code fu} per row: four rows times four terms
+     * per pass (a 4 × 4 block of multipliers in registers), remainders by two, one.
+     */
+    static void update(double[] a, int fa, double[] u, int fu, int p0, int p1, int rowFrom, int rowTo,
+                       int columnFrom, int columnTo) {
         int r = rowFrom;
         for (; r + 3 < rowTo; r += 4) {
-            int r0 = r * f;
-            int r1 = r0 + f;
-            int r2 = r1 + f;
-            int r3 = r2 + f;
-            for (int p = 0; p < ns; p++) {
-                double l0 = front[r0 + p];
-                double l1 = front[r1 + p];
-                double l2 = front[r2 + p];
-                double l3 = front[r3 + p];
+            int a0 = r * fa;
+            int a1 = a0 + fa;
+            int a2 = a1 + fa;
+            int a3 = a2 + fa;
+            int p = p0;
+            for (; p + 3 < p1; p += 4) {
+                double l00 = a[a0 + p];
+                double l01 = a[a0 + p + 1];
+                double l02 = a[a0 + p + 2];
+                double l03 = a[a0 + p + 3];
+                double l10 = a[a1 + p];
+                double l11 = a[a1 + p + 1];
+                double l12 = a[a1 + p + 2];
+                double l13 = a[a1 + p + 3];
+                double l20 = a[a2 + p];
+                double l21 = a[a2 + p + 1];
+                double l22 = a[a2 + p + 2];
+                double l23 = a[a2 + p + 3];
+                double l30 = a[a3 + p];
+                double l31 = a[a3 + p + 1];
+                double l32 = a[a3 + p + 2];
+                double l33 = a[a3 + p + 3];
+                int u0 = p * fu;
+                int u1 = u0 + fu;
+                int u2 = u1 + fu;
+                int u3 = u2 + fu;
+                for (int c = columnFrom; c < columnTo; c++) {
+                    double x0 = u[u0 + c];
+                    double x1 = u[u1 + c];
+                    double x2 = u[u2 + c];
+                    double x3 = u[u3 + c];
+                    a[a0 + c] -= l00 * x0 + l01 * x1 + l02 * x2 + l03 * x3;
+                    a[a1 + c] -= l10 * x0 + l11 * x1 + l12 * x2 + l13 * x3;
+                    a[a2 + c] -= l20 * x0 + l21 * x1 + l22 * x2 + l23 * x3;
+                    a[a3 + c] -= l30 * x0 + l31 * x1 + l32 * x2 + l33 * x3;
+                }
+            }
+            for (; p < p1; p++) {
+                double l0 = a[a0 + p];
+                double l1 = a[a1 + p];
+                double l2 = a[a2 + p];
+                double l3 = a[a3 + p];
                 if (l0 == 0.0 && l1 == 0.0 && l2 == 0.0 && l3 == 0.0) {
                     continue;
                 }
-                int rowP = p * f;
-                for (int c = ns; c < f; c++) {
-                    double x = u[rowP + c];
-                    front[r0 + c] -= l0 * x;
-                    front[r1 + c] -= l1 * x;
-                    front[r2 + c] -= l2 * x;
-                    front[r3 + c] -= l3 * x;
+                int up = p * fu;
+                for (int c = columnFrom; c < columnTo; c++) {
+                    double x = u[up + c];
+                    a[a0 + c] -= l0 * x;
+                    a[a1 + c] -= l1 * x;
+                    a[a2 + c] -= l2 * x;
+                    a[a3 + c] -= l3 * x;
                 }
             }
         }
         for (; r < rowTo; r++) {
-            int rowR = r * f;
-            for (int p = 0; p < ns; p++) {
-                double multiplier = front[rowR + p];
+            int ar = r * fa;
+            int p = p0;
+            for (; p + 3 < p1; p += 4) {
+                double l0 = a[ar + p];
+                double l1 = a[ar + p + 1];
+                double l2 = a[ar + p + 2];
+                double l3 = a[ar + p + 3];
+                if (l0 == 0.0 && l1 == 0.0 && l2 == 0.0 && l3 == 0.0) {
+                    continue;
+                }
+                int u0 = p * fu;
+                int u1 = u0 + fu;
+                int u2 = u1 + fu;
+                int u3 = u2 + fu;
+                for (int c = columnFrom; c < columnTo; c++) {
+                    a[ar + c] -= l0 * u[u0 + c] + l1 * u[u1 + c] + l2 * u[u2 + c] + l3 * u[u3 + c];
+                }
+            }
+            for (; p < p1; p++) {
+                double multiplier = a[ar + p];
                 if (multiplier != 0.0) {
-                    int rowP = p * f;
-                    for (int c = ns; c < f; c++) {
-                        front[rowR + c] -= multiplier * u[rowP + c];
+                    int up = p * fu;
+                    for (int c = columnFrom; c < columnTo; c++) {
+                        a[ar + c] -= multiplier * u[up + c];
                     }
                 }
             }
