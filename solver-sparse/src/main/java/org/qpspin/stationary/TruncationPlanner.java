@@ -17,8 +17,11 @@ import org.qpspin.model.Regime;
  *       N_u = V (A/(Γ/2 + Γt))^½ the unpolarized mean-field size.</li>
  *   <li>mMax: the smallest M with Σ_N P7(N) P(Poisson(λ(N)) &gt; M) ≤ tol/margin, where P7 is Eq. 7 and
  *       λ(N) = min(N/2, m*(N)) with m*(N) the root of the mean-field m balance at fixed N (MODEL.md, dm/dt = 0):
- *       the m-fluctuations of a level taken as Poisson around the quasi-stationary m. No m truncation when
- *       that reaches ⌊Nmax/2⌋ or the cluster is unpolarized.</li>
+ *       the m-fluctuations of a level taken as Poisson around the quasi-stationary m; and at least half the
+ *       reach of the unpolarized ridge at tol/margin of its peak ({@link UnpolarizedRidge#reach}), since clusters
+ *       that never polarized carry m = ⌊N/2⌋ that far (the crossover at ζs = 0.1 lost 8.7e-6 of the flux at
+ *       the m edge of the Poisson estimate alone). No m truncation when that reaches ⌊Nmax/2⌋ or the cluster
+ *       is unpolarized.</li>
  *   <li>Growth: the side whose share of the cost exceeds tol/2 is extended by ln(share/(tol/8))/s, with s the
  *       measured logarithmic decay per step of the marginal P(N) (or P(m)) just inside the edge, clamped to
  *       [1/8, 1] of the current size (at least a doubling when the marginal does not decay).</li>
@@ -113,12 +116,21 @@ final class TruncationPlanner {
             total += weight[k];
         }
         double target = tol / START_MARGIN;
+        // clusters that stay unpolarized carry m = ⌊N/2⌋ as far up as the unpolarized ridge reaches
+        int ridge = UnpolarizedRidge.reach(p, nMax, target) / 2;
+        int m = Math.max(ridge, polarizedMMax(level, weight, lambda, total, target, nMax));
+        return m >= nMax / 2 ? Truncation.NO_M_LIMIT : m;
+    }
+
+    /** The smallest M with Σ_N P7(N) P(Poisson(λ(N)) &gt; M) ≤ target, by bisection (the tail decreases in M). */
+    private static int polarizedMMax(int[] level, double[] weight, double[] lambda, double total, double target,
+                                     int nMax) {
         int lo = MIN_M_MAX;
         int hi = Math.max(MIN_M_MAX, nMax / 2);
         if (expectedColumnTail(level, weight, lambda, total, lo) <= target) {
             return lo;
         }
-        while (hi - lo > 1) { // the tail decreases in M: bisection for the smallest M meeting the target
+        while (hi - lo > 1) {
             int mid = (lo + hi) >>> 1;
             if (expectedColumnTail(level, weight, lambda, total, mid) <= target) {
                 hi = mid;
@@ -126,7 +138,7 @@ final class TruncationPlanner {
                 lo = mid;
             }
         }
-        return hi >= nMax / 2 ? Truncation.NO_M_LIMIT : hi;
+        return hi;
     }
 
     /** Σ_N P7(N) P(Poisson(λ(N)) &gt; M), counting only levels that hold states above M (⌊N/2⌋ &gt; M). */
