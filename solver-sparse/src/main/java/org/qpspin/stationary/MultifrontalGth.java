@@ -421,50 +421,17 @@ final class MultifrontalGth {
     /** Rows q0+1 … qe−1 of U on columns [columnFrom, columnTo): forward substitution within the block. */
     private static void blockRows(double[] front, int f, int q0, int qe, int columnFrom, int columnTo) {
         for (int q = q0 + 1; q < qe; q++) {
-            int rowQ = q * f;
-            for (int p = q0; p < q; p++) {
-                double multiplier = front[rowQ + p];
-                if (multiplier != 0.0) {
-                    int rowP = p * f;
-                    for (int c = columnFrom; c < columnTo; c++) {
-                        front[rowQ + c] -= multiplier * front[rowP + c];
-                    }
-                }
-            }
+            update(front, f, front, f, q0, q, q, q + 1, columnFrom, columnTo);
         }
     }
 
-    /** Columns [columnFrom, columnTo) of U_sB = L_ss⁻¹ B_sB: forward substitution down the rows of s, four at once. */
+    /**
+     * Columns [columnFrom, columnTo) of U_sB = L_ss⁻¹ B_sB: forward substitution down the rows of s, each row
+     * taking the rows above it four at a time ({@link #update} on one row).
+     */
     private static void upperColumns(double[] front, int f, int ns, int columnFrom, int columnTo) {
         for (int q = 1; q < ns; q++) {
-            int rowQ = q * f;
-            int p = 0;
-            for (; p + 3 < q; p += 4) {
-                double l0 = front[rowQ + p];
-                double l1 = front[rowQ + p + 1];
-                double l2 = front[rowQ + p + 2];
-                double l3 = front[rowQ + p + 3];
-                if (l0 == 0.0 && l1 == 0.0 && l2 == 0.0 && l3 == 0.0) {
-                    continue;
-                }
-                int u0 = p * f;
-                int u1 = u0 + f;
-                int u2 = u1 + f;
-                int u3 = u2 + f;
-                for (int c = columnFrom; c < columnTo; c++) {
-                    front[rowQ + c] -= l0 * front[u0 + c] + l1 * front[u1 + c] + l2 * front[u2 + c]
-                            + l3 * front[u3 + c];
-                }
-            }
-            for (; p < q; p++) {
-                double multiplier = front[rowQ + p];
-                if (multiplier != 0.0) {
-                    int rowP = p * f;
-                    for (int c = columnFrom; c < columnTo; c++) {
-                        front[rowQ + c] -= multiplier * front[rowP + c];
-                    }
-                }
-            }
+            update(front, f, front, f, 0, q, q, q + 1, columnFrom, columnTo);
         }
     }
 
