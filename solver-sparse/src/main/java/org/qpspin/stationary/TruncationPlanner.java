@@ -18,8 +18,8 @@ import org.qpspin.model.Regime;
  *   <li>mMax: the smallest M with Σ_N P7(N) P(Poisson(λ(N)) &gt; M) ≤ tol/margin, where P7 is Eq. 7 and
  *       λ(N) = min(N/2, m*(N)) with m*(N) the root of the mean-field m balance at fixed N (MODEL.md, dm/dt = 0):
  *       the m-fluctuations of a level taken as Poisson around the quasi-stationary m; and at least half the
- *       reach of the unpolarized ridge at tol/margin of its peak ({@link UnpolarizedRidge#reach}), since clusters
- *       that never polarized carry m = ⌊N/2⌋ that far (the crossover at ζs = 0.1 lost 8.7e-6 of the flux at
+ *       reach of the unpolarized ridge at 10⁻²⁰ of its peak ({@link UnpolarizedRidge#reach}, the probable core's
+ *       edge mass), since clusters that never polarized carry m = ⌊N/2⌋ that far (the crossover at ζs = 0.1 lost 8.7e-6 of the flux at
  *       the m edge of the Poisson estimate alone). No m truncation when that reaches ⌊Nmax/2⌋ or the cluster
  *       is unpolarized.</li>
  *   <li>Growth: the side whose share of the cost exceeds tol/2 is extended by ln(share/(tol/8))/s, with s the
@@ -116,8 +116,10 @@ final class TruncationPlanner {
             total += weight[k];
         }
         double target = tol / START_MARGIN;
-        // clusters that stay unpolarized carry m = ⌊N/2⌋ as far up as the unpolarized ridge reaches
-        int ridge = UnpolarizedRidge.reach(p, nMax, target) / 2;
+        // clusters that stay unpolarized carry m = ⌊N/2⌋ as far up as the unpolarized ridge reaches; down to the
+        // probable core's edge mass, so that the rectangle never cuts a level the core keeps whole (a cut there
+        // piles probability on the m edge and costs the core a widening round: 2x at zeta_s = 0.1)
+        int ridge = UnpolarizedRidge.reach(p, nMax, Math.min(target, CoreSolver.EDGE_MASS)) / 2;
         int m = Math.max(ridge, polarizedMMax(level, weight, lambda, total, target, nMax));
         return m >= nMax / 2 ? Truncation.NO_M_LIMIT : m;
     }
