@@ -11,14 +11,15 @@ import org.qpspin.space.StateSpace;
  * m ≈ N/2 up to a few times the unpolarized size c0 V; polarized ones carry m around the mean-field m*(N), a
  * window far narrower than the rectangle or triangle a truncation has to keep for the levels where m*(N) is
  * large. The core ({@link #coreOf}) is the union: whole levels as far as the unpolarized ridge reaches, the
- * Poisson quantile of m*(N) above, joined by a top that falls by at most one per level. The core is factorized by the exact solver {@link AutoSolver#exactFor} picks (levels or
- * lu, GTH pivots), once more if its edge turns out heavy ({@link #widened}); {@link CoreFactorization} handles the
- * rest of the space by Gauss–Seidel sweeps and joins the two by GMRES until the whole system L p = 0 is solved to
- * rounding (‖L p‖₂ ≤ 1e-14 ‖e∘p‖₂), then polishes the tail. The result's residual and truncation cost are those
+ * Poisson quantile of m*(N) above, joined by a top that falls by at most one per level. The core is factorized
+ * by the exact solver {@link AutoSolver#exactFor} picks (levels or lu, GTH pivots), once more if its edge turns
+ * out heavy ({@link #widened}); {@link CoreFactorization} handles the rest of the space by Gauss–Seidel sweeps
+ * and joins the two by GMRES until the whole system L p = 0 is solved to rounding (‖L p‖₂ ≤ 1e-14 ‖e∘p‖₂), then
+ * polishes the tail. The result's residual and truncation cost are those
  * of the whole space, like every solver's.
  *
- * <p>Cost: the core's factorization (on the peer rectangles ~20 % of the states and 2–3 % of their Σ w³) plus a
- * few passes over the matrix. Accuracy (docs/validation.md): normwise to rounding; entrywise like the exact
+ * <p>Cost: the core's factorization (on the peer rectangles at 10⁶ states 20–28 % of the states) plus a few
+ * passes over the matrix. Accuracy (docs/validation.md): normwise to rounding; entrywise like the exact
  * solvers where p ≫ {@value #EDGE_MASS} p_max; tail entries near that level can be off by O(1).
  */
 final class CoreSolver implements StationarySolver {
@@ -26,8 +27,9 @@ final class CoreSolver implements StationarySolver {
     /**
      * Per-level tail of the polarized band: the top of level N is the Poisson(m*(N)) quantile at this tail. Far
      * below the {@value #EDGE_MASS} the core must hold, because the m distribution at fixed N is wider than a
-     * Poisson one (it carries the fluctuations of N): on the peer families at 10⁵–10⁶ the 10⁻²⁰ p_max contour
-     * lies within this quantile, up to a few levels that the widening round adds (docs/theory.md).
+     * Poisson one (it carries the fluctuations of N): on the peer families at 10⁴–10⁶ the 10⁻²⁰ p_max contour
+     * lies within this quantile (tested at 10⁴–3 × 10⁴, measured at 10⁶; docs/theory.md); the widening round is
+     * there for what it misses.
      */
     static final double QUANTILE_TAIL = 1e-35;
     /** States added above every level's quantile. */
