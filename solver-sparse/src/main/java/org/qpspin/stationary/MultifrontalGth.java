@@ -272,6 +272,7 @@ final class MultifrontalGth {
             throw new IllegalArgumentException("front of " + maxFront + " rows too large for one array");
         }
         int[] local = new int[n];
+        int[] slot = new int[maxFront]; // front positions of a child's update rows
         long pendingEntries = 0;
         long peakUpdateEntries = 0;
         for (int s = 0; s < supernodes; s++) {
@@ -307,11 +308,16 @@ final class MultifrontalGth {
                 int own = superStart[child + 1] - superStart[child];
                 int m = childRows.length - own;
                 double[] u = update[child];
-                for (int a = 0; a < m; a++) {
-                    int base = local[childRows[own + a]] * f;
-                    for (int b = 0; b < m; b++) {
-                        front[base + local[childRows[own + b]]] += u[a * m + b];
-                    }
+                for (int b = 0; b < m; b++) {
+                    slot[b] = local[childRows[own + b]];
+                }
+                // extend-add: the child's rows land on distinct front rows, so big ones are split over the pool
+                if ((double) m * m < parallelFlops || !PARALLEL) {
+                    extendAdd(front, f, u, m, slot, 0, m);
+                } else {
+                    int chunks = (m + ROW_CHUNK - 1) / ROW_CHUNK;
+                    IntStream.range(0, chunks).parallel().forEach(k -> extendAdd(front, f, u, m, slot,
+                            k * ROW_CHUNK, Math.min(m, (k + 1) * ROW_CHUNK)));
                 }
                 update[child] = null;
                 pendingEntries -= u.length;
@@ -336,6 +342,17 @@ final class MultifrontalGth {
         }
         return new MultifrontalGth(n, order, superStart, frontRows, rowPanel, colPanel, needed,
                 8 * (factorEntries(rowPanel, colPanel) + (long) front.length + peakUpdateEntries));
+    }
+
+    /** front[slot[a]][slot[b]] += u[a][b] for the child update rows [from, to) (u is m × m, row-major). */
+    private static void extendAdd(double[] front, int f, double[] u, int m, int[] slot, int from, int to) {
+        for (int a = from; a < to; a++) {
+            int base = slot[a] * f;
+            int row = a * m;
+            for (int b = 0; b < m; b++) {
+                front[base + slot[b]] += u[row + b];
+            }
+        }
     }
 
     /** Pivots per block of the panel factorization and terms per pass of the updates (rank-4 kernels). */
