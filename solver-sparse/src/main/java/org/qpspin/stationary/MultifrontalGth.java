@@ -53,9 +53,10 @@ final class MultifrontalGth {
     private final double flops;
     private final long estimatedBytes;
     private final long allocatedBytes;
+    private final boolean concurrent;
 
     private MultifrontalGth(int n, int[] order, int[] superStart, int[][] frontRows, double[][] rowPanel,
-                            double[][] colPanel, long estimatedBytes, long allocatedBytes) {
+                            double[][] colPanel, long estimatedBytes, long allocatedBytes, boolean concurrent) {
         this.n = n;
         this.order = order;
         this.superStart = superStart;
@@ -65,6 +66,7 @@ final class MultifrontalGth {
         this.storedEntries = factorEntries(rowPanel, colPanel);
         this.estimatedBytes = estimatedBytes;
         this.allocatedBytes = allocatedBytes;
+        this.concurrent = concurrent;
         double count = 0.0;
         for (int s = 0; s < rowPanel.length; s++) {
             double ns = superStart[s + 1] - superStart[s];
@@ -237,25 +239,16 @@ final class MultifrontalGth {
             maxFront = Math.max(maxFront, rows.length);
         }
 
-        // memory: the kept panels (ns (f + nb) doubles per supernode), the dense front and the largest stack of
-        // update matrices (nb² doubles each, alive from their supernode's elimination to their parent's assembly),
-        // before any is allocated, so that a chain too large for the heap is refused in one line instead of
-        // failing with OutOfMemoryError
-        long kept = 0;
-        long pending = 0;
-        long updates = 0;
-        for (int s = 0; s < supernodes; s++) {
-            long ns = superStart[s + 1] - superStart[s];
-            long f = frontRows[s].length;
-            kept += ns * (2 * f - ns);
-            for (int t = childPtr[s]; t < childPtr[s + 1]; t++) {
-                long m = frontRows[children[t]].length - (superStart[children[t] + 1] - superStart[children[t]]);
-                pending -= m * m;
-            }
-            pending += (f - ns) * (f - ns);
-            updates = Math.max(updates, pending);
+        // memory, before any is allocated; two branches at once only with room to spare for what follows the
+        // factorization (the core solver's tail and Krylov vectors, the noise solves), else one after the other
+        int[] branch = concurrentBranches(supernodes, childPtr, children, superStart, frontRows);
+        long[] plan = memoryPlan(branch, superStart, frontRows, childPtr, children, maxFront);
+        if (plan[1] > 0 && plan[0] > CONCURRENT_HEAP_SHARE * HeapBudget.availableBytes(plan[0])) {
+            Arrays.fill(branch, -1);
+            plan = memoryPlan(branch, superStart, frontRows, childPtr, children, maxFront);
         }
-        long needed = 8 * (kept + (long) maxFront * maxFront + updates);
+        long needed = plan[0];
+        int secondFront = (int) plan[1];
         long available = HeapBudget.availableBytes(needed);
         if (needed > available) {
             throw new IllegalArgumentException("lu solver needs " + HeapBudget.mebibytesUp(needed) + " MiB for the "
@@ -263,19 +256,224 @@ final class MultifrontalGth {
                     + "raise the heap (QPSPIN_JAVA_OPTS=-Xmx...) or use a narrower truncation (--band)");
         }
 
-        // numeric phase
+        // numeric phase: the two branches (if any) at the same time, each with its own front, then the rest
         double[][] rowPanel = new double[supernodes][];
         double[][] colPanel = new double[supernodes][];
         double[][] update = new double[supernodes][];
-        double[] front = new double[(int) Math.min(Integer.MAX_VALUE - 8, (long) maxFront * maxFront)];
-        if ((long) maxFront * maxFront > front.length) {
+        if ((long) maxFront * maxFront > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("front of " + maxFront + " rows too large for one array");
         }
-        int[] local = new int[n];
-        int[] slot = new int[maxFront]; // front positions of a child's update rows
-        long pendingEntries = 0;
-        long peakUpdateEntries = 0;
+        Numeric numeric = new Numeric(n, colPtr, colRow, colVal, rowPtr, rowCol, rowVal, superStart, frontRows,
+                childPtr, children, rowPanel, colPanel, update);
+        Worker main = new Worker(n, maxFront, 0);
+        long fronts = main.front.length;
+        if (secondFront > 0) {
+            Worker second = new Worker(n, secondFront, 0);
+            fronts += second.front.length;
+            java.util.concurrent.ForkJoinTask<?> other = java.util.concurrent.ForkJoinTask.adapt(
+                    () -> numeric.run(branch, 1, second)).fork();
+            numeric.run(branch, 0, main);
+            other.join();
+            main = new Worker(main, main.pending + second.pending, main.peak + second.peak);
+        }
+        numeric.run(branch, -1, main);
+        return new MultifrontalGth(n, order, superStart, frontRows, rowPanel, colPanel, needed,
+                8 * (factorEntries(rowPanel, colPanel) + fronts + main.peak), secondFront > 0);
+    }
+
+    /**
+     * The memory the numeric phase will allocate on the schedule {@code branch}: {bytes, rows of the second
+     * front (0 when there is no second branch)}. The kept panels (ns (f + nb) doubles per supernode), the dense
+     * front(s) and the largest stack of update matrices (nb² doubles each, alive from their supernode's
+     * elimination to their parent's assembly; the two branches' stacks add up while they run together), before
+     * any is allocated, so that a chain too large for the heap is refused in one line instead of failing with
+     * OutOfMemoryError.
+     */
+    private static long[] memoryPlan(int[] branch, int[] superStart, int[][] frontRows, int[] childPtr,
+                                     int[] children, int maxFront) {
+        long kept = 0;
+        long[] pending = new long[3]; // update entries alive: branch 0, branch 1, the rest (after both)
+        long[] peak = new long[3];
+        int secondFront = 0;
+        for (int pass = 0; pass < 3; pass++) {
+            int which = pass == 2 ? -1 : pass;
+            if (pass == 2) {
+                pending[2] = pending[0] + pending[1];
+            }
+            for (int s = 0; s < branch.length; s++) {
+                if (branch[s] != which) {
+                    continue;
+                }
+                long ns = superStart[s + 1] - superStart[s];
+                long f = frontRows[s].length;
+                kept += ns * (2 * f - ns);
+                for (int t = childPtr[s]; t < childPtr[s + 1]; t++) {
+                    long m = frontRows[children[t]].length - (superStart[children[t] + 1] - superStart[children[t]]);
+                    pending[pass] -= m * m;
+                }
+                pending[pass] += (f - ns) * (f - ns);
+                peak[pass] = Math.max(peak[pass], pending[pass]);
+                if (which == 1) {
+                    secondFront = Math.max(secondFront, (int) f);
+                }
+            }
+        }
+        long updates = Math.max(peak[0] + peak[1], peak[2]);
+        return new long[] {8 * (kept + (long) maxFront * maxFront + (long) secondFront * secondFront + updates),
+                           secondFront};
+    }
+
+    /**
+     * Smallest total work (Σ over supernodes of f² ns, the dense operations) for which two subtrees of the
+     * elimination tree are factorized at the same time; package-private so that tests can force it.
+     */
+    static double concurrentWork = 2e8;
+    /** The two branches run at the same time only if their plan needs at most this share of the free heap. */
+    private static final double CONCURRENT_HEAP_SHARE = 0.75;
+
+    /**
+     * The branch of every supernode: 0 or 1 for the two sets of subtrees that are factorized at the same time,
+     * −1 for the rest, which waits for both (all −1 when the work is below {@link #concurrentWork} or the machine
+     * has one core). From the root down the chain of single children to the first supernode with several
+     * children (the top separator of nested dissection); its children's subtrees go, largest work first, to
+     * the branch with less work so far. No branch is made if the smaller one would hold under a tenth of the
+     * work of the larger.
+     */
+    private static int[] concurrentBranches(int supernodes, int[] childPtr, int[] children, int[] superStart,
+                                            int[][] frontRows) {
+        int[] branch = new int[supernodes];
+        Arrays.fill(branch, -1);
+        if (!PARALLEL || supernodes < 3) {
+            return branch;
+        }
+        double[] work = new double[supernodes]; // of the subtree; children come before parents
+        double total = 0.0;
         for (int s = 0; s < supernodes; s++) {
+            double f = frontRows[s].length;
+            work[s] += f * f * (superStart[s + 1] - superStart[s]);
+            for (int t = childPtr[s]; t < childPtr[s + 1]; t++) {
+                work[s] += work[children[t]];
+            }
+        }
+        int node = supernodes - 1;
+        for (int s = 0; s < supernodes; s++) {
+            total += frontRows[s].length * (double) frontRows[s].length * (superStart[s + 1] - superStart[s]);
+        }
+        if (total < concurrentWork) {
+            return branch;
+        }
+        while (childPtr[node + 1] - childPtr[node] == 1) {
+            node = children[childPtr[node]];
+        }
+        int count = childPtr[node + 1] - childPtr[node];
+        if (count < 2) {
+            return branch;
+        }
+        Integer[] tops = new Integer[count];
+        for (int t = 0; t < count; t++) {
+            tops[t] = children[childPtr[node] + t];
+        }
+        Arrays.sort(tops, (x, y) -> Double.compare(work[y], work[x]));
+        double[] load = new double[2];
+        int[] topBranch = new int[supernodes];
+        Arrays.fill(topBranch, -1);
+        for (int top : tops) {
+            int to = load[0] <= load[1] ? 0 : 1;
+            topBranch[top] = to;
+            load[to] += work[top];
+        }
+        if (Math.min(load[0], load[1]) < 0.1 * Math.max(load[0], load[1])) {
+            return branch;
+        }
+        // every supernode takes the branch of its top (parents come after children: walk down from the root)
+        int[] parentOf = new int[supernodes];
+        Arrays.fill(parentOf, -1);
+        for (int s = 0; s < supernodes; s++) {
+            for (int t = childPtr[s]; t < childPtr[s + 1]; t++) {
+                parentOf[children[t]] = s;
+            }
+        }
+        for (int s = supernodes - 1; s >= 0; s--) {
+            branch[s] = topBranch[s] >= 0 ? topBranch[s] : parentOf[s] >= 0 ? branch[parentOf[s]] : -1;
+        }
+        return branch;
+    }
+
+    /** The work areas of one thread of the numeric phase, and the update entries it keeps alive. */
+    private static final class Worker {
+        final double[] front;
+        final int[] local;
+        final int[] slot;
+        long pending;
+        long peak;
+
+        Worker(int n, int maxFront, long pending) {
+            this.front = new double[maxFront * maxFront];
+            this.local = new int[n];
+            this.slot = new int[maxFront];
+            this.pending = pending;
+            this.peak = pending;
+        }
+
+        /** The same work areas, carrying on after the two branches with their update entries still alive. */
+        Worker(Worker w, long pending, long peak) {
+            this.front = w.front;
+            this.local = w.local;
+            this.slot = w.slot;
+            this.pending = pending;
+            this.peak = peak;
+        }
+    }
+
+    /** The numeric phase over the symbolic structure: assembles and eliminates one supernode's front at a time. */
+    private static final class Numeric {
+        private final int n;
+        private final int[] colPtr;
+        private final int[] colRow;
+        private final double[] colVal;
+        private final int[] rowPtr;
+        private final int[] rowCol;
+        private final double[] rowVal;
+        private final int[] superStart;
+        private final int[][] frontRows;
+        private final int[] childPtr;
+        private final int[] children;
+        private final double[][] rowPanel;
+        private final double[][] colPanel;
+        private final double[][] update;
+
+        Numeric(int n, int[] colPtr, int[] colRow, double[] colVal, int[] rowPtr, int[] rowCol, double[] rowVal,
+                int[] superStart, int[][] frontRows, int[] childPtr, int[] children, double[][] rowPanel,
+                double[][] colPanel, double[][] update) {
+            this.n = n;
+            this.colPtr = colPtr;
+            this.colRow = colRow;
+            this.colVal = colVal;
+            this.rowPtr = rowPtr;
+            this.rowCol = rowCol;
+            this.rowVal = rowVal;
+            this.superStart = superStart;
+            this.frontRows = frontRows;
+            this.childPtr = childPtr;
+            this.children = children;
+            this.rowPanel = rowPanel;
+            this.colPanel = colPanel;
+            this.update = update;
+        }
+
+        /** The supernodes of {@code which} branch in ascending order (children before parents). */
+        void run(int[] branch, int which, Worker w) {
+            for (int s = 0; s < branch.length; s++) {
+                if (branch[s] == which) {
+                    supernode(s, w);
+                }
+            }
+        }
+
+        private void supernode(int s, Worker w) {
+            double[] front = w.front;
+            int[] local = w.local;
+            int[] slot = w.slot;
             int[] rows = frontRows[s];
             int f = rows.length;
             int c0 = superStart[s];
@@ -320,7 +518,7 @@ final class MultifrontalGth {
                             k * ROW_CHUNK, Math.min(m, (k + 1) * ROW_CHUNK)));
                 }
                 update[child] = null;
-                pendingEntries -= u.length;
+                w.pending -= u.length;
             }
             double[] rp = new double[ns * f];
             eliminate(front, f, ns, c0, n, rp);
@@ -336,12 +534,10 @@ final class MultifrontalGth {
                     System.arraycopy(front, (ns + r) * f + ns, u, r * nb, nb);
                 }
                 update[s] = u;
-                pendingEntries += u.length;
-                peakUpdateEntries = Math.max(peakUpdateEntries, pendingEntries);
+                w.pending += u.length;
+                w.peak = Math.max(w.peak, w.pending);
             }
         }
-        return new MultifrontalGth(n, order, superStart, frontRows, rowPanel, colPanel, needed,
-                8 * (factorEntries(rowPanel, colPanel) + (long) front.length + peakUpdateEntries));
     }
 
     /** front[slot[a]][slot[b]] += u[a][b] for the child update rows [from, to) (u is m × m, row-major). */
@@ -678,6 +874,11 @@ final class MultifrontalGth {
      */
     long allocatedBytes() {
         return allocatedBytes;
+    }
+
+    /** Whether two subtrees of the elimination tree were factorized at the same time ({@link #concurrentWork}). */
+    boolean concurrent() {
+        return concurrent;
     }
 
     private static long factorEntries(double[][] rowPanel, double[][] colPanel) {

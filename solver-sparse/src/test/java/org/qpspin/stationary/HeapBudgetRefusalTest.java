@@ -67,7 +67,25 @@ class HeapBudgetRefusalTest {
     @Test
     void luRefusesInOneLineWhenTheFactorsDoNotFitAndGoesAheadWhenTheyDo() {
         Generator g = Generator.assemble(RATES, StateSpace.rectangle(600, 60));
-        long needed = MultifrontalGth.factorize(g.matrix(), luOrder(g)).estimatedBytes();
+        // the refusal is for the serial plan: two subtrees at once is only tried with room to spare
+        double savedWork = MultifrontalGth.concurrentWork;
+        long needed;
+        long neededConcurrent;
+        try {
+            MultifrontalGth.concurrentWork = Double.POSITIVE_INFINITY;
+            needed = MultifrontalGth.factorize(g.matrix(), luOrder(g)).estimatedBytes();
+            MultifrontalGth.concurrentWork = 0.0;
+            MultifrontalGth concurrent = MultifrontalGth.factorize(g.matrix(), luOrder(g));
+            assertTrue(concurrent.concurrent());
+            neededConcurrent = concurrent.estimatedBytes();
+            try (HeapBudget.Fixed fixed = HeapBudget.fixedForTest(neededConcurrent)) {
+                // it would fit, but without the quarter to spare: the subtrees go one after the other
+                MultifrontalGth tight = MultifrontalGth.factorize(g.matrix(), luOrder(g));
+                assertTrue(!tight.concurrent() && tight.estimatedBytes() == needed);
+            }
+        } finally {
+            MultifrontalGth.concurrentWork = savedWork;
+        }
         assertTrue(needed > 4 * MIB, "a chain whose factors are several MiB: " + needed);
         StationaryResult free = StationarySolvers.lu().solve(g);
 
@@ -93,6 +111,19 @@ class HeapBudgetRefusalTest {
             Generator g = Generator.assemble(RATES, space);
             MultifrontalGth f = MultifrontalGth.factorize(g.matrix(), luOrder(g));
             assertEquals(f.allocatedBytes(), f.estimatedBytes(), space.toString());
+            // two subtrees at the same time: a second front, and both stacks of updates at once, still exact
+            double savedWork = MultifrontalGth.concurrentWork;
+            MultifrontalGth concurrent;
+            try {
+                MultifrontalGth.concurrentWork = 0.0;
+                concurrent = MultifrontalGth.factorize(g.matrix(), luOrder(g));
+            } finally {
+                MultifrontalGth.concurrentWork = savedWork;
+            }
+            assertEquals(concurrent.allocatedBytes(), concurrent.estimatedBytes(), space.toString());
+            if (space.maxM() == space.maxN() / 2) { // the triangle splits at its top separator
+                assertTrue(concurrent.concurrent(), space.toString());
+            }
             long front = (long) f.largestFront() * f.largestFront();
             // factors and front alone would be too low: the pending update matrices are part of the peak
             assertTrue(f.estimatedBytes() > 8 * (f.storedEntries() + front), space.toString());

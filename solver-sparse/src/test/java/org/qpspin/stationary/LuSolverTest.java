@@ -222,12 +222,16 @@ class LuSolverTest {
         assertTrue(f.factorFlops() > f.factorNonZeros() && f.supernodes() > 1);
     }
 
-    /** Splitting the dense updates over threads leaves every operation and its order unchanged: identical bits. */
+    /**
+     * Splitting the dense updates over threads, and factorizing two subtrees of the elimination tree at the same
+     * time, leave every operation and its order unchanged: identical bits.
+     */
     @Test
     void parallelDenseUpdatesGiveIdenticalFactors() {
         ModelParameters p = ModelParameters.withMeanFieldN0(30, 1.0, 1.0, 0.02, 3.0);
         Generator g = Generator.assemble(Prl2020RateModel.of(p), StateSpace.triangle(120));
         double saved = MultifrontalGth.parallelFlops;
+        double savedWork = MultifrontalGth.concurrentWork;
         double[] serial;
         double[] parallel;
         double[] b = new double[g.size()];
@@ -238,15 +242,21 @@ class LuSolverTest {
         }
         try {
             MultifrontalGth.parallelFlops = Double.POSITIVE_INFINITY;
+            MultifrontalGth.concurrentWork = Double.POSITIVE_INFINITY;
             SparseLuFactorization fs = StationarySolvers.luFactorization(g);
             serial = fs.stationary().probabilities();
             fs.solvePinned(b, xSerial);
             MultifrontalGth.parallelFlops = 0.0;
+            MultifrontalGth.concurrentWork = 0.0;
             SparseLuFactorization fp = StationarySolvers.luFactorization(g);
+            org.junit.jupiter.api.Assertions.assertTrue(MultifrontalGth.factorize(g.matrix(),
+                    org.qpspin.ordering.Orderings.withLast(org.qpspin.ordering.Orderings.nestedDissection(g.space()),
+                    LuSolver.meanFieldState(g))).concurrent());
             parallel = fp.stationary().probabilities();
             fp.solvePinned(b, xParallel);
         } finally {
             MultifrontalGth.parallelFlops = saved;
+            MultifrontalGth.concurrentWork = savedWork;
         }
         org.junit.jupiter.api.Assertions.assertArrayEquals(serial, parallel);
         org.junit.jupiter.api.Assertions.assertArrayEquals(xSerial, xParallel);
