@@ -350,18 +350,17 @@ final class MultifrontalGth {
         double total = 0.0;
         for (int s = 0; s < supernodes; s++) {
             double f = frontRows[s].length;
-            work[s] += f * f * (superStart[s + 1] - superStart[s]);
+            double own = f * f * (superStart[s + 1] - superStart[s]);
+            total += own;
+            work[s] += own;
             for (int t = childPtr[s]; t < childPtr[s + 1]; t++) {
                 work[s] += work[children[t]];
             }
         }
-        int node = supernodes - 1;
-        for (int s = 0; s < supernodes; s++) {
-            total += frontRows[s].length * (double) frontRows[s].length * (superStart[s + 1] - superStart[s]);
-        }
         if (total < concurrentWork) {
             return branch;
         }
+        int node = supernodes - 1;
         while (childPtr[node + 1] - childPtr[node] == 1) {
             node = children[childPtr[node]];
         }
