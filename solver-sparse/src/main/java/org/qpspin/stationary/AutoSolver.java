@@ -45,7 +45,7 @@ final class AutoSolver implements StationarySolver {
     StationarySolver choose(Generator generator) {
         StateSpace space = generator.space();
         if (space.size() >= CORE_MIN_STATES) {
-            StateSpace core = CoreSolver.coreOf(generator.rateModel().parameters(), space);
+            StateSpace core = CoreSolver.coreOf(generator.rateModel(), space);
             if (core.size() <= CORE_MAX_FRACTION * space.size()) {
                 return new CoreSolver();
             }

@@ -2,6 +2,7 @@ package org.qpspin.stationary;
 
 import org.qpspin.generator.Generator;
 import org.qpspin.model.ModelParameters;
+import org.qpspin.rates.RateModel;
 import org.qpspin.space.StateSpace;
 
 /**
@@ -58,9 +59,10 @@ final class CoreSolver implements StationarySolver {
      * Then closed downwards ({@link #closedBand}). Without singlet annihilation nothing polarizes and the core is
      * the space.
      */
-    static StateSpace coreOf(ModelParameters parameters, StateSpace space) {
+    static StateSpace coreOf(RateModel rates, StateSpace space) {
+        ModelParameters parameters = rates.parameters();
         int maxN = space.maxN();
-        int ridge = UnpolarizedRidge.reach(parameters, maxN, EDGE_MASS);
+        int ridge = UnpolarizedRidge.reach(rates, maxN, EDGE_MASS);
         int[] low = new int[maxN + 1];
         int[] high = new int[maxN + 1];
         for (int n = 0; n <= maxN; n++) {
@@ -107,7 +109,7 @@ final class CoreSolver implements StationarySolver {
         long start = System.nanoTime();
         StateSpace space = generator.space();
         try {
-            return factorizeOnCore(generator, coreOf(generator.rateModel().parameters(), space), start);
+            return factorizeOnCore(generator, coreOf(generator.rateModel(), space), start);
         } catch (IllegalArgumentException e) {
             // the core's own chain was refused (e.g. not one class): solve the whole space exactly, and say so
             StationaryFactorization exact = AutoSolver.exactFor(space).factorize(generator);

@@ -114,7 +114,7 @@ public final class StationaryAnalysis {
         }
         int limit = truncation.maxStates();
         long nMax = TruncationPlanner.initialNMax(p, tol, limit);
-        MWindow window = truncation.isBand() ? new BandWindow(p, tol, limit) : new RectangleWindow(p, nMax, tol, limit);
+        MWindow window = truncation.isBand() ? new BandWindow(p, tol, limit) : new RectangleWindow(rates, nMax, tol, limit);
         for (int growth = 0; ; growth++) {
             long states = window.states(nMax);
             if (states > limit) {
@@ -179,9 +179,9 @@ public final class StationaryAnalysis {
         private boolean full;
         private long mMax;
 
-        RectangleWindow(ModelParameters p, long nMax, double tol, int limit) {
+        RectangleWindow(RateModel rates, long nMax, double tol, int limit) {
             this.tol = tol;
-            int start = nMax > limit ? Truncation.NO_M_LIMIT : TruncationPlanner.initialMMax(p, (int) nMax, tol);
+            int start = nMax > limit ? Truncation.NO_M_LIMIT : TruncationPlanner.initialMMax(rates, (int) nMax, tol);
             full = start == Truncation.NO_M_LIMIT;
             mMax = full ? nMax / 2 : start;
         }

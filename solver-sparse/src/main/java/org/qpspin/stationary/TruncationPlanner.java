@@ -4,6 +4,7 @@ import org.apache.commons.math3.special.Gamma;
 import org.qpspin.meanfield.MeanFieldFixedPoint;
 import org.qpspin.model.ModelParameters;
 import org.qpspin.model.Regime;
+import org.qpspin.rates.RateModel;
 
 /**
  * Where the automatic truncation starts and how far it grows (docs/theory.md, "Truncation and its cost").
@@ -89,7 +90,8 @@ final class TruncationPlanner {
     }
 
     /** The starting mMax for {@code nMax}; {@link Truncation#NO_M_LIMIT} for none. */
-    static int initialMMax(ModelParameters p, int nMax, double tol) {
+    static int initialMMax(RateModel rates, int nMax, double tol) {
+        ModelParameters p = rates.parameters();
         MeanFieldFixedPoint mf = MeanFieldFixedPoint.of(p);
         if (mf.regime() == Regime.UNPOLARIZED || p.singletRate() == 0.0 || !(mf.meanM() < 0.15 * mf.meanN())) {
             return Truncation.NO_M_LIMIT;
@@ -119,7 +121,7 @@ final class TruncationPlanner {
         // clusters that stay unpolarized carry m = ⌊N/2⌋ as far up as the unpolarized ridge reaches; down to the
         // probable core's edge mass, so that the rectangle never cuts a level the core keeps whole (a cut there
         // piles probability on the m edge and costs the core a widening round: 2x at zeta_s = 0.1)
-        int ridge = UnpolarizedRidge.reach(p, nMax, Math.min(target, CoreSolver.EDGE_MASS)) / 2;
+        int ridge = UnpolarizedRidge.reach(rates, nMax, Math.min(target, CoreSolver.EDGE_MASS)) / 2;
         int m = Math.max(ridge, polarizedMMax(level, weight, lambda, total, target, nMax));
         return m >= nMax / 2 ? Truncation.NO_M_LIMIT : m;
     }

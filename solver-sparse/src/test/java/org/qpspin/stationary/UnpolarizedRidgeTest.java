@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.qpspin.generator.Generator;
 import org.qpspin.model.ModelParameters;
 import org.qpspin.rates.Prl2020RateModel;
+import org.qpspin.rates.RateModel;
 import org.qpspin.space.StateSpace;
 
 /**
@@ -22,19 +23,21 @@ import org.qpspin.space.StateSpace;
 class UnpolarizedRidgeTest {
 
     private static final ModelParameters WEAK = ModelParameters.withMeanFieldN0(40, 1, 10, 0, 1.0 / 3);
+    private static final RateModel WEAK_RATES = Prl2020RateModel.of(WEAK);
 
     @Test
     void reachIsWhereTheRidgeChainSolvedByGthFallsBelowTheShare() {
         // the ridge chain as a generator of its own: N -> N+1 at A V, N -> N-2 at d(N); stationary by dense GTH
         int nMax = 120;
         ModelParameters p = ModelParameters.withMeanFieldN0(30, 1, 10, 0.05, 1.0 / 3);
+        RateModel rates = Prl2020RateModel.of(p);
         double[][] q = new double[nMax + 1][nMax + 1];
         for (int n = 0; n <= nMax; n++) {
             if (n < nMax) {
                 q[n][n + 1] = p.totalInjectionRate();
             }
             if (n >= 2) {
-                q[n][n - 2] = UnpolarizedRidge.annihilation(p, n);
+                q[n][n - 2] = UnpolarizedRidge.annihilation(rates, n);
             }
         }
         double[] pu = gth(q);
@@ -47,10 +50,14 @@ class UnpolarizedRidgeTest {
             while (expected < nMax && pu[expected + 1] >= share * pu[peak]) {
                 expected++;
             }
-            assertEquals(expected, UnpolarizedRidge.reach(p, nMax, share), "share " + share);
+            assertEquals(expected, UnpolarizedRidge.reach(rates, nMax, share), "share " + share);
         }
-        // d(N) = Gamma (N-m) m / V + Gamma_t N^2 / (2V) at m = N/2: N = 7, m = 3
-        assertEquals(10 * 4 * 3 + 0.05 * 49 / 2, UnpolarizedRidge.annihilation(p, 7), 1e-12);
+        // the rate model's channels into level N-2 at m = N/2: singlet, and the triplet channels to (N-2, m-1) and
+        // (N-2, m-2), Gamma (N-m) m / V + Gamma_t [(N-m) m + m^2/2] / V; the triplet (N-2, m) is never a valid state
+        // there (m > (N-2)/2) and MODEL.md omits it
+        assertEquals(10 * 4 * 4 + 0.05 * (4 * 4 + 16 / 2.0), UnpolarizedRidge.annihilation(rates, 8), 1e-12);
+        assertEquals(10 * 4 * 3 + 0.05 * (4 * 3 + 9 / 2.0), UnpolarizedRidge.annihilation(rates, 7), 1e-12);
+        assertEquals(0.0, UnpolarizedRidge.annihilation(rates, 1));
     }
 
     @Test
@@ -70,7 +77,7 @@ class UnpolarizedRidgeTest {
                 modelReach = n;
             }
         }
-        int reach = UnpolarizedRidge.reach(WEAK, nMax, 1e-20);
+        int reach = UnpolarizedRidge.reach(WEAK_RATES, nMax, 1e-20);
         assertTrue(reach >= modelReach, "ridge " + reach + " < model " + modelReach);
         assertTrue(reach <= modelReach + 15, "ridge " + reach + " far beyond model " + modelReach);
     }
@@ -78,18 +85,18 @@ class UnpolarizedRidgeTest {
     @Test
     void edgeCases() {
         // levels 0 and 1 only: nothing annihilates below N = 2, the ridge piles up at the truncation
-        assertEquals(1, UnpolarizedRidge.reach(WEAK, 1, 1e-20));
-        assertEquals(0, UnpolarizedRidge.reach(WEAK, 0, 1e-20));
+        assertEquals(1, UnpolarizedRidge.reach(WEAK_RATES, 1, 1e-20));
+        assertEquals(0, UnpolarizedRidge.reach(WEAK_RATES, 0, 1e-20));
         // share 1: only the peak and levels exactly as probable
-        int peak = UnpolarizedRidge.reach(WEAK, 400, 1.0);
-        assertTrue(peak > 0 && peak < UnpolarizedRidge.reach(WEAK, 400, 1e-20));
+        int peak = UnpolarizedRidge.reach(WEAK_RATES, 400, 1.0);
+        assertTrue(peak > 0 && peak < UnpolarizedRidge.reach(WEAK_RATES, 400, 1e-20));
         // the peak is near the unpolarized size c0 V = (2 A V^2 / Gamma)^1/2
         double c0v = Math.sqrt(2 * WEAK.injectionRate() / WEAK.singletRate());
         assertEquals(c0v, peak, 0.1 * c0v);
-        assertThrows(IllegalArgumentException.class, () -> UnpolarizedRidge.reach(WEAK, -1, 1e-20));
-        assertThrows(IllegalArgumentException.class, () -> UnpolarizedRidge.reach(WEAK, 10, 0.0));
-        assertThrows(IllegalArgumentException.class, () -> UnpolarizedRidge.reach(WEAK, 10, 1.5));
-        assertThrows(IllegalArgumentException.class, () -> UnpolarizedRidge.reach(WEAK, 10, Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> UnpolarizedRidge.reach(WEAK_RATES, -1, 1e-20));
+        assertThrows(IllegalArgumentException.class, () -> UnpolarizedRidge.reach(WEAK_RATES, 10, 0.0));
+        assertThrows(IllegalArgumentException.class, () -> UnpolarizedRidge.reach(WEAK_RATES, 10, 1.5));
+        assertThrows(IllegalArgumentException.class, () -> UnpolarizedRidge.reach(WEAK_RATES, 10, Double.NaN));
     }
 
     /** The peer families (docs/benchmarks.md) on their automatic rectangles at ~10⁴ and ~3 × 10⁴ states. */
@@ -111,7 +118,7 @@ class UnpolarizedRidgeTest {
     void coreHoldsEveryStateAboveTheEdgeMassOfTheExactSolution(String family, ModelParameters parameters,
             int nMax, int mMax) {
         StateSpace space = StateSpace.rectangle(nMax, mMax);
-        StateSpace core = CoreSolver.coreOf(parameters, space);
+        StateSpace core = CoreSolver.coreOf(Prl2020RateModel.of(parameters), space);
         double[] p = StationarySolvers.lu().solve(Generator.assemble(Prl2020RateModel.of(parameters), space))
                 .probabilitiesView();
         double max = 0.0;
