@@ -241,7 +241,7 @@ final class MultifrontalGth {
 
         // memory, before any is allocated; two branches at once only with room to spare for what follows the
         // factorization (the core solver's tail and Krylov vectors, the noise solves), else one after the other
-        int[] branch = concurrentBranches(supernodes, childPtr, children, superStart, frontRows);
+        int[] branch = concurrentBranches(supernodes, childPtr, children, superParent, superStart, frontRows);
         long[] plan = memoryPlan(branch, superStart, frontRows, childPtr, children, maxFront);
         if (plan[1] > 0 && plan[0] > CONCURRENT_HEAP_SHARE * HeapBudget.availableBytes(plan[0])) {
             Arrays.fill(branch, -1);
@@ -265,16 +265,18 @@ final class MultifrontalGth {
         }
         Numeric numeric = new Numeric(n, colPtr, colRow, colVal, rowPtr, rowCol, rowVal, superStart, frontRows,
                 childPtr, children, rowPanel, colPanel, update);
-        Worker main = new Worker(n, maxFront, 0);
+        Worker main = new Worker(n, maxFront);
         long fronts = main.front.length;
         if (secondFront > 0) {
-            Worker second = new Worker(n, secondFront, 0);
+            Worker second = new Worker(n, secondFront);
             fronts += second.front.length;
             java.util.concurrent.ForkJoinTask<?> other = java.util.concurrent.ForkJoinTask.adapt(
                     () -> numeric.run(branch, 1, second)).fork();
             numeric.run(branch, 0, main);
             other.join();
-            main = new Worker(main, main.pending + second.pending, main.peak + second.peak);
+            // the rest starts with both branches' updates alive; their peaks, reached at the same time, add up
+            main.pending += second.pending;
+            main.peak += second.peak;
         }
         numeric.run(branch, -1, main);
         return new MultifrontalGth(n, order, superStart, frontRows, rowPanel, colPanel, needed,
@@ -339,8 +341,8 @@ final class MultifrontalGth {
      * the branch with less work so far. No branch is made if the smaller one would hold under a tenth of the
      * work of the larger.
      */
-    private static int[] concurrentBranches(int supernodes, int[] childPtr, int[] children, int[] superStart,
-                                            int[][] frontRows) {
+    private static int[] concurrentBranches(int supernodes, int[] childPtr, int[] children, int[] superParent,
+                                            int[] superStart, int[][] frontRows) {
         int[] branch = new int[supernodes];
         Arrays.fill(branch, -1);
         if (!PARALLEL || supernodes < 3) {
@@ -385,15 +387,8 @@ final class MultifrontalGth {
             return branch;
         }
         // every supernode takes the branch of its top (parents come after children: walk down from the root)
-        int[] parentOf = new int[supernodes];
-        Arrays.fill(parentOf, -1);
-        for (int s = 0; s < supernodes; s++) {
-            for (int t = childPtr[s]; t < childPtr[s + 1]; t++) {
-                parentOf[children[t]] = s;
-            }
-        }
         for (int s = supernodes - 1; s >= 0; s--) {
-            branch[s] = topBranch[s] >= 0 ? topBranch[s] : parentOf[s] >= 0 ? branch[parentOf[s]] : -1;
+            branch[s] = topBranch[s] >= 0 ? topBranch[s] : superParent[s] >= 0 ? branch[superParent[s]] : -1;
         }
         return branch;
     }
@@ -406,21 +401,10 @@ final class MultifrontalGth {
         long pending;
         long peak;
 
-        Worker(int n, int maxFront, long pending) {
+        Worker(int n, int maxFront) {
             this.front = new double[maxFront * maxFront];
             this.local = new int[n];
             this.slot = new int[maxFront];
-            this.pending = pending;
-            this.peak = pending;
-        }
-
-        /** The same work areas, carrying on after the two branches with their update entries still alive. */
-        Worker(Worker w, long pending, long peak) {
-            this.front = w.front;
-            this.local = w.local;
-            this.slot = w.slot;
-            this.pending = pending;
-            this.peak = peak;
         }
     }
 
