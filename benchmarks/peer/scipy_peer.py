@@ -98,7 +98,8 @@ def level_of_states(side):
 
 def export(regime, n0, n_max, m_max, band, prefix, args, solve):
     """Runs qpspin export-generator; returns the sidecar."""
-    launcher = (["java", *(args.java_opts or "-Xmx12g").split(), "-jar", args.jar] if args.jar
+    launcher = (["java", "--add-modules", "jdk.incubator.vector", *(args.java_opts or "-Xmx12g").split(), "-jar",
+                 args.jar] if args.jar
                 else [os.path.join(ROOT, "qpspin")])
     cmd = [*launcher, "export-generator", *REGIMES[regime]["model"](n0), "--n-max", str(n_max), "--out", prefix]
     cmd += ["--band", repr(band)] if band else ["--m-max", str(m_max)]

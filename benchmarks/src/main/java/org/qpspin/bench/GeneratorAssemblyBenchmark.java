@@ -24,7 +24,7 @@ import org.qpspin.space.StateSpace;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx4g"})
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx4g"})
 public class GeneratorAssemblyBenchmark {
 
     @Param({"10000", "100000", "1000000"})

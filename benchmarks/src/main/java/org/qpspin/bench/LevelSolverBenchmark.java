@@ -29,7 +29,7 @@ import org.qpspin.stationary.StationarySolvers;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx8g"})
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx8g"})
 public class LevelSolverBenchmark {
 
     @Param({"10000", "100000", "1000000"})

@@ -34,7 +34,7 @@ import org.qpspin.stationary.StationarySolvers;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx12g"})
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx12g"})
 public class LuSolverBenchmark {
 
     @Param({"10000", "100000", "1000000"})

@@ -33,7 +33,7 @@ import org.qpspin.space.StateSpace;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx12g"})
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx12g"})
 public class MatVecBenchmark {
 
     @Param({"10000", "100000", "1000000", "10000000"})

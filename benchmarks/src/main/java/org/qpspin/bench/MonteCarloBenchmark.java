@@ -33,7 +33,7 @@ import org.qpspin.rates.Prl2020RateModel;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
 public class MonteCarloBenchmark {
 
     @Param({"small", "n1000"})

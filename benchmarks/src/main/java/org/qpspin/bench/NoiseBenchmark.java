@@ -48,7 +48,7 @@ import org.qpspin.stationary.Truncation;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx12g", "-Xss16m"})
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx12g", "-Xss16m"})
 public class NoiseBenchmark {
 
     @Param({"160", "640"})

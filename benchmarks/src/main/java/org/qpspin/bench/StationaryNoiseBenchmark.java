@@ -34,7 +34,7 @@ import org.qpspin.stationary.StationarySolvers;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx12g"})
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx12g"})
 public class StationaryNoiseBenchmark {
 
     @Param({"SR", "TA", "weak"})

@@ -272,6 +272,7 @@ public final class ExportGeneratorCommand implements Callable<Integer> {
         result.put("matvecCpuSeconds", matvecCpu);
         result.put("bestTotalInMatvecs", best / matvecWall);
         result.put("solver", stationary.solver());
+        result.put("denseKernel", StationarySolvers.denseKernel());
         result.put("bestTotalSeconds", best);
         result.put("meanN", stationary.meanN());
         result.put("varianceN", stationary.varianceN());

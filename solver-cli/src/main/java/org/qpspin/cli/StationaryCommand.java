@@ -19,6 +19,7 @@ import org.qpspin.space.StateSpace;
 import org.qpspin.stationary.StationaryAnalysis;
 import org.qpspin.stationary.StationaryResult;
 import org.qpspin.stationary.StationarySolver;
+import org.qpspin.stationary.StationarySolvers;
 import org.qpspin.stationary.Truncation;
 import org.qpspin.stationary.TruncationAttempt;
 import picocli.CommandLine.Command;
@@ -150,8 +151,8 @@ public final class StationaryCommand implements Callable<Integer> {
                 r.relativeOmittedFlux(), g(a.truncation().tolerance()), a.withinTolerance() ? "met" : "NOT met");
         out.printf(Locale.ROOT, "  error scale   = %.3g (estimated truncation error of <N> and <m>: 4/3 x cost x Var N)%n",
                 a.truncationErrorScale());
-        out.printf(Locale.ROOT, "  solver        = %s, %.3f s solve, %.3f s total%n", r.solver(), r.seconds(),
-                a.seconds());
+        out.printf(Locale.ROOT, "  solver        = %s, %.3f s solve, %.3f s total, %s dense kernel%n", r.solver(),
+                r.seconds(), a.seconds(), StationarySolvers.denseKernel());
         if (a.note() != null) {
             out.println("note: " + a.note());
         }
@@ -178,6 +179,7 @@ public final class StationaryCommand implements Callable<Integer> {
         root.put("relativeOmittedFlux", r.relativeOmittedFlux());
         root.put("truncationErrorScale", a.truncationErrorScale());
         root.put("solver", r.solver());
+        root.put("denseKernel", StationarySolvers.denseKernel());
         root.put("seconds", r.seconds());
         root.put("totalSeconds", a.seconds());
         ModelParameters p = a.parameters();

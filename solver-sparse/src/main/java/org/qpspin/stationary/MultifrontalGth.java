@@ -649,7 +649,7 @@ final class MultifrontalGth {
     /**
      * a[r][c] −= Σ_{p0 ≤ p &lt; p1} a[r][p] u[p][c] for rows [rowFrom, rowTo) and columns [columnFrom, columnTo) of
      * the row-major {@code a} ({@code fa} per row), u row-major with {@code fu} per row: four rows times four terms
-     * per pass (a 4 × 4 block of multipliers in registers), remainders by two, one.
+     * per pass ({@link DenseKernel#multiplyAdd4x4}, SIMD where available), remainders by two, one.
      */
     static void update(double[] a, int fa, double[] u, int fu, int p0, int p1, int rowFrom, int rowTo,
                        int columnFrom, int columnTo) {
@@ -661,36 +661,8 @@ final class MultifrontalGth {
             int a3 = a2 + fa;
             int p = p0;
             for (; p + 3 < p1; p += 4) {
-                double l00 = a[a0 + p];
-                double l01 = a[a0 + p + 1];
-                double l02 = a[a0 + p + 2];
-                double l03 = a[a0 + p + 3];
-                double l10 = a[a1 + p];
-                double l11 = a[a1 + p + 1];
-                double l12 = a[a1 + p + 2];
-                double l13 = a[a1 + p + 3];
-                double l20 = a[a2 + p];
-                double l21 = a[a2 + p + 1];
-                double l22 = a[a2 + p + 2];
-                double l23 = a[a2 + p + 3];
-                double l30 = a[a3 + p];
-                double l31 = a[a3 + p + 1];
-                double l32 = a[a3 + p + 2];
-                double l33 = a[a3 + p + 3];
-                int u0 = p * fu;
-                int u1 = u0 + fu;
-                int u2 = u1 + fu;
-                int u3 = u2 + fu;
-                for (int c = columnFrom; c < columnTo; c++) {
-                    double x0 = u[u0 + c];
-                    double x1 = u[u1 + c];
-                    double x2 = u[u2 + c];
-                    double x3 = u[u3 + c];
-                    a[a0 + c] -= l00 * x0 + l01 * x1 + l02 * x2 + l03 * x3;
-                    a[a1 + c] -= l10 * x0 + l11 * x1 + l12 * x2 + l13 * x3;
-                    a[a2 + c] -= l20 * x0 + l21 * x1 + l22 * x2 + l23 * x3;
-                    a[a3 + c] -= l30 * x0 + l31 * x1 + l32 * x2 + l33 * x3;
-                }
+                // the 4 × 4 block of multipliers a[r..r+3][p..p+3] against rows p..p+3 of u
+                DenseKernel.multiplyAdd4x4(a, a0, fa, u, p * fu, fu, a, a0 + p, fa, 1, columnFrom, columnTo, true);
             }
             for (; p < p1; p++) {
                 double l0 = a[a0 + p];
@@ -721,13 +693,7 @@ final class MultifrontalGth {
                 if (l0 == 0.0 && l1 == 0.0 && l2 == 0.0 && l3 == 0.0) {
                     continue;
                 }
-                int u0 = p * fu;
-                int u1 = u0 + fu;
-                int u2 = u1 + fu;
-                int u3 = u2 + fu;
-                for (int c = columnFrom; c < columnTo; c++) {
-                    a[ar + c] -= l0 * u[u0 + c] + l1 * u[u1 + c] + l2 * u[u2 + c] + l3 * u[u3 + c];
-                }
+                DenseKernel.multiplyAdd1x4(a, ar, u, p * fu, fu, a, ar + p, 1, columnFrom, columnTo, true);
             }
             for (; p < p1; p++) {
                 double multiplier = a[ar + p];

@@ -52,6 +52,14 @@ public final class StationarySolvers {
         return new LuSolver(true).factorize(generator);
     }
 
+    /**
+     * The dense kernel the level and LU eliminations use in this JVM: "vector (N lanes)" (SIMD, when the JVM has the
+     * jdk.incubator.vector module) or "scalar"; both give bit-identical results, the first faster.
+     */
+    public static String denseKernel() {
+        return DenseKernel.describe();
+    }
+
     /** Names of the concrete solvers accepted by {@link #byName} (besides {@code auto}). */
     public static List<String> names() {
         return List.of("gth", "levels", "lu", "core");
