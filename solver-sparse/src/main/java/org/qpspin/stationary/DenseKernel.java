@@ -18,7 +18,7 @@ package org.qpspin.stationary;
  * {@code --add-modules jdk.incubator.vector} (the {@code qpspin} script, the tests and the benchmarks do), and a
  * scalar loop otherwise or with {@code -Dqpspin.scalarKernels=true}. Why SIMD by hand: HotSpot's auto-vectorizer
  * (SuperWord) leaves these loops scalar, since their loads and stores go through the same {@code double[]} at
- * offsets it cannot prove apart; on the 2-core development machine the SIMD kernel runs at about 3× the scalar
+ * offsets it cannot prove apart; on the 2-core development machine the SIMD kernel runs at about 2× the scalar
  * one (docs/benchmarks.md, "Dense kernel").
  *
  * <p>Requirement (not checked, as in BLAS): the destination segments do not overlap the source segments.
