@@ -108,6 +108,7 @@ final class CoreSolver implements StationarySolver {
     public StationaryFactorization factorize(Generator generator) {
         long start = System.nanoTime();
         StateSpace space = generator.space();
+        DenseKernel.prepareFor(space.size()); // the core's own set-up and assembly hide the kernel's compilation
         try {
             return factorizeOnCore(generator, coreOf(generator.rateModel(), space), start);
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,7 @@
 package org.qpspin.stationary;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 /**
  * The register-blocked 4 × 4 multiply–add that the dense eliminations spend their time in ({@link PanelUpdate}
  * for the level solver, {@link MultifrontalGth#update} for the sparse LU): four destination rows each receive a
@@ -15,8 +17,9 @@ package org.qpspin.stationary;
  *
  * <p>Two implementations with the same operations in the same order, hence bit-identical results: SIMD lanes
  * through the JDK's Vector API ({@code jdk.incubator.vector}, JEP 414), used when the JVM was started with
- * {@code --add-modules jdk.incubator.vector} (the {@code qpspin} script, the tests and the benchmarks do), and a
- * scalar loop otherwise or with {@code -Dqpspin.scalarKernels=true}. Why SIMD by hand: HotSpot's auto-vectorizer
+ * {@code --add-modules jdk.incubator.vector} (the {@code qpspin} script, the tests and the benchmarks do) and once
+ * the JIT has compiled it ({@link #prepareFor}), and a scalar loop otherwise or with
+ * {@code -Dqpspin.scalarKernels=true}. Why SIMD by hand: HotSpot's auto-vectorizer
  * (SuperWord) leaves these loops scalar, since their loads and stores go through the same {@code double[]} at
  * offsets it cannot prove apart; on the 2-core development machine the SIMD kernel runs at about 2× the scalar
  * one (docs/benchmarks.md, "Dense kernel").
@@ -25,16 +28,93 @@ package org.qpspin.stationary;
  */
 final class DenseKernel {
 
-    /** Whether the SIMD implementation is in use (the module is present and not switched off). */
+    /** Whether the SIMD implementation is available (the module is present and not switched off). */
     static final boolean VECTOR = !Boolean.getBoolean("qpspin.scalarKernels")
             && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    /** Chains of at least this many states start the SIMD kernel's warm-up ({@link #prepareFor}). */
+    static final int WARM_UP_STATES = 50_000;
+    /** Warm-up batches: calls per batch, and the drop from the first batch's time that says "compiled". */
+    private static final int WARM_UP_BATCH = 500;
+    private static final double COMPILED_SPEED_UP = 50.0;
+    /** The warm-up gives up (the scalar kernel stays) after this many seconds. */
+    private static final double WARM_UP_LIMIT_SECONDS = 5.0;
+
+    private static final AtomicBoolean WARM_UP_STARTED = new AtomicBoolean();
+    /** Set by the warm-up thread once the JIT has compiled the SIMD kernels; until then the scalar ones run. */
+    private static volatile boolean vectorCompiled;
 
     private DenseKernel() {
     }
 
-    /** The kernel in use for this JVM, by name: "vector (N lanes)" or "scalar". */
+    /**
+     * The kernel in use now, by name: "vector (N lanes)", "scalar", or why the SIMD one is not running yet
+     * (compiling, or not started because no chain of {@value #WARM_UP_STATES}+ states was factorized).
+     */
     static String describe() {
-        return VECTOR ? VectorKernel.describe() : "scalar";
+        if (!VECTOR) {
+            return "scalar";
+        }
+        if (vectorCompiled) {
+            return VectorKernel.describe();
+        }
+        return WARM_UP_STARTED.get() ? "scalar (SIMD being compiled)"
+                : "scalar (SIMD only for chains of " + WARM_UP_STATES + "+ states)";
+    }
+
+    /**
+     * Announces a factorization of {@code states} states: for {@value #WARM_UP_STATES} states or more, and once per
+     * JVM, starts compiling the SIMD kernels on a background thread. Why: until the JIT has compiled them, Vector API
+     * calls run as ordinary Java objects, tens of times slower than the scalar loop (the first 20 000 calls cost
+     * ≈ 0.2–0.3 s), which made a single cold solve at 10⁶ states 15–20 % slower than with the scalar kernel. The
+     * scalar kernel runs until the SIMD one is ready; both give the same bits, so the switch is invisible.
+     */
+    static void prepareFor(int states) {
+        if (VECTOR && states >= WARM_UP_STATES && WARM_UP_STARTED.compareAndSet(false, true)) {
+            Thread warmUp = new Thread(DenseKernel::warmUp, "qpspin-simd-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.start();
+        }
+    }
+
+    /** Whether the SIMD kernels are compiled and in use. */
+    static boolean vectorInUse() {
+        return vectorCompiled;
+    }
+
+    /**
+     * Calls both SIMD kernels on a small block in batches of {@value #WARM_UP_BATCH} until three batches in a row
+     * take at most 1/{@value #COMPILED_SPEED_UP} of the first (interpreted) one, then switches them on; gives up
+     * after {@value #WARM_UP_LIMIT_SECONDS} s (e.g. a JVM run without its optimizing compiler), leaving the scalar
+     * kernels in use.
+     */
+    private static void warmUp() {
+        int width = 16;
+        double[] block = new double[4 * width];
+        double[] rows = new double[4 * width];
+        double[] weights = new double[16];
+        java.util.Arrays.fill(rows, 0x1p-20);
+        java.util.Arrays.fill(weights, 0x1p-20);
+        long start = System.nanoTime();
+        long first = -1;
+        int fast = 0;
+        while (System.nanoTime() - start < WARM_UP_LIMIT_SECONDS * 1e9) {
+            long t0 = System.nanoTime();
+            for (int k = 0; k < WARM_UP_BATCH; k++) {
+                VectorKernel.multiplyAdd4x4(block, 0, width, rows, 0, width, weights, 0, 4, 1, 0, width, (k & 1) == 0);
+                VectorKernel.multiplyAdd1x4(block, 0, rows, 0, width, weights, 0, 1, 0, width, (k & 1) == 0);
+            }
+            long time = System.nanoTime() - t0;
+            if (first < 0) {
+                first = time;
+            } else if (time * COMPILED_SPEED_UP <= first) {
+                if (++fast == 3) {
+                    vectorCompiled = true;
+                    return;
+                }
+            } else {
+                fast = 0;
+            }
+        }
     }
 
     /**
@@ -44,7 +124,7 @@ final class DenseKernel {
      */
     static void multiplyAdd4x4(double[] dst, int d0, int ds, double[] src, int s0, int ss,
                                double[] weights, int w0, int wk, int wt, int from, int to, boolean subtract) {
-        if (VECTOR) {
+        if (vectorCompiled) {
             VectorKernel.multiplyAdd4x4(dst, d0, ds, src, s0, ss, weights, w0, wk, wt, from, to, subtract);
         } else {
             scalar4x4(dst, d0, ds, src, s0, ss, weights, w0, wk, wt, from, to, subtract);
@@ -57,7 +137,7 @@ final class DenseKernel {
      */
     static void multiplyAdd1x4(double[] dst, int d0, double[] src, int s0, int ss, double[] weights, int w0, int wt,
                                int from, int to, boolean subtract) {
-        if (VECTOR) {
+        if (vectorCompiled) {
             VectorKernel.multiplyAdd1x4(dst, d0, src, s0, ss, weights, w0, wt, from, to, subtract);
         } else {
             scalar1x4(dst, d0, src, s0, ss, weights, w0, wt, from, to, subtract);

@@ -102,6 +102,7 @@ final class LevelFactorization implements StationaryFactorization {
      */
     static LevelFactorization factorize(Generator generator, boolean keepRows, String solverName) {
         long start = System.nanoTime();
+        DenseKernel.prepareFor(generator.size());
         LevelFactorization f = new LevelFactorization(generator, meanFieldState(generator), keepRows, solverName,
                 start);
         if (keepRows) {

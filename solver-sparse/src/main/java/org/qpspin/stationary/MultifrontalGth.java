@@ -87,6 +87,7 @@ final class MultifrontalGth {
      */
     static MultifrontalGth factorize(DMatrixSparseCSC l, int[] order) {
         int n = l.numCols;
+        DenseKernel.prepareFor(n);
         if (!Orderings.isPermutation(order, n)) {
             throw new IllegalArgumentException("order is not a permutation of " + n + " states");
         }

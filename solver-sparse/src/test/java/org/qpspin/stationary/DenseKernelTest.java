@@ -18,10 +18,20 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DenseKernelTest {
 
-    /** The build runs the tests with --add-modules jdk.incubator.vector (pom.xml), so the SIMD path is the one tested. */
+    /**
+     * The build runs the tests with --add-modules jdk.incubator.vector (pom.xml), so the SIMD kernel is available;
+     * announcing a large chain compiles it on a background thread and then switches it on. (A liveness check: the
+     * wait is a generous cap, not a speed requirement; the switch takes well under a second here.)
+     */
     @Test
-    void theTestsRunTheSimdKernel() {
+    void aLargeChainSwitchesTheSimdKernelOn() throws InterruptedException {
         assertTrue(DenseKernel.VECTOR, "surefire's argLine should add jdk.incubator.vector");
+        DenseKernel.prepareFor(DenseKernel.WARM_UP_STATES);
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!DenseKernel.vectorInUse() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue(DenseKernel.vectorInUse(), DenseKernel.describe());
         assertTrue(DenseKernel.describe().startsWith("vector ("), DenseKernel.describe());
     }
 
