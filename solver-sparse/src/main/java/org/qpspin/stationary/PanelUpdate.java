@@ -33,9 +33,6 @@ final class PanelUpdate {
                 int m1 = m0 + ms;
                 int m2 = m1 + ms;
                 int m3 = m2 + ms;
-                int r1 = r0 + rs;
-                int r2 = r1 + rs;
-                int r3 = r2 + rs;
                 int i = i0;
                 // four rows at a time against the four pivot rows; blocks of zero multipliers are skipped
                 for (; i + 3 < i1; i += 4) {
@@ -71,11 +68,7 @@ final class PanelUpdate {
                     if (f0 == 0.0 && f1 == 0.0 && f2 == 0.0 && f3 == 0.0) {
                         continue;
                     }
-                    int row = i * cols;
-                    for (int j = j0; j < j1; j++) {
-                        block[row + j] += f0 * rows[r0 + j] + f1 * rows[r1 + j] + f2 * rows[r2 + j]
-                                + f3 * rows[r3 + j];
-                    }
+                    DenseKernel.multiplyAdd1x4(block, i * cols, rows, r0, rs, mult, m0 + i, ms, j0, j1, false);
                 }
             } else {
                 for (int v = u; v < nb; v++) {
