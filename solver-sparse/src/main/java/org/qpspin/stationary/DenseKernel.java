@@ -70,7 +70,13 @@ final class DenseKernel {
      */
     static void prepareFor(int states) {
         if (VECTOR && states >= WARM_UP_STATES && WARM_UP_STARTED.compareAndSet(false, true)) {
-            Thread warmUp = new Thread(DenseKernel::warmUp, "qpspin-simd-warm-up");
+            Thread warmUp = new Thread(() -> {
+                try {
+                    warmUp();
+                } catch (LinkageError unusable) {
+                    // a runtime whose Vector API cannot link: vectorCompiled stays false, the scalar kernels work
+                }
+            }, "qpspin-simd-warm-up");
             warmUp.setDaemon(true);
             warmUp.start();
         }
