@@ -38,6 +38,21 @@ final class HeapBudget {
         return available;
     }
 
+    /**
+     * Refuses, before anything is allocated, work that needs more than the heap still available
+     * ({@link #availableBytes(long)}), in one line: "SUBJECT needs X MiB OBJECT, more than the Y MiB of heap
+     * available; ADVICE" (needed rounded up, available down).
+     *
+     * @throws IllegalArgumentException if {@code needed} bytes do not fit
+     */
+    static void require(long needed, String subject, String object, String advice) {
+        long available = availableBytes(needed);
+        if (needed > available) {
+            throw new IllegalArgumentException(subject + " needs " + mebibytesUp(needed) + " MiB " + object
+                    + ", more than the " + (available >> 20) + " MiB of heap available; " + advice);
+        }
+    }
+
     /** {@code bytes} in MiB rounded up, for the refusal messages (needed rounds up, available down). */
     static long mebibytesUp(long bytes) {
         return (bytes + (1L << 20) - 1) >> 20;

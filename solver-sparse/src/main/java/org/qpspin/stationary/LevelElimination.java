@@ -88,13 +88,8 @@ final class LevelElimination {
                     + "for " + space + ", more than a Java array holds; the levels are too wide, use the lu solver "
                     + "or a narrower m window");
         }
-        long available = HeapBudget.availableBytes(8 * doubles);
-        if (8 * doubles > available) {
-            throw new IllegalArgumentException("levels solver needs " + HeapBudget.mebibytesUp(8 * doubles)
-                    + " MiB for " + space + ", more than the " + (available >> 20) + " MiB of heap available; the "
-                    + "levels are too wide: raise the heap (QPSPIN_JAVA_OPTS=-Xmx...), use the lu solver or a "
-                    + "narrower m window");
-        }
+        HeapBudget.require(8 * doubles, "levels solver", "for " + space, "the levels are too wide: raise the heap "
+                + "(QPSPIN_JAVA_OPTS=-Xmx...), use the lu solver or a narrower m window");
         inColumn = new double[(int) in];
         outRow = keepRows ? new double[(int) out] : null;
     }

@@ -205,14 +205,9 @@ final class LevelFactorization implements StationaryFactorization {
                     + ", more than a Java array holds; use the lu solver or a narrower m window");
         }
         // the kept columns and rows, two dense blocks of the upward sweep and the vector
-        long needed = 8 * (columnLength + rowLength + 2 * maxBlock + n);
-        long available = HeapBudget.availableBytes(needed);
-        if (needed > available) {
-            throw new IllegalArgumentException("levels factorization needs " + HeapBudget.mebibytesUp(needed)
-                    + " MiB for " + generator.space() + ", more than the " + (available >> 20) + " MiB of heap "
-                    + "available; raise the heap (QPSPIN_JAVA_OPTS=-Xmx...), use the lu solver or a narrower m "
-                    + "window");
-        }
+        HeapBudget.require(8 * (columnLength + rowLength + 2 * maxBlock + n), "levels factorization",
+                "for " + generator.space(), "raise the heap (QPSPIN_JAVA_OPTS=-Xmx...), use the lu solver or a "
+                        + "narrower m window");
         column = new double[(int) columnLength];
         row = keepRows ? new double[(int) rowLength] : null;
         DMatrixSparseCSC l = generator.matrix();

@@ -250,12 +250,8 @@ final class MultifrontalGth {
         }
         long needed = plan[0];
         int secondFront = (int) plan[1];
-        long available = HeapBudget.availableBytes(needed);
-        if (needed > available) {
-            throw new IllegalArgumentException("lu solver needs " + HeapBudget.mebibytesUp(needed) + " MiB for the "
-                    + "factors of " + n + " states, more than the " + (available >> 20) + " MiB of heap available; "
-                    + "raise the heap (QPSPIN_JAVA_OPTS=-Xmx...) or use a narrower truncation (--band)");
-        }
+        HeapBudget.require(needed, "lu solver", "for the factors of " + n + " states",
+                "raise the heap (QPSPIN_JAVA_OPTS=-Xmx...) or use a narrower truncation (--band)");
 
         // numeric phase: the two branches (if any) at the same time, each with its own front, then the rest
         double[][] rowPanel = new double[supernodes][];
