@@ -36,6 +36,7 @@ public class DenseKernelBenchmark {
     @Param({"vector", "scalar"})
     public String kernel;
 
+    private boolean simd;
     private double[] block;
     private double[] rows;
     private double[] mult;
@@ -45,6 +46,7 @@ public class DenseKernelBenchmark {
         if (kernel.equals("vector") && !DenseKernel.VECTOR) {
             throw new IllegalStateException("the SIMD kernel needs --add-modules jdk.incubator.vector");
         }
+        simd = kernel.equals("vector");
         SplittableRandom random = new SplittableRandom(7);
         block = new double[width * width];
         rows = new double[4 * width];
@@ -58,7 +60,6 @@ public class DenseKernelBenchmark {
     /** block[i][·] += Σ_u mult[u][i] rows[u][·] for every row i, as PanelUpdate lays it out. */
     @Benchmark
     public double rank4Update() {
-        boolean simd = kernel.equals("vector");
         for (int i = 0; i + 3 < width; i += 4) {
             if (simd) {
                 VectorKernel.multiplyAdd4x4(block, i * width, width, rows, 0, width, mult, i, 1, width, 0, width,

@@ -171,6 +171,21 @@ final class DenseKernel {
         }
     }
 
+    /**
+     * Whether the weights w_kt = weights[w0 + k·wk + t·wt], k &lt; rows, t &lt; 4, are all zero: a block of
+     * multipliers whose update changes nothing (sparse fronts and level blocks have many), which callers skip.
+     */
+    static boolean zeroWeights(double[] weights, int w0, int wk, int wt, int rows) {
+        for (int k = 0; k < rows; k++) {
+            for (int t = 0; t < 4; t++) {
+                if (weights[w0 + k * wk + t * wt] != 0.0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** The scalar implementation of {@link #multiplyAdd4x4} (also the SIMD one's remainder loop). */
     static void scalar4x4(double[] dst, int d0, int ds, double[] src, int s0, int ss,
                        double[] weights, int w0, int wk, int wt, int from, int to, boolean subtract) {

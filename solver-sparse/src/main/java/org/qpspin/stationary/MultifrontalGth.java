@@ -683,11 +683,7 @@ final class MultifrontalGth {
             int ar = r * fa;
             int p = p0;
             for (; p + 3 < p1; p += 4) {
-                double l0 = a[ar + p];
-                double l1 = a[ar + p + 1];
-                double l2 = a[ar + p + 2];
-                double l3 = a[ar + p + 3];
-                if (l0 == 0.0 && l1 == 0.0 && l2 == 0.0 && l3 == 0.0) {
+                if (DenseKernel.zeroWeights(a, ar + p, fa, 1, 1)) {
                     continue;
                 }
                 DenseKernel.multiplyAdd1x4(a, ar, u, p * fu, fu, a, ar + p, 1, columnFrom, columnTo, true);

@@ -30,42 +30,17 @@ final class PanelUpdate {
             int m0 = u * ms;
             int r0 = u * rs;
             if (nb - u >= 4) {
-                int m1 = m0 + ms;
-                int m2 = m1 + ms;
-                int m3 = m2 + ms;
                 int i = i0;
                 // four rows at a time against the four pivot rows; blocks of zero multipliers are skipped
                 for (; i + 3 < i1; i += 4) {
-                    double f00 = mult[m0 + i];
-                    double f01 = mult[m1 + i];
-                    double f02 = mult[m2 + i];
-                    double f03 = mult[m3 + i];
-                    double f10 = mult[m0 + i + 1];
-                    double f11 = mult[m1 + i + 1];
-                    double f12 = mult[m2 + i + 1];
-                    double f13 = mult[m3 + i + 1];
-                    double f20 = mult[m0 + i + 2];
-                    double f21 = mult[m1 + i + 2];
-                    double f22 = mult[m2 + i + 2];
-                    double f23 = mult[m3 + i + 2];
-                    double f30 = mult[m0 + i + 3];
-                    double f31 = mult[m1 + i + 3];
-                    double f32 = mult[m2 + i + 3];
-                    double f33 = mult[m3 + i + 3];
-                    if (f00 == 0.0 && f01 == 0.0 && f02 == 0.0 && f03 == 0.0 && f10 == 0.0 && f11 == 0.0
-                            && f12 == 0.0 && f13 == 0.0 && f20 == 0.0 && f21 == 0.0 && f22 == 0.0 && f23 == 0.0
-                            && f30 == 0.0 && f31 == 0.0 && f32 == 0.0 && f33 == 0.0) {
+                    if (DenseKernel.zeroWeights(mult, m0 + i, 1, ms, 4)) {
                         continue;
                     }
                     DenseKernel.multiplyAdd4x4(block, i * cols, cols, rows, r0, rs, mult, m0 + i, 1, ms, j0, j1,
                             false);
                 }
                 for (; i < i1; i++) {
-                    double f0 = mult[m0 + i];
-                    double f1 = mult[m1 + i];
-                    double f2 = mult[m2 + i];
-                    double f3 = mult[m3 + i];
-                    if (f0 == 0.0 && f1 == 0.0 && f2 == 0.0 && f3 == 0.0) {
+                    if (DenseKernel.zeroWeights(mult, m0 + i, 1, ms, 1)) {
                         continue;
                     }
                     DenseKernel.multiplyAdd1x4(block, i * cols, rows, r0, rs, mult, m0 + i, ms, j0, j1, false);

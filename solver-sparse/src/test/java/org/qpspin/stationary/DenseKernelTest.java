@@ -152,6 +152,26 @@ class DenseKernelTest {
         assertTrue(Double.isNaN(scalar[0])); // row 0, column 0: 0 × ∞ = NaN, as IEEE says
     }
 
+    /** A block is skipped only when all its weights are ±0; one non-zero (or NaN) weight anywhere keeps it. */
+    @Test
+    void zeroWeightsSeesEveryWeightOfTheBlock() {
+        int wk = 5;
+        int wt = 7;
+        double[] weights = new double[4 * wk + 4 * wt + 3];
+        weights[2 + 3 * wk + 3 * wt] = -0.0;
+        assertTrue(DenseKernel.zeroWeights(weights, 2, wk, wt, 4));
+        for (int k = 0; k < 4; k++) {
+            for (int t = 0; t < 4; t++) {
+                for (double value : new double[] {Double.MIN_VALUE, -1.0, Double.NaN}) {
+                    double[] w = weights.clone();
+                    w[2 + k * wk + t * wt] = value;
+                    assertTrue(!DenseKernel.zeroWeights(w, 2, wk, wt, 4), "k " + k + " t " + t + " " + value);
+                    assertEquals(k != 0, DenseKernel.zeroWeights(w, 2, wk, wt, 1), "rows = 1 sees row 0 only");
+                }
+            }
+        }
+    }
+
     private static double[] randomArray(SplittableRandom random, int size) {
         double[] a = new double[size];
         for (int i = 0; i < size; i++) {
