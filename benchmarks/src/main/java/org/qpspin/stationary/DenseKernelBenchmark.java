@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The dense kernel of the level and LU eliminations ({@link DenseKernel#multiplyAdd4x4}): a rank-4 update of a
  * {@code width} × {@code width} row-major block, four rows at a time, by the SIMD implementation (Vector API) and
  * the scalar one. 8 width² flops per call; GF/s = 8 width² / (ns per call). In this package (the kernel is
- * package-private), on the classpath next to solver-sparse.
+ * package-private), on the classpath next to qpspin-solvers.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
