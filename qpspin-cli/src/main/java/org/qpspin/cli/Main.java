@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of the {@code qpspin} command. Subcommands are registered in {@link #commandLine()}. */
-@Command(name = "qpspin", mixinStandardHelpOptions = true, version = "qpspin 0.1.0",
+@Command(name = "qpspin", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Exact statistics of spin-polarized quasiparticle clusters (PRL 125, 097006 (2020)).")
 public final class Main implements Runnable {
 
