@@ -1,6 +1,7 @@
 package org.qpspin.stationary;
 
 import org.qpspin.generator.Generator;
+import org.qpspin.linalg.HeapBudget;
 import org.qpspin.space.StateSpace;
 
 /**

@@ -1,6 +1,7 @@
 package org.qpspin.stationary;
 
 import org.qpspin.generator.Generator;
+import org.qpspin.linalg.dense.DenseKernel;
 import org.qpspin.model.ModelParameters;
 import org.qpspin.rates.RateModel;
 import org.qpspin.space.StateSpace;

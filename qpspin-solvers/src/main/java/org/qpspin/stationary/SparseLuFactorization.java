@@ -2,6 +2,7 @@ package org.qpspin.stationary;
 
 import org.ejml.data.DMatrixSparseCSC;
 import org.qpspin.generator.Generator;
+import org.qpspin.linalg.lu.MultifrontalGth;
 import org.qpspin.ordering.Orderings;
 
 /**

@@ -2,6 +2,7 @@ package org.qpspin.stationary;
 
 import java.util.List;
 import java.util.Locale;
+import org.qpspin.linalg.dense.DenseKernel;
 
 /** Factories for the stationary solvers (EJML style: static factories returning the interface). */
 public final class StationarySolvers {

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.qpspin.generator.Generator;
+import org.qpspin.linalg.HeapBudget;
+import org.qpspin.linalg.lu.MultifrontalGth;
 import org.qpspin.model.ModelParameters;
 import org.qpspin.ordering.Orderings;
 import org.qpspin.rates.Prl2020RateModel;

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.qpspin.generator.Generator;
+import org.qpspin.linalg.lu.MultifrontalGth;
 import org.qpspin.meanfield.MeanFieldFixedPoint;
 import org.qpspin.model.ModelParameters;
 import org.qpspin.model.Regime;

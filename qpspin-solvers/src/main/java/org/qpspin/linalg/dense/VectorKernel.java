@@ -1,4 +1,4 @@
-package org.qpspin.stationary;
+package org.qpspin.linalg.dense;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -9,7 +9,7 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link DenseKernel#VECTOR} holds: referencing it without the {@code jdk.incubator.vector} module in the boot
  * layer would fail to link.
  */
-final class VectorKernel {
+public final class VectorKernel {
 
     /** The widest vector shape this CPU runs natively (4 doubles with AVX2). */
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
@@ -17,11 +17,11 @@ final class VectorKernel {
     private VectorKernel() {
     }
 
-    static String describe() {
+    public static String describe() {
         return "vector (" + SPECIES.length() + " lanes)";
     }
 
-    static void multiplyAdd4x4(double[] dst, int d0, int ds, double[] src, int s0, int ss,
+    public static void multiplyAdd4x4(double[] dst, int d0, int ds, double[] src, int s0, int ss,
                                double[] weights, int w0, int wk, int wt, int from, int to, boolean subtract) {
         int lanes = SPECIES.length();
         int end = from + (to - from) / lanes * lanes;
@@ -77,7 +77,7 @@ final class VectorKernel {
         DenseKernel.scalar4x4(dst, d0, ds, src, s0, ss, weights, w0, wk, wt, end, to, subtract);
     }
 
-    static void multiplyAdd1x4(double[] dst, int d0, double[] src, int s0, int ss, double[] weights, int w0, int wt,
+    public static void multiplyAdd1x4(double[] dst, int d0, double[] src, int s0, int ss, double[] weights, int w0, int wt,
                                int from, int to, boolean subtract) {
         int lanes = SPECIES.length();
         int end = from + (to - from) / lanes * lanes;

@@ -1,4 +1,4 @@
-package org.qpspin.stationary;
+package org.qpspin.bench;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -14,12 +14,15 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.qpspin.linalg.dense.DenseKernel;
+import org.qpspin.linalg.dense.VectorKernel;
 
 /**
  * The dense kernel of the level and LU eliminations ({@link DenseKernel#multiplyAdd4x4}): a rank-4 update of a
  * {@code width} × {@code width} row-major block, four rows at a time, by the SIMD implementation (Vector API) and
- * the scalar one. 8 width² flops per call; GF/s = 8 width² / (ns per call). In this package (the kernel is
- * package-private), on the classpath next to qpspin-solvers.
+ * the scalar one. 8 width² flops per call; GF/s = 8 width² / (ns per call). Both kernels are public in
+ * {@code org.qpspin.linalg.dense}, so the benchmark lives with the others and installs nothing into the library's
+ * packages.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

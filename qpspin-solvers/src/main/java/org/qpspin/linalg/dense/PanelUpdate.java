@@ -1,4 +1,4 @@
-package org.qpspin.stationary;
+package org.qpspin.linalg.dense;
 
 /**
  * The trailing update of a blocked GTH elimination: after a panel of b pivots, every remaining row i of a dense
@@ -9,10 +9,10 @@ package org.qpspin.stationary;
  * Rows go four at a time (a 4 × 4 block of multipliers, {@link DenseKernel#multiplyAdd4x4}, SIMD where available),
  * so each pivot-row entry is also loaded once per four rows.
  */
-final class PanelUpdate {
+public final class PanelUpdate {
 
     /** Pivots per panel: measured best of 1, 2, 4 and 8 on the level blocks of width 32 (docs/benchmarks.md). */
-    static final int PANEL = 4;
+    public static final int PANEL = 4;
 
     private PanelUpdate() {
     }
@@ -21,7 +21,7 @@ final class PanelUpdate {
      * block[i][j] += Σ_{u&lt;nb} mult[u·ms + i] rows[u·rs + j] for rows i0 ≤ i &lt; i1 and columns j0 ≤ j &lt; j1 of the
      * row-major block ({@code cols} per row); rows whose multipliers are all 0 are skipped.
      */
-    static void apply(double[] block, int cols, int i0, int i1, int j0, int j1, double[] mult, int ms,
+    public static void apply(double[] block, int cols, int i0, int i1, int j0, int j1, double[] mult, int ms,
                       double[] rows, int rs, int nb) {
         if (j0 >= j1) {
             return;

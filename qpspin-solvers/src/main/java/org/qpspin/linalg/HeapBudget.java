@@ -1,7 +1,7 @@
-package org.qpspin.stationary;
+package org.qpspin.linalg;
 
 /** The heap a solver may still allocate, for the up-front "does it fit" checks that refuse in one line. */
-final class HeapBudget {
+public final class HeapBudget {
 
     /** A fixed budget set by {@link #fixedForTest}, or −1 for the real heap. */
     private static volatile long fixed = -1;
@@ -14,7 +14,7 @@ final class HeapBudget {
      * collected counts as in use, so the estimate errs on the side of refusing (the checks use
      * {@link #availableBytes(long)}, which collects it first when it matters).
      */
-    static long availableBytes() {
+    public static long availableBytes() {
         long budget = fixed;
         if (budget >= 0) {
             return budget;
@@ -29,7 +29,7 @@ final class HeapBudget {
      * of an automatic truncation) counts as in use until collected and would otherwise refuse a chain that fits.
      * The collection is asked for only on that path, just before a refusal or a large allocation.
      */
-    static long availableBytes(long needed) {
+    public static long availableBytes(long needed) {
         long available = availableBytes();
         if (available < needed && fixed < 0) {
             System.gc();
@@ -45,7 +45,7 @@ final class HeapBudget {
      *
      * @throws IllegalArgumentException if {@code needed} bytes do not fit
      */
-    static void require(long needed, String subject, String object, String advice) {
+    public static void require(long needed, String subject, String object, String advice) {
         long available = availableBytes(needed);
         if (needed > available) {
             throw new IllegalArgumentException(subject + " needs " + mebibytesUp(needed) + " MiB " + object
@@ -54,7 +54,7 @@ final class HeapBudget {
     }
 
     /** {@code bytes} in MiB rounded up, for the refusal messages (needed rounds up, available down). */
-    static long mebibytesUp(long bytes) {
+    public static long mebibytesUp(long bytes) {
         return (bytes + (1L << 20) - 1) >> 20;
     }
 
@@ -62,7 +62,7 @@ final class HeapBudget {
      * Makes {@link #availableBytes()} return {@code bytes} until the returned handle is closed, so that tests can
      * reach the refusals without a heap of that size. Not for concurrent use: the override is global.
      */
-    static Fixed fixedForTest(long bytes) {
+    public static Fixed fixedForTest(long bytes) {
         if (bytes < 0) {
             throw new IllegalArgumentException("budget must be >= 0 bytes, got " + bytes);
         }
@@ -71,7 +71,7 @@ final class HeapBudget {
     }
 
     /** Restores the real heap on {@link #close()}. */
-    static final class Fixed implements AutoCloseable {
+    public static final class Fixed implements AutoCloseable {
         private Fixed() {
         }
 

@@ -1,10 +1,12 @@
-package org.qpspin.stationary;
+package org.qpspin.linalg.lu;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.ejml.data.DMatrixSparseCSC;
+import org.qpspin.linalg.HeapBudget;
+import org.qpspin.linalg.dense.DenseKernel;
+import org.qpspin.linalg.sparse.SymbolicFill;
 import org.qpspin.ordering.Orderings;
-import org.qpspin.ordering.SymbolicFill;
 
 /**
  * Supernodal multifrontal LU of a generator in a given symmetric order, with GTH pivots: the sparse, fill-reducing
@@ -28,7 +30,7 @@ import org.qpspin.ordering.SymbolicFill;
  * are those of the pinned matrix A = L with row k replaced by e_kᵀ: the same U with u_kk = 1, and L without its
  * last row (whose multipliers were only needed to sum the pivots), which the solves honour.
  */
-final class MultifrontalGth {
+public final class MultifrontalGth {
 
     /** Supernodes of at most this many columns may absorb a child whose structure differs by a few rows. */
     private static final int RELAX_COLUMNS = 16;
@@ -38,7 +40,7 @@ final class MultifrontalGth {
      * sees the same operations in the same order either way, so the split never changes a result; package-private
      * and mutable only so that a test can force the parallel paths on a small chain.
      */
-    static double parallelFlops = 4e6;
+    public static double parallelFlops = 4e6;
     private static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() > 1;
     private static final int ROW_CHUNK = 64;
     private static final int COLUMN_CHUNK = 256;
@@ -85,7 +87,7 @@ final class MultifrontalGth {
      *
      * @throws IllegalArgumentException if a pivot other than the last vanishes (the chain is reducible)
      */
-    static MultifrontalGth factorize(DMatrixSparseCSC l, int[] order) {
+    public static MultifrontalGth factorize(DMatrixSparseCSC l, int[] order) {
         int n = l.numCols;
         DenseKernel.prepareFor(n);
         if (!Orderings.isPermutation(order, n)) {
@@ -326,7 +328,7 @@ final class MultifrontalGth {
      * Smallest total work (Σ over supernodes of f² ns, the dense operations) for which two subtrees of the
      * elimination tree are factorized at the same time; package-private so that tests can force it.
      */
-    static double concurrentWork = 2e8;
+    public static double concurrentWork = 2e8;
     /** The two branches run at the same time only if their plan needs at most this share of the free heap. */
     private static final double CONCURRENT_HEAP_SHARE = 0.75;
 
@@ -532,7 +534,7 @@ final class MultifrontalGth {
     }
 
     /** Pivots per block of the panel factorization and terms per pass of the updates (rank-4 kernels). */
-    static final int BLOCK = 4;
+    public static final int BLOCK = 4;
 
     /**
      * Eliminates the first ns columns of the dense f × f front (row-major) with GTH pivots, leaving L below and U
@@ -648,7 +650,7 @@ final class MultifrontalGth {
      * the row-major {@code a} ({@code fa} per row), u row-major with {@code fu} per row: four rows times four terms
      * per pass ({@link DenseKernel#multiplyAdd4x4}, SIMD where available), remainders by two, one.
      */
-    static void update(double[] a, int fa, double[] u, int fu, int p0, int p1, int rowFrom, int rowTo,
+    public static void update(double[] a, int fa, double[] u, int fu, int p0, int p1, int rowFrom, int rowTo,
                        int columnFrom, int columnTo) {
         int r = rowFrom;
         for (; r + 3 < rowTo; r += 4) {
@@ -701,7 +703,7 @@ final class MultifrontalGth {
     }
 
     /** w ← L_pin⁻¹ w in the permuted numbering (the pinned last row of L is e_nᵀ). */
-    void forward(double[] w) {
+    public void forward(double[] w) {
         double pinnedValue = w[n - 1];
         for (int s = 0; s < rowPanel.length; s++) {
             int c0 = superStart[s];
@@ -727,7 +729,7 @@ final class MultifrontalGth {
     }
 
     /** w ← U⁻¹ w in the permuted numbering. */
-    void backward(double[] w) {
+    public void backward(double[] w) {
         for (int s = rowPanel.length - 1; s >= 0; s--) {
             int c0 = superStart[s];
             int ns = superStart[s + 1] - c0;
@@ -746,7 +748,7 @@ final class MultifrontalGth {
     }
 
     /** w ← U⁻ᵀ w in the permuted numbering. */
-    void forwardTransposed(double[] w) {
+    public void forwardTransposed(double[] w) {
         for (int s = 0; s < rowPanel.length; s++) {
             int c0 = superStart[s];
             int ns = superStart[s + 1] - c0;
@@ -767,7 +769,7 @@ final class MultifrontalGth {
     }
 
     /** w ← L_pin⁻ᵀ w in the permuted numbering. */
-    void backwardTransposed(double[] w) {
+    public void backwardTransposed(double[] w) {
         double pinnedValue = w[n - 1];
         w[n - 1] = 0.0; // row n−1 of L_pin has no multipliers
         for (int s = rowPanel.length - 1; s >= 0; s--) {
@@ -793,12 +795,12 @@ final class MultifrontalGth {
     }
 
     /** The order (position → state). */
-    int[] order() {
+    public int[] order() {
         return order;
     }
 
     /** Doubles stored in the factors (explicit zeros inside supernodes included). */
-    long storedEntries() {
+    public long storedEntries() {
         return storedEntries;
     }
 
@@ -806,7 +808,7 @@ final class MultifrontalGth {
      * Bytes the up-front check asked of the heap, from the symbolic structure alone: 8 × (factor entries +
      * largest front² + largest stack of pending update matrices).
      */
-    long estimatedBytes() {
+    public long estimatedBytes() {
         return estimatedBytes;
     }
 
@@ -814,12 +816,12 @@ final class MultifrontalGth {
      * Bytes of the same three kinds of arrays as the numeric phase actually allocated them (the kept panels, the
      * front array, the peak of the update matrices alive at once), for checking {@link #estimatedBytes()}.
      */
-    long allocatedBytes() {
+    public long allocatedBytes() {
         return allocatedBytes;
     }
 
     /** Whether two subtrees of the elimination tree were factorized at the same time ({@link #concurrentWork}). */
-    boolean concurrent() {
+    public boolean concurrent() {
         return concurrent;
     }
 
@@ -832,17 +834,17 @@ final class MultifrontalGth {
     }
 
     /** Floating-point operations of the numeric factorization (dense front kernels, zeros included). */
-    double flops() {
+    public double flops() {
         return flops;
     }
 
     /** Number of supernodes. */
-    int supernodes() {
+    public int supernodes() {
         return rowPanel.length;
     }
 
     /** Largest front (rows). */
-    int largestFront() {
+    public int largestFront() {
         int max = 0;
         for (int[] rows : frontRows) {
             max = Math.max(max, rows.length);

@@ -1,6 +1,7 @@
-package org.qpspin.ordering;
+package org.qpspin.linalg.sparse;
 
 import org.ejml.data.DMatrixSparseCSC;
+import org.qpspin.ordering.Orderings;
 
 /**
  * Symbolic fill of a sparse factorization in a given symmetric order, without numerics: the number of nonzeros

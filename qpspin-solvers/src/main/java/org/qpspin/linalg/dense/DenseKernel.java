@@ -1,10 +1,10 @@
-package org.qpspin.stationary;
+package org.qpspin.linalg.dense;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The register-blocked 4 × 4 multiply–add that the dense eliminations spend their time in ({@link PanelUpdate}
- * for the level solver, {@link MultifrontalGth#update} for the sparse LU): four destination rows each receive a
+ * for the level solver, {@link org.qpspin.linalg.lu.MultifrontalGth#update} for the sparse LU): four destination rows each receive a
  * combination of the same four source rows,
  *
  * <pre>
@@ -26,13 +26,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Requirement (not checked, as in BLAS): the destination segments do not overlap the source segments.
  */
-final class DenseKernel {
+public final class DenseKernel {
 
     /** Whether the SIMD implementation is available (the module is present and not switched off). */
-    static final boolean VECTOR = !Boolean.getBoolean("qpspin.scalarKernels")
+    public static final boolean VECTOR = !Boolean.getBoolean("qpspin.scalarKernels")
             && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     /** Chains of at least this many states start the SIMD kernel's warm-up ({@link #prepareFor}). */
-    static final int WARM_UP_STATES = 50_000;
+    public static final int WARM_UP_STATES = 50_000;
     /** Warm-up batches: calls per batch, and the drop from the first batch's time that says "compiled". */
     private static final int WARM_UP_BATCH = 500;
     private static final double COMPILED_SPEED_UP = 50.0;
@@ -50,7 +50,7 @@ final class DenseKernel {
      * The kernel in use now, by name: "vector (N lanes)", "scalar", or why the SIMD one is not running yet
      * (compiling, or not started because no chain of {@value #WARM_UP_STATES}+ states was factorized).
      */
-    static String describe() {
+    public static String describe() {
         if (!VECTOR) {
             return "scalar";
         }
@@ -68,7 +68,7 @@ final class DenseKernel {
      * ≈ 0.2–0.3 s), which made a single cold solve at 10⁶ states 15–20 % slower than with the scalar kernel. The
      * scalar kernel runs until the SIMD one is ready; both give the same bits, so the switch is invisible.
      */
-    static void prepareFor(int states) {
+    public static void prepareFor(int states) {
         if (VECTOR && states >= WARM_UP_STATES && WARM_UP_STARTED.compareAndSet(false, true)) {
             Thread warmUp = new Thread(() -> {
                 try {
@@ -83,7 +83,7 @@ final class DenseKernel {
     }
 
     /** Whether the SIMD kernels are compiled and in use. */
-    static boolean vectorInUse() {
+    public static boolean vectorInUse() {
         return vectorCompiled;
     }
 
@@ -128,7 +128,7 @@ final class DenseKernel {
      *
      * @param subtract whether the combination is subtracted (else added)
      */
-    static void multiplyAdd4x4(double[] dst, int d0, int ds, double[] src, int s0, int ss,
+    public static void multiplyAdd4x4(double[] dst, int d0, int ds, double[] src, int s0, int ss,
                                double[] weights, int w0, int wk, int wt, int from, int to, boolean subtract) {
         if (vectorCompiled) {
             VectorKernel.multiplyAdd4x4(dst, d0, ds, src, s0, ss, weights, w0, wk, wt, from, to, subtract);
@@ -141,7 +141,7 @@ final class DenseKernel {
      * One destination row: dst[d0 + c] += or −= ((w_0 x_0 + w_1 x_1) + w_2 x_2) + w_3 x_3, x_t = src[s0 + t·ss + c],
      * w_t = weights[w0 + t·wt], for from ≤ c &lt; to (the forward substitutions of the sparse LU's fronts).
      */
-    static void multiplyAdd1x4(double[] dst, int d0, double[] src, int s0, int ss, double[] weights, int w0, int wt,
+    public static void multiplyAdd1x4(double[] dst, int d0, double[] src, int s0, int ss, double[] weights, int w0, int wt,
                                int from, int to, boolean subtract) {
         if (vectorCompiled) {
             VectorKernel.multiplyAdd1x4(dst, d0, src, s0, ss, weights, w0, wt, from, to, subtract);
@@ -151,7 +151,7 @@ final class DenseKernel {
     }
 
     /** The scalar implementation of {@link #multiplyAdd1x4} (also the SIMD one's remainder loop). */
-    static void scalar1x4(double[] dst, int d0, double[] src, int s0, int ss, double[] weights, int w0, int wt,
+    public static void scalar1x4(double[] dst, int d0, double[] src, int s0, int ss, double[] weights, int w0, int wt,
                           int from, int to, boolean subtract) {
         double w0v = weights[w0];
         double w1v = weights[w0 + wt];
@@ -175,7 +175,7 @@ final class DenseKernel {
      * Whether the weights w_kt = weights[w0 + k·wk + t·wt], k &lt; rows, t &lt; 4, are all zero: a block of
      * multipliers whose update changes nothing (sparse fronts and level blocks have many), which callers skip.
      */
-    static boolean zeroWeights(double[] weights, int w0, int wk, int wt, int rows) {
+    public static boolean zeroWeights(double[] weights, int w0, int wk, int wt, int rows) {
         for (int k = 0; k < rows; k++) {
             for (int t = 0; t < 4; t++) {
                 if (weights[w0 + k * wk + t * wt] != 0.0) {
@@ -187,7 +187,7 @@ final class DenseKernel {
     }
 
     /** The scalar implementation of {@link #multiplyAdd4x4} (also the SIMD one's remainder loop). */
-    static void scalar4x4(double[] dst, int d0, int ds, double[] src, int s0, int ss,
+    public static void scalar4x4(double[] dst, int d0, int ds, double[] src, int s0, int ss,
                        double[] weights, int w0, int wk, int wt, int from, int to, boolean subtract) {
         double w00 = weights[w0];
         double w01 = weights[w0 + wt];

@@ -1,4 +1,4 @@
-package org.qpspin.stationary;
+package org.qpspin.linalg.dense;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
