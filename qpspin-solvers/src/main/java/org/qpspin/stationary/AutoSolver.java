@@ -9,7 +9,7 @@ import org.qpspin.space.StateSpace;
  *
  * <p>Rule, with n states, w_K the width of level K and w the largest width:
  * <ul>
- *   <li>n ≥ {@value #CORE_MIN_STATES} and the probable core of the space ({@link CoreSolver#coreOf}) holds at
+ *   <li>n ≥ {@value #CORE_MIN_STATES} and the probable core of the space ({@link ProbableCore#of}) holds at
  *       most {@value #CORE_MAX_FRACTION} of the states: the probable-core solver (exact on the core, by the rule
  *       below, Gauss–Seidel on the rest);</li>
  *   <li>n ≤ {@value #GTH_LIMIT}: dense GTH, the oracle (n³/3 flops: milliseconds at this size);</li>
@@ -46,7 +46,7 @@ final class AutoSolver implements StationarySolver {
     StationarySolver choose(Generator generator) {
         StateSpace space = generator.space();
         if (space.size() >= CORE_MIN_STATES) {
-            StateSpace core = CoreSolver.coreOf(generator.rateModel(), space);
+            StateSpace core = ProbableCore.of(generator.rateModel(), space);
             if (core.size() <= CORE_MAX_FRACTION * space.size()) {
                 return new CoreSolver();
             }

@@ -25,7 +25,7 @@ import org.qpspin.space.StateSpace;
  * reported in {@link #solver()}.
  *
  * <p>Accuracy (docs/validation.md): normwise to rounding; entrywise like the exact solvers where p ≫
- * {@value CoreSolver#EDGE_MASS} p_max (the core's edge); tail entries near that level can be off by O(1).
+ * {@value ProbableCore#EDGE_MASS} p_max (the core's edge); tail entries near that level can be off by O(1).
  *
  * <p>Cost: the core's factorization, plus per GMRES iteration one group-inverse solve of the core, two sweeps over
  * the tail's rows and one product with L. Memory: the core's factors, the tail's rows (CSR, ~6 entries per state)
@@ -340,7 +340,7 @@ final class CoreFactorization implements StationaryFactorization {
     /**
      * Tail-only sweeps of the stationary vector until (a) the omitted flux carried by the tail (Σ_T p_i × omitted
      * rate, the truncation's price) changes by at most {@value #TAIL_CONVERGED} of the whole omitted flux, and
-     * (b) every tail entry above {@value CoreSolver#EDGE_MASS} p_max changes by at most {@value #TAIL_CONVERGED}
+     * (b) every tail entry above {@value ProbableCore#EDGE_MASS} p_max changes by at most {@value #TAIL_CONVERGED}
      * of itself; returns the count.
      */
     private int polishTail(double[] p) {
@@ -354,7 +354,7 @@ final class CoreFactorization implements StationaryFactorization {
             max = Math.max(max, p[coreStates[c]]);
             coreOmitted += p[coreStates[c]] * generator.omittedRate(coreStates[c]);
         }
-        double floor = CoreSolver.EDGE_MASS * max;
+        double floor = ProbableCore.EDGE_MASS * max;
         double previous = Double.NaN;
         for (int sweep = 1; sweep <= MAX_TAIL_SWEEPS; sweep++) {
             double worst = 0.0;

@@ -121,7 +121,7 @@ final class TruncationPlanner {
         // clusters that stay unpolarized carry m = ⌊N/2⌋ as far up as the unpolarized ridge reaches; down to the
         // probable core's edge mass, so that the rectangle never cuts a level the core keeps whole (a cut there
         // piles probability on the m edge and costs the core a widening round: 2x at zeta_s = 0.1)
-        int ridge = UnpolarizedRidge.reach(rates, nMax, Math.min(target, CoreSolver.EDGE_MASS)) / 2;
+        int ridge = UnpolarizedRidge.reach(rates, nMax, Math.min(target, ProbableCore.EDGE_MASS)) / 2;
         int m = Math.max(ridge, polarizedMMax(level, weight, lambda, total, target, nMax));
         return m >= nMax / 2 ? Truncation.NO_M_LIMIT : m;
     }

@@ -28,7 +28,7 @@ class TruncationPlannerTest {
         double tol = 1e-10;
         int nMax = TruncationPlanner.initialNMax(p, tol, Integer.MAX_VALUE);
         int mMax = TruncationPlanner.initialMMax(Prl2020RateModel.of(p), nMax, tol);
-        int ridge = UnpolarizedRidge.reach(Prl2020RateModel.of(p), nMax, CoreSolver.EDGE_MASS);
+        int ridge = UnpolarizedRidge.reach(Prl2020RateModel.of(p), nMax, ProbableCore.EDGE_MASS);
         assertEquals(ridge / 2, mMax, regime + ": the ridge sets mMax here (the Poisson estimate gives 24)");
         StationaryResult r = StationarySolvers.levels().solve(
                 Generator.assemble(Prl2020RateModel.of(p), StateSpace.rectangle(nMax, mMax)));

@@ -18,7 +18,7 @@ import org.qpspin.space.StateSpace;
 
 /**
  * The unpolarized ridge against the 1D chain solved independently (dense GTH), the 2D model it bounds, and the
- * core it shapes: every state above 10⁻²⁰ p_max of the exact solution must lie in {@link CoreSolver#coreOf}.
+ * core it shapes: every state above 10⁻²⁰ p_max of the exact solution must lie in {@link ProbableCore#of}.
  */
 class UnpolarizedRidgeTest {
 
@@ -118,7 +118,7 @@ class UnpolarizedRidgeTest {
     void coreHoldsEveryStateAboveTheEdgeMassOfTheExactSolution(String family, ModelParameters parameters,
             int nMax, int mMax) {
         StateSpace space = StateSpace.rectangle(nMax, mMax);
-        StateSpace core = CoreSolver.coreOf(Prl2020RateModel.of(parameters), space);
+        StateSpace core = ProbableCore.of(Prl2020RateModel.of(parameters), space);
         double[] p = StationarySolvers.lu().solve(Generator.assemble(Prl2020RateModel.of(parameters), space))
                 .probabilitiesView();
         double max = 0.0;
@@ -128,7 +128,7 @@ class UnpolarizedRidgeTest {
         for (int i = 0; i < p.length; i++) {
             int n = space.levelOf(i);
             int m = space.mOf(i);
-            if (p[i] > CoreSolver.EDGE_MASS * max) {
+            if (p[i] > ProbableCore.EDGE_MASS * max) {
                 assertTrue(m <= core.highM(n), family + ": (" + n + ", " + m + ") holds " + p[i] / max
                         + " p_max outside the core's top " + core.highM(n));
             }
