@@ -3,6 +3,7 @@ package org.qpspin.stationary;
 import org.qpspin.generator.Generator;
 import org.qpspin.linalg.HeapBudget;
 import org.qpspin.space.StateSpace;
+import org.qpspin.truncation.ProbableCore;
 
 /**
  * Chooses a stationary solver by the size and shape of the chain and reports it as {@code auto→name}.

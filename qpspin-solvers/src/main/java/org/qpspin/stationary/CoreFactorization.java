@@ -3,6 +3,7 @@ package org.qpspin.stationary;
 import org.ejml.data.DMatrixSparseCSC;
 import org.qpspin.generator.Generator;
 import org.qpspin.space.StateSpace;
+import org.qpspin.truncation.ProbableCore;
 
 /**
  * Solves L x = b on a chain whose probability sits in a known core C: an exact factorization of the core's own

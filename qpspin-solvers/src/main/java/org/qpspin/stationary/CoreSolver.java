@@ -3,6 +3,7 @@ package org.qpspin.stationary;
 import org.qpspin.generator.Generator;
 import org.qpspin.linalg.dense.DenseKernel;
 import org.qpspin.space.StateSpace;
+import org.qpspin.truncation.ProbableCore;
 
 /**
  * The probable-core solver: an exact factorization where the probability is, Gauss–Seidel on the rest.

@@ -8,6 +8,8 @@ import org.qpspin.generator.Generator;
 import org.qpspin.model.ModelParameters;
 import org.qpspin.rates.Prl2020RateModel;
 import org.qpspin.space.StateSpace;
+import org.qpspin.truncation.BandTruncation;
+import org.qpspin.truncation.ProbableCore;
 
 /**
  * The tail polishing of {@link CoreFactorization} on a deliberately short core (the mean-field band at a loose

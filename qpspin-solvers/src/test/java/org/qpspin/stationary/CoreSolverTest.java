@@ -15,6 +15,8 @@ import org.qpspin.generator.Generator;
 import org.qpspin.model.ModelParameters;
 import org.qpspin.rates.Prl2020RateModel;
 import org.qpspin.space.StateSpace;
+import org.qpspin.truncation.ProbableCore;
+import org.qpspin.truncation.UnpolarizedRidge;
 
 /**
  * The probable-core solver against the exact level solver on the same rectangles: the shapes the automatic

@@ -1,4 +1,4 @@
-package org.qpspin.stationary;
+package org.qpspin.truncation;
 
 /**
  * How the infinite (N, m) chain is cut to 0 ≤ N ≤ Nmax, 0 ≤ m ≤ min(⌊N/2⌋, mMax) (MODEL.md, "Truncation").

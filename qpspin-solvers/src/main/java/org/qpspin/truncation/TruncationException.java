@@ -1,4 +1,4 @@
-package org.qpspin.stationary;
+package org.qpspin.truncation;
 
 import java.util.List;
 
@@ -13,7 +13,7 @@ public final class TruncationException extends IllegalArgumentException {
 
     private final transient List<TruncationAttempt> attempts;
 
-    TruncationException(String message, List<TruncationAttempt> attempts) {
+    public TruncationException(String message, List<TruncationAttempt> attempts) {
         super(message);
         this.attempts = List.copyOf(attempts);
     }

@@ -1,4 +1,4 @@
-package org.qpspin.stationary;
+package org.qpspin.truncation;
 
 import org.qpspin.rates.RateModel;
 
@@ -18,7 +18,7 @@ import org.qpspin.rates.RateModel;
  * A V p_u(N) = d(N + 1) p_u(N + 1) + d(N + 2) p_u(N + 2), which is evaluated downwards from p_u(nMax) = 1
  * (every term positive, so the recursion is stable), in logarithms with a running scale against overflow.
  */
-final class UnpolarizedRidge {
+public final class UnpolarizedRidge {
 
     private UnpolarizedRidge() {
     }
@@ -31,7 +31,7 @@ final class UnpolarizedRidge {
      * @param share a share of the ridge's largest probability, in (0, 1]
      * @throws IllegalArgumentException for nMax &lt; 0 or share outside (0, 1]
      */
-    static int reach(RateModel rates, int nMax, double share) {
+    public static int reach(RateModel rates, int nMax, double share) {
         if (nMax < 0) {
             throw new IllegalArgumentException("nMax must be >= 0, got " + nMax);
         }
@@ -77,7 +77,7 @@ final class UnpolarizedRidge {
     }
 
     /** d(N): the total rate of the transitions from (N, ⌊N/2⌋) to level N − 2 (0 for N &lt; 2). */
-    static double annihilation(RateModel rates, int n) {
+    public static double annihilation(RateModel rates, int n) {
         double[] sum = new double[1];
         rates.forEachTransition(n, n / 2, (channel, toN, toM, rate) -> {
             if (toN == n - 2) {

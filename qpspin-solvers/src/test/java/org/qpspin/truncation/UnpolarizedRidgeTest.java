@@ -1,4 +1,4 @@
-package org.qpspin.stationary;
+package org.qpspin.truncation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +15,7 @@ import org.qpspin.model.ModelParameters;
 import org.qpspin.rates.Prl2020RateModel;
 import org.qpspin.rates.RateModel;
 import org.qpspin.space.StateSpace;
+import org.qpspin.stationary.StationarySolvers;
 
 /**
  * The unpolarized ridge against the 1D chain solved independently (dense GTH), the 2D model it bounds, and the

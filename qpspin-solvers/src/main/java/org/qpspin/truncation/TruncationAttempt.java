@@ -1,4 +1,4 @@
-package org.qpspin.stationary;
+package org.qpspin.truncation;
 
 /**
  * One solve of a truncated chain, as the truncation history records it.

@@ -1,4 +1,4 @@
-package org.qpspin.stationary;
+package org.qpspin.truncation;
 
 import org.qpspin.model.ModelParameters;
 import org.qpspin.rates.RateModel;
@@ -7,7 +7,7 @@ import org.qpspin.space.StateSpace;
 /**
  * The probable core of a truncated space: the states where the cluster's probability sits, level by level a window
  * that follows the two branches of the cluster (unpolarized m ≈ N/2 along the ridge, polarized m around the
- * mean-field m*(N)). The probable-core solver ({@link CoreSolver}) factorizes it exactly; the automatic truncation
+ * mean-field m*(N)). The probable-core solver (org.qpspin.stationary.CoreSolver) factorizes it exactly; the automatic truncation
  * ({@link TruncationPlanner#initialMMax}) keeps every level it holds whole. Pattern and parameters only: no solve.
  */
 public final class ProbableCore {

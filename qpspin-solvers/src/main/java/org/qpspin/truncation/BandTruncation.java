@@ -1,10 +1,13 @@
-package org.qpspin.stationary;
+package org.qpspin.truncation;
 
 import org.qpspin.generator.Generator;
 import org.qpspin.meanfield.MeanFieldFixedPoint;
 import org.qpspin.model.ModelParameters;
 import org.qpspin.rates.RateModel;
 import org.qpspin.space.StateSpace;
+import org.qpspin.stationary.StationaryFactorization;
+import org.qpspin.stationary.StationaryResult;
+import org.qpspin.stationary.StationarySolver;
 
 /**
  * A truncation band that follows the mean-field curve m*(N) level by level, instead of one mMax for every level:

@@ -1,4 +1,4 @@
-package org.qpspin.stationary;
+package org.qpspin.truncation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +11,8 @@ import org.qpspin.generator.Generator;
 import org.qpspin.model.ModelParameters;
 import org.qpspin.rates.Prl2020RateModel;
 import org.qpspin.space.StateSpace;
+import org.qpspin.stationary.StationaryResult;
+import org.qpspin.stationary.StationarySolvers;
 
 class BandTruncationTest {
 

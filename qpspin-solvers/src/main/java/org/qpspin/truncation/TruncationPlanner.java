@@ -1,4 +1,4 @@
-package org.qpspin.stationary;
+package org.qpspin.truncation;
 
 import org.apache.commons.math3.special.Gamma;
 import org.qpspin.meanfield.MeanFieldFixedPoint;
@@ -28,23 +28,23 @@ import org.qpspin.rates.RateModel;
  *       [1/8, 1] of the current size (at least a doubling when the marginal does not decay).</li>
  * </ul>
  */
-final class TruncationPlanner {
+public final class TruncationPlanner {
 
     /**
      * The start aims at a cost of tol / START_MARGIN: the chain's tail (jumps +1 and −2, reflecting edge) is
      * heavier than the diffusion tail of Eq. 7, and a second solve costs more than a slightly larger first one.
      */
-    static final double START_MARGIN = 1e3;
+    public static final double START_MARGIN = 1e3;
     /** The smallest Nmax tried: below it the chain can be reducible (a lone particle cannot annihilate). */
-    static final int MIN_N_MAX = 4;
+    public static final int MIN_N_MAX = 4;
     /** The smallest mMax tried: without m ≥ 1 and Γt = 0, nothing annihilates. */
-    static final int MIN_M_MAX = 1;
+    public static final int MIN_M_MAX = 1;
 
     private TruncationPlanner() {
     }
 
     /** The starting Nmax (may exceed {@code limit}, in which case the caller reports the state cap). */
-    static int initialNMax(ModelParameters p, double tol, int limit) {
+    public static int initialNMax(ModelParameters p, double tol, int limit) {
         double av = p.totalInjectionRate();
         double v = p.volume();
         double cubic = 2.0 * p.tripletRate() / (3.0 * av * v); // 2Γt/(3AV²)
@@ -90,7 +90,7 @@ final class TruncationPlanner {
     }
 
     /** The starting mMax for {@code nMax}; {@link Truncation#NO_M_LIMIT} for none. */
-    static int initialMMax(RateModel rates, int nMax, double tol) {
+    public static int initialMMax(RateModel rates, int nMax, double tol) {
         ModelParameters p = rates.parameters();
         MeanFieldFixedPoint mf = MeanFieldFixedPoint.of(p);
         if (mf.regime() == Regime.UNPOLARIZED || p.singletRate() == 0.0 || !(mf.meanM() < 0.15 * mf.meanN())) {
@@ -162,7 +162,7 @@ final class TruncationPlanner {
      * (AV/2)(1 − 1/(N−m)) − (Γ/V)(N−m)m − (Γt/V)N m + (N − 2m)/τs = 0 (MODEL.md, mean-field limit), by
      * bisection (the left side decreases in m); N/2 when it is still positive there.
      */
-    static double quasiStationaryM(ModelParameters p, int n) {
+    public static double quasiStationaryM(ModelParameters p, int n) {
         double lo = 0.0;
         double hi = 0.5 * n;
         if (mBalance(p, n, hi) >= 0.0) {
@@ -187,7 +187,7 @@ final class TruncationPlanner {
     }
 
     /** The smallest k ≥ λ with P(Poisson(λ) &gt; k) ≤ tail (bounded by the geometric tail of the pmf). */
-    static int poissonQuantile(double lambda, double tail) {
+    public static int poissonQuantile(double lambda, double tail) {
         int k = (int) Math.ceil(lambda);
         double logPmf = -lambda + k * Math.log(lambda) - Gamma.logGamma(k + 1.0);
         double logTail = Math.log(tail);
@@ -211,7 +211,7 @@ final class TruncationPlanner {
      * @param share    this side's part of the relative cost
      * @param tol      the tolerance
      */
-    static long grow(double[] marginal, int edge, double share, double tol) {
+    public static long grow(double[] marginal, int edge, double share, double tol) {
         int k = Math.max(2, 2 * (edge / 32));
         double decay = Double.NaN;
         if (edge - 2 * k >= 0) {
