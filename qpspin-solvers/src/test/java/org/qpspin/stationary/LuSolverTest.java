@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.qpspin.generator.Generator;
 import org.qpspin.linalg.lu.MultifrontalGth;
+import org.qpspin.linalg.lu.SupernodalAnalysis;
 import org.qpspin.meanfield.MeanFieldFixedPoint;
 import org.qpspin.model.ModelParameters;
 import org.qpspin.model.Regime;
@@ -232,7 +233,7 @@ class LuSolverTest {
         ModelParameters p = ModelParameters.withMeanFieldN0(30, 1.0, 1.0, 0.02, 3.0);
         Generator g = Generator.assemble(Prl2020RateModel.of(p), StateSpace.triangle(120));
         double saved = MultifrontalGth.parallelFlops;
-        double savedWork = MultifrontalGth.concurrentWork;
+        double savedWork = SupernodalAnalysis.concurrentWork;
         double[] serial;
         double[] parallel;
         double[] b = new double[g.size()];
@@ -243,12 +244,12 @@ class LuSolverTest {
         }
         try {
             MultifrontalGth.parallelFlops = Double.POSITIVE_INFINITY;
-            MultifrontalGth.concurrentWork = Double.POSITIVE_INFINITY;
+            SupernodalAnalysis.concurrentWork = Double.POSITIVE_INFINITY;
             SparseLuFactorization fs = StationarySolvers.luFactorization(g);
             serial = fs.stationary().probabilities();
             fs.solvePinned(b, xSerial);
             MultifrontalGth.parallelFlops = 0.0;
-            MultifrontalGth.concurrentWork = 0.0;
+            SupernodalAnalysis.concurrentWork = 0.0;
             SparseLuFactorization fp = StationarySolvers.luFactorization(g);
             org.junit.jupiter.api.Assertions.assertTrue(MultifrontalGth.factorize(g.matrix(),
                     org.qpspin.ordering.Orderings.withLast(org.qpspin.ordering.Orderings.nestedDissection(g.space()),
@@ -257,7 +258,7 @@ class LuSolverTest {
             fp.solvePinned(b, xParallel);
         } finally {
             MultifrontalGth.parallelFlops = saved;
-            MultifrontalGth.concurrentWork = savedWork;
+            SupernodalAnalysis.concurrentWork = savedWork;
         }
         org.junit.jupiter.api.Assertions.assertArrayEquals(serial, parallel);
         org.junit.jupiter.api.Assertions.assertArrayEquals(xSerial, xParallel);

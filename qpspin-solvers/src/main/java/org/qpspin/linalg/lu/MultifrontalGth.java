@@ -5,21 +5,17 @@ import java.util.stream.IntStream;
 import org.ejml.data.DMatrixSparseCSC;
 import org.qpspin.linalg.HeapBudget;
 import org.qpspin.linalg.dense.DenseKernel;
-import org.qpspin.linalg.sparse.SymbolicFill;
-import org.qpspin.ordering.Orderings;
 
 /**
  * Supernodal multifrontal LU of a generator in a given symmetric order, with GTH pivots: the sparse, fill-reducing
  * version of the Grassmann–Taksar–Heyman elimination, no pivoting and no subtraction in the factorization.
  *
- * <p>Symbolic phase (on the pattern of B + Bᵀ, B = P L Pᵀ): elimination tree (Liu), column counts by row subtrees,
- * supernodes = chains j → parent(j) = j+1 (fundamental, plus small relaxed ones), and for each supernode s its front
- * rows F(s) = s ∪ struct(s), struct(s) the union of the off-supernode neighbours of its columns and of its
- * children's structs (I. S. Duff, J. K. Reid, "The multifrontal solution of indefinite sparse symmetric linear
- * equations", ACM TOMS 9, 302 (1983); J. W. H. Liu, "The multifrontal method for sparse matrix solution", SIAM
- * Review 34, 82 (1992)).
+ * <p>Symbolic phase: {@link SupernodalAnalysis} (pattern only: permutation, elimination tree, column counts,
+ * supernodes, front rows, schedule, memory plan; I. S. Duff, J. K. Reid, "The multifrontal solution of indefinite
+ * sparse symmetric linear equations", ACM TOMS 9, 302 (1983); J. W. H. Liu, "The multifrontal method for sparse
+ * matrix solution", SIAM Review 34, 82 (1992)).
  *
- * <p>Numeric phase, supernodes in column order: assemble the dense front from B and the children's update
+ * <p>Numeric phase (this class), supernodes in column order: assemble the dense front from B and the children's update
  * matrices (extend-add), eliminate its own columns, pass the Schur complement on its struct to the parent. Column
  * q's pivot is not the updated diagonal but u_qq = −Σ_{r&gt;q} F[r][q], the sum of the fully assembled
  * off-diagonal entries below it: every Schur complement of a generator is a generator (censored chain, columns
@@ -32,12 +28,9 @@ import org.qpspin.ordering.Orderings;
  */
 public final class MultifrontalGth {
 
-    /** Supernodes of at most this many columns may absorb a child whose structure differs by a few rows. */
-    private static final int RELAX_COLUMNS = 16;
-    private static final int RELAX_EXTRA_ROWS = 8;
     /**
      * Dense updates above this many flops are split over the common fork-join pool (with 2+ cores). Each entry
-     * sees the same operations in the same order either way, so the split never changes a result; package-private
+     * sees the same operations in the same order either way, so the split never changes a result; public
      * and mutable only so that a test can force the parallel paths on a small chain.
      */
     public static double parallelFlops = 4e6;
@@ -83,187 +76,41 @@ public final class MultifrontalGth {
 
     /**
      * Factorizes the generator {@code l} (CSC, columns summing to zero) in the order {@code order}, whose last
-     * entry is the pinned state.
+     * entry is the pinned state: the symbolic analysis ({@link SupernodalAnalysis}), then the numeric phase.
      *
      * @throws IllegalArgumentException if a pivot other than the last vanishes (the chain is reducible)
      */
     public static MultifrontalGth factorize(DMatrixSparseCSC l, int[] order) {
-        int n = l.numCols;
-        DenseKernel.prepareFor(n);
-        if (!Orderings.isPermutation(order, n)) {
-            throw new IllegalArgumentException("order is not a permutation of " + n + " states");
-        }
-        int[] position = Orderings.inverse(order);
+        DenseKernel.prepareFor(l.numCols);
+        return factorize(SupernodalAnalysis.of(l, order), l);
+    }
 
-        // B = P L Pᵀ by columns and by rows
-        int nnz = l.col_idx[n];
-        int[] colPtr = new int[n + 1];
-        int[] colRow = new int[nnz];
-        double[] colVal = new double[nnz];
-        int[] rowPtr = new int[n + 1];
-        int[] rowCol = new int[nnz];
-        double[] rowVal = new double[nnz];
-        for (int c = 0; c < n; c++) {
-            int j = order[c];
-            colPtr[c + 1] = colPtr[c] + l.col_idx[j + 1] - l.col_idx[j];
-            for (int e = l.col_idx[j]; e < l.col_idx[j + 1]; e++) {
-                rowPtr[position[l.nz_rows[e]] + 1]++;
-            }
-        }
-        for (int r = 0; r < n; r++) {
-            rowPtr[r + 1] += rowPtr[r];
-        }
-        int[] rowFill = Arrays.copyOf(rowPtr, n);
-        for (int c = 0; c < n; c++) {
-            int j = order[c];
-            int out = colPtr[c];
-            for (int e = l.col_idx[j]; e < l.col_idx[j + 1]; e++, out++) {
-                int r = position[l.nz_rows[e]];
-                colRow[out] = r;
-                colVal[out] = l.nz_values[e];
-                int at = rowFill[r]++;
-                rowCol[at] = c;
-                rowVal[at] = l.nz_values[e];
-            }
-        }
-
-        // elimination tree of B + Bᵀ (Liu, path compression); neighbours i < c come from column c and row c
-        int[] parent = new int[n];
-        int[] ancestor = new int[n];
-        for (int c = 0; c < n; c++) {
-            parent[c] = -1;
-            ancestor[c] = -1;
-            for (int pass = 0; pass < 2; pass++) {
-                int[] ptr = pass == 0 ? colPtr : rowPtr;
-                int[] idx = pass == 0 ? colRow : rowCol;
-                for (int e = ptr[c]; e < ptr[c + 1]; e++) {
-                    SymbolicFill.linkToEliminationTree(idx[e], c, parent, ancestor);
-                }
-            }
-        }
-        // column counts of the factor by row subtrees
-        int[] colCount = new int[n];
-        int[] mark = new int[n];
-        Arrays.fill(mark, -1);
-        for (int c = 0; c < n; c++) {
-            mark[c] = c;
-            colCount[c]++;
-            for (int pass = 0; pass < 2; pass++) {
-                int[] ptr = pass == 0 ? colPtr : rowPtr;
-                int[] idx = pass == 0 ? colRow : rowCol;
-                for (int e = ptr[c]; e < ptr[c + 1]; e++) {
-                    for (int k = idx[e]; k < c && mark[k] != c; k = parent[k]) {
-                        colCount[k]++;
-                        mark[k] = c;
-                    }
-                }
-            }
-        }
-        // supernodes: chains j -> j+1 of the tree; fundamental (same structure) or small and nearly so
-        int[] startList = new int[n + 1];
-        int supernodes = 0;
-        startList[supernodes++] = 0;
-        for (int j = 0; j + 1 < n; j++) {
-            int size = j + 1 - startList[supernodes - 1];
-            boolean chain = parent[j] == j + 1;
-            boolean fundamental = chain && colCount[j] == colCount[j + 1] + 1;
-            boolean relaxed = chain && size < RELAX_COLUMNS && colCount[j] <= colCount[j + 1] + 1 + RELAX_EXTRA_ROWS;
-            if (!(fundamental || relaxed)) {
-                startList[supernodes++] = j + 1;
-            }
-        }
-        int[] superStart = Arrays.copyOf(startList, supernodes + 1);
-        superStart[supernodes] = n;
-        int[] superOf = new int[n];
-        for (int s = 0; s < supernodes; s++) {
-            Arrays.fill(superOf, superStart[s], superStart[s + 1], s);
-        }
-        // children lists (CSR) of the supernodal tree
-        int[] childPtr = new int[supernodes + 1];
-        int[] superParent = new int[supernodes];
-        for (int s = 0; s < supernodes; s++) {
-            int top = parent[superStart[s + 1] - 1];
-            superParent[s] = top < 0 ? -1 : superOf[top];
-            if (top >= 0) {
-                childPtr[superParent[s] + 1]++;
-            }
-        }
-        for (int s = 0; s < supernodes; s++) {
-            childPtr[s + 1] += childPtr[s];
-        }
-        int[] children = new int[Math.max(0, childPtr[supernodes])];
-        int[] childFill = Arrays.copyOf(childPtr, supernodes);
-        for (int s = 0; s < supernodes; s++) {
-            if (superParent[s] >= 0) {
-                children[childFill[superParent[s]]++] = s;
-            }
-        }
-        // front rows: own columns, then struct(s) ascending
-        int[][] frontRows = new int[supernodes][];
-        Arrays.fill(mark, -1);
-        int[] buffer = new int[n];
-        int maxFront = 0;
-        for (int s = 0; s < supernodes; s++) {
-            int c0 = superStart[s];
-            int c1 = superStart[s + 1] - 1;
-            int count = 0;
-            for (int j = c0; j <= c1; j++) {
-                for (int pass = 0; pass < 2; pass++) {
-                    int[] ptr = pass == 0 ? colPtr : rowPtr;
-                    int[] idx = pass == 0 ? colRow : rowCol;
-                    for (int e = ptr[j]; e < ptr[j + 1]; e++) {
-                        int r = idx[e];
-                        if (r > c1 && mark[r] != s) {
-                            mark[r] = s;
-                            buffer[count++] = r;
-                        }
-                    }
-                }
-            }
-            for (int t = childPtr[s]; t < childPtr[s + 1]; t++) {
-                int[] rows = frontRows[children[t]];
-                int own = superStart[children[t] + 1] - superStart[children[t]];
-                for (int a = own; a < rows.length; a++) {
-                    int r = rows[a];
-                    if (r > c1 && mark[r] != s) {
-                        mark[r] = s;
-                        buffer[count++] = r;
-                    }
-                }
-            }
-            Arrays.sort(buffer, 0, count);
-            int ns = c1 - c0 + 1;
-            int[] rows = new int[ns + count];
-            for (int q = 0; q < ns; q++) {
-                rows[q] = c0 + q;
-            }
-            System.arraycopy(buffer, 0, rows, ns, count);
-            frontRows[s] = rows;
-            maxFront = Math.max(maxFront, rows.length);
-        }
-
-        // memory, before any is allocated; two branches at once only with room to spare for what follows the
-        // factorization (the core solver's tail and Krylov vectors, the noise solves), else one after the other
-        int[] branch = concurrentBranches(supernodes, childPtr, children, superParent, superStart, frontRows);
-        long[] plan = memoryPlan(branch, superStart, frontRows, childPtr, children, maxFront);
-        if (plan[1] > 0 && plan[0] > CONCURRENT_HEAP_SHARE * HeapBudget.availableBytes(plan[0])) {
-            Arrays.fill(branch, -1);
-            plan = memoryPlan(branch, superStart, frontRows, childPtr, children, maxFront);
-        }
-        long needed = plan[0];
-        int secondFront = (int) plan[1];
+    /**
+     * The numeric phase on a symbolic analysis of {@code l}'s pattern: refuses in one line if the planned memory
+     * does not fit, then assembles and eliminates the fronts, the two concurrent branches (if any) at the same
+     * time, each with its own front, then the rest.
+     *
+     * @throws IllegalArgumentException if a pivot other than the last vanishes (the chain is reducible), or the
+     *                                  factors do not fit in the heap
+     */
+    public static MultifrontalGth factorize(SupernodalAnalysis symbolic, DMatrixSparseCSC l) {
+        int n = symbolic.n;
+        double[][] values = symbolic.permutedValues(l);
+        long needed = symbolic.plannedBytes;
+        int secondFront = symbolic.secondFront;
+        int[] branch = symbolic.branch;
+        int maxFront = symbolic.maxFront;
         HeapBudget.require(needed, "lu solver", "for the factors of " + n + " states",
                 "raise the heap (QPSPIN_JAVA_OPTS=-Xmx...) or use a narrower truncation (--band)");
 
-        // numeric phase: the two branches (if any) at the same time, each with its own front, then the rest
+        int supernodes = symbolic.supernodes();
         double[][] rowPanel = new double[supernodes][];
         double[][] colPanel = new double[supernodes][];
         double[][] update = new double[supernodes][];
         if ((long) maxFront * maxFront > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("front of " + maxFront + " rows too large for one array");
         }
-        Numeric numeric = new Numeric(n, colPtr, colRow, colVal, rowPtr, rowCol, rowVal, superStart, frontRows,
-                childPtr, children, rowPanel, colPanel, update);
+        Numeric numeric = new Numeric(symbolic, values[0], values[1], rowPanel, colPanel, update);
         Worker main = new Worker(n, maxFront);
         long fronts = main.front.length;
         if (secondFront > 0) {
@@ -278,118 +125,8 @@ public final class MultifrontalGth {
             main.peak += second.peak;
         }
         numeric.run(branch, -1, main);
-        return new MultifrontalGth(n, order, superStart, frontRows, rowPanel, colPanel, needed,
-                8 * (factorEntries(rowPanel, colPanel) + fronts + main.peak), secondFront > 0);
-    }
-
-    /**
-     * The memory the numeric phase will allocate on the schedule {@code branch}: {bytes, rows of the second
-     * front (0 when there is no second branch)}. The kept panels (ns (f + nb) doubles per supernode), the dense
-     * front(s) and the largest stack of update matrices (nb² doubles each, alive from their supernode's
-     * elimination to their parent's assembly; the two branches' stacks add up while they run together), before
-     * any is allocated, so that a chain too large for the heap is refused in one line instead of failing with
-     * OutOfMemoryError.
-     */
-    private static long[] memoryPlan(int[] branch, int[] superStart, int[][] frontRows, int[] childPtr,
-                                     int[] children, int maxFront) {
-        long kept = 0;
-        long[] pending = new long[3]; // update entries alive: branch 0, branch 1, the rest (after both)
-        long[] peak = new long[3];
-        int secondFront = 0;
-        for (int pass = 0; pass < 3; pass++) {
-            int which = pass == 2 ? -1 : pass;
-            if (pass == 2) {
-                pending[2] = pending[0] + pending[1];
-            }
-            for (int s = 0; s < branch.length; s++) {
-                if (branch[s] != which) {
-                    continue;
-                }
-                long ns = superStart[s + 1] - superStart[s];
-                long f = frontRows[s].length;
-                kept += ns * (2 * f - ns);
-                for (int t = childPtr[s]; t < childPtr[s + 1]; t++) {
-                    long m = frontRows[children[t]].length - (superStart[children[t] + 1] - superStart[children[t]]);
-                    pending[pass] -= m * m;
-                }
-                pending[pass] += (f - ns) * (f - ns);
-                peak[pass] = Math.max(peak[pass], pending[pass]);
-                if (which == 1) {
-                    secondFront = Math.max(secondFront, (int) f);
-                }
-            }
-        }
-        long updates = Math.max(peak[0] + peak[1], peak[2]);
-        return new long[] {8 * (kept + (long) maxFront * maxFront + (long) secondFront * secondFront + updates),
-                           secondFront};
-    }
-
-    /**
-     * Smallest total work (Σ over supernodes of f² ns, the dense operations) for which two subtrees of the
-     * elimination tree are factorized at the same time; package-private so that tests can force it.
-     */
-    public static double concurrentWork = 2e8;
-    /** The two branches run at the same time only if their plan needs at most this share of the free heap. */
-    private static final double CONCURRENT_HEAP_SHARE = 0.75;
-
-    /**
-     * The branch of every supernode: 0 or 1 for the two sets of subtrees that are factorized at the same time,
-     * −1 for the rest, which waits for both (all −1 when the work is below {@link #concurrentWork} or the machine
-     * has one core). From the root down the chain of single children to the first supernode with several
-     * children (the top separator of nested dissection); its children's subtrees go, largest work first, to
-     * the branch with less work so far. No branch is made if the smaller one would hold under a tenth of the
-     * work of the larger.
-     */
-    private static int[] concurrentBranches(int supernodes, int[] childPtr, int[] children, int[] superParent,
-                                            int[] superStart, int[][] frontRows) {
-        int[] branch = new int[supernodes];
-        Arrays.fill(branch, -1);
-        if (!PARALLEL || supernodes < 3) {
-            return branch;
-        }
-        double[] work = new double[supernodes]; // of the subtree; children come before parents
-        double total = 0.0;
-        for (int s = 0; s < supernodes; s++) {
-            double f = frontRows[s].length;
-            double own = f * f * (superStart[s + 1] - superStart[s]);
-            total += own;
-            work[s] += own;
-            for (int t = childPtr[s]; t < childPtr[s + 1]; t++) {
-                work[s] += work[children[t]];
-            }
-        }
-        if (total < concurrentWork) {
-            return branch;
-        }
-        int node = supernodes - 1;
-        while (childPtr[node + 1] - childPtr[node] == 1) {
-            node = children[childPtr[node]];
-        }
-        int count = childPtr[node + 1] - childPtr[node];
-        if (count < 2) {
-            return branch;
-        }
-        Integer[] tops = new Integer[count];
-        for (int t = 0; t < count; t++) {
-            tops[t] = children[childPtr[node] + t];
-        }
-        Arrays.sort(tops, (x, y) -> Double.compare(work[y], work[x]));
-        double[] load = new double[2];
-        int[] topBranch = new int[supernodes];
-        Arrays.fill(topBranch, -1);
-        for (int top : tops) {
-            int to = load[0] <= load[1] ? 0 : 1;
-            topBranch[top] = to;
-            load[to] += work[top];
-        }
-        if (Math.min(load[0], load[1]) < 0.1 * Math.max(load[0], load[1])) {
-            return branch;
-        }
-        // every supernode takes the branch of its top (parents come after children: walk down from the root)
-        for (int s = supernodes - 1; s >= 0; s--) {
-            branch[s] = topBranch[s] >= 0 ? topBranch[s] : superParent[s] >= 0 ? branch[superParent[s]] : -1;
-        }
-        return branch;
+        return new MultifrontalGth(n, symbolic.order, symbolic.superStart, symbolic.frontRows, rowPanel, colPanel,
+                needed, 8 * (factorEntries(rowPanel, colPanel) + fronts + main.peak), secondFront > 0);
     }
 
     /** The work areas of one thread of the numeric phase, and the update entries it keeps alive. */
@@ -424,20 +161,19 @@ public final class MultifrontalGth {
         private final double[][] colPanel;
         private final double[][] update;
 
-        Numeric(int n, int[] colPtr, int[] colRow, double[] colVal, int[] rowPtr, int[] rowCol, double[] rowVal,
-                int[] superStart, int[][] frontRows, int[] childPtr, int[] children, double[][] rowPanel,
+        Numeric(SupernodalAnalysis symbolic, double[] colVal, double[] rowVal, double[][] rowPanel,
                 double[][] colPanel, double[][] update) {
-            this.n = n;
-            this.colPtr = colPtr;
-            this.colRow = colRow;
+            this.n = symbolic.n;
+            this.colPtr = symbolic.colPtr;
+            this.colRow = symbolic.colRow;
             this.colVal = colVal;
-            this.rowPtr = rowPtr;
-            this.rowCol = rowCol;
+            this.rowPtr = symbolic.rowPtr;
+            this.rowCol = symbolic.rowCol;
             this.rowVal = rowVal;
-            this.superStart = superStart;
-            this.frontRows = frontRows;
-            this.childPtr = childPtr;
-            this.children = children;
+            this.superStart = symbolic.superStart;
+            this.frontRows = symbolic.frontRows;
+            this.childPtr = symbolic.childPtr;
+            this.children = symbolic.children;
             this.rowPanel = rowPanel;
             this.colPanel = colPanel;
             this.update = update;
@@ -820,7 +556,7 @@ public final class MultifrontalGth {
         return allocatedBytes;
     }
 
-    /** Whether two subtrees of the elimination tree were factorized at the same time ({@link #concurrentWork}). */
+    /** Whether two subtrees of the elimination tree were factorized at the same time ({@link SupernodalAnalysis#concurrentWork}). */
     public boolean concurrent() {
         return concurrent;
     }
