@@ -2,6 +2,7 @@ package org.qpspin.stationary;
 
 import org.ejml.data.DMatrixSparseCSC;
 import org.qpspin.generator.Generator;
+import org.qpspin.linalg.krylov.Gmres;
 import org.qpspin.space.StateSpace;
 import org.qpspin.truncation.ProbableCore;
 
@@ -196,10 +197,9 @@ final class CoreFactorization implements StationaryFactorization {
     }
 
     /**
-     * Right-preconditioned restarted GMRES (Saad &amp; Schultz, SIAM J. Sci. Stat. Comput. 7, 856 (1986); Saad,
-     * "Iterative Methods for Sparse Linear Systems", 2nd ed., Alg. 9.5) for L x = b from the initial x (in place),
-     * with B = {@link #precondition}. L is singular, but the system is consistent (1ᵀb = 0) and B maps into the
-     * range the iteration needs, so the residual goes to rounding. Stopping rule: ‖b − L x‖₂ ≤ {@value #CONVERGED}
+     * Right-preconditioned restarted GMRES ({@link Gmres}) for L x = b from the initial x (in place), with
+     * B = {@link #precondition}. L is singular, but the system is consistent (1ᵀb = 0) and B maps into the range
+     * the iteration needs, so the residual goes to rounding. Stopping rule: ‖b − L x‖₂ ≤ {@value #CONVERGED}
      * × scale, or {@value #MAX_ITERATIONS} iterations.
      *
      * @param b     right-hand side (null: 0)
@@ -208,104 +208,11 @@ final class CoreFactorization implements StationaryFactorization {
      * @return whether the stopping rule was met
      */
     private boolean gmres(double[] b, double[] x, double scale) {
-        int n = x.length;
-        int m = RESTART;
-        double[][] basis = new double[m + 1][];
-        double[][] h = new double[m + 1][m];
-        double[] cs = new double[m];
-        double[] sn = new double[m];
-        double[] g = new double[m + 1];
-        double[] z = new double[n];
-        double[] w = new double[n];
-        double target = CONVERGED * scale;
-        iterations = 0;
-        while (true) {
-            generator.multiply(x, w);
-            double beta = 0.0;
-            for (int i = 0; i < n; i++) {
-                w[i] = (b == null ? 0.0 : b[i]) - w[i];
-                beta += w[i] * w[i];
-            }
-            beta = Math.sqrt(beta);
-            lastResidual = beta / scale;
-            if (beta <= target || iterations >= MAX_ITERATIONS) {
-                return beta <= target;
-            }
-            if (basis[0] == null) {
-                basis[0] = new double[n];
-            }
-            for (int i = 0; i < n; i++) {
-                basis[0][i] = w[i] / beta;
-            }
-            java.util.Arrays.fill(g, 0.0);
-            g[0] = beta;
-            int k = 0;
-            while (k < m && iterations < MAX_ITERATIONS) {
-                iterations++;
-                precondition(basis[k], z);
-                generator.multiply(z, w);
-                for (int i = 0; i <= k; i++) { // modified Gram–Schmidt
-                    double[] v = basis[i];
-                    double dot = 0.0;
-                    for (int t = 0; t < n; t++) {
-                        dot += w[t] * v[t];
-                    }
-                    h[i][k] = dot;
-                    for (int t = 0; t < n; t++) {
-                        w[t] -= dot * v[t];
-                    }
-                }
-                double norm = 0.0;
-                for (int t = 0; t < n; t++) {
-                    norm += w[t] * w[t];
-                }
-                norm = Math.sqrt(norm);
-                h[k + 1][k] = norm;
-                for (int i = 0; i < k; i++) { // earlier Givens rotations
-                    double a = h[i][k];
-                    h[i][k] = cs[i] * a + sn[i] * h[i + 1][k];
-                    h[i + 1][k] = -sn[i] * a + cs[i] * h[i + 1][k];
-                }
-                double r = Math.hypot(h[k][k], h[k + 1][k]);
-                cs[k] = r == 0.0 ? 1.0 : h[k][k] / r;
-                sn[k] = r == 0.0 ? 0.0 : h[k + 1][k] / r;
-                h[k][k] = r;
-                h[k + 1][k] = 0.0;
-                g[k + 1] = -sn[k] * g[k];
-                g[k] = cs[k] * g[k];
-                k++;
-                if (Math.abs(g[k]) <= target || norm == 0.0) {
-                    break;
-                }
-                if (basis[k] == null) {
-                    basis[k] = new double[n];
-                }
-                double[] next = basis[k];
-                for (int t = 0; t < n; t++) {
-                    next[t] = w[t] / norm;
-                }
-            }
-            // x += B (V y), H y = g
-            double[] y = new double[k];
-            for (int i = k - 1; i >= 0; i--) {
-                double acc = g[i];
-                for (int j = i + 1; j < k; j++) {
-                    acc -= h[i][j] * y[j];
-                }
-                y[i] = acc / h[i][i];
-            }
-            java.util.Arrays.fill(w, 0.0);
-            for (int i = 0; i < k; i++) {
-                double[] v = basis[i];
-                for (int t = 0; t < n; t++) {
-                    w[t] += y[i] * v[t];
-                }
-            }
-            precondition(w, z);
-            for (int t = 0; t < n; t++) {
-                x[t] += z[t];
-            }
-        }
+        Gmres.Result result = new Gmres(generator::multiply, this::precondition, RESTART, MAX_ITERATIONS)
+                .solve(b, x, CONVERGED, scale);
+        iterations = result.iterations();
+        lastResidual = result.relativeResidual();
+        return result.converged();
     }
 
     /** ‖e∘x‖₂, e the exit rates: the size of the flux terms whose balance L x is (the residual's natural scale). */
