@@ -132,38 +132,14 @@ public final class BandTruncation {
         }
     }
 
-    /** The outcome of {@link #refine}: the final generator (band), its factorization, rounds and inner cost. */
-    public static final class Refined {
-        private final Generator generator;
-        private final StationaryFactorization factorization;
-        private final int rounds;
-        private final double innerCost;
-
-        Refined(Generator generator, StationaryFactorization factorization, int rounds, double innerCost) {
-            this.generator = generator;
-            this.factorization = factorization;
-            this.rounds = rounds;
-            this.innerCost = innerCost;
-        }
-
-        /** The generator on the final band. */
-        public Generator generator() {
-            return generator;
-        }
-
-        /** The factorization (and stationary result) on the final band. */
-        public StationaryFactorization factorization() {
-            return factorization;
-        }
-
-        /** Widening rounds done (0: the mean-field band was enough). */
-        public int rounds() {
-            return rounds;
-        }
-
-        /** Relative omitted flux of the states below Nmax (the m edges) on the final band. */
-        public double innerCost() {
-            return innerCost;
-        }
+    /**
+     * The outcome of {@link #refine}.
+     *
+     * @param generator     the generator on the final band
+     * @param factorization the factorization (and stationary result) on the final band
+     * @param rounds        widening rounds done (0: the mean-field band was enough)
+     * @param innerCost     relative omitted flux of the states below Nmax (the m edges) on the final band
+     */
+    public record Refined(Generator generator, StationaryFactorization factorization, int rounds, double innerCost) {
     }
 }
