@@ -8,8 +8,6 @@ import org.qpspin.generator.Generator;
 import org.qpspin.linalg.HeapBudget;
 import org.qpspin.linalg.dense.DenseKernel;
 import org.qpspin.linalg.dense.PanelUpdate;
-import org.qpspin.meanfield.MeanFieldFixedPoint;
-import org.qpspin.model.ModelParameters;
 import org.qpspin.space.StateSpace;
 
 /**
@@ -53,7 +51,7 @@ import org.qpspin.space.StateSpace;
  * ε p_max / p(0, 0): 10³⁶ for TA with N0 = 100.)
  *
  * <p><b>The pin.</b> The peak is not known before solving, so {@link #factorize} pins the state of the space
- * nearest a mean-field estimate of the peak from the rate model's parameters ({@link #meanFieldState}), and
+ * nearest a mean-field estimate of the peak from the rate model's parameters ({@link PinnedState#peakEstimate}), and
  * eliminates once more, pinned at the computed peak, only when a factorization for solves is
  * wanted and p_max / p_pin exceeds {@value #PIN_AMPLIFICATION_LIMIT} (the mean-field point is far from the true
  * peak: a rate model that the mean field does not describe, or tiny chains).
@@ -106,7 +104,8 @@ final class LevelFactorization implements StationaryFactorization {
     static LevelFactorization factorize(Generator generator, boolean keepRows, String solverName) {
         long start = System.nanoTime();
         DenseKernel.prepareFor(generator.size());
-        LevelFactorization f = new LevelFactorization(generator, meanFieldState(generator), keepRows, solverName,
+        LevelFactorization f = new LevelFactorization(generator,
+                PinnedState.peakEstimate(generator.space(), generator.rateModel().parameters()), keepRows, solverName,
                 start);
         if (keepRows) {
             double[] p = f.stationary.probabilitiesView();
@@ -117,35 +116,6 @@ final class LevelFactorization implements StationaryFactorization {
             }
         }
         return f;
-    }
-
-    /**
-     * The state of {@code generator}'s space nearest a mean-field estimate of the most probable state, from its
-     * rate model's parameters: N* = max(N0, N_u) with N0 of Eq. 4 ({@link MeanFieldFixedPoint}, which assumes a
-     * polarized cluster, m ≪ N) and N_u = (AV² / (Γ/2 + Γt))^½ the balance of injection and annihilation of an
-     * unpolarized cluster (m = N/2 in Eq. 1). Each neglects a bottleneck of the loss (spin flips, or the
-     * recombination itself), so each underestimates N; the larger is the better estimate, and N_u wins only
-     * where the cluster is unpolarized (where Eq. 4 can be off by a factor 10). Then m* solves the singlet
-     * balance of Eq. 1, 2Γ(N*−m)m = AV² − Γt N*² (Eq. 3 without m ≪ N; m* = ⌊N* / 2⌋ when it has no root), and both
-     * are rounded and clamped into the space (Nmax for N* = +∞).
-     */
-    static int meanFieldState(Generator generator) {
-        StateSpace space = generator.space();
-        ModelParameters p = generator.rateModel().parameters();
-        double v = p.volume();
-        double av2 = p.injectionRate() * v * v;
-        double unpolarized = Math.sqrt(av2 / (p.singletRate() / 2.0 + p.tripletRate()));
-        double n = Math.max(MeanFieldFixedPoint.clusterSize(p), unpolarized);
-        int level = (int) clamp(n, 0, space.maxN());
-        double product = (av2 - p.tripletRate() * level * (double) level) / (2.0 * p.singletRate()); // (N−m)m
-        double discriminant = (double) level * level - 4.0 * product;
-        double m = discriminant >= 0.0 ? (level - Math.sqrt(discriminant)) / 2.0 : level / 2.0;
-        int flipped = (int) clamp(m, space.lowM(level), space.highM(level));
-        return space.index(level, flipped);
-    }
-
-    private static long clamp(double x, long lo, long hi) {
-        return x >= lo ? Math.min(hi, Math.round(x)) : lo;
     }
 
     private static int mostProbable(double[] p) {

@@ -215,7 +215,7 @@ class HeapBudgetRefusalTest {
 
     /** The lu solver's order: nested dissection, pinned at the mean-field state. */
     private static int[] luOrder(Generator g) {
-        return Orderings.withLast(Orderings.nestedDissection(g.space()), LuSolver.meanFieldState(g));
+        return Orderings.withLast(Orderings.nestedDissection(g.space()), PinnedState.meanFieldPoint(g.space(), g.rateModel().parameters()));
     }
 
     /** Runs {@code run}, which must refuse with a one-line message starting {@code prefix}; MiB needed, available. */

@@ -253,7 +253,7 @@ class LuSolverTest {
             SparseLuFactorization fp = StationarySolvers.luFactorization(g);
             org.junit.jupiter.api.Assertions.assertTrue(MultifrontalGth.factorize(g.matrix(),
                     org.qpspin.ordering.Orderings.withLast(org.qpspin.ordering.Orderings.nestedDissection(g.space()),
-                    LuSolver.meanFieldState(g))).concurrent());
+                    PinnedState.meanFieldPoint(g.space(), g.rateModel().parameters()))).concurrent());
             parallel = fp.stationary().probabilities();
             fp.solvePinned(b, xParallel);
         } finally {
