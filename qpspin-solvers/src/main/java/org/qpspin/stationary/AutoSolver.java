@@ -22,7 +22,7 @@ import org.qpspin.truncation.ProbableCore;
  *       when the level factorization would not fit in half of the available heap ({@link #levelsFit}).</li>
  * </ul>
  */
-final class AutoSolver implements StationarySolver {
+final class AutoSolver extends BuiltInSolver {
 
     /** Largest chain for dense GTH in the automatic choice. */
     static final int GTH_LIMIT = 400;
@@ -39,12 +39,12 @@ final class AutoSolver implements StationarySolver {
     static final double CORE_MAX_FRACTION = 0.5;
 
     @Override
-    public String name() {
-        return "auto";
+    public SolverKind kind() {
+        return SolverKind.AUTO;
     }
 
     /** The solver the rule picks for {@code generator}. */
-    StationarySolver choose(Generator generator) {
+    BuiltInSolver choose(Generator generator) {
         StateSpace space = generator.space();
         if (space.size() >= CORE_MIN_STATES) {
             StateSpace core = ProbableCore.of(generator.rateModel(), space);
@@ -56,11 +56,11 @@ final class AutoSolver implements StationarySolver {
     }
 
     /** The exact (direct, subtraction-free) solver the rule picks for {@code space}: gth, levels or lu. */
-    static StationarySolver exactFor(StateSpace space) {
+    static BuiltInSolver exactFor(StateSpace space) {
         if (space.size() <= GTH_LIMIT) {
-            return StationarySolvers.gth();
+            return new GthSolver();
         }
-        return prefersLevels(space) && levelsFit(space) ? StationarySolvers.levels() : StationarySolvers.lu();
+        return prefersLevels(space) && levelsFit(space) ? new LevelSolver() : new LuSolver(true);
     }
 
     /**
@@ -98,8 +98,8 @@ final class AutoSolver implements StationarySolver {
     }
 
     @Override
-    public StationaryFactorization factorize(Generator generator) {
-        StationaryFactorization f = choose(generator).factorize(generator);
-        return new RenamedFactorization(f, name() + "→" + f.solver());
+    public KeptFactorization factorize(Generator generator) {
+        KeptFactorization f = choose(generator).factorize(generator);
+        return f.reportedAs(name() + "→" + f.solver());
     }
 }

@@ -24,7 +24,7 @@ import org.qpspin.truncation.ProbableCore;
  * asks for cancellation to rounding), at most {@value #MAX_ITERATIONS} iterations. The stationary vector is then
  * polished by sweeps over the tail alone ({@link #polishTail}); they add non-negative terms only, and make the far
  * tail, whose values price the truncation (omitted flux), consistent with the tail's own equations. Counts are
- * reported in {@link #solver()}.
+ * reported in the solver name ({@link #solver()}).
  *
  * <p>Accuracy (docs/validation.md): normwise to rounding; entrywise like the exact solvers where p ≫
  * {@value ProbableCore#EDGE_MASS} p_max (the core's edge); tail entries near that level can be off by O(1).
@@ -33,7 +33,7 @@ import org.qpspin.truncation.ProbableCore;
  * the tail's rows and one product with L. Memory: the core's factors, the tail's rows (CSR, ~6 entries per state)
  * and {@value #RESTART} + 3 vectors of length n.
  */
-final class CoreFactorization implements StationaryFactorization {
+final class CoreFactorization extends KeptFactorization {
 
     /** GMRES stopping rule: residual 2-norm relative to the problem's scale (see {@link #gmres}). */
     static final double CONVERGED = 1e-14;
@@ -62,8 +62,6 @@ final class CoreFactorization implements StationaryFactorization {
     private final double[] tailExit;
     private final double[] coreRhs;
     private final double[] coreSolution;
-    private final StationaryResult stationary;
-    private final String description;
     private int iterations;
     /** ‖b − L x‖₂ / scale at the end of the last GMRES run. */
     private double lastResidual;
@@ -146,7 +144,7 @@ final class CoreFactorization implements StationaryFactorization {
         boolean converged = gmres(null, p, fluxNorm(p));
         int stationaryIterations = iterations;
         int sweeps = converged ? polishTail(p) : 0;
-        description = "core/" + core.solver() + "[" + nc + " of " + n + " states exact; " + stationaryIterations
+        String description = "core/" + core.solver() + "[" + nc + " of " + n + " states exact; " + stationaryIterations
                 + (converged ? " iterations" : " iterations, NOT converged: residual " + lastResidual) + ", " + sweeps
                 + " tail sweeps]";
         for (int i = 0; i < n; i++) {
@@ -154,7 +152,7 @@ final class CoreFactorization implements StationaryFactorization {
                 p[i] = 0.0;
             }
         }
-        stationary = StationaryResult.of(generator, p, description, (System.nanoTime() - start) * 1e-9);
+        keep(StationaryResult.of(generator, p, description, (System.nanoTime() - start) * 1e-9));
     }
 
     /**
@@ -287,11 +285,6 @@ final class CoreFactorization implements StationaryFactorization {
         return MAX_TAIL_SWEEPS;
     }
 
-    @Override
-    public StationaryResult stationary() {
-        return stationary;
-    }
-
     /**
      * x = L^# b: GMRES from x = B b, then x −= (Σ x) p. When GMRES does not meet its stopping rule the last iterate
      * is returned; callers check the residual (NoiseAnalysis does).
@@ -311,7 +304,7 @@ final class CoreFactorization implements StationaryFactorization {
         for (double v : x) {
             sum += v;
         }
-        double[] p = stationary.probabilitiesView();
+        double[] p = stationary().probabilitiesView();
         for (int i = 0; i < n; i++) {
             x[i] -= sum * p[i];
         }
@@ -320,10 +313,5 @@ final class CoreFactorization implements StationaryFactorization {
     /** GMRES iterations of the last {@link #solveGroupInverse} (or of the stationary solve, before any). */
     int iterations() {
         return iterations;
-    }
-
-    @Override
-    public String solver() {
-        return description;
     }
 }

@@ -23,23 +23,18 @@ import org.qpspin.truncation.ProbableCore;
  * passes over the matrix. Accuracy (docs/validation.md): normwise to rounding; entrywise like the exact
  * solvers where p ≫ {@value ProbableCore#EDGE_MASS} p_max; tail entries near that level can be off by O(1).
  */
-final class CoreSolver implements StationarySolver {
+final class CoreSolver extends BuiltInSolver {
 
     /** Widening rounds (each refactorizes the core). */
     static final int MAX_WIDENING_ROUNDS = 1;
 
     @Override
-    public String name() {
-        return "core";
+    public SolverKind kind() {
+        return SolverKind.CORE;
     }
 
     @Override
-    public StationaryResult solve(Generator generator) {
-        return factorize(generator).stationary();
-    }
-
-    @Override
-    public StationaryFactorization factorize(Generator generator) {
+    public KeptFactorization factorize(Generator generator) {
         long start = System.nanoTime();
         StateSpace space = generator.space();
         DenseKernel.prepareFor(space.size()); // the core's own set-up and assembly hide the kernel's compilation
@@ -47,13 +42,12 @@ final class CoreSolver implements StationarySolver {
             return factorizeOnCore(generator, ProbableCore.of(generator.rateModel(), space), start);
         } catch (IllegalArgumentException e) {
             // the core's own chain was refused (e.g. not one class): solve the whole space exactly, and say so
-            StationaryFactorization exact = AutoSolver.exactFor(space).factorize(generator);
-            return new RenamedFactorization(exact, name() + "→" + exact.solver() + " (core refused: "
-                    + e.getMessage() + ")");
+            KeptFactorization exact = AutoSolver.exactFor(space).factorize(generator);
+            return exact.reportedAs(name() + "→" + exact.solver() + " (core refused: " + e.getMessage() + ")");
         }
     }
 
-    private static StationaryFactorization factorizeOnCore(Generator generator, StateSpace firstCore, long start) {
+    private static KeptFactorization factorizeOnCore(Generator generator, StateSpace firstCore, long start) {
         StateSpace space = generator.space();
         StateSpace core = firstCore;
         // the mean-field band first; at most MAX_WIDENING_ROUNDS refactorizations where its edges are heavy

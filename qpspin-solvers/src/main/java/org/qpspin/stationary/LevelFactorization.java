@@ -59,7 +59,7 @@ import org.qpspin.space.StateSpace;
  * <p>Memory ≈ 4 w doubles per state with the rows kept (w the level width), ≈ 2 w without; one solve is one pass
  * over them, in place in x, with no allocation. The factorization is read-only during solves.
  */
-final class LevelFactorization implements StationaryFactorization {
+final class LevelFactorization extends KeptFactorization {
 
     /** A factorization pinned where p_max / p_pin exceeds this is redone pinned at the computed peak. */
     static final double PIN_AMPLIFICATION_LIMIT = 16.0;
@@ -76,7 +76,6 @@ final class LevelFactorization implements StationaryFactorization {
      */
     static int parallelStates = 2000;
 
-    private final StationaryResult stationary;
     private final LevelElimination above;
     private final StateSpace space;
     private final int[] offset;
@@ -108,7 +107,7 @@ final class LevelFactorization implements StationaryFactorization {
                 PinnedState.peakEstimate(generator.space(), generator.rateModel().parameters()), keepRows, solverName,
                 start);
         if (keepRows) {
-            double[] p = f.stationary.probabilitiesView();
+            double[] p = f.stationary().probabilitiesView();
             int top = mostProbable(p);
             if (p[top] > PIN_AMPLIFICATION_LIMIT * p[f.pin]) {
                 f = null; // the first factorization may be collected while the second is built
@@ -201,7 +200,7 @@ final class LevelFactorization implements StationaryFactorization {
                 break;
             }
         }
-        stationary = StationaryResult.of(generator, p, solverName, (System.nanoTime() - startNanos) * 1e-9);
+        keep(StationaryResult.of(generator, p, solverName, (System.nanoTime() - startNanos) * 1e-9));
     }
 
     /**
@@ -572,11 +571,6 @@ final class LevelFactorization implements StationaryFactorization {
     }
 
     @Override
-    public StationaryResult stationary() {
-        return stationary;
-    }
-
-    @Override
     public void solveGroupInverse(double[] b, double[] x) {
         int n = pivot.length;
         if (b.length != n || x.length != n) {
@@ -653,7 +647,7 @@ final class LevelFactorization implements StationaryFactorization {
         for (int i = 0; i < n; i++) {
             sum += x[i];
         }
-        double[] p = stationary.probabilitiesView();
+        double[] p = stationary().probabilitiesView();
         for (int i = 0; i < n; i++) {
             x[i] -= sum * p[i];
         }
@@ -678,10 +672,5 @@ final class LevelFactorization implements StationaryFactorization {
             acc += c[at + i] * x[i];
         }
         x[k] = acc / pivot[k];
-    }
-
-    @Override
-    public String solver() {
-        return stationary.solver();
     }
 }

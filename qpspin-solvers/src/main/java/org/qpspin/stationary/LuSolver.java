@@ -18,7 +18,7 @@ import org.qpspin.space.StateSpace;
  * and then the solve fails with a message rather than clipping it. Relative accuracy of tiny probabilities is
  * limited by the cancellation in the pivots (documented in docs/theory.md, "Stationary solvers").
  */
-final class LuSolver implements StationarySolver {
+final class LuSolver extends BuiltInSolver {
 
     /** Re-pin when p_k / max p falls below this. */
     static final double REPIN_RATIO = 1e-6;
@@ -30,13 +30,8 @@ final class LuSolver implements StationarySolver {
     }
 
     @Override
-    public String name() {
-        return "lu";
-    }
-
-    @Override
-    public StationaryResult solve(Generator generator) {
-        return factorize(generator).stationary();
+    public SolverKind kind() {
+        return SolverKind.LU;
     }
 
     @Override
@@ -60,7 +55,7 @@ final class LuSolver implements StationarySolver {
                         + "): the GTH pivots exclude this unless the rates overflow");
             }
         }
-        lu.setStationary(StationaryResult.of(generator, p, name(), (System.nanoTime() - start) * 1e-9));
+        lu.keep(StationaryResult.of(generator, p, name(), (System.nanoTime() - start) * 1e-9));
         return lu;
     }
 
