@@ -196,40 +196,11 @@ final class LevelFactorization extends KeptFactorization {
         double[] p = backSubstitute();
         for (double value : p) {
             if (value == 0.0) { // unreachable from the pin, or only below the double range: find out which
-                requireReachableFromPin(generator.matrix());
+                PinnedState.requireReachableFrom(generator, pin);
                 break;
             }
         }
         keep(StationaryResult.of(generator, p, solverName, (System.nanoTime() - startNanos) * 1e-9));
-    }
-
-    /**
-     * The elimination rejects states that cannot reach the pin; this rejects those the pin cannot reach
-     * (transient states: the chain is reducible, as for the other solvers). Breadth-first over L's columns.
-     */
-    private void requireReachableFromPin(DMatrixSparseCSC l) {
-        int n = pivot.length;
-        boolean[] seen = new boolean[n];
-        int[] queue = new int[n];
-        int tail = 0;
-        queue[tail++] = pin;
-        seen[pin] = true;
-        for (int head = 0; head < tail; head++) {
-            int j = queue[head];
-            for (int e = l.col_idx[j]; e < l.col_idx[j + 1]; e++) {
-                int i = l.nz_rows[e];
-                if (!seen[i] && l.nz_values[e] > 0.0) {
-                    seen[i] = true;
-                    queue[tail++] = i;
-                }
-            }
-        }
-        for (int k = 0; k < n; k++) {
-            if (!seen[k]) {
-                throw new IllegalArgumentException("chain is reducible: state (N=" + space.levelOf(k) + ", m="
-                        + space.mOf(k) + ") cannot be reached from (N=" + peak + ", m=" + space.mOf(pin) + ")");
-            }
-        }
     }
 
     /** The pinned state (last pivot). */

@@ -49,11 +49,16 @@ final class LuSolver extends BuiltInSolver {
             lu = SparseLuFactorization.factorize(generator, pinned, order);
             p = stationaryVector(lu);
         }
+        boolean zero = false;
         for (int i = 0; i < p.length; i++) {
             if (!(p[i] >= 0.0) || p[i] == Double.POSITIVE_INFINITY) {
                 throw new IllegalStateException("sparse LU gave p[" + i + "] = " + p[i] + " (pinned state " + pinned
                         + "): the GTH pivots exclude this unless the rates overflow");
             }
+            zero |= p[i] == 0.0;
+        }
+        if (zero) { // a transient state, or a probability below the double range: find out which
+            PinnedState.requireReachableFrom(generator, pinned);
         }
         lu.keep(StationaryResult.of(generator, p, name(), (System.nanoTime() - start) * 1e-9));
         return lu;

@@ -1,5 +1,7 @@
 package org.qpspin.stationary;
 
+import org.qpspin.generator.Generator;
+import org.qpspin.linalg.sparse.Reachability;
 import org.qpspin.meanfield.MeanFieldFixedPoint;
 import org.qpspin.model.ModelParameters;
 import org.qpspin.space.StateSpace;
@@ -62,6 +64,26 @@ public final class PinnedState {
         double m = discriminant >= 0.0 ? (level - Math.sqrt(discriminant)) / 2.0 : level / 2.0;
         int flipped = (int) clamp(m, space.lowM(level), space.highM(level));
         return space.index(level, flipped);
+    }
+
+    /**
+     * Rejects a chain with a state the pinned state cannot reach (a transient state: the chain is reducible, and
+     * the solve would give it probability 0). The eliminations reject the states that cannot reach the pin; this
+     * is the other half, asked for when a solve gives an exact 0 (which can also be a probability below the
+     * double range: the search tells which).
+     *
+     * @throws IllegalArgumentException naming the first such state
+     */
+    static void requireReachableFrom(Generator generator, int pin) {
+        boolean[] reached = Reachability.from(generator.matrix(), pin);
+        StateSpace space = generator.space();
+        for (int k = 0; k < reached.length; k++) {
+            if (!reached[k]) {
+                throw new IllegalArgumentException("chain is reducible: state (N=" + space.levelOf(k) + ", m="
+                        + space.mOf(k) + ") cannot be reached from (N=" + space.levelOf(pin) + ", m="
+                        + space.mOf(pin) + ")");
+            }
+        }
     }
 
     private static long clamp(double x, long lo, long hi) {
