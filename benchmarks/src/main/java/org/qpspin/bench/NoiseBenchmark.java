@@ -25,7 +25,7 @@ import org.qpspin.stationary.StationaryFactorization;
 import org.qpspin.stationary.StationaryResult;
 import org.qpspin.stationary.StationarySolver;
 import org.qpspin.stationary.StationarySolvers;
-import org.qpspin.stationary.Truncation;
+import org.qpspin.truncation.Truncation;
 
 /**
  * Cost of the noise against the stationary solve it reuses (docs/benchmarks.md, "Noise").

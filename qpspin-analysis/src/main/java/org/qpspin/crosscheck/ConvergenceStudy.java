@@ -9,7 +9,7 @@ import org.qpspin.fokkerplanck.FokkerPlanckComparison;
 import org.qpspin.model.ModelParameters;
 import org.qpspin.stationary.StationarySolver;
 import org.qpspin.stationary.StationarySolvers;
-import org.qpspin.stationary.Truncation;
+import org.qpspin.truncation.Truncation;
 
 /**
  * How the gap between the exact P(N) and Eq. 7 closes along a path of parameters.

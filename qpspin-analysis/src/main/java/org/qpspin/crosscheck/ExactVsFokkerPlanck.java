@@ -12,7 +12,7 @@ import org.qpspin.stationary.StationaryAnalysis;
 import org.qpspin.stationary.StationaryResult;
 import org.qpspin.stationary.StationarySolver;
 import org.qpspin.stationary.StationarySolvers;
-import org.qpspin.stationary.Truncation;
+import org.qpspin.truncation.Truncation;
 
 /**
  * One parameter set: the exact stationary state (StationaryAnalysis, honest truncation) against Eq. 7, its

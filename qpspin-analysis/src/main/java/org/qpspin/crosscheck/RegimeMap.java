@@ -12,7 +12,7 @@ import org.qpspin.model.Scales;
 import org.qpspin.stationary.StationaryAnalysis;
 import org.qpspin.stationary.StationaryResult;
 import org.qpspin.stationary.StationarySolver;
-import org.qpspin.stationary.Truncation;
+import org.qpspin.truncation.Truncation;
 
 /**
  * The regime map of Fig. 1: on a grid of V/Vc and A/Ac (for fixed Γ, Γt, τs) the mean-field regime

@@ -6,6 +6,8 @@ import org.ejml.data.Complex_F64;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.qpspin.linalg.krylov.Arnoldi;
+import org.qpspin.stationary.StationaryFactorization;
 
 /**
  * Arnoldi on the group inverse A = L^# started from δ = (f − ⟨f⟩)∘p: one Krylov basis for every frequency.
@@ -13,7 +15,8 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * <p>On {x : Σx = 0}, which holds δ and every Krylov vector, L is invertible with inverse A, and
  * (−iω − L)⁻¹ = −A (I + iωA)⁻¹. Shifted systems (I + iωA) z = δ share the Krylov space K_j(A, δ) for all ω
  * (shift invariance), so j applications of A (each one solve with the stationary factorization) serve the whole
- * grid. With A V_j = V_j H_j + h v_{j+1} e_jᵀ (CGS2 orthogonalization), the Galerkin approximation is
+ * grid. With A V_j = V_j H_j + h v_{j+1} e_jᵀ ({@link Arnoldi}, orthogonalization done twice), the Galerkin
+ * approximation is
  * <pre>  S_j(ω) = −2 β Re[gᵀ H_j y],   (I + iω H_j) y = e₁,   g = V_jᵀ (f − ⟨f⟩),  β = ‖δ‖₂,</pre>
  * an O(j²) upper-Hessenberg solve per frequency. Diagonalizing H_j = Y M Y⁻¹ turns it into the mode expansion
  * S_j(ω) = Σ_k 2 Re[c_k / (−iω − λ_k)] with Ritz values λ_k = 1/μ_k (the slowest relaxation rates of L that f
@@ -24,16 +27,14 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  */
 final class ShiftInvertKrylov {
 
-    private final NoiseAnalysis analysis;
     private final double[] p;
     private final double[] deviation;
-    private final int max;
-    private final List<double[]> basis = new ArrayList<>();
+    private final Arnoldi arnoldi;
+    /** The Hessenberg matrix of {@link #arnoldi} (its own array, read here). */
     private final double[][] h;
+    /** g_k = v_kᵀ (f − ⟨f⟩) for the basis vectors so far. */
     private final double[] g;
     private final double beta;
-    private int dim;
-    private boolean invariant;
     // workspaces for the Hessenberg solves
     private final double[] br;
     private final double[] bi;
@@ -41,80 +42,44 @@ final class ShiftInvertKrylov {
     private final double[] yi;
 
     ShiftInvertKrylov(NoiseAnalysis analysis, NoiseAnalysis.Centred c, int maxDimension) {
-        this.analysis = analysis;
         this.p = analysis.stationary().probabilitiesView();
         this.deviation = c.deviation;
         int n = p.length;
-        this.max = Math.max(1, Math.min(maxDimension, n - 1));
-        h = new double[max + 1][max];
+        int max = Math.max(1, Math.min(maxDimension, n - 1));
+        StationaryFactorization factorization = analysis.factorization();
+        arnoldi = new Arnoldi((x, y) -> factorization.solveGroupInverse(projected(x), y), c.weighted, max);
+        h = arnoldi.hessenbergView();
         g = new double[max + 1];
-        double norm = 0.0;
-        for (double v : c.weighted) {
-            norm += v * v;
-        }
-        beta = Math.sqrt(norm);
-        double[] v0 = new double[n];
-        if (beta > 0.0) {
-            for (int i = 0; i < n; i++) {
-                v0[i] = c.weighted[i] / beta;
-            }
-        }
-        basis.add(v0);
-        g[0] = NoiseAnalysis.dot(deviation, v0);
+        beta = arnoldi.beta();
+        g[0] = NoiseAnalysis.dot(deviation, arnoldi.basisVector(0));
         br = new double[max * max];
         bi = new double[max * max];
         yr = new double[max];
         yi = new double[max];
-        invariant = beta == 0.0;
     }
 
     /** Current dimension j. */
     int dimension() {
-        return dim;
+        return arnoldi.dimension();
     }
 
     /** Whether the Krylov space became invariant (the expansion is then exact up to rounding). */
     boolean isInvariant() {
-        return invariant;
+        return arnoldi.isInvariant();
     }
 
     /** Whether another step is possible. */
     boolean canExtend() {
-        return !invariant && dim < max;
+        return arnoldi.canExtend();
     }
 
-    /** One Arnoldi step: one group-inverse solve and a CGS2 orthogonalization. */
+    /** One Arnoldi step ({@link Arnoldi#extend}): one group-inverse solve and a twice-done orthogonalization. */
     void extend() {
-        int n = p.length;
-        double[] v = basis.get(dim);
-        double[] w = new double[n];
-        analysis.factorization().solveGroupInverse(projected(v), w);
-        for (int pass = 0; pass < 2; pass++) {
-            for (int k = 0; k <= dim; k++) {
-                double[] vk = basis.get(k);
-                double c = NoiseAnalysis.dot(vk, w);
-                h[k][dim] += c;
-                for (int i = 0; i < n; i++) {
-                    w[i] -= c * vk[i];
-                }
-            }
+        arnoldi.extend();
+        if (!arnoldi.isInvariant()) {
+            int dim = arnoldi.dimension();
+            g[dim] = NoiseAnalysis.dot(deviation, arnoldi.basisVector(dim));
         }
-        double norm = Math.sqrt(NoiseAnalysis.dot(w, w));
-        double scale = 0.0;
-        for (int k = 0; k <= dim; k++) {
-            scale = Math.max(scale, Math.abs(h[k][dim]));
-        }
-        h[dim + 1][dim] = norm;
-        dim++;
-        if (!(norm > 1e-14 * scale)) {
-            invariant = true;
-            return;
-        }
-        for (int i = 0; i < n; i++) {
-            w[i] /= norm;
-        }
-        basis.add(w);
-        g[dim] = NoiseAnalysis.dot(deviation, w);
     }
 
     /** v − (Σv) p: the component in {Σx = 0} along the splitting range(L) ⊕ span(p) (removes rounding drift). */
@@ -132,7 +97,7 @@ final class ShiftInvertKrylov {
 
     /** S_j(ω), two-sided, at the current dimension. */
     double spectrum(double omega) {
-        int j = dim;
+        int j = arnoldi.dimension();
         if (j == 0 || beta == 0.0) {
             return 0.0;
         }
@@ -168,7 +133,7 @@ final class ShiftInvertKrylov {
      * matrix; the weights need Y⁻¹e₁, one dense complex solve.
      */
     List<RelaxationMode> modes() {
-        int j = dim;
+        int j = arnoldi.dimension();
         List<RelaxationMode> out = new ArrayList<>();
         if (j == 0 || beta == 0.0) {
             return out;

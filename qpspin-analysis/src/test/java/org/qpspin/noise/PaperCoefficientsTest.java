@@ -12,7 +12,7 @@ import org.qpspin.model.Scales;
 import org.qpspin.rates.Prl2020RateModel;
 import org.qpspin.stationary.StationaryAnalysis;
 import org.qpspin.stationary.StationarySolvers;
-import org.qpspin.stationary.Truncation;
+import org.qpspin.truncation.Truncation;
 
 /**
  * The paper's noise coefficients S_N(0)/(Var N τ) along N0 → ∞ at fixed small ζ (docs/validation.md "Noise"):

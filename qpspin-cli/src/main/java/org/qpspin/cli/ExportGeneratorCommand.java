@@ -22,11 +22,12 @@ import org.qpspin.noise.Observable;
 import org.qpspin.noise.ZeroFrequencyNoise;
 import org.qpspin.rates.Prl2020RateModel;
 import org.qpspin.space.StateSpace;
-import org.qpspin.stationary.BandTruncation;
+import org.qpspin.stationary.PinnedState;
 import org.qpspin.stationary.StationaryFactorization;
 import org.qpspin.stationary.StationaryResult;
 import org.qpspin.stationary.StationarySolver;
 import org.qpspin.stationary.StationarySolvers;
+import org.qpspin.truncation.BandTruncation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -213,10 +214,7 @@ public final class ExportGeneratorCommand implements Callable<Integer> {
             }
         }
         // a pinning choice for peers that depends only on the parameters: the state nearest the mean field
-        int n0 = (int) Math.min(space.maxN(), Math.max(0, Math.round(mf.meanN())));
-        double m0 = Double.isFinite(mf.meanM()) ? mf.meanM() : 0.0;
-        int m = (int) Math.min(space.highM(n0), Math.max(space.lowM(n0), Math.round(m0)));
-        root.put("meanFieldState", space.index(n0, m));
+        root.put("meanFieldState", PinnedState.meanFieldPoint(space, p));
     }
 
     /** Factorize + S_N(0) solve, {@code repeat} times; the stationary vector of the last run is written. */

@@ -22,7 +22,7 @@ import org.qpspin.model.ModelParameters;
 import org.qpspin.model.Scales;
 import org.qpspin.stationary.StationaryResult;
 import org.qpspin.stationary.StationarySolvers;
-import org.qpspin.stationary.Truncation;
+import org.qpspin.truncation.Truncation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

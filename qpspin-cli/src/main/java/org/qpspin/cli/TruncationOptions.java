@@ -2,7 +2,7 @@ package org.qpspin.cli;
 
 import org.qpspin.stationary.StationarySolver;
 import org.qpspin.stationary.StationarySolvers;
-import org.qpspin.stationary.Truncation;
+import org.qpspin.truncation.Truncation;
 import picocli.CommandLine.Option;
 
 /**

@@ -2,6 +2,7 @@ package org.qpspin.ordering;
 
 import org.ejml.data.DMatrixSparseCSC;
 import org.ejml.sparse.ComputePermutation;
+import org.qpspin.linalg.sparse.Permutations;
 import org.qpspin.space.StateSpace;
 
 /**
@@ -55,28 +56,14 @@ public final class Orderings {
         return result;
     }
 
-    /** Whether {@code order} holds each of 0 … n−1 exactly once. */
+    /** Whether {@code order} holds each of 0 … n−1 exactly once ({@link Permutations#isPermutation}). */
     public static boolean isPermutation(int[] order, int n) {
-        if (order.length != n) {
-            return false;
-        }
-        boolean[] seen = new boolean[n];
-        for (int s : order) {
-            if (s < 0 || s >= n || seen[s]) {
-                return false;
-            }
-            seen[s] = true;
-        }
-        return true;
+        return Permutations.isPermutation(order, n);
     }
 
-    /** inverse[order[k]] = k. */
+    /** inverse[order[k]] = k ({@link Permutations#inverse}). */
     public static int[] inverse(int[] order) {
-        int[] inverse = new int[order.length];
-        for (int k = 0; k < order.length; k++) {
-            inverse[order[k]] = k;
-        }
-        return inverse;
+        return Permutations.inverse(order);
     }
 
     /**

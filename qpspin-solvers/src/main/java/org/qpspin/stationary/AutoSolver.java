@@ -1,14 +1,16 @@
 package org.qpspin.stationary;
 
 import org.qpspin.generator.Generator;
+import org.qpspin.linalg.HeapBudget;
 import org.qpspin.space.StateSpace;
+import org.qpspin.truncation.ProbableCore;
 
 /**
  * Chooses a stationary solver by the size and shape of the chain and reports it as {@code auto→name}.
  *
  * <p>Rule, with n states, w_K the width of level K and w the largest width:
  * <ul>
- *   <li>n ≥ {@value #CORE_MIN_STATES} and the probable core of the space ({@link CoreSolver#coreOf}) holds at
+ *   <li>n ≥ {@value #CORE_MIN_STATES} and the probable core of the space ({@link ProbableCore#of}) holds at
  *       most {@value #CORE_MAX_FRACTION} of the states: the probable-core solver (exact on the core, by the rule
  *       below, Gauss–Seidel on the rest);</li>
  *   <li>n ≤ {@value #GTH_LIMIT}: dense GTH, the oracle (n³/3 flops: milliseconds at this size);</li>
@@ -20,7 +22,7 @@ import org.qpspin.space.StateSpace;
  *       when the level factorization would not fit in half of the available heap ({@link #levelsFit}).</li>
  * </ul>
  */
-final class AutoSolver implements StationarySolver {
+final class AutoSolver extends BuiltInSolver {
 
     /** Largest chain for dense GTH in the automatic choice. */
     static final int GTH_LIMIT = 400;
@@ -37,15 +39,15 @@ final class AutoSolver implements StationarySolver {
     static final double CORE_MAX_FRACTION = 0.5;
 
     @Override
-    public String name() {
-        return "auto";
+    public SolverKind kind() {
+        return SolverKind.AUTO;
     }
 
     /** The solver the rule picks for {@code generator}. */
-    StationarySolver choose(Generator generator) {
+    BuiltInSolver choose(Generator generator) {
         StateSpace space = generator.space();
         if (space.size() >= CORE_MIN_STATES) {
-            StateSpace core = CoreSolver.coreOf(generator.rateModel(), space);
+            StateSpace core = ProbableCore.of(generator.rateModel(), space);
             if (core.size() <= CORE_MAX_FRACTION * space.size()) {
                 return new CoreSolver();
             }
@@ -54,11 +56,11 @@ final class AutoSolver implements StationarySolver {
     }
 
     /** The exact (direct, subtraction-free) solver the rule picks for {@code space}: gth, levels or lu. */
-    static StationarySolver exactFor(StateSpace space) {
+    static BuiltInSolver exactFor(StateSpace space) {
         if (space.size() <= GTH_LIMIT) {
-            return StationarySolvers.gth();
+            return new GthSolver();
         }
-        return prefersLevels(space) && levelsFit(space) ? StationarySolvers.levels() : StationarySolvers.lu();
+        return prefersLevels(space) && levelsFit(space) ? new LevelSolver() : new LuSolver(true);
     }
 
     /**
@@ -96,8 +98,8 @@ final class AutoSolver implements StationarySolver {
     }
 
     @Override
-    public StationaryFactorization factorize(Generator generator) {
-        StationaryFactorization f = choose(generator).factorize(generator);
-        return new RenamedFactorization(f, name() + "→" + f.solver());
+    public KeptFactorization factorize(Generator generator) {
+        KeptFactorization f = choose(generator).factorize(generator);
+        return f.reportedAs(name() + "→" + f.solver());
     }
 }

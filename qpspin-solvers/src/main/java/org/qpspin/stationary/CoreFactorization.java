@@ -2,7 +2,9 @@ package org.qpspin.stationary;
 
 import org.ejml.data.DMatrixSparseCSC;
 import org.qpspin.generator.Generator;
+import org.qpspin.linalg.krylov.Gmres;
 import org.qpspin.space.StateSpace;
+import org.qpspin.truncation.ProbableCore;
 
 /**
  * Solves L x = b on a chain whose probability sits in a known core C: an exact factorization of the core's own
@@ -22,16 +24,16 @@ import org.qpspin.space.StateSpace;
  * asks for cancellation to rounding), at most {@value #MAX_ITERATIONS} iterations. The stationary vector is then
  * polished by sweeps over the tail alone ({@link #polishTail}); they add non-negative terms only, and make the far
  * tail, whose values price the truncation (omitted flux), consistent with the tail's own equations. Counts are
- * reported in {@link #solver()}.
+ * reported in the solver name ({@link #solver()}).
  *
  * <p>Accuracy (docs/validation.md): normwise to rounding; entrywise like the exact solvers where p ≫
- * {@value CoreSolver#EDGE_MASS} p_max (the core's edge); tail entries near that level can be off by O(1).
+ * {@value ProbableCore#EDGE_MASS} p_max (the core's edge); tail entries near that level can be off by O(1).
  *
  * <p>Cost: the core's factorization, plus per GMRES iteration one group-inverse solve of the core, two sweeps over
  * the tail's rows and one product with L. Memory: the core's factors, the tail's rows (CSR, ~6 entries per state)
  * and {@value #RESTART} + 3 vectors of length n.
  */
-final class CoreFactorization implements StationaryFactorization {
+final class CoreFactorization extends KeptFactorization {
 
     /** GMRES stopping rule: residual 2-norm relative to the problem's scale (see {@link #gmres}). */
     static final double CONVERGED = 1e-14;
@@ -60,8 +62,6 @@ final class CoreFactorization implements StationaryFactorization {
     private final double[] tailExit;
     private final double[] coreRhs;
     private final double[] coreSolution;
-    private final StationaryResult stationary;
-    private final String description;
     private int iterations;
     /** ‖b − L x‖₂ / scale at the end of the last GMRES run. */
     private double lastResidual;
@@ -144,7 +144,7 @@ final class CoreFactorization implements StationaryFactorization {
         boolean converged = gmres(null, p, fluxNorm(p));
         int stationaryIterations = iterations;
         int sweeps = converged ? polishTail(p) : 0;
-        description = "core/" + core.solver() + "[" + nc + " of " + n + " states exact; " + stationaryIterations
+        String description = "core/" + core.solver() + "[" + nc + " of " + n + " states exact; " + stationaryIterations
                 + (converged ? " iterations" : " iterations, NOT converged: residual " + lastResidual) + ", " + sweeps
                 + " tail sweeps]";
         for (int i = 0; i < n; i++) {
@@ -152,7 +152,7 @@ final class CoreFactorization implements StationaryFactorization {
                 p[i] = 0.0;
             }
         }
-        stationary = StationaryResult.of(generator, p, description, (System.nanoTime() - start) * 1e-9);
+        keep(StationaryResult.of(generator, p, description, (System.nanoTime() - start) * 1e-9));
     }
 
     /**
@@ -195,10 +195,9 @@ final class CoreFactorization implements StationaryFactorization {
     }
 
     /**
-     * Right-preconditioned restarted GMRES (Saad &amp; Schultz, SIAM J. Sci. Stat. Comput. 7, 856 (1986); Saad,
-     * "Iterative Methods for Sparse Linear Systems", 2nd ed., Alg. 9.5) for L x = b from the initial x (in place),
-     * with B = {@link #precondition}. L is singular, but the system is consistent (1ᵀb = 0) and B maps into the
-     * range the iteration needs, so the residual goes to rounding. Stopping rule: ‖b − L x‖₂ ≤ {@value #CONVERGED}
+     * Right-preconditioned restarted GMRES ({@link Gmres}) for L x = b from the initial x (in place), with
+     * B = {@link #precondition}. L is singular, but the system is consistent (1ᵀb = 0) and B maps into the range
+     * the iteration needs, so the residual goes to rounding. Stopping rule: ‖b − L x‖₂ ≤ {@value #CONVERGED}
      * × scale, or {@value #MAX_ITERATIONS} iterations.
      *
      * @param b     right-hand side (null: 0)
@@ -207,104 +206,11 @@ final class CoreFactorization implements StationaryFactorization {
      * @return whether the stopping rule was met
      */
     private boolean gmres(double[] b, double[] x, double scale) {
-        int n = x.length;
-        int m = RESTART;
-        double[][] basis = new double[m + 1][];
-        double[][] h = new double[m + 1][m];
-        double[] cs = new double[m];
-        double[] sn = new double[m];
-        double[] g = new double[m + 1];
-        double[] z = new double[n];
-        double[] w = new double[n];
-        double target = CONVERGED * scale;
-        iterations = 0;
-        while (true) {
-            generator.multiply(x, w);
-            double beta = 0.0;
-            for (int i = 0; i < n; i++) {
-                w[i] = (b == null ? 0.0 : b[i]) - w[i];
-                beta += w[i] * w[i];
-            }
-            beta = Math.sqrt(beta);
-            lastResidual = beta / scale;
-            if (beta <= target || iterations >= MAX_ITERATIONS) {
-                return beta <= target;
-            }
-            if (basis[0] == null) {
-                basis[0] = new double[n];
-            }
-            for (int i = 0; i < n; i++) {
-                basis[0][i] = w[i] / beta;
-            }
-            java.util.Arrays.fill(g, 0.0);
-            g[0] = beta;
-            int k = 0;
-            while (k < m && iterations < MAX_ITERATIONS) {
-                iterations++;
-                precondition(basis[k], z);
-                generator.multiply(z, w);
-                for (int i = 0; i <= k; i++) { // modified Gram–Schmidt
-                    double[] v = basis[i];
-                    double dot = 0.0;
-                    for (int t = 0; t < n; t++) {
-                        dot += w[t] * v[t];
-                    }
-                    h[i][k] = dot;
-                    for (int t = 0; t < n; t++) {
-                        w[t] -= dot * v[t];
-                    }
-                }
-                double norm = 0.0;
-                for (int t = 0; t < n; t++) {
-                    norm += w[t] * w[t];
-                }
-                norm = Math.sqrt(norm);
-                h[k + 1][k] = norm;
-                for (int i = 0; i < k; i++) { // earlier Givens rotations
-                    double a = h[i][k];
-                    h[i][k] = cs[i] * a + sn[i] * h[i + 1][k];
-                    h[i + 1][k] = -sn[i] * a + cs[i] * h[i + 1][k];
-                }
-                double r = Math.hypot(h[k][k], h[k + 1][k]);
-                cs[k] = r == 0.0 ? 1.0 : h[k][k] / r;
-                sn[k] = r == 0.0 ? 0.0 : h[k + 1][k] / r;
-                h[k][k] = r;
-                h[k + 1][k] = 0.0;
-                g[k + 1] = -sn[k] * g[k];
-                g[k] = cs[k] * g[k];
-                k++;
-                if (Math.abs(g[k]) <= target || norm == 0.0) {
-                    break;
-                }
-                if (basis[k] == null) {
-                    basis[k] = new double[n];
-                }
-                double[] next = basis[k];
-                for (int t = 0; t < n; t++) {
-                    next[t] = w[t] / norm;
-                }
-            }
-            // x += B (V y), H y = g
-            double[] y = new double[k];
-            for (int i = k - 1; i >= 0; i--) {
-                double acc = g[i];
-                for (int j = i + 1; j < k; j++) {
-                    acc -= h[i][j] * y[j];
-                }
-                y[i] = acc / h[i][i];
-            }
-            java.util.Arrays.fill(w, 0.0);
-            for (int i = 0; i < k; i++) {
-                double[] v = basis[i];
-                for (int t = 0; t < n; t++) {
-                    w[t] += y[i] * v[t];
-                }
-            }
-            precondition(w, z);
-            for (int t = 0; t < n; t++) {
-                x[t] += z[t];
-            }
-        }
+        Gmres.Result result = new Gmres(generator::multiply, this::precondition, RESTART, MAX_ITERATIONS)
+                .solve(b, x, CONVERGED, scale);
+        iterations = result.iterations();
+        lastResidual = result.relativeResidual();
+        return result.converged();
     }
 
     /** ‖e∘x‖₂, e the exit rates: the size of the flux terms whose balance L x is (the residual's natural scale). */
@@ -340,7 +246,7 @@ final class CoreFactorization implements StationaryFactorization {
     /**
      * Tail-only sweeps of the stationary vector until (a) the omitted flux carried by the tail (Σ_T p_i × omitted
      * rate, the truncation's price) changes by at most {@value #TAIL_CONVERGED} of the whole omitted flux, and
-     * (b) every tail entry above {@value CoreSolver#EDGE_MASS} p_max changes by at most {@value #TAIL_CONVERGED}
+     * (b) every tail entry above {@value ProbableCore#EDGE_MASS} p_max changes by at most {@value #TAIL_CONVERGED}
      * of itself; returns the count.
      */
     private int polishTail(double[] p) {
@@ -354,7 +260,7 @@ final class CoreFactorization implements StationaryFactorization {
             max = Math.max(max, p[coreStates[c]]);
             coreOmitted += p[coreStates[c]] * generator.omittedRate(coreStates[c]);
         }
-        double floor = CoreSolver.EDGE_MASS * max;
+        double floor = ProbableCore.EDGE_MASS * max;
         double previous = Double.NaN;
         for (int sweep = 1; sweep <= MAX_TAIL_SWEEPS; sweep++) {
             double worst = 0.0;
@@ -379,11 +285,6 @@ final class CoreFactorization implements StationaryFactorization {
         return MAX_TAIL_SWEEPS;
     }
 
-    @Override
-    public StationaryResult stationary() {
-        return stationary;
-    }
-
     /**
      * x = L^# b: GMRES from x = B b, then x −= (Σ x) p. When GMRES does not meet its stopping rule the last iterate
      * is returned; callers check the residual (NoiseAnalysis does).
@@ -403,7 +304,7 @@ final class CoreFactorization implements StationaryFactorization {
         for (double v : x) {
             sum += v;
         }
-        double[] p = stationary.probabilitiesView();
+        double[] p = stationary().probabilitiesView();
         for (int i = 0; i < n; i++) {
             x[i] -= sum * p[i];
         }
@@ -412,10 +313,5 @@ final class CoreFactorization implements StationaryFactorization {
     /** GMRES iterations of the last {@link #solveGroupInverse} (or of the stationary solve, before any). */
     int iterations() {
         return iterations;
-    }
-
-    @Override
-    public String solver() {
-        return description;
     }
 }

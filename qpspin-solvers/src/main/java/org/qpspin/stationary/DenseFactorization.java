@@ -10,16 +10,15 @@ import org.qpspin.generator.Generator;
  * Dense LU (partial pivoting, EJML) of the pinned generator: L with row k replaced by e_kᵀ, k the most probable
  * state. Used with the dense GTH solver for further solves on small chains.
  */
-final class DenseFactorization implements StationaryFactorization {
+final class DenseFactorization extends KeptFactorization {
 
-    private final StationaryResult stationary;
     private final LinearSolverDense<DMatrixRMaj> lu;
     private final int pinned;
     private final DMatrixRMaj rhs;
     private final DMatrixRMaj solution;
 
     DenseFactorization(Generator generator, StationaryResult stationary) {
-        this.stationary = stationary;
+        keep(stationary);
         int n = generator.size();
         double[] p = stationary.probabilitiesView();
         int k = 0;
@@ -49,11 +48,6 @@ final class DenseFactorization implements StationaryFactorization {
     }
 
     @Override
-    public StationaryResult stationary() {
-        return stationary;
-    }
-
-    @Override
     public void solveGroupInverse(double[] b, double[] x) {
         int n = rhs.numRows;
         if (b.length != n || x.length != n) {
@@ -66,14 +60,9 @@ final class DenseFactorization implements StationaryFactorization {
         for (int i = 0; i < n; i++) {
             sum += solution.data[i];
         }
-        double[] p = stationary.probabilitiesView();
+        double[] p = stationary().probabilitiesView();
         for (int i = 0; i < n; i++) {
             x[i] = solution.data[i] - sum * p[i];
         }
-    }
-
-    @Override
-    public String solver() {
-        return stationary.solver();
     }
 }

@@ -16,7 +16,7 @@ import org.qpspin.generator.Generator;
  *
  * <p>Cost n³/3 flops and n² doubles: limited to {@link #MAX_STATES} states.
  */
-final class GthSolver implements StationarySolver {
+final class GthSolver extends BuiltInSolver {
 
     /** Largest chain accepted (a dense n × n array of doubles). */
     static final int MAX_STATES = 6000;
@@ -24,8 +24,8 @@ final class GthSolver implements StationarySolver {
     private static final double RESCALE_THRESHOLD = 0x1p600;
 
     @Override
-    public String name() {
-        return "gth";
+    public SolverKind kind() {
+        return SolverKind.GTH;
     }
 
     @Override
@@ -90,7 +90,7 @@ final class GthSolver implements StationarySolver {
 
     /** GTH for p, then a dense LU of the pinned generator for further solves (n³ flops more). */
     @Override
-    public StationaryFactorization factorize(Generator generator) {
+    public KeptFactorization factorize(Generator generator) {
         return new DenseFactorization(generator, solve(generator));
     }
 }

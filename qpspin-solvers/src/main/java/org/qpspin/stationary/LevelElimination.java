@@ -2,6 +2,8 @@ package org.qpspin.stationary;
 
 import org.ejml.data.DMatrixSparseCSC;
 import org.qpspin.generator.Generator;
+import org.qpspin.linalg.HeapBudget;
+import org.qpspin.linalg.dense.PanelUpdate;
 import org.qpspin.space.StateSpace;
 
 /**

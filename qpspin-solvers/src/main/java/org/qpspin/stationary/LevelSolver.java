@@ -15,11 +15,11 @@ import org.qpspin.generator.Generator;
  * <p>Cost O(Σ_K w_K³) flops and O(Σ_K w_K²) memory with w_K the width of level K: seconds for 10⁶ states
  * of width ~30. A state that cannot reach the pinned state (reducible chain) is rejected, naming it.
  */
-final class LevelSolver implements StationarySolver {
+final class LevelSolver extends BuiltInSolver {
 
     @Override
-    public String name() {
-        return "levels";
+    public SolverKind kind() {
+        return SolverKind.LEVELS;
     }
 
     /** The elimination without the rows (≈ 2 w doubles per state kept), then the back substitution. */
@@ -33,7 +33,7 @@ final class LevelSolver implements StationarySolver {
      * the computed peak if the mean-field state turns out far from it (see {@link LevelFactorization}).
      */
     @Override
-    public StationaryFactorization factorize(Generator generator) {
+    public KeptFactorization factorize(Generator generator) {
         return LevelFactorization.factorize(generator, true, name());
     }
 }

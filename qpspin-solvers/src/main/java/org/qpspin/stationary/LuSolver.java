@@ -1,7 +1,6 @@
 package org.qpspin.stationary;
 
 import org.qpspin.generator.Generator;
-import org.qpspin.meanfield.MeanFieldFixedPoint;
 import org.qpspin.ordering.Orderings;
 import org.qpspin.space.StateSpace;
 
@@ -11,7 +10,7 @@ import org.qpspin.space.StateSpace;
  * {@link org.qpspin.ordering.NestedDissection}).
  *
  * <p>The pinned state k is the state nearest the mean-field fixed point (N0, m0) of Eqs. 3–4, clamped into the
- * truncated set. If that guess proves poor — p_k below {@link #REPIN_RATIO} times the largest probability, or an
+ * truncated set ({@link PinnedState#meanFieldPoint}). If that guess proves poor — p_k below {@link #REPIN_RATIO} times the largest probability, or an
  * overflow — the chain is factorized once more, pinned at the most probable state of the first solve.
  *
  * <p>Accuracy: the back substitution is subtraction-free (see {@link SparseLuFactorization}), so the vector comes
@@ -19,7 +18,7 @@ import org.qpspin.space.StateSpace;
  * and then the solve fails with a message rather than clipping it. Relative accuracy of tiny probabilities is
  * limited by the cancellation in the pivots (documented in docs/theory.md, "Stationary solvers").
  */
-final class LuSolver implements StationarySolver {
+final class LuSolver extends BuiltInSolver {
 
     /** Re-pin when p_k / max p falls below this. */
     static final double REPIN_RATIO = 1e-6;
@@ -31,13 +30,8 @@ final class LuSolver implements StationarySolver {
     }
 
     @Override
-    public String name() {
-        return "lu";
-    }
-
-    @Override
-    public StationaryResult solve(Generator generator) {
-        return factorize(generator).stationary();
+    public SolverKind kind() {
+        return SolverKind.LU;
     }
 
     @Override
@@ -45,7 +39,7 @@ final class LuSolver implements StationarySolver {
         long start = System.nanoTime();
         StateSpace space = generator.space();
         int[] order = nestedDissection ? Orderings.nestedDissection(space) : Orderings.natural(space.size());
-        int pinned = meanFieldState(generator);
+        int pinned = PinnedState.meanFieldPoint(space, generator.rateModel().parameters());
         SparseLuFactorization lu = SparseLuFactorization.factorize(generator, pinned, order);
         double[] p = stationaryVector(lu);
         int best = argmax(p);
@@ -55,13 +49,18 @@ final class LuSolver implements StationarySolver {
             lu = SparseLuFactorization.factorize(generator, pinned, order);
             p = stationaryVector(lu);
         }
+        boolean zero = false;
         for (int i = 0; i < p.length; i++) {
             if (!(p[i] >= 0.0) || p[i] == Double.POSITIVE_INFINITY) {
                 throw new IllegalStateException("sparse LU gave p[" + i + "] = " + p[i] + " (pinned state " + pinned
                         + "): the GTH pivots exclude this unless the rates overflow");
             }
+            zero |= p[i] == 0.0;
         }
-        lu.setStationary(StationaryResult.of(generator, p, name(), (System.nanoTime() - start) * 1e-9));
+        if (zero) { // a transient state, or a probability below the double range: find out which
+            PinnedState.requireReachableFrom(generator, pinned);
+        }
+        lu.keep(StationaryResult.of(generator, p, name(), (System.nanoTime() - start) * 1e-9));
         return lu;
     }
 
@@ -80,17 +79,5 @@ final class LuSolver implements StationarySolver {
             }
         }
         return best;
-    }
-
-    /** The state nearest the mean-field fixed point (N0, m0), clamped into the truncated set. */
-    static int meanFieldState(Generator generator) {
-        StateSpace space = generator.space();
-        MeanFieldFixedPoint mf = MeanFieldFixedPoint.of(generator.rateModel().parameters());
-        double n0 = mf.meanN();
-        int n = Double.isFinite(n0) ? (int) Math.max(0, Math.min(space.maxN(), Math.round(n0))) : space.maxN();
-        double m0 = mf.meanM();
-        long m = Double.isNaN(m0) ? 0 : Math.round(Math.max(-1.0, Math.min(space.maxM() + 1.0, m0)));
-        m = Math.max(space.lowM(n), Math.min(space.highM(n), m));
-        return space.index(n, (int) m);
     }
 }

@@ -2,6 +2,7 @@ package org.qpspin.stationary;
 
 import org.ejml.data.DMatrixSparseCSC;
 import org.qpspin.generator.Generator;
+import org.qpspin.linalg.lu.MultifrontalGth;
 import org.qpspin.ordering.Orderings;
 
 /**
@@ -17,7 +18,7 @@ import org.qpspin.ordering.Orderings;
  *
  * <p>Solves are allocation-free (one internal workspace), so an instance is not thread-safe.
  */
-public final class SparseLuFactorization implements StationaryFactorization {
+public final class SparseLuFactorization extends KeptFactorization {
 
     private final int size;
     private final int pinned;
@@ -25,7 +26,6 @@ public final class SparseLuFactorization implements StationaryFactorization {
     private final int[] order;
     private final double[] work;
     private final double factorSeconds;
-    private StationaryResult stationary;
 
     private SparseLuFactorization(int size, int pinned, MultifrontalGth factors, double factorSeconds) {
         this.size = size;
@@ -76,15 +76,6 @@ public final class SparseLuFactorization implements StationaryFactorization {
         a.nz_length = nz;
         a.indicesSorted = l.indicesSorted;
         return a;
-    }
-
-    void setStationary(StationaryResult stationary) {
-        this.stationary = stationary;
-    }
-
-    @Override
-    public StationaryResult stationary() {
-        return stationary;
     }
 
     /**
@@ -141,7 +132,7 @@ public final class SparseLuFactorization implements StationaryFactorization {
         for (int c = 0; c < size; c++) {
             sum += w[c];
         }
-        double[] p = stationary.probabilitiesView();
+        double[] p = stationary().probabilitiesView();
         for (int c = 0; c < size; c++) {
             int state = order[c];
             x[state] = w[c] - sum * p[state];
@@ -193,10 +184,5 @@ public final class SparseLuFactorization implements StationaryFactorization {
     /** Number of states. */
     public int size() {
         return size;
-    }
-
-    @Override
-    public String solver() {
-        return stationary.solver();
     }
 }

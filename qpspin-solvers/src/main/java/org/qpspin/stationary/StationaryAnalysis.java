@@ -9,6 +9,11 @@ import org.qpspin.model.ModelParameters;
 import org.qpspin.rates.Prl2020RateModel;
 import org.qpspin.rates.RateModel;
 import org.qpspin.space.StateSpace;
+import org.qpspin.truncation.BandTruncation;
+import org.qpspin.truncation.Truncation;
+import org.qpspin.truncation.TruncationAttempt;
+import org.qpspin.truncation.TruncationException;
+import org.qpspin.truncation.TruncationPlanner;
 
 /**
  * The stationary state of the cluster chain with an honest truncation: the entry point the CLI, the noise, the

@@ -10,8 +10,13 @@ import org.qpspin.generator.Generator;
  */
 public interface StationarySolver {
 
-    /** Short name reported in results: {@code gth}, {@code lu}, {@code levels}, … */
-    String name();
+    /** Which solver this is. */
+    SolverKind kind();
+
+    /** Short name reported in results: {@code gth}, {@code lu}, {@code levels}, … ({@link SolverKind#label()}). */
+    default String name() {
+        return kind().label();
+    }
 
     /**
      * The stationary distribution of {@code generator}.

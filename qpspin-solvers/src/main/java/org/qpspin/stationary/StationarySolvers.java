@@ -1,7 +1,7 @@
 package org.qpspin.stationary;
 
 import java.util.List;
-import java.util.Locale;
+import org.qpspin.linalg.dense.DenseKernel;
 
 /** Factories for the stationary solvers (EJML style: static factories returning the interface). */
 public final class StationarySolvers {
@@ -62,7 +62,8 @@ public final class StationarySolvers {
 
     /** Names of the concrete solvers accepted by {@link #byName} (besides {@code auto}). */
     public static List<String> names() {
-        return List.of("gth", "levels", "lu", "core");
+        return List.of(SolverKind.GTH.label(), SolverKind.LEVELS.label(), SolverKind.LU.label(),
+                SolverKind.CORE.label());
     }
 
     /**
@@ -71,19 +72,17 @@ public final class StationarySolvers {
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */
     public static StationarySolver byName(String name) {
-        switch (name.toLowerCase(Locale.ROOT)) {
-            case "auto":
-                return auto();
-            case "gth":
-                return gth();
-            case "levels":
-                return levels();
-            case "lu":
-                return lu();
-            case "core":
-                return core();
-            default:
-                throw new IllegalArgumentException("unknown solver '" + name + "'; choose auto or one of " + names());
-        }
+        return of(SolverKind.of(name));
+    }
+
+    /** The solver of the given kind. */
+    public static StationarySolver of(SolverKind kind) {
+        return switch (kind) {
+            case AUTO -> auto();
+            case GTH -> gth();
+            case LEVELS -> levels();
+            case LU -> lu();
+            case CORE -> core();
+        };
     }
 }

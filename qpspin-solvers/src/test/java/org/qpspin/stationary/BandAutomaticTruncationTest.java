@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.qpspin.model.ModelParameters;
+import org.qpspin.truncation.Truncation;
 
 /**
  * The automatic truncation on m*(N) bands ({@link Truncation#withBand()}) against the automatic rectangle: the

@@ -8,6 +8,8 @@ import org.qpspin.generator.Generator;
 import org.qpspin.model.ModelParameters;
 import org.qpspin.rates.Prl2020RateModel;
 import org.qpspin.space.StateSpace;
+import org.qpspin.truncation.BandTruncation;
+import org.qpspin.truncation.ProbableCore;
 
 /**
  * The tail polishing of {@link CoreFactorization} on a deliberately short core (the mean-field band at a loose
@@ -28,7 +30,7 @@ class CorePolishTest {
         for (int n = 0; n <= 330; n++) {
             high[n] = Math.min(space.highM(n), shortCore.highM(n));
         }
-        StateSpace core = CoreSolver.closedBand(space, low, high);
+        StateSpace core = ProbableCore.closedBand(space, low, high);
         StationaryFactorization exactCore = StationarySolvers.levels().factorize(Generator.assemble(
                 Prl2020RateModel.of(sr), core));
         CoreFactorization f = new CoreFactorization(generator, exactCore, System.nanoTime());
@@ -43,11 +45,11 @@ class CorePolishTest {
         }
         double worst = 0.0;
         for (int i = 0; i < p.length; i++) {
-            if (p[i] > CoreSolver.EDGE_MASS * max) {
+            if (p[i] > ProbableCore.EDGE_MASS * max) {
                 worst = Math.max(worst, Math.abs(p[i] - q[i]) / p[i]);
             }
         }
-        assertTrue(worst < 1e-8, "worst entry above " + CoreSolver.EDGE_MASS + " p_max: " + worst + ", " + f.solver());
+        assertTrue(worst < 1e-8, "worst entry above " + ProbableCore.EDGE_MASS + " p_max: " + worst + ", " + f.solver());
         assertTrue(f.solver().contains(" tail sweeps]") && !f.solver().contains(", 0 tail sweeps]"), f.solver());
     }
 }

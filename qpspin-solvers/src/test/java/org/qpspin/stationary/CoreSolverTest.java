@@ -15,6 +15,8 @@ import org.qpspin.generator.Generator;
 import org.qpspin.model.ModelParameters;
 import org.qpspin.rates.Prl2020RateModel;
 import org.qpspin.space.StateSpace;
+import org.qpspin.truncation.ProbableCore;
+import org.qpspin.truncation.UnpolarizedRidge;
 
 /**
  * The probable-core solver against the exact level solver on the same rectangles: the shapes the automatic
@@ -117,8 +119,8 @@ class CoreSolverTest {
         // the peer comparison's SR family at 10^5 states (N0 = 193.3): the automatic rectangle 1064 x 103
         ModelParameters sr = ModelParameters.withMeanFieldN0(193.3, 1, 50, 0, 1);
         StateSpace space = StateSpace.rectangle(1064, 103);
-        StateSpace core = CoreSolver.coreOf(Prl2020RateModel.of(sr), space);
-        int ridge = UnpolarizedRidge.reach(Prl2020RateModel.of(sr), 1064, CoreSolver.EDGE_MASS);
+        StateSpace core = ProbableCore.of(Prl2020RateModel.of(sr), space);
+        int ridge = UnpolarizedRidge.reach(Prl2020RateModel.of(sr), 1064, ProbableCore.EDGE_MASS);
         // the ridge peaks at the unpolarized size c0 V = (2 A V^2 / Gamma)^1/2 and reaches beyond it
         double unpolarizedSize = Math.sqrt(2 * sr.injectionRate() / sr.singletRate());
         assertTrue(ridge > unpolarizedSize && ridge < 3 * unpolarizedSize, "ridge " + ridge + " vs " + unpolarizedSize);
@@ -127,7 +129,7 @@ class CoreSolverTest {
             if (n <= ridge) {
                 assertEquals(space.highM(n), core.highM(n), "N = " + n);
             }
-            int polarized = Math.min(space.highM(n), CoreSolver.polarizedTop(sr, n));
+            int polarized = Math.min(space.highM(n), ProbableCore.polarizedTop(sr, n));
             assertTrue(core.highM(n) >= polarized, "N = " + n);
             if (n > ridge + 200) { // far above the ridge, the fall-off of one per level has reached the band
                 assertEquals(polarized, core.highM(n), "N = " + n);
@@ -187,7 +189,7 @@ class CoreSolverTest {
         ModelParameters ta = ModelParameters.withMeanFieldN0(250.9, 1, 1, 1.0 / (25 * 250.9), Double.POSITIVE_INFINITY);
         Generator generator = Generator.assemble(Prl2020RateModel.of(ta), StateSpace.rectangle(879, 133));
         StationaryFactorization core = StationarySolvers.core().factorize(generator);
-        StateSpace coreSpace = CoreSolver.coreOf(generator.rateModel(), generator.space());
+        StateSpace coreSpace = ProbableCore.of(generator.rateModel(), generator.space());
         for (int n = 1; n <= coreSpace.maxN(); n++) {
             assertTrue(coreSpace.highM(n - 1) >= coreSpace.highM(n) - 1, "N = " + n);
         }

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.qpspin.generator.Generator;
+import org.qpspin.linalg.HeapBudget;
+import org.qpspin.linalg.lu.MultifrontalGth;
+import org.qpspin.linalg.lu.SupernodalAnalysis;
 import org.qpspin.model.ModelParameters;
 import org.qpspin.ordering.Orderings;
 import org.qpspin.rates.Prl2020RateModel;
@@ -68,13 +71,13 @@ class HeapBudgetRefusalTest {
     void luRefusesInOneLineWhenTheFactorsDoNotFitAndGoesAheadWhenTheyDo() {
         Generator g = Generator.assemble(RATES, StateSpace.rectangle(600, 60));
         // the refusal is for the serial plan: two subtrees at once is only tried with room to spare
-        double savedWork = MultifrontalGth.concurrentWork;
+        double savedWork = SupernodalAnalysis.concurrentWork;
         long needed;
         long neededConcurrent;
         try {
-            MultifrontalGth.concurrentWork = Double.POSITIVE_INFINITY;
+            SupernodalAnalysis.concurrentWork = Double.POSITIVE_INFINITY;
             needed = MultifrontalGth.factorize(g.matrix(), luOrder(g)).estimatedBytes();
-            MultifrontalGth.concurrentWork = 0.0;
+            SupernodalAnalysis.concurrentWork = 0.0;
             MultifrontalGth concurrent = MultifrontalGth.factorize(g.matrix(), luOrder(g));
             assertTrue(concurrent.concurrent());
             neededConcurrent = concurrent.estimatedBytes();
@@ -84,7 +87,7 @@ class HeapBudgetRefusalTest {
                 assertTrue(!tight.concurrent() && tight.estimatedBytes() == needed);
             }
         } finally {
-            MultifrontalGth.concurrentWork = savedWork;
+            SupernodalAnalysis.concurrentWork = savedWork;
         }
         assertTrue(needed > 4 * MIB, "a chain whose factors are several MiB: " + needed);
         StationaryResult free = StationarySolvers.lu().solve(g);
@@ -112,13 +115,13 @@ class HeapBudgetRefusalTest {
             MultifrontalGth f = MultifrontalGth.factorize(g.matrix(), luOrder(g));
             assertEquals(f.allocatedBytes(), f.estimatedBytes(), space.toString());
             // two subtrees at the same time: a second front, and both stacks of updates at once, still exact
-            double savedWork = MultifrontalGth.concurrentWork;
+            double savedWork = SupernodalAnalysis.concurrentWork;
             MultifrontalGth concurrent;
             try {
-                MultifrontalGth.concurrentWork = 0.0;
+                SupernodalAnalysis.concurrentWork = 0.0;
                 concurrent = MultifrontalGth.factorize(g.matrix(), luOrder(g));
             } finally {
-                MultifrontalGth.concurrentWork = savedWork;
+                SupernodalAnalysis.concurrentWork = savedWork;
             }
             assertEquals(concurrent.allocatedBytes(), concurrent.estimatedBytes(), space.toString());
             if (space.maxM() == space.maxN() / 2) { // the triangle splits at its top separator
@@ -212,7 +215,7 @@ class HeapBudgetRefusalTest {
 
     /** The lu solver's order: nested dissection, pinned at the mean-field state. */
     private static int[] luOrder(Generator g) {
-        return Orderings.withLast(Orderings.nestedDissection(g.space()), LuSolver.meanFieldState(g));
+        return Orderings.withLast(Orderings.nestedDissection(g.space()), PinnedState.meanFieldPoint(g.space(), g.rateModel().parameters()));
     }
 
     /** Runs {@code run}, which must refuse with a one-line message starting {@code prefix}; MiB needed, available. */

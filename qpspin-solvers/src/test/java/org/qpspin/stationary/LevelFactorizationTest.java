@@ -143,7 +143,7 @@ class LevelFactorizationTest {
                         StateSpace.triangle(36)));
         for (Generator g : chains) {
             double[] p = StationarySolvers.levels().solve(g).probabilitiesView();
-            int pin = LevelFactorization.meanFieldState(g);
+            int pin = PinnedState.peakEstimate(g.space(), g.rateModel().parameters());
             double ratio = p[mostProbable(p)] / p[pin];
             assertTrue(ratio <= 4.0, g.rateModel().parameters() + ": p_max / p_pin = " + ratio);
         }
@@ -160,7 +160,7 @@ class LevelFactorizationTest {
         StationaryFactorization dense = StationarySolvers.gth().factorize(g);
         double[] oracle = dense.stationary().probabilitiesView();
         int top = mostProbable(oracle);
-        int guess = LevelFactorization.meanFieldState(g);
+        int guess = PinnedState.peakEstimate(g.space(), g.rateModel().parameters());
         assertTrue(oracle[top] > 1e6 * oracle[guess], "the mean-field state must be far from the peak");
         LevelFactorization f = (LevelFactorization) StationarySolvers.levels().factorize(g);
         assertEquals(top, f.pin());

@@ -14,6 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.qpspin.generator.Generator;
+import org.qpspin.linalg.lu.MultifrontalGth;
+import org.qpspin.linalg.lu.SupernodalAnalysis;
 import org.qpspin.meanfield.MeanFieldFixedPoint;
 import org.qpspin.model.ModelParameters;
 import org.qpspin.model.Regime;
@@ -115,48 +117,6 @@ class LuSolverTest {
     }
 
     @Test
-    void groupInverseSolveSatisfiesSystemAndZeroSum() {
-        ModelParameters p = ModelParameters.withMeanFieldN0(20, 1.0, 1.0, 0.01, 40.0);
-        Generator g = Generator.assemble(Prl2020RateModel.of(p), StateSpace.rectangle(90, 20));
-        SparseLuFactorization f = StationarySolvers.luFactorization(g);
-        StationaryFactorization dense = StationarySolvers.gth().factorize(g);
-        double[] pi = f.stationary().probabilitiesView();
-        int n = g.size();
-        double mean = f.stationary().meanN();
-        double[] b = new double[n];
-        for (int i = 0; i < n; i++) {
-            b[i] = -(g.space().levelOf(i) - mean) * pi[i];
-        }
-        double[] x = new double[n];
-        double[] lx = new double[n];
-        double[] xDense = new double[n];
-        for (int repeat = 0; repeat < 2; repeat++) { // the workspace is reused
-            f.solveGroupInverse(b, x);
-            g.multiply(x, lx);
-            double sum = 0.0;
-            double scale = 0.0;
-            double bScale = 0.0;
-            for (int i = 0; i < n; i++) {
-                sum += x[i];
-                scale += Math.abs(x[i]);
-                bScale = Math.max(bScale, Math.abs(b[i]));
-            }
-            for (int i = 0; i < n; i++) {
-                assertEquals(b[i], lx[i], 1e-12 * bScale);
-            }
-            assertEquals(0.0, sum, 1e-14 * scale);
-        }
-        dense.solveGroupInverse(b, xDense);
-        double sn = 0.0;
-        double snDense = 0.0;
-        for (int i = 0; i < n; i++) {
-            sn += 2 * g.space().levelOf(i) * x[i];
-            snDense += 2 * g.space().levelOf(i) * xDense[i];
-        }
-        assertRelative(snDense, sn, 1e-11, "S_N(0)");
-    }
-
-    @Test
     void pinnedAndTransposedSolvesSatisfyTheirSystems() {
         ModelParameters p = ModelParameters.withMeanFieldN0(12, 1.0, 1.0, 0.02, 5.0);
         Generator g = Generator.assemble(Prl2020RateModel.of(p), StateSpace.triangle(44));
@@ -231,7 +191,7 @@ class LuSolverTest {
         ModelParameters p = ModelParameters.withMeanFieldN0(30, 1.0, 1.0, 0.02, 3.0);
         Generator g = Generator.assemble(Prl2020RateModel.of(p), StateSpace.triangle(120));
         double saved = MultifrontalGth.parallelFlops;
-        double savedWork = MultifrontalGth.concurrentWork;
+        double savedWork = SupernodalAnalysis.concurrentWork;
         double[] serial;
         double[] parallel;
         double[] b = new double[g.size()];
@@ -242,32 +202,24 @@ class LuSolverTest {
         }
         try {
             MultifrontalGth.parallelFlops = Double.POSITIVE_INFINITY;
-            MultifrontalGth.concurrentWork = Double.POSITIVE_INFINITY;
+            SupernodalAnalysis.concurrentWork = Double.POSITIVE_INFINITY;
             SparseLuFactorization fs = StationarySolvers.luFactorization(g);
             serial = fs.stationary().probabilities();
             fs.solvePinned(b, xSerial);
             MultifrontalGth.parallelFlops = 0.0;
-            MultifrontalGth.concurrentWork = 0.0;
+            SupernodalAnalysis.concurrentWork = 0.0;
             SparseLuFactorization fp = StationarySolvers.luFactorization(g);
             org.junit.jupiter.api.Assertions.assertTrue(MultifrontalGth.factorize(g.matrix(),
                     org.qpspin.ordering.Orderings.withLast(org.qpspin.ordering.Orderings.nestedDissection(g.space()),
-                    LuSolver.meanFieldState(g))).concurrent());
+                    PinnedState.meanFieldPoint(g.space(), g.rateModel().parameters()))).concurrent());
             parallel = fp.stationary().probabilities();
             fp.solvePinned(b, xParallel);
         } finally {
             MultifrontalGth.parallelFlops = saved;
-            MultifrontalGth.concurrentWork = savedWork;
+            SupernodalAnalysis.concurrentWork = savedWork;
         }
         org.junit.jupiter.api.Assertions.assertArrayEquals(serial, parallel);
         org.junit.jupiter.api.Assertions.assertArrayEquals(xSerial, xParallel);
-    }
-
-    @Test
-    void singleStateChain() {
-        ModelParameters p = ModelParameters.of(1.0, 1.0, 1.0, 1.0, 1.0);
-        Generator g = Generator.assemble(Prl2020RateModel.of(p), StateSpace.triangle(0));
-        StationaryResult r = StationarySolvers.lu().solve(g);
-        assertEquals(1.0, r.probabilitiesView()[0]);
     }
 
     private static void assertRelative(double expected, double actual, double tolerance, String what) {

@@ -14,6 +14,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.qpspin.model.Aluminium;
 import org.qpspin.model.ModelParameters;
 import org.qpspin.model.Regime;
+import org.qpspin.truncation.Truncation;
+import org.qpspin.truncation.TruncationAttempt;
+import org.qpspin.truncation.TruncationException;
 
 /** The truncation entry point: automatic truncation meets its tolerance, fixed ones report, errors are loud. */
 class StationaryAnalysisTest {

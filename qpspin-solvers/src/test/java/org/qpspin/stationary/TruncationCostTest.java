@@ -18,6 +18,7 @@ import org.qpspin.model.Aluminium;
 import org.qpspin.model.ModelParameters;
 import org.qpspin.rates.Prl2020RateModel;
 import org.qpspin.space.StateSpace;
+import org.qpspin.truncation.Truncation;
 
 /**
  * The reported truncation cost c = omittedFlux / (AV) bounds what a larger truncation changes.

@@ -1,0 +1,590 @@
+package org.qpspin.linalg.lu;
+
+import java.util.Arrays;
+import java.util.stream.IntStream;
+import org.ejml.data.DMatrixSparseCSC;
+import org.qpspin.linalg.HeapBudget;
+import org.qpspin.linalg.dense.DenseKernel;
+
+/**
+ * Supernodal multifrontal LU of a generator in a given symmetric order, with GTH pivots: the sparse, fill-reducing
+ * version of the Grassmann–Taksar–Heyman elimination, no pivoting and no subtraction in the factorization.
+ *
+ * <p>Symbolic phase: {@link SupernodalAnalysis} (pattern only: permutation, elimination tree, column counts,
+ * supernodes, front rows, schedule, memory plan; I. S. Duff, J. K. Reid, "The multifrontal solution of indefinite
+ * sparse symmetric linear equations", ACM TOMS 9, 302 (1983); J. W. H. Liu, "The multifrontal method for sparse
+ * matrix solution", SIAM Review 34, 82 (1992)).
+ *
+ * <p>Numeric phase (this class), supernodes in column order: assemble the dense front from B and the children's update
+ * matrices (extend-add), eliminate its own columns, pass the Schur complement on its struct to the parent. Column
+ * q's pivot is not the updated diagonal but u_qq = −Σ_{r&gt;q} F[r][q], the sum of the fully assembled
+ * off-diagonal entries below it: every Schur complement of a generator is a generator (censored chain, columns
+ * summing to zero), so this is the same number computed without cancellation (GTH). Off-diagonal entries are ≥ 0,
+ * multipliers ≤ 0, and every update adds a non-negative number: the whole factorization is subtraction-free.
+ *
+ * <p>The last column in the order is the pinned state k (its GTH pivot is 0: L is singular). The stored factors
+ * are those of the pinned matrix A = L with row k replaced by e_kᵀ: the same U with u_kk = 1, and L without its
+ * last row (whose multipliers were only needed to sum the pivots), which the solves honour.
+ */
+public final class MultifrontalGth {
+
+    /**
+     * Dense updates above this many flops are split over the common fork-join pool (with 2+ cores). Each entry
+     * sees the same operations in the same order either way, so the split never changes a result; public
+     * and mutable only so that a test can force the parallel paths on a small chain.
+     */
+    public static double parallelFlops = 4e6;
+    private static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() > 1;
+    private static final int ROW_CHUNK = 64;
+    private static final int COLUMN_CHUNK = 256;
+
+    private final int n;
+    private final int[] order;
+    private final int[] superStart;
+    private final int[][] frontRows;
+    private final double[][] rowPanel; // ns x f, row-major: L_ss (strict lower), U_ss, U_sB
+    private final double[][] colPanel; // nb x ns, row-major: L_Bs
+    private final long storedEntries;
+    private final double flops;
+    private final long estimatedBytes;
+    private final long allocatedBytes;
+    private final boolean concurrent;
+
+    private MultifrontalGth(int n, int[] order, int[] superStart, int[][] frontRows, double[][] rowPanel,
+                            double[][] colPanel, long estimatedBytes, long allocatedBytes, boolean concurrent) {
+        this.n = n;
+        this.order = order;
+        this.superStart = superStart;
+        this.frontRows = frontRows;
+        this.rowPanel = rowPanel;
+        this.colPanel = colPanel;
+        this.storedEntries = factorEntries(rowPanel, colPanel);
+        this.estimatedBytes = estimatedBytes;
+        this.allocatedBytes = allocatedBytes;
+        this.concurrent = concurrent;
+        double count = 0.0;
+        for (int s = 0; s < rowPanel.length; s++) {
+            double ns = superStart[s + 1] - superStart[s];
+            double f = frontRows[s].length;
+            double nb = f - ns;
+            // panel Σ_q 2 (f − q)(ns − q), U_sB ns² nb, Schur 2 nb² ns
+            count += 2.0 * (f * ns * ns - (f + ns) * ns * (ns - 1) / 2.0 + (ns - 1) * ns * (2 * ns - 1) / 6.0)
+                    + ns * ns * nb + 2.0 * nb * nb * ns;
+        }
+        this.flops = count;
+    }
+
+    /**
+     * Factorizes the generator {@code l} (CSC, columns summing to zero) in the order {@code order}, whose last
+     * entry is the pinned state: the symbolic analysis ({@link SupernodalAnalysis}), then the numeric phase.
+     *
+     * @throws IllegalArgumentException if a pivot other than the last vanishes (the chain is reducible)
+     */
+    public static MultifrontalGth factorize(DMatrixSparseCSC l, int[] order) {
+        DenseKernel.prepareFor(l.numCols);
+        return factorize(SupernodalAnalysis.of(l, order), l);
+    }
+
+    /**
+     * The numeric phase on a symbolic analysis of {@code l}'s pattern: refuses in one line if the planned memory
+     * does not fit, then assembles and eliminates the fronts, the two concurrent branches (if any) at the same
+     * time, each with its own front, then the rest.
+     *
+     * @throws IllegalArgumentException if a pivot other than the last vanishes (the chain is reducible), or the
+     *                                  factors do not fit in the heap
+     */
+    public static MultifrontalGth factorize(SupernodalAnalysis symbolic, DMatrixSparseCSC l) {
+        int n = symbolic.n;
+        double[][] values = symbolic.permutedValues(l);
+        long needed = symbolic.plannedBytes;
+        int secondFront = symbolic.secondFront;
+        int[] branch = symbolic.branch;
+        int maxFront = symbolic.maxFront;
+        HeapBudget.require(needed, "lu solver", "for the factors of " + n + " states",
+                "raise the heap (QPSPIN_JAVA_OPTS=-Xmx...) or use a narrower truncation (--band)");
+
+        int supernodes = symbolic.supernodes();
+        double[][] rowPanel = new double[supernodes][];
+        double[][] colPanel = new double[supernodes][];
+        double[][] update = new double[supernodes][];
+        if ((long) maxFront * maxFront > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("front of " + maxFront + " rows too large for one array");
+        }
+        Numeric numeric = new Numeric(symbolic, values[0], values[1], rowPanel, colPanel, update);
+        Worker main = new Worker(n, maxFront);
+        long fronts = main.front.length;
+        if (secondFront > 0) {
+            Worker second = new Worker(n, secondFront);
+            fronts += second.front.length;
+            java.util.concurrent.ForkJoinTask<?> other = java.util.concurrent.ForkJoinTask.adapt(
+                    () -> numeric.run(branch, 1, second)).fork();
+            numeric.run(branch, 0, main);
+            other.join();
+            // the rest starts with both branches' updates alive; their peaks, reached at the same time, add up
+            main.pending += second.pending;
+            main.peak += second.peak;
+        }
+        numeric.run(branch, -1, main);
+        return new MultifrontalGth(n, symbolic.order, symbolic.superStart, symbolic.frontRows, rowPanel, colPanel,
+                needed, 8 * (factorEntries(rowPanel, colPanel) + fronts + main.peak), secondFront > 0);
+    }
+
+    /** The work areas of one thread of the numeric phase, and the update entries it keeps alive. */
+    private static final class Worker {
+        final double[] front;
+        final int[] local;
+        final int[] slot;
+        long pending;
+        long peak;
+
+        Worker(int n, int maxFront) {
+            this.front = new double[maxFront * maxFront];
+            this.local = new int[n];
+            this.slot = new int[maxFront];
+        }
+    }
+
+    /** The numeric phase over the symbolic structure: assembles and eliminates one supernode's front at a time. */
+    private static final class Numeric {
+        private final int n;
+        private final int[] colPtr;
+        private final int[] colRow;
+        private final double[] colVal;
+        private final int[] rowPtr;
+        private final int[] rowCol;
+        private final double[] rowVal;
+        private final int[] superStart;
+        private final int[][] frontRows;
+        private final int[] childPtr;
+        private final int[] children;
+        private final double[][] rowPanel;
+        private final double[][] colPanel;
+        private final double[][] update;
+
+        Numeric(SupernodalAnalysis symbolic, double[] colVal, double[] rowVal, double[][] rowPanel,
+                double[][] colPanel, double[][] update) {
+            this.n = symbolic.n;
+            this.colPtr = symbolic.colPtr;
+            this.colRow = symbolic.colRow;
+            this.colVal = colVal;
+            this.rowPtr = symbolic.rowPtr;
+            this.rowCol = symbolic.rowCol;
+            this.rowVal = rowVal;
+            this.superStart = symbolic.superStart;
+            this.frontRows = symbolic.frontRows;
+            this.childPtr = symbolic.childPtr;
+            this.children = symbolic.children;
+            this.rowPanel = rowPanel;
+            this.colPanel = colPanel;
+            this.update = update;
+        }
+
+        /** The supernodes of {@code which} branch in ascending order (children before parents). */
+        void run(int[] branch, int which, Worker w) {
+            for (int s = 0; s < branch.length; s++) {
+                if (branch[s] == which) {
+                    supernode(s, w);
+                }
+            }
+        }
+
+        private void supernode(int s, Worker w) {
+            double[] front = w.front;
+            int[] local = w.local;
+            int[] slot = w.slot;
+            int[] rows = frontRows[s];
+            int f = rows.length;
+            int c0 = superStart[s];
+            int c1 = superStart[s + 1] - 1;
+            int ns = c1 - c0 + 1;
+            int nb = f - ns;
+            Arrays.fill(front, 0, f * f, 0.0);
+            for (int a = 0; a < f; a++) {
+                local[rows[a]] = a;
+            }
+            for (int j = c0; j <= c1; j++) {
+                int cj = local[j];
+                for (int e = colPtr[j]; e < colPtr[j + 1]; e++) {
+                    int r = colRow[e];
+                    if (r >= c0) {
+                        front[local[r] * f + cj] += colVal[e];
+                    }
+                }
+                int rj = local[j] * f;
+                for (int e = rowPtr[j]; e < rowPtr[j + 1]; e++) {
+                    int c = rowCol[e];
+                    if (c > c1) {
+                        front[rj + local[c]] += rowVal[e];
+                    }
+                }
+            }
+            for (int t = childPtr[s]; t < childPtr[s + 1]; t++) {
+                int child = children[t];
+                int[] childRows = frontRows[child];
+                int own = superStart[child + 1] - superStart[child];
+                int m = childRows.length - own;
+                double[] u = update[child];
+                for (int b = 0; b < m; b++) {
+                    slot[b] = local[childRows[own + b]];
+                }
+                // extend-add: the child's rows land on distinct front rows, so big ones are split over the pool
+                if ((double) m * m < parallelFlops || !PARALLEL) {
+                    extendAdd(front, f, u, m, slot, 0, m);
+                } else {
+                    int chunks = (m + ROW_CHUNK - 1) / ROW_CHUNK;
+                    IntStream.range(0, chunks).parallel().forEach(k -> extendAdd(front, f, u, m, slot,
+                            k * ROW_CHUNK, Math.min(m, (k + 1) * ROW_CHUNK)));
+                }
+                update[child] = null;
+                w.pending -= u.length;
+            }
+            double[] rp = new double[ns * f];
+            eliminate(front, f, ns, c0, n, rp);
+            double[] cp = new double[nb * ns];
+            for (int r = 0; r < nb; r++) {
+                System.arraycopy(front, (ns + r) * f, cp, r * ns, ns);
+            }
+            rowPanel[s] = rp;
+            colPanel[s] = cp;
+            if (nb > 0) {
+                double[] u = new double[nb * nb];
+                for (int r = 0; r < nb; r++) {
+                    System.arraycopy(front, (ns + r) * f + ns, u, r * nb, nb);
+                }
+                update[s] = u;
+                w.pending += u.length;
+                w.peak = Math.max(w.peak, w.pending);
+            }
+        }
+    }
+
+    /** front[slot[a]][slot[b]] += u[a][b] for the child update rows [from, to) (u is m × m, row-major). */
+    private static void extendAdd(double[] front, int f, double[] u, int m, int[] slot, int from, int to) {
+        for (int a = from; a < to; a++) {
+            int base = slot[a] * f;
+            int row = a * m;
+            for (int b = 0; b < m; b++) {
+                front[base + slot[b]] += u[row + b];
+            }
+        }
+    }
+
+    /** Pivots per block of the panel factorization and terms per pass of the updates (rank-4 kernels). */
+    public static final int BLOCK = 4;
+
+    /**
+     * Eliminates the first ns columns of the dense f × f front (row-major) with GTH pivots, leaving L below and U
+     * to the right of them and the Schur complement in the trailing block.
+     *
+     * <p>Blocked right-looking LU (Golub &amp; Van Loan, Matrix Computations, 4th ed., §3.2.11) with blocks of
+     * {@value #BLOCK} pivots: each block is factorized on its own columns, then applied to the rest of the panel,
+     * to U_sB and to the Schur complement as rank-{@value #BLOCK} updates, so that every front entry is loaded and
+     * stored once per {@value #BLOCK} pivots instead of once per pivot (the rank-1 loop is bound by its stores).
+     * The terms are the same non-negative products as in the rank-1 order, only summed in another order, so the
+     * elimination stays subtraction-free (GTH).
+     */
+    private static void eliminate(double[] front, int f, int ns, int c0, int n, double[] rowPanel) {
+        for (int q0 = 0; q0 < ns; q0 += BLOCK) {
+            int qe = Math.min(q0 + BLOCK, ns);
+            for (int q = q0; q < qe; q++) {
+                double sum = 0.0;
+                for (int r = q + 1; r < f; r++) {
+                    sum += front[r * f + q];
+                }
+                double pivot;
+                if (sum > 0.0) {
+                    pivot = -sum;
+                } else if (c0 + q == n - 1) {
+                    pivot = 1.0; // pinned state: row k of the pinned matrix is e_kᵀ
+                } else {
+                    throw new IllegalArgumentException("chain is reducible: state at elimination step " + (c0 + q)
+                            + " cannot reach the pinned state");
+                }
+                front[q * f + q] = pivot;
+                double inverse = 1.0 / pivot;
+                int rowQ = q * f;
+                // multipliers of column q, and their update of the block's own columns q+1 … qe−1
+                for (int r = q + 1; r < f; r++) {
+                    int rowR = r * f;
+                    double multiplier = front[rowR + q];
+                    if (multiplier != 0.0) {
+                        multiplier *= inverse;
+                        front[rowR + q] = multiplier;
+                        for (int c = q + 1; c < qe; c++) {
+                            front[rowR + c] -= multiplier * front[rowQ + c];
+                        }
+                    }
+                }
+            }
+            if (qe == ns) {
+                break;
+            }
+            // the block's U rows on the rest of the panel, then the rank-BLOCK update of rows qe … f−1 there
+            blockRows(front, f, q0, qe, qe, ns);
+            int rows = f - qe;
+            if (2.0 * BLOCK * rows * (ns - qe) < parallelFlops || !PARALLEL) {
+                update(front, f, front, f, q0, qe, qe, f, qe, ns);
+            } else {
+                int chunks = (rows + ROW_CHUNK - 1) / ROW_CHUNK;
+                int blockStart = q0;
+                int blockEnd = qe;
+                IntStream.range(0, chunks).parallel().forEach(k -> update(front, f, front, f, blockStart, blockEnd,
+                        blockEnd + k * ROW_CHUNK, Math.min(f, blockEnd + (k + 1) * ROW_CHUNK), blockEnd, ns));
+            }
+        }
+        if (f == ns) {
+            System.arraycopy(front, 0, rowPanel, 0, ns * f);
+            return;
+        }
+        // U_sB = L_ss⁻¹ B_sB, independent by columns
+        if ((double) ns * ns * (f - ns) < parallelFlops || !PARALLEL) {
+            upperColumns(front, f, ns, ns, f);
+        } else {
+            int chunks = (f - ns + COLUMN_CHUNK - 1) / COLUMN_CHUNK;
+            IntStream.range(0, chunks).parallel().forEach(k -> upperColumns(front, f, ns, ns + k * COLUMN_CHUNK,
+                    Math.min(f, ns + (k + 1) * COLUMN_CHUNK)));
+        }
+        System.arraycopy(front, 0, rowPanel, 0, ns * f);
+        // Schur complement on the struct rows and columns, U read from the row panel
+        schur(front, f, ns, rowPanel);
+    }
+
+    /** Rows q0+1 … qe−1 of U on columns [columnFrom, columnTo): forward substitution within the block. */
+    private static void blockRows(double[] front, int f, int q0, int qe, int columnFrom, int columnTo) {
+        for (int q = q0 + 1; q < qe; q++) {
+            update(front, f, front, f, q0, q, q, q + 1, columnFrom, columnTo);
+        }
+    }
+
+    /**
+     * Columns [columnFrom, columnTo) of U_sB = L_ss⁻¹ B_sB: forward substitution down the rows of s, each row
+     * taking the rows above it four at a time ({@link #update} on one row).
+     */
+    private static void upperColumns(double[] front, int f, int ns, int columnFrom, int columnTo) {
+        for (int q = 1; q < ns; q++) {
+            update(front, f, front, f, 0, q, q, q + 1, columnFrom, columnTo);
+        }
+    }
+
+    /**
+     * front[B][B] −= L_Bs U_sB with U_sB read from {@code u} (ns × f, row-major); fronts above
+     * {@link #parallelFlops} flops are split by row blocks over the common fork-join pool.
+     */
+    private static void schur(double[] front, int f, int ns, double[] u) {
+        int nb = f - ns;
+        if (2.0 * nb * nb * ns < parallelFlops || !PARALLEL) {
+            update(front, f, u, f, 0, ns, ns, f, ns, f);
+            return;
+        }
+        int chunks = (nb + ROW_CHUNK - 1) / ROW_CHUNK;
+        IntStream.range(0, chunks).parallel().forEach(k -> update(front, f, u, f, 0, ns, ns + k * ROW_CHUNK,
+                Math.min(f, ns + (k + 1) * ROW_CHUNK), ns, f));
+    }
+
+    /**
+     * a[r][c] −= Σ_{p0 ≤ p &lt; p1} a[r][p] u[p][c] for rows [rowFrom, rowTo) and columns [columnFrom, columnTo) of
+     * the row-major {@code a} ({@code fa} per row), u row-major with {@code fu} per row: four rows times four terms
+     * per pass ({@link DenseKernel#multiplyAdd4x4}, SIMD where available), remainders by two, one.
+     */
+    public static void update(double[] a, int fa, double[] u, int fu, int p0, int p1, int rowFrom, int rowTo,
+                       int columnFrom, int columnTo) {
+        int r = rowFrom;
+        for (; r + 3 < rowTo; r += 4) {
+            int a0 = r * fa;
+            int a1 = a0 + fa;
+            int a2 = a1 + fa;
+            int a3 = a2 + fa;
+            int p = p0;
+            for (; p + 3 < p1; p += 4) {
+                // the 4 × 4 block of multipliers a[r..r+3][p..p+3] against rows p..p+3 of u
+                DenseKernel.multiplyAdd4x4(a, a0, fa, u, p * fu, fu, a, a0 + p, fa, 1, columnFrom, columnTo, true);
+            }
+            for (; p < p1; p++) {
+                double l0 = a[a0 + p];
+                double l1 = a[a1 + p];
+                double l2 = a[a2 + p];
+                double l3 = a[a3 + p];
+                if (l0 == 0.0 && l1 == 0.0 && l2 == 0.0 && l3 == 0.0) {
+                    continue;
+                }
+                int up = p * fu;
+                for (int c = columnFrom; c < columnTo; c++) {
+                    double x = u[up + c];
+                    a[a0 + c] -= l0 * x;
+                    a[a1 + c] -= l1 * x;
+                    a[a2 + c] -= l2 * x;
+                    a[a3 + c] -= l3 * x;
+                }
+            }
+        }
+        for (; r < rowTo; r++) {
+            int ar = r * fa;
+            int p = p0;
+            for (; p + 3 < p1; p += 4) {
+                if (DenseKernel.zeroWeights(a, ar + p, fa, 1, 1)) {
+                    continue;
+                }
+                DenseKernel.multiplyAdd1x4(a, ar, u, p * fu, fu, a, ar + p, 1, columnFrom, columnTo, true);
+            }
+            for (; p < p1; p++) {
+                double multiplier = a[ar + p];
+                if (multiplier != 0.0) {
+                    int up = p * fu;
+                    for (int c = columnFrom; c < columnTo; c++) {
+                        a[ar + c] -= multiplier * u[up + c];
+                    }
+                }
+            }
+        }
+    }
+
+    /** w ← L_pin⁻¹ w in the permuted numbering (the pinned last row of L is e_nᵀ). */
+    public void forward(double[] w) {
+        double pinnedValue = w[n - 1];
+        for (int s = 0; s < rowPanel.length; s++) {
+            int c0 = superStart[s];
+            int ns = superStart[s + 1] - c0;
+            int[] rows = frontRows[s];
+            int f = rows.length;
+            int nb = f - ns;
+            double[] rp = rowPanel[s];
+            double[] cp = colPanel[s];
+            for (int q = 0; q < ns; q++) {
+                double wq = w[c0 + q];
+                if (wq != 0.0) {
+                    for (int r = q + 1; r < ns; r++) {
+                        w[c0 + r] -= rp[r * f + q] * wq;
+                    }
+                    for (int r = 0; r < nb; r++) {
+                        w[rows[ns + r]] -= cp[r * ns + q] * wq;
+                    }
+                }
+            }
+        }
+        w[n - 1] = pinnedValue;
+    }
+
+    /** w ← U⁻¹ w in the permuted numbering. */
+    public void backward(double[] w) {
+        for (int s = rowPanel.length - 1; s >= 0; s--) {
+            int c0 = superStart[s];
+            int ns = superStart[s + 1] - c0;
+            int[] rows = frontRows[s];
+            int f = rows.length;
+            double[] rp = rowPanel[s];
+            for (int q = ns - 1; q >= 0; q--) {
+                int rowQ = q * f;
+                double acc = w[c0 + q];
+                for (int c = q + 1; c < f; c++) {
+                    acc -= rp[rowQ + c] * w[rows[c]];
+                }
+                w[c0 + q] = acc / rp[rowQ + q];
+            }
+        }
+    }
+
+    /** w ← U⁻ᵀ w in the permuted numbering. */
+    public void forwardTransposed(double[] w) {
+        for (int s = 0; s < rowPanel.length; s++) {
+            int c0 = superStart[s];
+            int ns = superStart[s + 1] - c0;
+            int[] rows = frontRows[s];
+            int f = rows.length;
+            double[] rp = rowPanel[s];
+            for (int q = 0; q < ns; q++) {
+                int rowQ = q * f;
+                double wq = w[c0 + q] / rp[rowQ + q];
+                w[c0 + q] = wq;
+                if (wq != 0.0) {
+                    for (int c = q + 1; c < f; c++) {
+                        w[rows[c]] -= rp[rowQ + c] * wq;
+                    }
+                }
+            }
+        }
+    }
+
+    /** w ← L_pin⁻ᵀ w in the permuted numbering. */
+    public void backwardTransposed(double[] w) {
+        double pinnedValue = w[n - 1];
+        w[n - 1] = 0.0; // row n−1 of L_pin has no multipliers
+        for (int s = rowPanel.length - 1; s >= 0; s--) {
+            int c0 = superStart[s];
+            int ns = superStart[s + 1] - c0;
+            int[] rows = frontRows[s];
+            int f = rows.length;
+            int nb = f - ns;
+            double[] rp = rowPanel[s];
+            double[] cp = colPanel[s];
+            for (int q = ns - 1; q >= 0; q--) {
+                double acc = w[c0 + q];
+                for (int r = q + 1; r < ns; r++) {
+                    acc -= rp[r * f + q] * w[c0 + r];
+                }
+                for (int r = 0; r < nb; r++) {
+                    acc -= cp[r * ns + q] * w[rows[ns + r]];
+                }
+                w[c0 + q] = acc;
+            }
+        }
+        w[n - 1] = pinnedValue;
+    }
+
+    /** The order (position → state). */
+    public int[] order() {
+        return order;
+    }
+
+    /** Doubles stored in the factors (explicit zeros inside supernodes included). */
+    public long storedEntries() {
+        return storedEntries;
+    }
+
+    /**
+     * Bytes the up-front check asked of the heap, from the symbolic structure alone: 8 × (factor entries +
+     * largest front² + largest stack of pending update matrices).
+     */
+    public long estimatedBytes() {
+        return estimatedBytes;
+    }
+
+    /**
+     * Bytes of the same three kinds of arrays as the numeric phase actually allocated them (the kept panels, the
+     * front array, the peak of the update matrices alive at once), for checking {@link #estimatedBytes()}.
+     */
+    public long allocatedBytes() {
+        return allocatedBytes;
+    }
+
+    /** Whether two subtrees of the elimination tree were factorized at the same time ({@link SupernodalAnalysis#concurrentWork}). */
+    public boolean concurrent() {
+        return concurrent;
+    }
+
+    private static long factorEntries(double[][] rowPanel, double[][] colPanel) {
+        long stored = 0;
+        for (int s = 0; s < rowPanel.length; s++) {
+            stored += rowPanel[s].length + colPanel[s].length;
+        }
+        return stored;
+    }
+
+    /** Floating-point operations of the numeric factorization (dense front kernels, zeros included). */
+    public double flops() {
+        return flops;
+    }
+
+    /** Number of supernodes. */
+    public int supernodes() {
+        return rowPanel.length;
+    }
+
+    /** Largest front (rows). */
+    public int largestFront() {
+        int max = 0;
+        for (int[] rows : frontRows) {
+            max = Math.max(max, rows.length);
+        }
+        return max;
+    }
+}

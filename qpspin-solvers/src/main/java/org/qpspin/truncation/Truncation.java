@@ -1,0 +1,183 @@
+package org.qpspin.truncation;
+
+/**
+ * How the infinite (N, m) chain is cut to 0 ≤ N ≤ Nmax, 0 ≤ m ≤ min(⌊N/2⌋, mMax) (MODEL.md, "Truncation").
+ *
+ * <p>Two kinds:
+ * <ul>
+ *   <li>{@link #automatic()}: Nmax and mMax are chosen from the mean-field scales, the chain is solved, the
+ *       truncation cost (the omitted stationary flux relative to A·V) is measured, and the side that carries
+ *       the cost is grown until the cost is at most the tolerance (default {@value #DEFAULT_TOLERANCE}). If
+ *       that takes more than {@link #maxGrowths()} growths or more than {@link #maxStates()} states, a
+ *       {@link TruncationException} is thrown: never a silent answer beyond tolerance.</li>
+ *   <li>{@link #fixed(int, int)}: the given Nmax and mMax; the cost is reported and is an error only on
+ *       request ({@link #failIfAbove(double)}).</li>
+ * </ul>
+ * An automatic truncation may use, instead of one mMax for every level, the per-level band of
+ * {@link BandTruncation#around} that follows the mean-field m*(N) ({@link #withBand()}): the same tolerance, far
+ * fewer states where m*(N) varies a lot with N (polarized clusters that are unpolarized at small N); its m side
+ * grows by widening every level's window (the band's slack) instead of raising mMax.
+ * Immutable value type; the {@code with…} methods return modified copies.
+ */
+public final class Truncation {
+
+    /** Default tolerance of the automatic truncation on omittedFlux / (A V). */
+    public static final double DEFAULT_TOLERANCE = 1e-10;
+    /** Default number of growths (re-solves after the first solve) before giving up. */
+    public static final int DEFAULT_MAX_GROWTHS = 12;
+    /** Default cap on the number of states of one attempt. */
+    public static final int DEFAULT_MAX_STATES = 50_000_000;
+    /** mMax value meaning "no truncation in m" (m ≤ ⌊N/2⌋ only). */
+    public static final int NO_M_LIMIT = Integer.MAX_VALUE;
+
+    private final boolean automatic;
+    private final int nMax;
+    private final int mMax;
+    private final double tolerance;
+    private final int maxGrowths;
+    private final int maxStates;
+    private final boolean band;
+
+    private Truncation(boolean automatic, int nMax, int mMax, double tolerance, int maxGrowths, int maxStates,
+                       boolean band) {
+        this.automatic = automatic;
+        this.nMax = nMax;
+        this.mMax = mMax;
+        this.tolerance = tolerance;
+        this.maxGrowths = maxGrowths;
+        this.maxStates = maxStates;
+        this.band = band;
+    }
+
+    /** Automatic truncation to the default tolerance {@value #DEFAULT_TOLERANCE}. */
+    public static Truncation automatic() {
+        return automatic(DEFAULT_TOLERANCE);
+    }
+
+    /**
+     * Automatic truncation: omittedFlux / (A V) ≤ {@code tolerance}.
+     *
+     * @throws IllegalArgumentException unless 0 &lt; tolerance &lt; 1
+     */
+    public static Truncation automatic(double tolerance) {
+        requireTolerance(tolerance);
+        return new Truncation(true, -1, -1, tolerance, DEFAULT_MAX_GROWTHS, DEFAULT_MAX_STATES, false);
+    }
+
+    /**
+     * The rectangle 0 ≤ N ≤ nMax, 0 ≤ m ≤ min(⌊N/2⌋, mMax); its cost is reported, not checked.
+     *
+     * @param nMax largest N (≥ 0)
+     * @param mMax largest m (≥ 0); {@link #NO_M_LIMIT} or anything ≥ ⌊nMax/2⌋ keeps every valid m
+     * @throws IllegalArgumentException for negative bounds
+     */
+    public static Truncation fixed(int nMax, int mMax) {
+        if (nMax < 0) {
+            throw new IllegalArgumentException("nMax must be >= 0, got " + nMax);
+        }
+        if (mMax < 0) {
+            throw new IllegalArgumentException("mMax must be >= 0, got " + mMax);
+        }
+        return new Truncation(false, nMax, mMax, Double.POSITIVE_INFINITY, 0, DEFAULT_MAX_STATES, false);
+    }
+
+    /** The triangle 0 ≤ N ≤ nMax, 0 ≤ m ≤ ⌊N/2⌋ (no truncation in m). */
+    public static Truncation fixed(int nMax) {
+        return fixed(nMax, NO_M_LIMIT);
+    }
+
+    /**
+     * A copy that raises {@link TruncationException} when the measured cost exceeds {@code tolerance}; for an
+     * automatic truncation this sets the tolerance it grows to.
+     *
+     * @throws IllegalArgumentException unless 0 &lt; tolerance &lt; 1
+     */
+    public Truncation failIfAbove(double tolerance) {
+        requireTolerance(tolerance);
+        return new Truncation(automatic, nMax, mMax, tolerance, maxGrowths, maxStates, band);
+    }
+
+    /**
+     * A copy of this automatic truncation whose attempts are {@link BandTruncation#around} bands following
+     * m*(N), level by level, rather than rectangles.
+     *
+     * @throws IllegalArgumentException for a fixed truncation (give its window explicitly instead)
+     */
+    public Truncation withBand() {
+        if (!automatic) {
+            throw new IllegalArgumentException("the band applies to the automatic truncation only, not to " + this);
+        }
+        return new Truncation(true, nMax, mMax, tolerance, maxGrowths, maxStates, true);
+    }
+
+    /** Whether the automatic attempts are m*(N) bands ({@link #withBand()}) rather than rectangles. */
+    public boolean isBand() {
+        return band;
+    }
+
+    /** A copy allowing at most {@code growths} re-solves after the first (automatic only). */
+    public Truncation withMaxGrowths(int growths) {
+        if (growths < 0) {
+            throw new IllegalArgumentException("maxGrowths must be >= 0, got " + growths);
+        }
+        return new Truncation(automatic, nMax, mMax, tolerance, growths, maxStates, band);
+    }
+
+    /** A copy whose attempts may hold at most {@code states} states. */
+    public Truncation withMaxStates(int states) {
+        if (states < 1) {
+            throw new IllegalArgumentException("maxStates must be >= 1, got " + states);
+        }
+        return new Truncation(automatic, nMax, mMax, tolerance, maxGrowths, states, band);
+    }
+
+    private static void requireTolerance(double tolerance) {
+        if (!(tolerance > 0.0 && tolerance < 1.0)) {
+            throw new IllegalArgumentException("truncation tolerance must be in (0, 1), got " + tolerance);
+        }
+    }
+
+    /** Whether Nmax and mMax are chosen (and grown) automatically. */
+    public boolean isAutomatic() {
+        return automatic;
+    }
+
+    /** The fixed Nmax (−1 when automatic). */
+    public int nMax() {
+        return nMax;
+    }
+
+    /** The fixed mMax (−1 when automatic; {@link #NO_M_LIMIT} for no truncation in m). */
+    public int mMax() {
+        return mMax;
+    }
+
+    /** The tolerance on omittedFlux / (A V); +∞ for a fixed truncation without {@link #failIfAbove}. */
+    public double tolerance() {
+        return tolerance;
+    }
+
+    /** Whether a cost above {@link #tolerance()} is an error. */
+    public boolean isChecked() {
+        return tolerance < Double.POSITIVE_INFINITY;
+    }
+
+    /** Largest number of growths after the first solve. */
+    public int maxGrowths() {
+        return maxGrowths;
+    }
+
+    /** Largest number of states of one attempt. */
+    public int maxStates() {
+        return maxStates;
+    }
+
+    @Override
+    public String toString() {
+        if (automatic) {
+            return "automatic(tol=" + tolerance + (band ? ", band" : "") + ")";
+        }
+        String m = mMax == NO_M_LIMIT ? "none" : Integer.toString(mMax);
+        return "fixed(nMax=" + nMax + ", mMax=" + m + (isChecked() ? ", failIfAbove=" + tolerance : "") + ")";
+    }
+}
