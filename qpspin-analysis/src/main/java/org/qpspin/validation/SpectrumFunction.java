@@ -1,4 +1,4 @@
-package org.qpspin.montecarlo;
+package org.qpspin.validation;
 
 /** An exact noise spectrum: the two-sided S_N(ω) of MODEL.md ("Noise convention") at given angular frequencies. */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package org.qpspin.montecarlo;
+package org.qpspin.validation;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.qpspin.model.ModelParameters;
+import org.qpspin.montecarlo.GillespieSimulator;
+import org.qpspin.montecarlo.MonteCarloResult;
+import org.qpspin.montecarlo.MonteCarloSettings;
 import org.qpspin.rates.Channel;
 import org.qpspin.rates.Prl2020RateModel;
 import org.qpspin.rates.RateModel;

@@ -1,4 +1,4 @@
-package org.qpspin.montecarlo;
+package org.qpspin.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

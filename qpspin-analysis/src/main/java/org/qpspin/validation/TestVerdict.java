@@ -1,4 +1,4 @@
-package org.qpspin.montecarlo;
+package org.qpspin.validation;
 
 /**
  * One statistical test of samples against the exact answer: its statistic, p-value and verdict at significance

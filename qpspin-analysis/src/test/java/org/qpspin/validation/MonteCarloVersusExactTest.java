@@ -1,4 +1,4 @@
-package org.qpspin.montecarlo;
+package org.qpspin.validation;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +8,8 @@ import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.qpspin.model.ModelParameters;
+import org.qpspin.montecarlo.GillespieSimulator;
+import org.qpspin.montecarlo.MonteCarloSettings;
 import org.qpspin.rates.Prl2020RateModel;
 import org.qpspin.rates.RateModel;
 
