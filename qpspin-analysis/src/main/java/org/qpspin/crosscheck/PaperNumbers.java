@@ -16,7 +16,7 @@ import org.qpspin.stationary.StationaryAnalysis;
 import org.qpspin.stationary.StationaryResult;
 
 /**
- * Every number the paper states (MODEL.md, "Results the paper states" and "Aluminium") against qpspin's value,
+ * Every number the paper states (docs/model.md, "The paper's results" and "Aluminium") against qpspin's value,
  * for the table of docs/validation.md. Each row says which route produced qpspin's number.
  */
 public final class PaperNumbers {
@@ -115,7 +115,8 @@ public final class PaperNumbers {
         // aluminium
         ModelParameters al = Aluminium.parameters(1.0, 1.0);
         Scales s = Scales.of(al);
-        rows.add(new Row("aluminium Γ (s⁻¹µm³)", "≈ 18", 18.0, al.singletRate(), "4(Δ/Tc)³/(τ0νΔ), MODEL.md constants",
+        rows.add(new Row("aluminium Γ (s⁻¹µm³)", "≈ 18", 18.0, al.singletRate(),
+                "4(Δ/Tc)³/(τ0νΔ), docs/model.md constants",
                 "the constants give 18.87; the paper rounds down"));
         rows.add(new Row("aluminium τs (s)", "≈ 10", 10.0, al.spinFlipTime(), "τ0/(α²(δε/Δ)^{7/2})",
                 "0.1^{7/2} = 3.16e−4 gives 12.65 s; the paper rounds to 10"));

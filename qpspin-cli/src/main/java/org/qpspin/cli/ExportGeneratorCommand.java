@@ -41,8 +41,8 @@ import picocli.CommandLine.Option;
  * {@code --solve} the results and times), {@code PREFIX.p.f64} (with {@code --solve}: the stationary vector as
  * raw little-endian float64, by state index).
  *
- * <p>S_N(0) (MODEL.md noise convention, two-sided) comes from {@link NoiseAnalysis#zeroFrequency}: one group-inverse
- * solve with the factorization kept from the stationary solve. Times are measured in this JVM around
+ * <p>S_N(0) (docs/model.md "Noise convention", two-sided) comes from {@link NoiseAnalysis#zeroFrequency}: one
+ * group-inverse solve with the factorization kept from the stationary solve. Times are measured in this JVM around
  * {@code factorize} and the noise solve (assembly and file writing excluded); {@code --repeat} repeats both so
  * that the JIT-warm time can be told from the first.
  */
@@ -279,7 +279,7 @@ public final class ExportGeneratorCommand implements Callable<Integer> {
         result.put("meanM", stationary.meanM());
         result.put("noiseZeroFrequency", noise.zeroFrequency());
         result.put("noiseRelativeResidual", noise.relativeResidual());
-        result.put("noiseConvention", "S_N(0) two-sided, particles^2 s (MODEL.md)");
+        result.put("noiseConvention", "S_N(0) two-sided, particles^2 s (docs/model.md)");
         result.put("relativeResidual", stationary.relativeResidual());
         result.put("relativeOmittedFlux", stationary.relativeOmittedFlux());
         result.put("boundaryMass", stationary.boundaryMass());

@@ -44,7 +44,8 @@ public final class RegimeMapCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--preset", paramLabel = "NAME", description = "aluminium: Gamma, Gamma_t, tau_s from MODEL.md.")
+    @Option(names = "--preset", paramLabel = "NAME",
+            description = "aluminium: Gamma, Gamma_t, tau_s from docs/model.md.")
     String preset;
 
     @Option(names = "--gamma", paramLabel = "RATE", defaultValue = "1", description = "Gamma (default ${DEFAULT-VALUE}).")

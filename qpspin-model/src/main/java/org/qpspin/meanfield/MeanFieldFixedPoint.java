@@ -4,13 +4,13 @@ import org.qpspin.model.ModelParameters;
 import org.qpspin.model.Regime;
 
 /**
- * The mean-field stationary point in the m ≪ N approximation (Eqs. 3–4 of the paper, as MODEL.md writes them).
+ * The mean-field stationary point in the m ≪ N approximation (Eqs. 3–4 of the paper, as docs/model.md writes them).
  *
  * <p>N0 is the positive root of Eq. 4, 0 = AV/N0 − (2/τs) N0 − (Γt/V) N0², i.e. of
  * f(N) = (2/τs) N² + (Γt/V) N³ − AV, which is increasing and convex for N &gt; 0. Newton's method started
  * from the smaller of the two limits N_SR = (AVτs/2)^½ and N_TA = (AV²/Γt)^⅓ (where f ≥ 0) converges
  * monotonically; it stops when a step changes N by less than 4 ulps.
- * m0 = (AV² − Γt N0²) / (2Γ N0) (Eq. 3, with Γt N0² as MODEL.md explains); +∞ when Γ = 0.
+ * m0 = (AV² − Γt N0²) / (2Γ N0) (Eq. 3, with Γt N0² as docs/model.md explains); +∞ when Γ = 0.
  * With A = 0, N0 = m0 = 0.
  */
 public final class MeanFieldFixedPoint {

@@ -3,7 +3,7 @@ package org.qpspin.model;
 import java.util.Objects;
 
 /**
- * The five physical parameters of the cluster model, in the units fixed by {@code shared/spec/MODEL.md}
+ * The five physical parameters of the cluster model, in the units fixed by {@code docs/model.md}
  * (seconds and micrometres).
  *
  * <p>Immutable and validated on construction: every parameter must be finite and in range, except
@@ -63,7 +63,8 @@ public final class ModelParameters {
         boolean spinFlips = spinFlipTime != Double.POSITIVE_INFINITY;
         if (tripletRate == 0.0 && !spinFlips) {
             throw new IllegalArgumentException("no stationary state: with triplet rate Gamma_t = 0 and "
-                    + "tau_s = infinity the cluster grows without bound (MODEL.md); give Gamma_t > 0 or a finite tau_s");
+                    + "tau_s = infinity the cluster grows without bound (docs/model.md); give Gamma_t > 0 or a "
+                    + "finite tau_s");
         }
         if (tripletRate == 0.0 && singletRate == 0.0) {
             throw new IllegalArgumentException("no stationary state: with Gamma = 0 and Gamma_t = 0 nothing "

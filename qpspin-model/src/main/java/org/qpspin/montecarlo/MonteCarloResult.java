@@ -103,7 +103,7 @@ public final class MonteCarloResult {
         return channelCounts.clone();
     }
 
-    /** Injections per recorded second: an unbiased estimate of A V (MODEL.md: the same in every state). */
+    /** Injections per recorded second: an unbiased estimate of A V (docs/model.md: the same in every state). */
     public double realisedInjectionRate() {
         return (count(Channel.INJECTION) + count(Channel.INJECTION_FLIPPED)) / simulatedTime;
     }
