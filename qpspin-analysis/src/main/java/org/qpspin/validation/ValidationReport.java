@@ -1,48 +1,29 @@
 package org.qpspin.validation;
 
-import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The verdicts of a {@link SampleValidator} run with what they rest on: sample size, integrated autocorrelation
  * time of N, effective sample size, batches. The overall verdict is Bonferroni's: the samples fail if any test's
- * p-value is below α / (number of tests), so the family-wise false-alarm rate is at most α. Immutable.
+ * p-value is below α / (number of tests), so the family-wise false-alarm rate is at most α.
+ *
+ * @param tests every verdict, in the order the tests ran
+ * @param alpha significance level of each test
+ * @param batched the samples as the tests saw them (τ_int(N), batches)
+ * @param sampleFrequencyN fraction of samples at N = 0 … the largest sampled N
+ * @param warnings caveats about the data (too short for its correlation time, etc.)
+ * @param spectrum the Welch comparison behind the spectrum test, or null when it did not run
  */
-public final class ValidationReport {
+public record ValidationReport(List<TestVerdict> tests, double alpha, BatchedSamples batched,
+                               double[] sampleFrequencyN, List<String> warnings,
+                               WelchSpectrumTest.Comparison spectrum) {
 
-    private final List<TestVerdict> tests;
-    private final double alpha;
-    private final long samples;
-    private final int series;
-    private final double interval;
-    private final AutocorrelationTime tauN;
-    private final int batchLength;
-    private final int batches;
-    private final double[] sampleFrequencyN;
-    private final List<String> warnings;
-    private final WelchSpectrum welch;
-    private final double[] welchExact;
-
-    ValidationReport(List<TestVerdict> tests, double alpha, long samples, int series, double interval,
-                     AutocorrelationTime tauN, int batchLength, int batches, double[] sampleFrequencyN,
-                     List<String> warnings, WelchSpectrum welch, double[] welchExact) {
-        this.welch = welch;
-        this.welchExact = welchExact;
-        this.tests = Collections.unmodifiableList(tests);
-        this.alpha = alpha;
-        this.samples = samples;
-        this.series = series;
-        this.interval = interval;
-        this.tauN = tauN;
-        this.batchLength = batchLength;
-        this.batches = batches;
-        this.sampleFrequencyN = sampleFrequencyN;
-        this.warnings = Collections.unmodifiableList(warnings);
-    }
-
-    /** Every test, in a fixed order. */
-    public List<TestVerdict> tests() {
-        return tests;
+    /** Copies the lists and the array. */
+    public ValidationReport {
+        tests = List.copyOf(tests);
+        warnings = List.copyOf(warnings);
+        sampleFrequencyN = sampleFrequencyN.clone();
     }
 
     /** The test called {@code name}, or null. */
@@ -55,12 +36,7 @@ public final class ValidationReport {
         return null;
     }
 
-    /** Significance level of each test. */
-    public double alpha() {
-        return alpha;
-    }
-
-    /** Smallest p-value of all tests. */
+    /** Smallest p-value of all tests (1 with no test). */
     public double minPValue() {
         double min = 1.0;
         for (TestVerdict t : tests) {
@@ -76,52 +52,48 @@ public final class ValidationReport {
 
     /** Number of samples. */
     public long samples() {
-        return samples;
+        return batched.size();
     }
 
     /** Number of independent series (replicas). */
     public int series() {
-        return series;
+        return batched.samples().seriesCount();
     }
 
     /** Grid spacing in s (NaN: untimed samples). */
     public double interval() {
-        return interval;
+        return batched.samples().interval();
     }
 
     /** Integrated autocorrelation time of N in samples. */
     public AutocorrelationTime autocorrelationN() {
-        return tauN;
+        return batched.autocorrelationN();
     }
 
     /** Effective number of independent samples of N: n / (2 τ_int). */
     public double effectiveSamples() {
-        return samples / tauN.inflation();
+        return batched.effectiveSamples();
     }
 
     /** Batch length used by the batch-means estimates (samples). */
     public int batchLength() {
-        return batchLength;
+        return batched.batchLength();
     }
 
     /** Number of batches. */
     public int batches() {
-        return batches;
+        return batched.batchCount();
     }
 
     /** Fraction of samples at N = 0 … max sampled N (copy). */
+    @Override
     public double[] sampleFrequencyN() {
         return sampleFrequencyN.clone();
     }
 
-    /** Caveats about the data (too short for its correlation time, etc.). */
-    public List<String> warnings() {
-        return warnings;
-    }
-
     /** Welch's estimate of S_N used by the spectrum test, or null when it did not run. */
     public WelchSpectrum welch() {
-        return welch;
+        return spectrum == null ? null : spectrum.welch();
     }
 
     /**
@@ -129,15 +101,15 @@ public final class ValidationReport {
      * {@code welch().omega()[2 + 2i]}.
      */
     public double[] welchExact() {
-        return welchExact == null ? null : welchExact.clone();
+        return spectrum == null ? null : spectrum.exactAliased().clone();
     }
 
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        sb.append(passed() ? "PASS" : "FAIL").append(": ").append(samples).append(" samples in ").append(series)
-                .append(" series, tau_int(N) = ").append(String.format(java.util.Locale.ROOT, "%.3g", tauN.tau()))
-                .append(" samples\n");
+        sb.append(passed() ? "PASS" : "FAIL").append(": ").append(samples()).append(" samples in ").append(series())
+                .append(" series, tau_int(N) = ")
+                .append(String.format(Locale.ROOT, "%.3g", autocorrelationN().tau())).append(" samples\n");
         for (TestVerdict t : tests) {
             sb.append("  ").append(t).append('\n');
         }

@@ -28,7 +28,7 @@ class MonteCarloVersusExactTest {
     void falseAlarmsMatchSignificanceOnSmallChain() {
         RateModel rates = Prl2020RateModel.of(ModelParameters.of(50.0, 1.0, 10.0, 0.5, 0.2));
         ExactDistribution exact = ExactReferences.withCorrelationTime(rates, 60);
-        SampleValidator validator = SampleValidator.withSignificance(ALPHA).withBridgeReplicates(2000);
+        SampleValidator validator = SampleValidator.withDefaults().withSignificance(ALPHA).withBridgeReplicates(2000);
         GillespieSimulator simulator = GillespieSimulator.of(rates);
         MonteCarloSettings settings = MonteCarloSettings.of(100.0).withBurnIn(2.0).withReplicas(2)
                 .withSampleInterval(0.005).withThreads(1);

@@ -27,7 +27,7 @@ class PlantedBugTest {
     private static final RateModel RIGHT = Prl2020RateModel.of(PARAMETERS);
     private static final MonteCarloSettings SETTINGS = MonteCarloSettings.of(1000.0).withBurnIn(5.0)
             .withReplicas(2).withSampleInterval(0.01).withThreads(2);
-    private static final SampleValidator VALIDATOR = SampleValidator.withSignificance(0.01);
+    private static final SampleValidator VALIDATOR = SampleValidator.withDefaults().withSignificance(0.01);
     private static ExactDistribution exact;
 
     @BeforeAll

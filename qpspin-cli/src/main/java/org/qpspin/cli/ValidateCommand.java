@@ -110,7 +110,7 @@ public final class ValidateCommand implements Callable<Integer> {
                         .withSpectrum(omega -> noiseAnalysis.spectrum(Observable.particleNumber(), omega).values());
             }
         }
-        ValidationReport report = SampleValidator.withSignificance(alpha).validate(samples, exact);
+        ValidationReport report = SampleValidator.withDefaults().withSignificance(alpha).validate(samples, exact);
         List<Path> plots = List.of();
         if (plot != null) {
             try {
