@@ -82,8 +82,8 @@ public final class RegimeMapCommand implements Callable<Integer> {
     @Option(names = "--solver", paramLabel = "NAME", defaultValue = "auto", description = "Stationary solver.")
     String solverName;
 
-    @Option(names = "--json", description = "Print JSON instead of the table.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write the grid to FILE as CSV.")
     Path csv;
@@ -125,7 +125,7 @@ public final class RegimeMapCommand implements Callable<Integer> {
             plot(map, plot);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println(json ? toJson(map) : table(map));
+        out.println(json.isSet() ? toJson(map) : table(map));
         out.flush();
         return 0;
     }

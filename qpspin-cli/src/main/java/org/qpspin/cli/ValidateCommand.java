@@ -65,8 +65,8 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "Truncation tolerance of the exact solution (default ${DEFAULT-VALUE}).")
     double tolerance;
 
-    @Option(names = "--json", description = "Print the verdicts as one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--plot", paramLabel = "FILE",
             description = "Plot the samples' histogram against the exact P(N): FILE (linear) and FILE-log (log "
@@ -120,7 +120,7 @@ public final class ValidateCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.isSet()) {
             out.println(toJson(report, analysis, noise, plots));
         } else {
             printSummary(out, report, analysis, plots);
