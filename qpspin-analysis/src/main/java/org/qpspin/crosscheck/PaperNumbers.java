@@ -21,57 +21,21 @@ import org.qpspin.stationary.StationaryResult;
  */
 public final class PaperNumbers {
 
-    /** One row of the table. */
-    public static final class Row {
-        private final String quantity;
-        private final String paper;
-        private final double paperValue;
-        private final double value;
-        private final String route;
-        private final String comment;
-
-        Row(String quantity, String paper, double paperValue, double value, String route, String comment) {
-            this.quantity = quantity;
-            this.paper = paper;
-            this.paperValue = paperValue;
-            this.value = value;
-            this.route = route;
-            this.comment = comment;
-        }
-
-        /** What is compared. */
-        public String quantity() {
-            return quantity;
-        }
-
-        /** The paper's statement. */
-        public String paper() {
-            return paper;
-        }
-
-        /** The paper's number (NaN when it states none). */
-        public double paperValue() {
-            return paperValue;
-        }
-
-        /** qpspin's number. */
-        public double value() {
-            return value;
-        }
-
-        /** How qpspin got it. */
-        public String route() {
-            return route;
-        }
+    /**
+     * One row of the table.
+     *
+     * @param quantity what is compared
+     * @param paper the paper's statement
+     * @param paperValue the paper's number (NaN when it states none)
+     * @param value qpspin's number
+     * @param route how qpspin got it
+     * @param comment explanation of the gap
+     */
+    public record Row(String quantity, String paper, double paperValue, double value, String route, String comment) {
 
         /** (qpspin − paper)/paper. */
         public double relativeGap() {
             return (value - paperValue) / paperValue;
-        }
-
-        /** Explanation of the gap. */
-        public String comment() {
-            return comment;
         }
     }
 

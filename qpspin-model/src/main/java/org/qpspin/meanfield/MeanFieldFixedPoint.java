@@ -12,18 +12,12 @@ import org.qpspin.model.Regime;
  * monotonically; it stops when a step changes N by less than 4 ulps.
  * m0 = (AV² − Γt N0²) / (2Γ N0) (Eq. 3, with Γt N0² as docs/model.md explains); +∞ when Γ = 0.
  * With A = 0, N0 = m0 = 0.
+ *
+ * @param meanN N0 of Eq. 4
+ * @param meanM m0 of Eq. 3
+ * @param regime the regime of Fig. 1 (see {@link Regime#classify})
  */
-public final class MeanFieldFixedPoint {
-
-    private final double meanN;
-    private final double meanM;
-    private final Regime regime;
-
-    private MeanFieldFixedPoint(double meanN, double meanM, Regime regime) {
-        this.meanN = meanN;
-        this.meanM = meanM;
-        this.regime = regime;
-    }
+public record MeanFieldFixedPoint(double meanN, double meanM, Regime regime) {
 
     /** The fixed point of {@code p}. */
     public static MeanFieldFixedPoint of(ModelParameters p) {
@@ -72,24 +66,9 @@ public final class MeanFieldFixedPoint {
         return Math.cbrt(p.injectionRate() * v * v / p.tripletRate());
     }
 
-    /** N0 of Eq. 4. */
-    public double meanN() {
-        return meanN;
-    }
-
-    /** m0 of Eq. 3. */
-    public double meanM() {
-        return meanM;
-    }
-
     /** m0 / N0, the mean-field fraction of flipped spins (0 for a fully polarized cluster, 1/2 unpolarized). */
     public double flippedFraction() {
         return meanN == 0.0 ? 0.0 : meanM / meanN;
-    }
-
-    /** The regime of Fig. 1 (see {@link Regime#classify}). */
-    public Regime regime() {
-        return regime;
     }
 
     @Override

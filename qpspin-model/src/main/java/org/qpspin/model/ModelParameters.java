@@ -1,7 +1,5 @@
 package org.qpspin.model;
 
-import java.util.Objects;
-
 /**
  * The five physical parameters of the cluster model, in the units fixed by {@code docs/model.md}
  * (seconds and micrometres).
@@ -21,37 +19,16 @@ import java.util.Objects;
  *   <tr><td>{@link #spinFlipTime()}</td><td>τs</td><td>s</td><td>&gt; 0, or +∞</td></tr>
  * </table>
  */
-public final class ModelParameters {
-
-    private final double injectionRate;
-    private final double volume;
-    private final double singletRate;
-    private final double tripletRate;
-    private final double spinFlipTime;
-
-    private ModelParameters(double injectionRate, double volume, double singletRate, double tripletRate,
-                            double spinFlipTime) {
-        this.injectionRate = injectionRate;
-        this.volume = volume;
-        this.singletRate = singletRate;
-        this.tripletRate = tripletRate;
-        this.spinFlipTime = spinFlipTime;
-    }
+public record ModelParameters(double injectionRate, double volume, double singletRate, double tripletRate,
+                              double spinFlipTime) {
 
     /**
-     * Validated parameters.
+     * Validates the parameters, as {@link #of}.
      *
-     * @param injectionRate A, quasiparticles injected per second and µm³ (≥ 0, finite)
-     * @param volume        V, cluster volume in µm³ (&gt; 0, finite)
-     * @param singletRate   Γ, singlet recombination constant in s⁻¹ µm³ (≥ 0, finite)
-     * @param tripletRate   Γt, triplet recombination constant in s⁻¹ µm³ (≥ 0, finite)
-     * @param spinFlipTime  τs, single-spin flip time in s (&gt; 0, or {@code Double.POSITIVE_INFINITY})
-     * @return the parameters
      * @throws IllegalArgumentException naming the offending parameter and its allowed range, or when
      *                                  no stationary state exists (no loss channel)
      */
-    public static ModelParameters of(double injectionRate, double volume, double singletRate, double tripletRate,
-                                     double spinFlipTime) {
+    public ModelParameters {
         requireFiniteAtLeast("injection rate A", injectionRate, 0.0, "s^-1 um^-3");
         requireFinitePositive("volume V", volume, "um^3");
         requireFiniteAtLeast("singlet rate Gamma", singletRate, 0.0, "s^-1 um^3");
@@ -70,6 +47,22 @@ public final class ModelParameters {
             throw new IllegalArgumentException("no stationary state: with Gamma = 0 and Gamma_t = 0 nothing "
                     + "removes quasiparticles; give Gamma > 0 or Gamma_t > 0");
         }
+    }
+
+    /**
+     * Validated parameters.
+     *
+     * @param injectionRate A, quasiparticles injected per second and µm³ (≥ 0, finite)
+     * @param volume        V, cluster volume in µm³ (&gt; 0, finite)
+     * @param singletRate   Γ, singlet recombination constant in s⁻¹ µm³ (≥ 0, finite)
+     * @param tripletRate   Γt, triplet recombination constant in s⁻¹ µm³ (≥ 0, finite)
+     * @param spinFlipTime  τs, single-spin flip time in s (&gt; 0, or {@code Double.POSITIVE_INFINITY})
+     * @return the parameters
+     * @throws IllegalArgumentException naming the offending parameter and its allowed range, or when
+     *                                  no stationary state exists (no loss channel)
+     */
+    public static ModelParameters of(double injectionRate, double volume, double singletRate, double tripletRate,
+                                     double spinFlipTime) {
         return new ModelParameters(injectionRate, volume, singletRate, tripletRate, spinFlipTime);
     }
 
@@ -160,25 +153,6 @@ public final class ModelParameters {
     /** A copy with another triplet rate Γt. */
     public ModelParameters withTripletRate(double gt) {
         return of(injectionRate, volume, singletRate, gt, spinFlipTime);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof ModelParameters)) {
-            return false;
-        }
-        ModelParameters p = (ModelParameters) o;
-        return Double.compare(injectionRate, p.injectionRate) == 0 && Double.compare(volume, p.volume) == 0
-                && Double.compare(singletRate, p.singletRate) == 0 && Double.compare(tripletRate, p.tripletRate) == 0
-                && Double.compare(spinFlipTime, p.spinFlipTime) == 0;
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(injectionRate, volume, singletRate, tripletRate, spinFlipTime);
     }
 
     @Override
