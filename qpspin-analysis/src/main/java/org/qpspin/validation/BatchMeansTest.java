@@ -113,7 +113,7 @@ public final class BatchMeansTest implements SampleTest {
         double df = bCount - 1;
         TDistribution t = new TDistribution(df);
         double stat = se > 0.0 ? (estimate - exact) / se : (estimate == exact ? 0.0 : Double.POSITIVE_INFINITY);
-        double p = 2.0 * t.cumulativeProbability(-Math.abs(stat));
+        double p = 2.0 * t.cumulativeProbability(-Math.abs(stat)); // 2 P(T > |t|), the survival function by symmetry
         double q = t.inverseCumulativeProbability(1.0 - alpha / 2.0);
         return TestVerdict.of(moment.label(), "batch means (" + bCount + " batches of " + batches.batchLength()
                         + "), Student t(" + (bCount - 1) + ")", stat, df, p, alpha)

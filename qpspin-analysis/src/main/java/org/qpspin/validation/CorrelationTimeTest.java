@@ -56,7 +56,7 @@ public final class CorrelationTimeTest implements SampleTest {
         double estimate = dt * tauN.tau();
         double se = dt * tauN.standardError();
         double z = (estimate - exact.correlationTime()) / se;
-        double p = 2.0 * new NormalDistribution().cumulativeProbability(-Math.abs(z));
+        double p = 2.0 * new NormalDistribution().cumulativeProbability(-Math.abs(z)); // 2 P(Z > |z|)
         double q = new NormalDistribution().inverseCumulativeProbability(1.0 - alpha / 2.0);
         String note = exact.correlationTime() < 5.0 * dt
                 ? "sample interval is not << tau_N: trapezoid bias "

@@ -3,7 +3,6 @@ package org.qpspin.validation;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntUnaryOperator;
-import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 
 /**
  * The G-test with the second-order Rao–Scott correction for correlated samples (J. N. K. Rao and A. J. Scott,
@@ -98,7 +97,7 @@ final class RaoScottG {
         double a2 = Math.max(0.0, sumLambda2 / (df0 * delta * delta) - 1.0);
         double statistic = g / (delta * (1.0 + a2));
         double df = df0 / (1.0 + a2);
-        double pValue = 1.0 - new ChiSquaredDistribution(df).cumulativeProbability(statistic);
+        double pValue = ChiSquared.survival(statistic, df);
         return TestVerdict.of(name, String.format(Locale.ROOT, "G / (deff (1 + a^2)) ~ chi^2(%.4g), Rao-Scott "
                         + "second order, cells of %s merged to >= %d effective expected", df, variable,
                         (int) CellPartition.MIN_EXPECTED), statistic, df, pValue, alpha)

@@ -131,7 +131,7 @@ public final class WelchSpectrumTest implements SampleTest {
                 worstOmega = omega[i];
             }
         }
-        double p = 1.0 - ChiSquared.cdf(new ChiSquaredDistribution(bins), sum, bins);
+        double p = ChiSquared.survival(sum, bins);
         TestVerdict verdict = TestVerdict.of(NAME, String.format(Locale.ROOT,
                         "Welch (Hann, M = %d, %d segments, nu = %.4g) vs exact S_N(omega) with %d aliases, every "
                                 + "other bin up to a quarter of Nyquist: sum z^2 ~ chi^2(%d)", m, welch.segments(), nu,

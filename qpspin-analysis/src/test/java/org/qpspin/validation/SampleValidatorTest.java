@@ -145,6 +145,16 @@ class SampleValidatorTest {
                 () -> SizeKolmogorovSmirnovTest.withDefaults().withBridgeReplicates(99));
     }
 
+    /** χ²(2) has P(X &gt; x) = exp(−x/2): the p-value keeps its relative accuracy far in the tail. */
+    @Test
+    void chiSquaredSurvivalKeepsTheUpperTail() {
+        for (double x : new double[] {0.5, 3.0, 40.0, 200.0, 1400.0}) {
+            assertEquals(Math.exp(-x / 2), ChiSquared.survival(x, 2), 1e-13 * Math.exp(-x / 2), "x = " + x);
+        }
+        assertEquals(1.0, ChiSquared.survival(0.0, 3));
+        assertEquals(0.0, ChiSquared.survival(Double.POSITIVE_INFINITY, 3));
+    }
+
     @Test
     void csvIrregularTimesAreResampledByHolding() throws IOException {
         Samples s = SampleCsv.read(new StringReader("t,N,m\n0,2,0\n0.5,3,1\n3,4,1\n4,4,2\n"), "x");
