@@ -10,7 +10,7 @@ reads the same file and solves it with SuperLU:
                                         a choice that depends on the parameters only, not on qpspin's answer)
   p = A^{-1} e_k, normalized                       -> stationary vector
   x' = A^{-1} b' with b = -(N - <N>) p, b'_k = 0;  x = x' - (sum x') p;  S_N(0) = 2 N^T x
-                                                   -> zero-frequency noise (MODEL.md convention, two-sided)
+                                                   -> zero-frequency noise (docs/model.md convention, two-sided)
 
 splu uses permc_spec='COLAMD' and SciPy's other defaults (partial pivoting, threshold 1.0).  Timed: factorization
 + the two triangular solves (+ the O(n) vector work), best of --repeat runs; building the pinned matrix in SciPy
@@ -47,7 +47,7 @@ import scipy.sparse.linalg as spla
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 
-# Parameter families (units of MODEL.md; only ratios matter).  Each is a function of the mean-field size N0 with
+# Parameter families (units of docs/model.md; only ratios matter).  Each is a function of the mean-field size N0 with
 # a fixed shape m0/N0, and a rectangular truncation nMax = cN * N0, mMax = cM * N0: the shape `qpspin stationary`'s
 # automatic truncation picks for tolerance 1e-10 at N0 ~ 50-100 (m must reach ~N0/2 because small clusters,
 # N < (2 zeta_s)^1/2 N0, are unpolarized); the table reports the omitted flux each case actually has.

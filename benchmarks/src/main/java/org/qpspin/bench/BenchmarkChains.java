@@ -101,7 +101,7 @@ public final class BenchmarkChains {
     }
 
     /**
-     * The right-hand side of the S_N(0) solve, b = −(N − ⟨N⟩)∘p (MODEL.md noise convention), for the stationary
+     * The right-hand side of the S_N(0) solve, b = −(N − ⟨N⟩)∘p (docs/model.md noise convention), for the stationary
      * result of {@code generator}.
      */
     public static double[] particleNumberNoiseSource(Generator generator, StationaryResult stationary) {

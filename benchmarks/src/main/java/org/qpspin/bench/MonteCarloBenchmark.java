@@ -26,7 +26,7 @@ import org.qpspin.rates.Prl2020RateModel;
  *
  * <p>Cases: {@code small}: A = 50, V = 1, Γ = 10, Γt = 0.5, τs = 0.2 (⟨N⟩ ≈ 3.6, a few states);
  * {@code n1000}: mean-field N0 = 1000 with V = 1, Γ = 10, Γt = 0.01, τs = 1 (thousands of visited states);
- * {@code aluminium}: the aluminium preset of MODEL.md at V = 0.001 µm³ with N0 = 10⁴ (TA regime).
+ * {@code aluminium}: the aluminium preset of docs/model.md at V = 0.001 µm³ with N0 = 10⁴ (TA regime).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

@@ -16,62 +16,26 @@ import org.qpspin.stationary.StationaryAnalysis;
 import org.qpspin.stationary.StationaryResult;
 
 /**
- * Every number the paper states (MODEL.md, "Results the paper states" and "Aluminium") against qpspin's value,
+ * Every number the paper states (docs/model.md, "The paper's results" and "Aluminium") against qpspin's value,
  * for the table of docs/validation.md. Each row says which route produced qpspin's number.
  */
 public final class PaperNumbers {
 
-    /** One row of the table. */
-    public static final class Row {
-        private final String quantity;
-        private final String paper;
-        private final double paperValue;
-        private final double value;
-        private final String route;
-        private final String comment;
-
-        Row(String quantity, String paper, double paperValue, double value, String route, String comment) {
-            this.quantity = quantity;
-            this.paper = paper;
-            this.paperValue = paperValue;
-            this.value = value;
-            this.route = route;
-            this.comment = comment;
-        }
-
-        /** What is compared. */
-        public String quantity() {
-            return quantity;
-        }
-
-        /** The paper's statement. */
-        public String paper() {
-            return paper;
-        }
-
-        /** The paper's number (NaN when it states none). */
-        public double paperValue() {
-            return paperValue;
-        }
-
-        /** qpspin's number. */
-        public double value() {
-            return value;
-        }
-
-        /** How qpspin got it. */
-        public String route() {
-            return route;
-        }
+    /**
+     * One row of the table.
+     *
+     * @param quantity what is compared
+     * @param paper the paper's statement
+     * @param paperValue the paper's number (NaN when it states none)
+     * @param value qpspin's number
+     * @param route how qpspin got it
+     * @param comment explanation of the gap
+     */
+    public record Row(String quantity, String paper, double paperValue, double value, String route, String comment) {
 
         /** (qpspin − paper)/paper. */
         public double relativeGap() {
             return (value - paperValue) / paperValue;
-        }
-
-        /** Explanation of the gap. */
-        public String comment() {
-            return comment;
         }
     }
 
@@ -115,7 +79,8 @@ public final class PaperNumbers {
         // aluminium
         ModelParameters al = Aluminium.parameters(1.0, 1.0);
         Scales s = Scales.of(al);
-        rows.add(new Row("aluminium Γ (s⁻¹µm³)", "≈ 18", 18.0, al.singletRate(), "4(Δ/Tc)³/(τ0νΔ), MODEL.md constants",
+        rows.add(new Row("aluminium Γ (s⁻¹µm³)", "≈ 18", 18.0, al.singletRate(),
+                "4(Δ/Tc)³/(τ0νΔ), docs/model.md constants",
                 "the constants give 18.87; the paper rounds down"));
         rows.add(new Row("aluminium τs (s)", "≈ 10", 10.0, al.spinFlipTime(), "τ0/(α²(δε/Δ)^{7/2})",
                 "0.1^{7/2} = 3.16e−4 gives 12.65 s; the paper rounds to 10"));

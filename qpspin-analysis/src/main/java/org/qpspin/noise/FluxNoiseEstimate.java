@@ -4,7 +4,7 @@ import org.qpspin.model.ModelParameters;
 
 /**
  * The paper's experimental estimate: the flux noise a polarized cluster threads through a SQUID loop, compared
- * with an unpolarized cluster of the same parameters. All spectra are two-sided (MODEL.md, "Noise
+ * with an unpolarized cluster of the same parameters. All spectra are two-sided (docs/model.md, "Noise
  * convention"), per Hz; a spectrum analyser's one-sided density is twice these ({@link #oneSided}).
  *
  * <p>Model and assumptions (docs/theory.md, "Noise"):

@@ -6,7 +6,7 @@ import org.qpspin.stationary.StationaryFactorization;
 import org.qpspin.stationary.StationaryResult;
 
 /**
- * Noise of observables of the stationary chain, by linear algebra on the generator L (MODEL.md, "Noise
+ * Noise of observables of the stationary chain, by linear algebra on the generator L (docs/model.md, "Noise
  * convention": two-sided spectra, S_f(ω) = ∫ dt e^{iωt} ⟨⟨f(t) f(0)⟩⟩, ∫ S_f dω/2π = Var f).
  *
  * <p>For t ≥ 0, ⟨⟨f(t) g(0)⟩⟩ = fᵀ e^{Lt} δ_g with δ_g = (g − ⟨g⟩)∘p, so

@@ -3,7 +3,7 @@ package org.qpspin.noise;
 import java.util.List;
 
 /**
- * S_f(ω) on a frequency grid, two-sided (MODEL.md, "Noise convention"; a measured one-sided density is 2S),
+ * S_f(ω) on a frequency grid, two-sided (docs/model.md, "Noise convention"; a measured one-sided density is 2S),
  * in (units of f)²·s = (units of f)²/Hz, with its diagnostics.
  *
  * <ul>

@@ -5,40 +5,13 @@ package org.qpspin.noise;
  * eigenvalue of L and c_k its complex weight; complex modes come in conjugate pairs. Its two-sided spectral
  * contribution is the (generalized) Lorentzian 2 Re[c_k / (−iω − λ_k)], which for a real mode is
  * 2 c_k γ_k / (ω² + γ_k²), integrating to c_k over dω/2π.
+ *
+ * @param rate γ = −Re λ, the decay rate in s⁻¹ (&gt; 0)
+ * @param frequency ν = Im λ in rad/s (0 for a real mode)
+ * @param weight Re c, the mode's share of the variance (its Lorentzian's integral over dω/2π, summed with its pair)
+ * @param weightImaginary Im c (0 for a real mode)
  */
-public final class RelaxationMode {
-
-    private final double rate;
-    private final double frequency;
-    private final double weight;
-    private final double weightImaginary;
-
-    RelaxationMode(double rate, double frequency, double weight, double weightImaginary) {
-        this.rate = rate;
-        this.frequency = frequency;
-        this.weight = weight;
-        this.weightImaginary = weightImaginary;
-    }
-
-    /** γ = −Re λ, the decay rate in s⁻¹ (&gt; 0). */
-    public double rate() {
-        return rate;
-    }
-
-    /** ν = Im λ in rad/s (0 for a real mode). */
-    public double frequency() {
-        return frequency;
-    }
-
-    /** Re c, the mode's share of the variance (its Lorentzian's integral over dω/2π, summed with its pair). */
-    public double weight() {
-        return weight;
-    }
-
-    /** Im c (0 for a real mode). */
-    public double weightImaginary() {
-        return weightImaginary;
-    }
+public record RelaxationMode(double rate, double frequency, double weight, double weightImaginary) {
 
     /** The relaxation time 1/γ in s. */
     public double time() {

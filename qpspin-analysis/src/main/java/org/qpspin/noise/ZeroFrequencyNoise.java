@@ -1,7 +1,7 @@
 package org.qpspin.noise;
 
 /**
- * The zero-frequency noise of one observable f, in the two-sided convention of MODEL.md ("Noise convention"):
+ * The zero-frequency noise of one observable f, in the two-sided convention of docs/model.md ("Noise convention"):
  * S_f(0) = ∫ dt ⟨⟨f(t) f(0)⟩⟩ = 2 ∫₀^∞ C(t) dt, in (units of f)²·s.
  *
  * <p>Diagnostics: {@link #relativeResidual()} = ‖L x + δ‖₁ / ‖δ‖₁ of the group-inverse solve, the solver whose

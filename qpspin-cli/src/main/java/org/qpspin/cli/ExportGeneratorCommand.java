@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -30,7 +31,9 @@ import org.qpspin.stationary.StationarySolvers;
 import org.qpspin.truncation.BandTruncation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code qpspin export-generator}: writes the exact generator L that qpspin builds for the given parameters and
@@ -42,8 +45,8 @@ import picocli.CommandLine.Option;
  * {@code --solve} the results and times), {@code PREFIX.p.f64} (with {@code --solve}: the stationary vector as
  * raw little-endian float64, by state index).
  *
- * <p>S_N(0) (MODEL.md noise convention, two-sided) comes from {@link NoiseAnalysis#zeroFrequency}: one group-inverse
- * solve with the factorization kept from the stationary solve. Times are measured in this JVM around
+ * <p>S_N(0) (docs/model.md "Noise convention", two-sided) comes from {@link NoiseAnalysis#zeroFrequency}: one
+ * group-inverse solve with the factorization kept from the stationary solve. Times are measured in this JVM around
  * {@code factorize} and the noise solve (assembly and file writing excluded); {@code --repeat} repeats both so
  * that the JIT-warm time can be told from the first.
  */
@@ -54,6 +57,9 @@ public final class ExportGeneratorCommand implements Callable<Integer> {
 
     /** Products timed for the matvec yardstick (best of). */
     private static final int MATVEC_RUNS = 20;
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     ModelOptions model;
@@ -125,7 +131,7 @@ public final class ExportGeneratorCommand implements Callable<Integer> {
                 BandTruncation.Refined refined = BandTruncation.refine(parameters, nMax, bandTolerance,
                         solver != null ? solver : StationarySolvers.auto(), bandRounds);
                 space = refined.generator().space();
-                System.err.printf(Locale.ROOT, "export-generator: band refined in %d rounds: %d states, "
+                err().printf(Locale.ROOT, "export-generator: band refined in %d rounds: %d states, "
                         + "m-edge cost %.2e%n", refined.rounds(), space.size(), refined.innerCost());
             } else {
                 space = BandTruncation.around(parameters, nMax, bandTolerance, bandSlack);
@@ -137,7 +143,7 @@ public final class ExportGeneratorCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Generator generator = Generator.assemble(Prl2020RateModel.of(parameters), space);
         double assemblySeconds = (System.nanoTime() - t0) * 1e-9;
-        System.err.printf(Locale.ROOT, "export-generator: %d states, %d entries, assembled in %.3f s%n",
+        err().printf(Locale.ROOT, "export-generator: %d states, %d entries, assembled in %.3f s%n",
                 generator.size(), generator.nonZeros(), assemblySeconds);
 
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -172,8 +178,15 @@ public final class ExportGeneratorCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + sidecar + ": " + e.getMessage(), e);
         }
-        System.out.println(sidecar);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(sidecar);
+        out.flush();
         return 0;
+    }
+
+    /** Progress and timing lines: picocli's error writer. */
+    private PrintWriter err() {
+        return spec.commandLine().getErr();
     }
 
     /** Parameters, truncation, index map and matrix convention. */
@@ -236,7 +249,7 @@ public final class ExportGeneratorCommand implements Callable<Integer> {
                 if (!solver.name().equals("auto")) {
                     throw new IllegalArgumentException(refused.getMessage() + " (--solver " + solver.name() + ")");
                 }
-                System.err.printf(Locale.ROOT, "export-generator: %s; refactorizing with lu%n", refused.getMessage());
+                err().printf(Locale.ROOT, "export-generator: %s; refactorizing with lu%n", refused.getMessage());
                 result.put("solverFallback", "lu: " + refused.getMessage());
                 f = StationarySolvers.lu().factorize(generator);
                 t1 = System.nanoTime();
@@ -251,7 +264,7 @@ public final class ExportGeneratorCommand implements Callable<Integer> {
             stationaryTimes.add(ts);
             noiseTimes.add(tn);
             best = Math.min(best, ts + tn);
-            System.err.printf(Locale.ROOT, "export-generator: run %d/%d: %s stationary %.3f s, S_N(0) %.3f s%n",
+            err().printf(Locale.ROOT, "export-generator: run %d/%d: %s stationary %.3f s, S_N(0) %.3f s%n",
                     r + 1, repeat, stationary.solver(), ts, tn);
         }
         // the yardstick, in this JVM under the same load: one product L p (a sweep over the matrix)
@@ -277,7 +290,7 @@ public final class ExportGeneratorCommand implements Callable<Integer> {
         result.put("meanM", stationary.meanM());
         result.put("noiseZeroFrequency", noise.zeroFrequency());
         result.put("noiseRelativeResidual", noise.relativeResidual());
-        result.put("noiseConvention", "S_N(0) two-sided, particles^2 s (MODEL.md)");
+        result.put("noiseConvention", "S_N(0) two-sided, particles^2 s (docs/model.md)");
         result.put("relativeResidual", stationary.relativeResidual());
         result.put("relativeOmittedFlux", stationary.relativeOmittedFlux());
         result.put("boundaryMass", stationary.boundaryMass());

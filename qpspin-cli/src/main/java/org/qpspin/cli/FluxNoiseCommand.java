@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
                 "unpolarized cluster of the same parameters. Defaults: --preset aluminium",
                 "--V 0.001 --N0 1e4 (the paper's example; the exact chain would need ~3e8 states",
                 "there, so the Fokker-Planck line carries it; try --N0 40 for the exact chain).",
-                "Spectra are two-sided (MODEL.md); one-sided densities are printed beside them."},
+                "Spectra are two-sided (docs/model.md); one-sided densities are printed beside them."},
         footer = {"", "Exit codes: 0 ok; 2 bad input (one line on stderr)."})
 public final class FluxNoiseCommand implements Callable<Integer> {
 
@@ -188,7 +188,7 @@ public final class FluxNoiseCommand implements Callable<Integer> {
     private static String toJson(ModelParameters p, double flux, FluxNoiseEstimate exact, ZeroFrequencyNoise exactN,
                                  int states, String exactNote, FokkerPlanckDiffusion fp, FluxNoiseEstimate fpe) {
         ObjectNode root = JsonOutput.object();
-        root.put("convention", "two-sided per Hz (MODEL.md); one-sided = 2x");
+        root.put("convention", "two-sided per Hz (docs/model.md); one-sided = 2x");
         root.put("phi1", flux);
         root.put("tf", Scales.of(p).tripletNoiseTime());
         root.put("regime", Regime.classify(p).label());

@@ -52,8 +52,8 @@ public final class FpConvergenceCommand implements Callable<Integer> {
             description = "N0 held fixed on the zeta paths (default ${DEFAULT-VALUE}).")
     double fixedN0;
 
-    @Option(names = "--json", description = "Print one JSON object instead of the table.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--plot", paramLabel = "FILE", description = "Write the gaps against the path variable (.png/.svg).")
     Path plot;
@@ -98,7 +98,7 @@ public final class FpConvergenceCommand implements Callable<Integer> {
             plot(studies, plot);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println(json ? toJson(studies) : table(studies));
+        out.println(json.isSet() ? toJson(studies) : table(studies));
         out.flush();
         return 0;
     }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The model parameters shared by every command: either the five physical parameters, or the aluminium preset
- * with a volume and a mean-field N0 (or an injection rate). Units as in MODEL.md (s, µm).
+ * with a volume and a mean-field N0 (or an injection rate). Units as in docs/model.md (s, µm).
  *
  * <p>Use as {@code @Mixin ModelOptions model;} and call {@link #parameters()}; invalid input raises
  * {@link UsageException} (exit code 2, one line, no stack trace).
@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 public final class ModelOptions {
 
     @Option(names = "--preset", paramLabel = "NAME",
-            description = "Material preset: aluminium (Gamma, Gamma_t, tau_s from MODEL.md's microscopic constants).")
+            description = "Material preset: aluminium (Gamma, Gamma_t, tau_s from docs/model.md's microscopic "
+                    + "constants).")
     String preset;
 
     @Option(names = {"--A", "-A"}, paramLabel = "RATE", description = "Injection rate A in s^-1 um^-3.")

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
                 "S_N(0) by the group inverse, S_N(f) on a grid by the Krylov mode expansion,",
                 "the slowest relaxation rates (ARPACK), the Lorentzian weights, and the paper's",
                 "coefficients S_N(0)/(Var N tau) beside the 1D Fokker-Planck values.",
-                "Spectra are two-sided (MODEL.md); a spectrum analyser's one-sided density is 2 S.",
+                "Spectra are two-sided (docs/model.md); a spectrum analyser's one-sided density is 2 S.",
                 "Example: qpspin noise --preset aluminium --V 0.001 --N0 30 --plot sN.png"},
         footer = {"", "Exit codes: 0 ok; 2 bad input or a truncation cost beyond the tolerance (one line on stderr)."})
 public final class NoiseCommand implements Callable<Integer> {
@@ -208,7 +208,7 @@ public final class NoiseCommand implements Callable<Integer> {
         Scales sc = Scales.of(p);
         StationaryResult r = sa.result();
         String o = zero.observable();
-        out.println("qpspin noise: exact noise of " + o + " (two-sided spectra, MODEL.md; one-sided = 2 S)");
+        out.println("qpspin noise: exact noise of " + o + " (two-sided spectra, docs/model.md; one-sided = 2 S)");
         out.println();
         SummaryFormat.printParametersLine(out, p);
         out.printf(Locale.ROOT, "mean field   N0 = %s, regime = %s, zeta_s = %s, zeta_t = %s, t_f = %s s%n",

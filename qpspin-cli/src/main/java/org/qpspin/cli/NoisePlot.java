@@ -57,7 +57,7 @@ final class NoisePlot {
         }
         String obs = s.observable();
         XYChart chart = new XYChartBuilder().width(900).height(620)
-                .title("S_" + obs + "(f), two-sided (MODEL.md convention)")
+                .title("S_" + obs + "(f), two-sided (docs/model.md convention)")
                 .xAxisTitle("f (Hz)").yAxisTitle("S_" + obs + " (1/Hz)").build();
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);

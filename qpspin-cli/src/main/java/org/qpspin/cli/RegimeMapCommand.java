@@ -44,7 +44,8 @@ public final class RegimeMapCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--preset", paramLabel = "NAME", description = "aluminium: Gamma, Gamma_t, tau_s from MODEL.md.")
+    @Option(names = "--preset", paramLabel = "NAME",
+            description = "aluminium: Gamma, Gamma_t, tau_s from docs/model.md.")
     String preset;
 
     @Option(names = "--gamma", paramLabel = "RATE", defaultValue = "1", description = "Gamma (default ${DEFAULT-VALUE}).")
@@ -81,8 +82,8 @@ public final class RegimeMapCommand implements Callable<Integer> {
     @Option(names = "--solver", paramLabel = "NAME", defaultValue = "auto", description = "Stationary solver.")
     String solverName;
 
-    @Option(names = "--json", description = "Print JSON instead of the table.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write the grid to FILE as CSV.")
     Path csv;
@@ -124,7 +125,7 @@ public final class RegimeMapCommand implements Callable<Integer> {
             plot(map, plot);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println(json ? toJson(map) : table(map));
+        out.println(json.isSet() ? toJson(map) : table(map));
         out.flush();
         return 0;
     }

@@ -85,8 +85,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar on stderr.")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Override
     public Integer call() {
@@ -107,7 +107,7 @@ public final class SimulateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             MonteCarloResult result;
-            try (ProgressBar bar = quiet ? null : new ProgressBar(err, "simulate", control::progress,
+            try (ProgressBar bar = quiet.isSet() ? null : new ProgressBar(err, "simulate", control::progress,
                     control::events)) {
                 result = simulator.run(settings, control);
             }

@@ -54,8 +54,8 @@ public final class StationaryCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "DIR", description = "Also write P(N) to DIR/pN.csv and P(N,m) to DIR/pNm.csv.")
     Path csvDirectory;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr (printed for large solves).")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Override
     public Integer call() {
@@ -64,7 +64,7 @@ public final class StationaryCommand implements Callable<Integer> {
         StationarySolver solver = truncationOptions.solver();
         PrintWriter err = spec.commandLine().getErr();
         StationaryAnalysis analysis = StationaryAnalysis.solve(org.qpspin.rates.Prl2020RateModel.of(parameters),
-                truncation, solver, quiet ? null : new StderrProgress(err));
+                truncation, solver, quiet.isSet() ? null : new StderrProgress(err));
         if (csvDirectory != null) {
             writeCsv(analysis.result(), csvDirectory);
         }

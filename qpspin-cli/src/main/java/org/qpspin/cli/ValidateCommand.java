@@ -9,12 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.qpspin.model.ModelParameters;
-import org.qpspin.montecarlo.ExactDistribution;
-import org.qpspin.montecarlo.SampleCsv;
-import org.qpspin.montecarlo.SampleValidator;
-import org.qpspin.montecarlo.Samples;
-import org.qpspin.montecarlo.TestVerdict;
-import org.qpspin.montecarlo.ValidationReport;
 import org.qpspin.noise.NoiseAnalysis;
 import org.qpspin.noise.Observable;
 import org.qpspin.noise.ZeroFrequencyNoise;
@@ -23,6 +17,12 @@ import org.qpspin.stationary.StationaryAnalysis;
 import org.qpspin.stationary.StationaryResult;
 import org.qpspin.stationary.StationarySolvers;
 import org.qpspin.truncation.Truncation;
+import org.qpspin.validation.ExactDistribution;
+import org.qpspin.validation.SampleCsv;
+import org.qpspin.validation.SampleValidator;
+import org.qpspin.validation.Samples;
+import org.qpspin.validation.TestVerdict;
+import org.qpspin.validation.ValidationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,8 +65,8 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "Truncation tolerance of the exact solution (default ${DEFAULT-VALUE}).")
     double tolerance;
 
-    @Option(names = "--json", description = "Print the verdicts as one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--plot", paramLabel = "FILE",
             description = "Plot the samples' histogram against the exact P(N): FILE (linear) and FILE-log (log "
@@ -110,7 +110,7 @@ public final class ValidateCommand implements Callable<Integer> {
                         .withSpectrum(omega -> noiseAnalysis.spectrum(Observable.particleNumber(), omega).values());
             }
         }
-        ValidationReport report = SampleValidator.withSignificance(alpha).validate(samples, exact);
+        ValidationReport report = SampleValidator.withDefaults().withSignificance(alpha).validate(samples, exact);
         List<Path> plots = List.of();
         if (plot != null) {
             try {
@@ -120,7 +120,7 @@ public final class ValidateCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.isSet()) {
             out.println(toJson(report, analysis, noise, plots));
         } else {
             printSummary(out, report, analysis, plots);

@@ -12,8 +12,8 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.qpspin.montecarlo.ExactDistribution;
-import org.qpspin.montecarlo.ValidationReport;
+import org.qpspin.validation.ExactDistribution;
+import org.qpspin.validation.ValidationReport;
 
 /** Histogram of the samples' N against the exact P(N), linear and log scale, as PNG or SVG (XChart). */
 final class ValidationPlots {

@@ -36,6 +36,9 @@ class ExportGeneratorCommandTest {
                 "--tau-s", "0.25", "--n-max", "70", "--m-max", "9", "--out", prefix.toString(), "--format", "both",
                 "--solve", "--solver", "gth", "--repeat", "2");
         assertEquals(0, run.exit, () -> run.err);
+        // everything through picocli's writers: the sidecar's path on stdout, the timings on stderr
+        assertEquals(prefix + ".json", run.out.strip());
+        assertEquals(3, run.err.lines().filter(l -> l.startsWith("export-generator: ")).count(), () -> run.err);
 
         ModelParameters p = ModelParameters.of(40, 1.3, 8, 0.4, 0.25);
         Generator g = Generator.assemble(Prl2020RateModel.of(p), StateSpace.rectangle(70, 9));

@@ -81,5 +81,8 @@ class MainTest {
         Run help = run("--help");
         assertEquals(0, help.exit);
         assertTrue(help.out.startsWith("Usage: qpspin"), help.out);
+        Run bare = run();
+        assertEquals(0, bare.exit);
+        assertTrue(bare.out.startsWith("Usage: qpspin"), bare.out); // through picocli's writer, not System.out
     }
 }

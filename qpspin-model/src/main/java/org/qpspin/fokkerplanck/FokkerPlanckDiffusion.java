@@ -13,7 +13,7 @@ import org.qpspin.model.Scales;
  * </ul>
  * Its zero-flux solution F P = D P' is Eq. 7, {@link FokkerPlanckDistribution}.
  *
- * <p>Zero-frequency noise, two-sided (MODEL.md "Noise convention"): S(0) = 2 ∫₀^∞ C(t) dt
+ * <p>Zero-frequency noise, two-sided (docs/model.md "Noise convention"): S(0) = 2 ∫₀^∞ C(t) dt
  * = 2 ∫₀^∞ Φ(N)² / (D P(N)) dN with Φ(N) = ∫₀^N (y − ⟨N⟩) P(y) dy (from L†g = −(N − ⟨N⟩),
  * D P g' = −Φ). Algorithm: the composite Gauss–Legendre rule of {@link FokkerPlanckDistribution} in u = N/N0;
  * Φ at a node is accumulated from the nearer end of the range — ∫₀^u below the mean, −∫_u^U above it — because
@@ -123,7 +123,7 @@ public final class FokkerPlanckDiffusion {
         return stationary;
     }
 
-    /** S_N(0) in particles²·s, two-sided (MODEL.md). */
+    /** S_N(0) in particles²·s, two-sided (docs/model.md). */
     public double zeroFrequencyNoise() {
         return zeroFrequencyNoise;
     }

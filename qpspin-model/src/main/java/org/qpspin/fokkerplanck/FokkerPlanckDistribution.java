@@ -4,7 +4,7 @@ import org.qpspin.meanfield.MeanFieldFixedPoint;
 import org.qpspin.model.ModelParameters;
 
 /**
- * The Fokker–Planck distribution of the cluster size, Eq. 7 of the paper (MODEL.md):
+ * The Fokker–Planck distribution of the cluster size, Eq. 7 of the paper (docs/model.md):
  * P(N) = C N² exp[−a N² − b N³] with a = 2/(AVτs) and b = 2Γt/(3AV²), both terms kept.
  *
  * <p>Scaled form. Its mode is the mean-field N0 of Eq. 4 (d ln P/dN = 0 is 2 = 2aN0² + 3bN0³, which is Eq. 4

@@ -3,7 +3,7 @@ package org.qpspin.fokkerplanck;
 import org.apache.commons.math3.special.Gamma;
 
 /**
- * Closed forms of Eq. 7 in its two limits (MODEL.md), as multiples of the mean-field N0:
+ * Closed forms of Eq. 7 in its two limits (docs/model.md), as multiples of the mean-field N0:
  * <ul>
  *   <li>Eq. 8, spin relaxation (P ∝ N² e^{−N²/N0²}): ⟨N⟩ = Γ(2)/Γ(3/2) N0 = (2/√π) N0,
  *       ⟨N²⟩ = Γ(5/2)/Γ(3/2) N0² = (3/2) N0²;</li>
@@ -23,9 +23,9 @@ public final class PaperLimits {
     /** Eq. 9: ⟨N²⟩/N0² = 2^{4/3} π / (3^{5/6} Γ(1/3)). */
     public static final double TA_SECOND_MOMENT = Math.pow(2.0, 4.0 / 3.0) * Math.PI
             / (Math.pow(3.0, 5.0 / 6.0) * Gamma.gamma(1.0 / 3.0));
-    /** MODEL.md: S_N(0) = 0.5 ⟨⟨N²⟩⟩ τs in the spin-relaxation regime (the paper's rounded coefficient). */
+    /** docs/model.md: S_N(0) = 0.5 ⟨⟨N²⟩⟩ τs in the spin-relaxation regime (the paper's rounded coefficient). */
     public static final double SR_NOISE = 0.5;
-    /** MODEL.md: S_N(0) = 0.6 ⟨⟨N²⟩⟩ t_f in the triplet regime (the paper's rounded coefficient). */
+    /** docs/model.md: S_N(0) = 0.6 ⟨⟨N²⟩⟩ t_f in the triplet regime (the paper's rounded coefficient). */
     public static final double TA_NOISE = 0.6;
 
     private PaperLimits() {

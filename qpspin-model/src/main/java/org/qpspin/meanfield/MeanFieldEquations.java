@@ -5,7 +5,7 @@ import org.apache.commons.math3.ode.FirstOrderDifferentialEquations;
 import org.qpspin.model.ModelParameters;
 
 /**
- * The mean-field equations, Eqs. 1–2 of the paper as MODEL.md writes them, for y = (N, m):
+ * The mean-field equations, Eqs. 1–2 of the paper as docs/model.md writes them, for y = (N, m):
  * <pre>
  *   dN/dt = AV − 2(Γ/V)(N−m)m − (Γt/V)N²
  *   dm/dt = (AV/2)(1 − 1/(N−m)) − (Γ/V)(N−m)m − (Γt/V)N m + (N − 2m)/τs

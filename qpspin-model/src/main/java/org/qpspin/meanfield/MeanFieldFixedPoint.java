@@ -4,26 +4,20 @@ import org.qpspin.model.ModelParameters;
 import org.qpspin.model.Regime;
 
 /**
- * The mean-field stationary point in the m ≪ N approximation (Eqs. 3–4 of the paper, as MODEL.md writes them).
+ * The mean-field stationary point in the m ≪ N approximation (Eqs. 3–4 of the paper, as docs/model.md writes them).
  *
  * <p>N0 is the positive root of Eq. 4, 0 = AV/N0 − (2/τs) N0 − (Γt/V) N0², i.e. of
  * f(N) = (2/τs) N² + (Γt/V) N³ − AV, which is increasing and convex for N &gt; 0. Newton's method started
  * from the smaller of the two limits N_SR = (AVτs/2)^½ and N_TA = (AV²/Γt)^⅓ (where f ≥ 0) converges
  * monotonically; it stops when a step changes N by less than 4 ulps.
- * m0 = (AV² − Γt N0²) / (2Γ N0) (Eq. 3, with Γt N0² as MODEL.md explains); +∞ when Γ = 0.
+ * m0 = (AV² − Γt N0²) / (2Γ N0) (Eq. 3, with Γt N0² as docs/model.md explains); +∞ when Γ = 0.
  * With A = 0, N0 = m0 = 0.
+ *
+ * @param meanN N0 of Eq. 4
+ * @param meanM m0 of Eq. 3
+ * @param regime the regime of Fig. 1 (see {@link Regime#classify})
  */
-public final class MeanFieldFixedPoint {
-
-    private final double meanN;
-    private final double meanM;
-    private final Regime regime;
-
-    private MeanFieldFixedPoint(double meanN, double meanM, Regime regime) {
-        this.meanN = meanN;
-        this.meanM = meanM;
-        this.regime = regime;
-    }
+public record MeanFieldFixedPoint(double meanN, double meanM, Regime regime) {
 
     /** The fixed point of {@code p}. */
     public static MeanFieldFixedPoint of(ModelParameters p) {
@@ -72,24 +66,9 @@ public final class MeanFieldFixedPoint {
         return Math.cbrt(p.injectionRate() * v * v / p.tripletRate());
     }
 
-    /** N0 of Eq. 4. */
-    public double meanN() {
-        return meanN;
-    }
-
-    /** m0 of Eq. 3. */
-    public double meanM() {
-        return meanM;
-    }
-
     /** m0 / N0, the mean-field fraction of flipped spins (0 for a fully polarized cluster, 1/2 unpolarized). */
     public double flippedFraction() {
         return meanN == 0.0 ? 0.0 : meanM / meanN;
-    }
-
-    /** The regime of Fig. 1 (see {@link Regime#classify}). */
-    public Regime regime() {
-        return regime;
     }
 
     @Override

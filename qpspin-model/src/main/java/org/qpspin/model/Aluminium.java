@@ -1,7 +1,7 @@
 package org.qpspin.model;
 
 /**
- * The paper's aluminium estimates, computed from the microscopic constants of MODEL.md ("Aluminium"):
+ * The paper's aluminium estimates, computed from the microscopic constants of docs/model.md ("Aluminium"):
  * <ul>
  *   <li>Γ = 4 (Δ/Tc)³ / (τ0 ν Δ), with Δ/Tc = 1.76, ν = 17.2 eV⁻¹ nm⁻³ (per spin), Δ = 168 µeV, τ0 = 400 ns;</li>
  *   <li>Γt = α² Γ with α = 10⁻² (K = 1);</li>

@@ -1,9 +1,7 @@
 package org.qpspin.model;
 
-import java.util.Objects;
-
 /**
- * The five physical parameters of the cluster model, in the units fixed by {@code shared/spec/MODEL.md}
+ * The five physical parameters of the cluster model, in the units fixed by {@code docs/model.md}
  * (seconds and micrometres).
  *
  * <p>Immutable and validated on construction: every parameter must be finite and in range, except
@@ -21,21 +19,34 @@ import java.util.Objects;
  *   <tr><td>{@link #spinFlipTime()}</td><td>τs</td><td>s</td><td>&gt; 0, or +∞</td></tr>
  * </table>
  */
-public final class ModelParameters {
+public record ModelParameters(double injectionRate, double volume, double singletRate, double tripletRate,
+                              double spinFlipTime) {
 
-    private final double injectionRate;
-    private final double volume;
-    private final double singletRate;
-    private final double tripletRate;
-    private final double spinFlipTime;
-
-    private ModelParameters(double injectionRate, double volume, double singletRate, double tripletRate,
-                            double spinFlipTime) {
-        this.injectionRate = injectionRate;
-        this.volume = volume;
-        this.singletRate = singletRate;
-        this.tripletRate = tripletRate;
-        this.spinFlipTime = spinFlipTime;
+    /**
+     * Validates the parameters, as {@link #of}.
+     *
+     * @throws IllegalArgumentException naming the offending parameter and its allowed range, or when
+     *                                  no stationary state exists (no loss channel)
+     */
+    public ModelParameters {
+        requireFiniteAtLeast("injection rate A", injectionRate, 0.0, "s^-1 um^-3");
+        requireFinitePositive("volume V", volume, "um^3");
+        requireFiniteAtLeast("singlet rate Gamma", singletRate, 0.0, "s^-1 um^3");
+        requireFiniteAtLeast("triplet rate Gamma_t", tripletRate, 0.0, "s^-1 um^3");
+        if (Double.isNaN(spinFlipTime) || !(spinFlipTime > 0.0)) {
+            throw new IllegalArgumentException(
+                    "spin-flip time tau_s must be > 0 s or +infinity (no spin flips), got " + spinFlipTime);
+        }
+        boolean spinFlips = spinFlipTime != Double.POSITIVE_INFINITY;
+        if (tripletRate == 0.0 && !spinFlips) {
+            throw new IllegalArgumentException("no stationary state: with triplet rate Gamma_t = 0 and "
+                    + "tau_s = infinity the cluster grows without bound (docs/model.md); give Gamma_t > 0 or a "
+                    + "finite tau_s");
+        }
+        if (tripletRate == 0.0 && singletRate == 0.0) {
+            throw new IllegalArgumentException("no stationary state: with Gamma = 0 and Gamma_t = 0 nothing "
+                    + "removes quasiparticles; give Gamma > 0 or Gamma_t > 0");
+        }
     }
 
     /**
@@ -52,23 +63,6 @@ public final class ModelParameters {
      */
     public static ModelParameters of(double injectionRate, double volume, double singletRate, double tripletRate,
                                      double spinFlipTime) {
-        requireFiniteAtLeast("injection rate A", injectionRate, 0.0, "s^-1 um^-3");
-        requireFinitePositive("volume V", volume, "um^3");
-        requireFiniteAtLeast("singlet rate Gamma", singletRate, 0.0, "s^-1 um^3");
-        requireFiniteAtLeast("triplet rate Gamma_t", tripletRate, 0.0, "s^-1 um^3");
-        if (Double.isNaN(spinFlipTime) || !(spinFlipTime > 0.0)) {
-            throw new IllegalArgumentException(
-                    "spin-flip time tau_s must be > 0 s or +infinity (no spin flips), got " + spinFlipTime);
-        }
-        boolean spinFlips = spinFlipTime != Double.POSITIVE_INFINITY;
-        if (tripletRate == 0.0 && !spinFlips) {
-            throw new IllegalArgumentException("no stationary state: with triplet rate Gamma_t = 0 and "
-                    + "tau_s = infinity the cluster grows without bound (MODEL.md); give Gamma_t > 0 or a finite tau_s");
-        }
-        if (tripletRate == 0.0 && singletRate == 0.0) {
-            throw new IllegalArgumentException("no stationary state: with Gamma = 0 and Gamma_t = 0 nothing "
-                    + "removes quasiparticles; give Gamma > 0 or Gamma_t > 0");
-        }
         return new ModelParameters(injectionRate, volume, singletRate, tripletRate, spinFlipTime);
     }
 
@@ -159,25 +153,6 @@ public final class ModelParameters {
     /** A copy with another triplet rate Γt. */
     public ModelParameters withTripletRate(double gt) {
         return of(injectionRate, volume, singletRate, gt, spinFlipTime);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof ModelParameters)) {
-            return false;
-        }
-        ModelParameters p = (ModelParameters) o;
-        return Double.compare(injectionRate, p.injectionRate) == 0 && Double.compare(volume, p.volume) == 0
-                && Double.compare(singletRate, p.singletRate) == 0 && Double.compare(tripletRate, p.tripletRate) == 0
-                && Double.compare(spinFlipTime, p.spinFlipTime) == 0;
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(injectionRate, volume, singletRate, tripletRate, spinFlipTime);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.qpspin.model;
 
 /**
- * The regimes of Fig. 1 of the paper, as the mean-field criteria of MODEL.md define them.
+ * The regimes of Fig. 1 of the paper, as the mean-field criteria of docs/model.md define them.
  *
  * <ul>
  *   <li>{@link #UNPOLARIZED}: V ≥ Vc or A ≥ Ac (Vc/V)² (equivalently N ≳ Nc): no dynamical polarization.</li>
@@ -36,7 +36,7 @@ public enum Regime {
     }
 
     /**
-     * The regime of {@code p}: polarized iff V &lt; Vc and A &lt; Ac (Vc/V)² (MODEL.md), then SR/TA by
+     * The regime of {@code p}: polarized iff V &lt; Vc and A &lt; Ac (Vc/V)² (docs/model.md), then SR/TA by
      * x = A Γt² τs³ / V against the band [1/10, 10].
      */
     public static Regime classify(ModelParameters p) {

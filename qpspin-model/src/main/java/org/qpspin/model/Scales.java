@@ -1,7 +1,7 @@
 package org.qpspin.model;
 
 /**
- * The paper's derived scales (MODEL.md, "Derived scales") for one parameter set.
+ * The paper's derived scales (docs/model.md, "Derived scales") for one parameter set.
  *
  * <ul>
  *   <li>Vc = Γ τs (critical volume, µm³; +∞ when τs = +∞)</li>
@@ -85,7 +85,7 @@ public final class Scales {
         return zetaT;
     }
 
-    /** t_f = (A Γt² / V)^(−1/3) in s, the TA-regime noise time of MODEL.md. */
+    /** t_f = (A Γt² / V)^(−1/3) in s, the TA-regime noise time of docs/model.md. */
     public double tripletNoiseTime() {
         return tripletNoiseTime;
     }

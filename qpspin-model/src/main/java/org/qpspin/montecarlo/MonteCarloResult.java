@@ -103,7 +103,7 @@ public final class MonteCarloResult {
         return channelCounts.clone();
     }
 
-    /** Injections per recorded second: an unbiased estimate of A V (MODEL.md: the same in every state). */
+    /** Injections per recorded second: an unbiased estimate of A V (docs/model.md: the same in every state). */
     public double realisedInjectionRate() {
         return (count(Channel.INJECTION) + count(Channel.INJECTION_FLIPPED)) / simulatedTime;
     }
@@ -145,7 +145,7 @@ public final class MonteCarloResult {
     /**
      * Writes the time series as CSV: comment lines starting with {@code #} (model, parameters, settings, no wall
      * times: the same seed gives the same bytes), the header {@code replica,t,N,m}, then one line per grid point,
-     * replica by replica. This is the format {@code SampleCsv} reads back.
+     * replica by replica. This is the format {@code org.qpspin.validation.SampleCsv} reads back.
      */
     public void writeTimeSeriesCsv(Writer out) throws IOException {
         out.write("# qpspin simulate: Gillespie direct method, model " + rates.name() + "\n");

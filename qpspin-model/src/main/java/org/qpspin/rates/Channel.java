@@ -1,6 +1,6 @@
 package org.qpspin.rates;
 
-/** The transition channels of the cluster chain (MODEL.md, "Transitions"), with the (ΔN, Δm) they cause. */
+/** The transition channels of the cluster chain (docs/model.md, "PRL 2020 rates"), with the (ΔN, Δm) they cause. */
 public enum Channel {
     /** Injection keeping m: (N, m) → (N+1, m). */
     INJECTION(1, 0),

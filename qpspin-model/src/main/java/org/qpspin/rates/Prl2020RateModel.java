@@ -3,7 +3,7 @@ package org.qpspin.rates;
 import org.qpspin.model.ModelParameters;
 
 /**
- * The rates of Meyer, Houzet and Nazarov, PRL 125, 097006 (2020), exactly as MODEL.md writes them.
+ * The rates of Meyer, Houzet and Nazarov, PRL 125, 097006 (2020), exactly as docs/model.md writes them.
  *
  * <p>From (N, m), with s = N − m the number of majority spins:
  * <ul>
@@ -13,7 +13,7 @@ import org.qpspin.model.ModelParameters;
  *   <li>spin flips → (N, m+1) at s/τs, → (N, m−1) at m/τs;</li>
  *   <li>triplet annihilation → (N−2, m) at Γt s²/(2V), → (N−2, m−1) at Γt s m / V, → (N−2, m−2) at Γt m²/(2V).</li>
  * </ul>
- * Transitions to invalid states (m &lt; 0 or m &gt; ⌊N/2⌋ after the move) are omitted, as MODEL.md prescribes.
+ * Transitions to invalid states (m &lt; 0 or m &gt; ⌊N/2⌋ after the move) are omitted, as docs/model.md prescribes.
  */
 public final class Prl2020RateModel implements RateModel {
 

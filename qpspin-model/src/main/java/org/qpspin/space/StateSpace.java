@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * A truncated set of cluster states (N, m), 0 ≤ N ≤ Nmax, each level N holding the contiguous range
- * mLow(N) ≤ m ≤ mHigh(N) within the valid 0 ≤ m ≤ ⌊N/2⌋ (MODEL.md, "State space" and "Truncation").
+ * mLow(N) ≤ m ≤ mHigh(N) within the valid 0 ≤ m ≤ ⌊N/2⌋ (docs/model.md, "State space" and "Truncation").
  *
  * <p>States are numbered level by level (N ascending), m ascending within a level:
  * index(N, m) = offset(N) + m − mLow(N). Both directions are O(1): {@link #index} reads the level offset,

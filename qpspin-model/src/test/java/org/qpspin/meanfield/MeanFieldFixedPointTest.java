@@ -24,7 +24,7 @@ class MeanFieldFixedPointTest {
     @Test
     void tripletLimitIsExactWithoutSpinFlips() {
         // tau_s = inf: N0 = (AV^2/Gamma_t)^1/3; Eq. 3 gives m0 = Gamma_t N0 (N0 − 1)/(2 Gamma), the paper's
-        // Gamma_t N0^2/(2 Gamma) times (1 − 1/N0) (MODEL.md: they agree to leading order)
+        // Gamma_t N0^2/(2 Gamma) times (1 − 1/N0) (docs/model.md: they agree to leading order)
         ModelParameters p = ModelParameters.of(8000, 0.5, 100, 1.0, Double.POSITIVE_INFINITY);
         MeanFieldFixedPoint mf = MeanFieldFixedPoint.of(p);
         double n0 = Math.cbrt(8000 * 0.25 / 1.0);

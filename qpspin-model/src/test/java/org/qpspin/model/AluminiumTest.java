@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The aluminium preset against MODEL.md's constants, computed here by hand. */
+/** The aluminium preset against docs/model.md's constants, computed here by hand. */
 class AluminiumTest {
 
     @Test
@@ -14,7 +14,7 @@ class AluminiumTest {
         // * 168e-6 eV = 1.15584e-9 s nm^-3; 1 nm^3 = 1e-9 um^3
         double byHand = 4 * 5.451776 / 1.15584e-9 * 1e-9;
         assertEquals(byHand, Aluminium.singletRate(), 1e-12 * byHand);
-        assertEquals(18.87, Aluminium.singletRate(), 0.005); // MODEL.md: "Gamma ≈ 18 s^-1 um^3"
+        assertEquals(18.87, Aluminium.singletRate(), 0.005); // docs/model.md: "Gamma ≈ 18 s^-1 um^3"
     }
 
     @Test
@@ -29,12 +29,12 @@ class AluminiumTest {
         // tau_s = tau0 / (alpha^2 (de/Delta)^{7/2}) = 400e-9 / (1e-4 * 0.1^3.5); 0.1^3.5 = 3.16227766e-4
         double byHand = 400e-9 / (1e-4 * 3.1622776601683795e-4);
         assertEquals(byHand, Aluminium.spinFlipTime(), 1e-12 * byHand);
-        assertEquals(12.65, Aluminium.spinFlipTime(), 0.005); // MODEL.md: "tau_s ≈ 10 s"
+        assertEquals(12.65, Aluminium.spinFlipTime(), 0.005); // docs/model.md: "tau_s ≈ 10 s"
     }
 
     @Test
     void papersTripletExampleNoiseTime() {
-        // MODEL.md: TA, N0 = 1e4, V = (100 nm)^3 gives t_f ≈ 0.5e-4 s. (N0 = 1e4 = Nc puts the example on the
+        // docs/model.md: TA, N0 = 1e4, V = (100 nm)^3 gives t_f ≈ 0.5e-4 s. (N0 = 1e4 = Nc puts the example on the
         // edge of the polarized region, A ≈ Ac (Vc/V)^2; t_f does not depend on that.)
         ModelParameters p = Aluminium.withMeanFieldN0(1e4, 1e-3);
         assertTrue(Regime.crossoverVariable(p) > 1e3); // far on the TA side of the SR→TA line

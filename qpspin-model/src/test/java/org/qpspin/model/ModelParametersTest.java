@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.qpspin.meanfield.MeanFieldFixedPoint;
 
-/** Validation names the parameter and its range; the derived scales follow MODEL.md's definitions. */
+/** Validation names the parameter and its range; the derived scales follow docs/model.md's definitions. */
 class ModelParametersTest {
 
     private static final double INF = Double.POSITIVE_INFINITY;

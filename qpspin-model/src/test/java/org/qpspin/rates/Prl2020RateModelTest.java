@@ -11,7 +11,7 @@ import org.qpspin.model.ModelParameters;
 import org.qpspin.space.StateSpace;
 
 /**
- * The PRL 2020 rates at chosen states, computed by hand from MODEL.md with A = 3, V = 2 (AV = 6), Γ = 5,
+ * The PRL 2020 rates at chosen states, computed by hand from docs/model.md with A = 3, V = 2 (AV = 6), Γ = 5,
  * Γt = 0.7, τs = 0.25 (flip rate 4).
  */
 class Prl2020RateModelTest {

@@ -12,7 +12,7 @@ import org.qpspin.space.StateSpace;
  * <p>Column j holds the transitions out of state j: L[i][j] = rate(j → i) ≥ 0 for i ≠ j and
  * L[j][j] = −Σ_{i≠j} L[i][j], so every column sums to zero by construction (reflecting truncation: a transition
  * whose target is valid but outside the truncated set is dropped from L and its rate is kept in
- * {@link #omittedRate(int)} to price the truncation, MODEL.md "Truncation"). Row indices within a column are
+ * {@link #omittedRate(int)} to price the truncation, docs/model.md "Truncation"). Row indices within a column are
  * sorted and unique (singlet and mixed-triplet annihilation share the target (N−2, m−1) and are summed).
  *
  * <p>Assembly is one pass over the states, O(nnz), writing straight into the CSC arrays.

@@ -7,7 +7,7 @@ import org.qpspin.space.StateSpace;
  * regular finite element mesh", SIAM J. Numer. Anal. 10, 345 (1973)).
  *
  * <p>The symmetrized graph of the generator joins (N, m) to the states with |ΔN| ≤ 2 and |Δm| ≤ 2
- * (MODEL.md transitions: ΔN ∈ {+1, 0, −2}, Δm ∈ {+1, 0, ±1, −1, −2}). A set of two adjacent levels
+ * (docs/model.md "PRL 2020 rates": ΔN ∈ {+1, 0, −2}, Δm ∈ {+1, 0, ±1, −1, −2}). A set of two adjacent levels
  * {s, s+1}, or of two adjacent columns {t, t+1}, therefore separates the states below it from those above it.
  * A region (a box in (N, m) intersected with the state set) is split at the median, by state count, of the
  * axis whose two-line separator is smaller; the two halves are ordered recursively, then the separator last.

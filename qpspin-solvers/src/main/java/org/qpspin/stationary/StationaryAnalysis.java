@@ -21,7 +21,7 @@ import org.qpspin.truncation.TruncationPlanner;
  *
  * <p>{@code StationaryAnalysis.solve(parameters, Truncation.automatic(), StationarySolvers.auto())} chooses
  * Nmax and mMax from the mean-field scales, solves, measures the truncation cost
- * c = omittedFlux / (A V) (MODEL.md, "Truncation"), grows the side that carries the cost and solves again until
+ * c = omittedFlux / (A V) (docs/model.md, "Truncation"), grows the side that carries the cost and solves again until
  * c ≤ tolerance (see {@link TruncationPlanner} for the rules). It never returns an answer beyond the tolerance:
  * after {@link Truncation#maxGrowths()} growths, or when the next attempt would exceed
  * {@link Truncation#maxStates()}, it throws {@link TruncationException} with the attempts made. A fixed

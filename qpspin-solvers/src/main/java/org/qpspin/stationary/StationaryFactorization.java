@@ -13,7 +13,7 @@ public interface StationaryFactorization {
 
     /**
      * Solves L x = b on the subspace Σ x = 0, i.e. x = L^# b with L^# the group inverse, for a right-hand side
-     * with Σ b = 0 (MODEL.md noise convention: S_N(0) = 2 Nᵀ x for b = −(N − ⟨N⟩)∘p).
+     * with Σ b = 0 (docs/model.md noise convention: S_N(0) = 2 Nᵀ x for b = −(N − ⟨N⟩)∘p).
      *
      * <p>How: with the pinned row k replaced by e_kᵀ, solve for x' with b'_k = 0; because 1ᵀL = 0 and
      * 1ᵀb = 0, row k of L x' = b holds automatically; then x = x' − (Σ x') p.

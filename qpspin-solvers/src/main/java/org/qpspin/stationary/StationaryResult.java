@@ -7,7 +7,7 @@ import org.qpspin.space.StateSpace;
 /**
  * A stationary distribution P(N, m) with its moments and diagnostics.
  *
- * <p>Diagnostics (MODEL.md, "Truncation"):
+ * <p>Diagnostics (docs/model.md, "Truncation"):
  * <ul>
  *   <li>{@link #residual()} = ‖L p‖₁ in s⁻¹, and {@link #relativeResidual()} = ‖L p‖₁ / (2 Σ_j p_j |L_jj|),
  *       the residual relative to the total probability flux (≈ machine epsilon for an exact solve);</li>

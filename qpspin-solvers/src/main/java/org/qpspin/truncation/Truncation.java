@@ -1,7 +1,7 @@
 package org.qpspin.truncation;
 
 /**
- * How the infinite (N, m) chain is cut to 0 ≤ N ≤ Nmax, 0 ≤ m ≤ min(⌊N/2⌋, mMax) (MODEL.md, "Truncation").
+ * How the infinite (N, m) chain is cut to 0 ≤ N ≤ Nmax, 0 ≤ m ≤ min(⌊N/2⌋, mMax) (docs/model.md, "Truncation").
  *
  * <p>Two kinds:
  * <ul>

@@ -17,7 +17,7 @@ import org.qpspin.rates.RateModel;
  *       recombination limits N), so the larger of that and N_u + (2 N_u ln(margin/tol))^½ + 5 is used (a Gaussian tail of variance ≈ N_u), with
  *       N_u = V (A/(Γ/2 + Γt))^½ the unpolarized mean-field size.</li>
  *   <li>mMax: the smallest M with Σ_N P7(N) P(Poisson(λ(N)) &gt; M) ≤ tol/margin, where P7 is Eq. 7 and
- *       λ(N) = min(N/2, m*(N)) with m*(N) the root of the mean-field m balance at fixed N (MODEL.md, dm/dt = 0):
+ *       λ(N) = min(N/2, m*(N)) with m*(N) the root of the mean-field m balance at fixed N (docs/model.md, dm/dt = 0):
  *       the m-fluctuations of a level taken as Poisson around the quasi-stationary m; and at least half the
  *       reach of the unpolarized ridge at 10⁻²⁰ of its peak ({@link UnpolarizedRidge#reach}, the probable core's
  *       edge mass), since clusters that never polarized carry m = ⌊N/2⌋ that far (the crossover at ζs = 0.1 lost 8.7e-6 of the flux at
@@ -159,7 +159,7 @@ public final class TruncationPlanner {
 
     /**
      * m*(N): the root in [0, N/2] of the mean-field m balance at fixed N,
-     * (AV/2)(1 − 1/(N−m)) − (Γ/V)(N−m)m − (Γt/V)N m + (N − 2m)/τs = 0 (MODEL.md, mean-field limit), by
+     * (AV/2)(1 − 1/(N−m)) − (Γ/V)(N−m)m − (Γt/V)N m + (N − 2m)/τs = 0 (docs/model.md, "Mean-field limit"), by
      * bisection (the left side decreases in m); N/2 when it is still positive there.
      */
     public static double quasiStationaryM(ModelParameters p, int n) {

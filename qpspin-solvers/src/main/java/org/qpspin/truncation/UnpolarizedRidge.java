@@ -7,7 +7,7 @@ import org.qpspin.rates.RateModel;
  * carry probability.
  *
  * <p>On the ridge the cluster grows by injection, N → N + 1 at A V, and shrinks by annihilation, N → N − 2 at
- * d(N), the sum of the rate model's transitions from (N, ⌊N/2⌋) to level N − 2 (for MODEL.md's rates
+ * d(N), the sum of the rate model's transitions from (N, ⌊N/2⌋) to level N − 2 (for docs/model.md's rates
  * Γ (N − m) m / V + Γt [(N − m) m + m²/2] / V: the singlet and two triplet channels, the third, to (N − 2, m),
  * leaving the valid states). Spin flips, which take a cluster off the ridge towards the polarized branch, are left out, so
  * the ridge chain keeps its clusters unpolarized longer than the model does and its tail in N is an upper estimate

@@ -55,7 +55,7 @@ class UnpolarizedRidgeTest {
         }
         // the rate model's channels into level N-2 at m = N/2: singlet, and the triplet channels to (N-2, m-1) and
         // (N-2, m-2), Gamma (N-m) m / V + Gamma_t [(N-m) m + m^2/2] / V; the triplet (N-2, m) is never a valid state
-        // there (m > (N-2)/2) and MODEL.md omits it
+        // there (m > (N-2)/2) and docs/model.md omits it
         assertEquals(10 * 4 * 4 + 0.05 * (4 * 4 + 16 / 2.0), UnpolarizedRidge.annihilation(rates, 8), 1e-12);
         assertEquals(10 * 4 * 3 + 0.05 * (4 * 3 + 9 / 2.0), UnpolarizedRidge.annihilation(rates, 7), 1e-12);
         assertEquals(0.0, UnpolarizedRidge.annihilation(rates, 1));

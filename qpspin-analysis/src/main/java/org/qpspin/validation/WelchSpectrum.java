@@ -1,4 +1,4 @@
-package org.qpspin.montecarlo;
+package org.qpspin.validation;
 
 import java.util.List;
 import org.apache.commons.math3.transform.DftNormalization;

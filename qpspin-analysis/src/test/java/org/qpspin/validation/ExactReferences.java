@@ -1,4 +1,4 @@
-package org.qpspin.montecarlo;
+package org.qpspin.validation;
 
 import org.qpspin.generator.Generator;
 import org.qpspin.noise.NoiseAnalysis;

@@ -1,11 +1,11 @@
-package org.qpspin.montecarlo;
+package org.qpspin.validation;
 
 import org.qpspin.space.StateSpace;
 
 /**
  * The null hypothesis of a validation: the exact stationary distribution P(N, m) on a truncated state space
  * (from any exact solver), and optionally the exact integrated correlation time of N,
- * τ_N = ∫₀^∞ ⟨⟨N(t)N(0)⟩⟩ dt / Var N = S_N(0) / (2 Var N) (MODEL.md noise convention).
+ * τ_N = ∫₀^∞ ⟨⟨N(t)N(0)⟩⟩ dt / Var N = S_N(0) / (2 Var N) (docs/model.md noise convention).
  *
  * <p>Immutable. States outside the truncated set have probability 0 here; the truncation's cost (the solver's
  * boundary mass) should be far below the resolution of any sample set tested against it.

@@ -1,6 +1,6 @@
-package org.qpspin.montecarlo;
+package org.qpspin.validation;
 
-/** An exact noise spectrum: the two-sided S_N(ω) of MODEL.md ("Noise convention") at given angular frequencies. */
+/** An exact noise spectrum: the two-sided S_N(ω) of docs/model.md ("Noise convention") at given angular frequencies. */
 @FunctionalInterface
 public interface SpectrumFunction {
 

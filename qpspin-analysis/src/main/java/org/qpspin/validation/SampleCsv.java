@@ -1,4 +1,4 @@
-package org.qpspin.montecarlo;
+package org.qpspin.validation;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.qpspin.montecarlo;
+package org.qpspin.validation;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.qpspin.model.ModelParameters;
+import org.qpspin.montecarlo.GillespieSimulator;
+import org.qpspin.montecarlo.MonteCarloResult;
+import org.qpspin.montecarlo.MonteCarloSettings;
 import org.qpspin.rates.Channel;
 import org.qpspin.rates.Prl2020RateModel;
 import org.qpspin.rates.RateModel;
@@ -24,7 +27,7 @@ class PlantedBugTest {
     private static final RateModel RIGHT = Prl2020RateModel.of(PARAMETERS);
     private static final MonteCarloSettings SETTINGS = MonteCarloSettings.of(1000.0).withBurnIn(5.0)
             .withReplicas(2).withSampleInterval(0.01).withThreads(2);
-    private static final SampleValidator VALIDATOR = SampleValidator.withSignificance(0.01);
+    private static final SampleValidator VALIDATOR = SampleValidator.withDefaults().withSignificance(0.01);
     private static ExactDistribution exact;
 
     @BeforeAll

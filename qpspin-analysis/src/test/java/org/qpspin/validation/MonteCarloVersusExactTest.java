@@ -1,4 +1,4 @@
-package org.qpspin.montecarlo;
+package org.qpspin.validation;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +8,8 @@ import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.qpspin.model.ModelParameters;
+import org.qpspin.montecarlo.GillespieSimulator;
+import org.qpspin.montecarlo.MonteCarloSettings;
 import org.qpspin.rates.Prl2020RateModel;
 import org.qpspin.rates.RateModel;
 
@@ -26,7 +28,7 @@ class MonteCarloVersusExactTest {
     void falseAlarmsMatchSignificanceOnSmallChain() {
         RateModel rates = Prl2020RateModel.of(ModelParameters.of(50.0, 1.0, 10.0, 0.5, 0.2));
         ExactDistribution exact = ExactReferences.withCorrelationTime(rates, 60);
-        SampleValidator validator = SampleValidator.withSignificance(ALPHA).withBridgeReplicates(2000);
+        SampleValidator validator = SampleValidator.withDefaults().withSignificance(ALPHA).withBridgeReplicates(2000);
         GillespieSimulator simulator = GillespieSimulator.of(rates);
         MonteCarloSettings settings = MonteCarloSettings.of(100.0).withBurnIn(2.0).withReplicas(2)
                 .withSampleInterval(0.005).withThreads(1);

@@ -1,8 +1,10 @@
-package org.qpspin.montecarlo;
+package org.qpspin.validation;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.qpspin.montecarlo.MonteCarloResult;
+import org.qpspin.montecarlo.ReplicaResult;
 
 /**
  * Samples of N (and optionally m) to be tested against the exact stationary law: one or more series, each in

@@ -1,4 +1,4 @@
-package org.qpspin.montecarlo;
+package org.qpspin.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,7 @@ class SampleValidatorTest {
     @Test
     void independentSamplesOfTheLawPassAndAShiftedLawFails() {
         ExactDistribution exact = ExactDistribution.of(SPACE, law(6.0));
-        SampleValidator v = SampleValidator.withSignificance(0.01).withBridgeReplicates(2000);
+        SampleValidator v = SampleValidator.withDefaults().withSignificance(0.01).withBridgeReplicates(2000);
         ValidationReport good = v.validate(draw(law(6.0), 50_000, 1, 1), exact);
         assertTrue(good.passed(), good::toString);
         assertEquals(0.5, good.autocorrelationN().tau(), 0.05);
@@ -83,7 +84,7 @@ class SampleValidatorTest {
     @Test
     void correlatedSamplesAreCorrectedNotRejected() {
         ExactDistribution exact = ExactDistribution.of(SPACE, law(6.0));
-        ValidationReport r = SampleValidator.withSignificance(0.01).withBridgeReplicates(2000)
+        ValidationReport r = SampleValidator.withDefaults().withSignificance(0.01).withBridgeReplicates(2000)
                 .validate(draw(law(6.0), 200_000, 10, 3), exact);
         assertEquals(5.0, r.autocorrelationN().tau(), 0.5);
         assertTrue(r.passed(), r::toString);
@@ -93,7 +94,7 @@ class SampleValidatorTest {
     @Test
     void mergeCellsReachesTheMinimumExpectedCount() {
         double[] p = {0.001, 0.002, 0.3, 0.3, 0.394, 0.002, 0.001};
-        int[] cell = SampleValidator.mergeCells(p, 1000);
+        int[] cell = CellPartition.merge(p, 1000);
         assertEquals(0, cell[0]);
         assertEquals(0, cell[2]); // 0.001 + 0.002 + 0.3 closes the first cell
         assertEquals(cell[4], cell[6]); // the small tail joins the last cell
@@ -104,6 +105,54 @@ class SampleValidatorTest {
         for (double w : mass) {
             assertTrue(w * 1000 >= SampleValidator.MIN_EXPECTED);
         }
+    }
+
+    /** Each test alone on the batched samples gives the very verdict the validator reports under its name. */
+    @Test
+    void eachTestAloneGivesTheValidatorsVerdict() {
+        ExactDistribution exact = ExactDistribution.of(SPACE, law(6.0));
+        Samples samples = draw(law(6.0), 20_000, 3, 5);
+        SampleValidator validator = SampleValidator.withDefaults().withSignificance(0.05).withBridgeReplicates(500);
+        ValidationReport report = validator.validate(samples, exact);
+        BatchedSamples batched = BatchedSamples.of(samples, new ArrayList<>());
+        List<String> ran = new ArrayList<>();
+        for (SampleTest test : validator.tests()) {
+            assertEquals(0.05, test.significance());
+            java.util.Optional<TestVerdict> alone = test.test(batched, exact, new ArrayList<>());
+            alone.ifPresent(v -> ran.add(v.name()));
+            assertEquals(alone.orElse(null), report.test(test.name()), test.name());
+        }
+        // untimed samples with m: no correlation-time or spectrum test
+        assertEquals(List.of("G-test P(N)", "G-test P(N,m)", "KS P(N)", "mean N", "Var N", "mean m"), ran);
+        assertEquals(ran.size(), report.tests().size());
+    }
+
+    @Test
+    void testsWithoutTheirDataDoNotRunAndConfigurationIsChecked() {
+        ExactDistribution exact = ExactDistribution.of(SPACE, law(6.0));
+        int[] n = draw(law(6.0), 5_000, 1, 7).n(0);
+        BatchedSamples noM = BatchedSamples.of(Samples.of(List.of(n), null, 0.1), new ArrayList<>());
+        List<String> warnings = new ArrayList<>();
+        assertTrue(StateDistributionGTest.withDefaults().test(noM, exact, warnings).isEmpty());
+        assertTrue(BatchMeansTest.withDefaults(BatchMeansTest.Moment.MEAN_M).test(noM, exact, warnings).isEmpty());
+        assertTrue(WelchSpectrumTest.withDefaults().test(noM, exact, warnings).isEmpty());
+        assertTrue(warnings.isEmpty(), warnings::toString);
+        assertTrue(CorrelationTimeTest.withDefaults().test(noM, exact, warnings).isEmpty());
+        assertEquals(List.of("correlation time not tested: no exact tau_N = S_N(0)/(2 Var N) was given"), warnings);
+        assertThrows(IllegalArgumentException.class, () -> SizeDistributionGTest.withDefaults().withSignificance(1.0));
+        assertThrows(IllegalArgumentException.class, () -> SampleValidator.withDefaults().withSignificance(0.0));
+        assertThrows(IllegalArgumentException.class,
+                () -> SizeKolmogorovSmirnovTest.withDefaults().withBridgeReplicates(99));
+    }
+
+    /** χ²(2) has P(X &gt; x) = exp(−x/2): the p-value keeps its relative accuracy far in the tail. */
+    @Test
+    void chiSquaredSurvivalKeepsTheUpperTail() {
+        for (double x : new double[] {0.5, 3.0, 40.0, 200.0, 1400.0}) {
+            assertEquals(Math.exp(-x / 2), ChiSquared.survival(x, 2), 1e-13 * Math.exp(-x / 2), "x = " + x);
+        }
+        assertEquals(1.0, ChiSquared.survival(0.0, 3));
+        assertEquals(0.0, ChiSquared.survival(Double.POSITIVE_INFINITY, 3));
     }
 
     @Test

@@ -1,0 +1,33 @@
+package org.qpspin.validation;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One statistical test of samples against the exact stationary law, with the samples' autocorrelation accounted
+ * for (Commons Statistics style: each implementation is immutable and configured by {@code withDefaults()} and
+ * {@code with...} copies, e.g. {@code withSignificance(α)}; its p-value comes from the null distribution's
+ * survival function).
+ *
+ * <p>Implementations: {@link SizeDistributionGTest} (P(N)), {@link StateDistributionGTest} (P(N, m)),
+ * {@link SizeKolmogorovSmirnovTest} (the CDF of N), {@link BatchMeansTest} (mean N, Var N, mean m),
+ * {@link CorrelationTimeTest} (τ_N) and {@link WelchSpectrumTest} (S_N(ω)). {@link SampleValidator} composes
+ * them.
+ */
+public interface SampleTest {
+
+    /** The name its verdict carries, e.g. {@code "G-test P(N)"}. */
+    String name();
+
+    /** The significance level α of the verdict. */
+    double significance();
+
+    /**
+     * Tests {@code samples} against {@code exact}.
+     *
+     * @param warnings where a caveat about the data goes (e.g. why the test did not run)
+     * @return the verdict, or empty when the test does not apply to these samples (no m, no times, no exact τ_N
+     *         or S_N, a law concentrated on too few values); the reason, if worth telling, is in {@code warnings}
+     */
+    Optional<TestVerdict> test(BatchedSamples samples, ExactDistribution exact, List<String> warnings);
+}

@@ -1,0 +1,126 @@
+package org.qpspin.validation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Tests samples of N (and m) from any simulator against the exact stationary law, with the autocorrelation of
+ * time series accounted for, so that a correct but correlated series passes at the stated rate.
+ *
+ * <p>The validator prepares the samples once ({@link BatchedSamples}: τ_int(N) and the batches) and runs, each at
+ * significance α, in this order:
+ * <ol>
+ *   <li>{@link SizeDistributionGTest}: G-test of P(N), Rao–Scott corrected;</li>
+ *   <li>{@link StateDistributionGTest}: the same over states (N, m), when m is given;</li>
+ *   <li>{@link SizeKolmogorovSmirnovTest}: KS of the CDF of N against a Brownian bridge;</li>
+ *   <li>{@link BatchMeansTest}: mean N, Var N and (when m is given) mean m by batch means;</li>
+ *   <li>{@link CorrelationTimeTest}: τ_N, for timed samples and a known exact τ_N;</li>
+ *   <li>{@link WelchSpectrumTest}: S_N(ω), for timed samples and a known exact S_N.</li>
+ * </ol>
+ * The overall verdict is Bonferroni's ({@link ValidationReport#passed()}). Immutable; configured as
+ * {@code SampleValidator.withDefaults().withSignificance(α).withBridgeReplicates(R)}.
+ */
+public final class SampleValidator {
+
+    /** Default significance level. */
+    public static final double DEFAULT_ALPHA = 0.01;
+    /** Smallest expected (effective) count per cell of the G-tests. */
+    public static final double MIN_EXPECTED = CellPartition.MIN_EXPECTED;
+
+    private final double alpha;
+    private final int bridgeReplicates;
+
+    private SampleValidator(double alpha, int bridgeReplicates) {
+        this.alpha = alpha;
+        this.bridgeReplicates = bridgeReplicates;
+    }
+
+    /**
+     * The validator at significance {@link #DEFAULT_ALPHA} per test, with
+     * {@link SizeKolmogorovSmirnovTest#BRIDGE_REPLICATES} bridges for the KS p-value.
+     */
+    public static SampleValidator withDefaults() {
+        return new SampleValidator(DEFAULT_ALPHA, SizeKolmogorovSmirnovTest.BRIDGE_REPLICATES);
+    }
+
+    /**
+     * A copy at significance α per test, e.g. 0.01.
+     *
+     * @throws IllegalArgumentException unless 0 &lt; α &lt; 1
+     */
+    public SampleValidator withSignificance(double alpha) {
+        return new SampleValidator(checkSignificance(alpha), bridgeReplicates);
+    }
+
+    /**
+     * A copy drawing {@code replicates} Brownian bridges for the KS p-value (resolution 1/replicates).
+     *
+     * @throws IllegalArgumentException if replicates &lt; 100
+     */
+    public SampleValidator withBridgeReplicates(int replicates) {
+        return new SampleValidator(alpha, ks().withBridgeReplicates(replicates).bridgeReplicates());
+    }
+
+    /** The significance level of each test. */
+    public double alpha() {
+        return alpha;
+    }
+
+    /** α itself, checked: 0 &lt; α &lt; 1. */
+    static double checkSignificance(double alpha) {
+        if (!(alpha > 0.0 && alpha < 1.0)) {
+            throw new IllegalArgumentException("significance alpha must be in (0, 1), got " + alpha);
+        }
+        return alpha;
+    }
+
+    private SizeKolmogorovSmirnovTest ks() {
+        return SizeKolmogorovSmirnovTest.withDefaults().withSignificance(alpha).withBridgeReplicates(bridgeReplicates);
+    }
+
+    private WelchSpectrumTest spectrum() {
+        return WelchSpectrumTest.withDefaults().withSignificance(alpha);
+    }
+
+    /** The tests before the spectrum's, in the order they run. */
+    private List<SampleTest> pointTests() {
+        return List.of(
+                SizeDistributionGTest.withDefaults().withSignificance(alpha),
+                StateDistributionGTest.withDefaults().withSignificance(alpha),
+                ks(),
+                BatchMeansTest.withDefaults(BatchMeansTest.Moment.MEAN_N).withSignificance(alpha),
+                BatchMeansTest.withDefaults(BatchMeansTest.Moment.VARIANCE_N).withSignificance(alpha),
+                BatchMeansTest.withDefaults(BatchMeansTest.Moment.MEAN_M).withSignificance(alpha),
+                CorrelationTimeTest.withDefaults().withSignificance(alpha));
+    }
+
+    /** Every test the validator runs, in order (each skips samples it does not apply to). */
+    public List<SampleTest> tests() {
+        List<SampleTest> all = new ArrayList<>(pointTests());
+        all.add(spectrum());
+        return List.copyOf(all);
+    }
+
+    /**
+     * Tests {@code samples} against {@code exact}.
+     *
+     * @throws IllegalArgumentException if there are too few samples for any test
+     */
+    public ValidationReport validate(Samples samples, ExactDistribution exact) {
+        List<String> warnings = new ArrayList<>();
+        BatchedSamples batched = BatchedSamples.of(samples, warnings);
+        List<TestVerdict> verdicts = new ArrayList<>();
+        for (SampleTest test : pointTests()) {
+            test.test(batched, exact, warnings).ifPresent(verdicts::add);
+        }
+        Optional<WelchSpectrumTest.Comparison> spectrum = spectrum().compare(batched, exact, warnings);
+        spectrum.ifPresent(c -> verdicts.add(c.verdict()));
+        long[] countsN = batched.countsN();
+        double[] frequency = new double[countsN.length];
+        for (int k = 0; k < countsN.length; k++) {
+            frequency[k] = countsN[k] / (double) samples.size();
+        }
+        return new ValidationReport(verdicts, alpha, batched, frequency, warnings, spectrum.orElse(null));
+    }
+}

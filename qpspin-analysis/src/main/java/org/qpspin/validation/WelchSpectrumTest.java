@@ -1,0 +1,153 @@
+package org.qpspin.validation;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+import org.apache.commons.math3.distribution.NormalDistribution;
+
+/**
+ * The noise spectrum of N against the exact S_N(ω): Welch's Ŝ_N (see {@link WelchSpectrum}) at every other bin
+ * 2 ≤ k ≤ M/8 against the exact spectrum aliased by the sampling, Σ_{|j| ≤ {@value #ALIASES}} S(|ω + j 2π/Δt|).
+ * Each Ŝ_k/S_k ~ χ²_ν/ν is mapped to a standard normal z_k through its CDF; Σ z_k² ~ χ²_J over the J bins.
+ * Segments: M = the smallest power of two ≥ 128 τ_int (window resolution ≪ the spectrum's width), at least 64, and
+ * short enough for ≥ 16 segments. Runs on timed samples given an exact spectrum; a warning when the series are too
+ * short or the exact spectrum fails. See docs/theory.md "Monte Carlo". Immutable.
+ */
+public final class WelchSpectrumTest implements SampleTest {
+
+    /** The verdict's name. */
+    public static final String NAME = "spectrum N (Welch)";
+    /** Largest alias order summed into the exact spectrum. */
+    public static final int ALIASES = 3;
+
+    private final double alpha;
+
+    /**
+     * The comparison behind the verdict.
+     *
+     * @param welch Welch's estimate of S_N
+     * @param exactAliased the exact aliased S_N at the tested bins ω_k, k = 2, 4, …, 2J: entry i belongs to
+     *                     {@code welch.omega()[2 + 2i]}
+     * @param verdict the verdict
+     */
+    public record Comparison(WelchSpectrum welch, double[] exactAliased, TestVerdict verdict) {
+    }
+
+    private WelchSpectrumTest(double alpha) {
+        this.alpha = alpha;
+    }
+
+    /** The test at significance {@link SampleValidator#DEFAULT_ALPHA}. */
+    public static WelchSpectrumTest withDefaults() {
+        return new WelchSpectrumTest(SampleValidator.DEFAULT_ALPHA);
+    }
+
+    /** A copy at significance α ∈ (0, 1). */
+    public WelchSpectrumTest withSignificance(double alpha) {
+        return new WelchSpectrumTest(SampleValidator.checkSignificance(alpha));
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public double significance() {
+        return alpha;
+    }
+
+    @Override
+    public Optional<TestVerdict> test(BatchedSamples samples, ExactDistribution exact, List<String> warnings) {
+        return compare(samples, exact, warnings).map(Comparison::verdict);
+    }
+
+    /** As {@link #test}, with the estimate and the exact values it compared. */
+    public Optional<Comparison> compare(BatchedSamples samples, ExactDistribution exact, List<String> warnings) {
+        if (!samples.samples().hasInterval() || exact.spectrum() == null) {
+            return Optional.empty();
+        }
+        List<int[]> series = samples.nSeries();
+        double dt = samples.samples().interval();
+        AutocorrelationTime tau = samples.autocorrelationN();
+        int m = 64;
+        while (m < 128 * tau.tau()) {
+            m <<= 1;
+        }
+        while (m > 64 && segmentCount(series, m) < 16) {
+            m >>= 1;
+        }
+        if (segmentCount(series, m) < 16 || m < 16 * tau.tau()) {
+            warnings.add("spectrum not tested: series too short for Welch segments much longer than tau_int");
+            return Optional.empty();
+        }
+        WelchSpectrum welch = WelchSpectrum.of(series, dt, m);
+        double[] omegaAll = welch.omega();
+        double[] estimateAll = welch.estimate();
+        double samplingRate = 2.0 * Math.PI / dt;
+        int top = m / 8;
+        int bins = top / 2;
+        double[] omega = new double[bins];
+        for (int i = 0; i < bins; i++) {
+            omega[i] = omegaAll[2 + 2 * i];
+        }
+        // exact S at every alias |ω + j ω_s|, |j| ≤ ALIASES, in one call
+        double[] query = new double[bins * (2 * ALIASES + 1)];
+        for (int i = 0, q = 0; i < bins; i++) {
+            for (int j = -ALIASES; j <= ALIASES; j++) {
+                query[q++] = Math.abs(omega[i] + j * samplingRate);
+            }
+        }
+        double[] sorted = query.clone();
+        Arrays.sort(sorted);
+        double[] values;
+        try {
+            values = exact.spectrum().evaluate(sorted);
+        } catch (RuntimeException e) {
+            warnings.add("spectrum not tested: the exact S_N(omega) could not be computed (" + e.getMessage() + ")");
+            return Optional.empty();
+        }
+        double[] exactAliased = new double[bins];
+        for (int i = 0, q = 0; i < bins; i++) {
+            for (int j = -ALIASES; j <= ALIASES; j++) {
+                exactAliased[i] += values[Arrays.binarySearch(sorted, query[q++])];
+            }
+        }
+        double nu = welch.degreesOfFreedom();
+        ChiSquaredDistribution chi = new ChiSquaredDistribution(nu);
+        NormalDistribution normal = new NormalDistribution();
+        double sum = 0.0;
+        double worst = 0.0;
+        double worstOmega = 0.0;
+        for (int i = 0; i < bins; i++) {
+            double ratio = estimateAll[2 + 2 * i] / exactAliased[i];
+            double f = ChiSquared.cdf(chi, nu * ratio, nu);
+            double z = normal.inverseCumulativeProbability(Math.min(Math.max(f, 1e-300), 1.0 - 1e-16));
+            sum += z * z;
+            if (Math.abs(z) > Math.abs(worst)) {
+                worst = z;
+                worstOmega = omega[i];
+            }
+        }
+        double p = ChiSquared.survival(sum, bins);
+        TestVerdict verdict = TestVerdict.of(NAME, String.format(Locale.ROOT,
+                        "Welch (Hann, M = %d, %d segments, nu = %.4g) vs exact S_N(omega) with %d aliases, every "
+                                + "other bin up to a quarter of Nyquist: sum z^2 ~ chi^2(%d)", m, welch.segments(), nu,
+                        ALIASES, bins, bins), sum, bins, p, alpha)
+                .withNote(String.format(Locale.ROOT, "largest deviation z = %.3g at omega = %.4g rad/s", worst,
+                        worstOmega));
+        return Optional.of(new Comparison(welch, exactAliased, verdict));
+    }
+
+    private static long segmentCount(List<int[]> series, int m) {
+        long c = 0;
+        for (int[] s : series) {
+            if (s.length >= m) {
+                c += (s.length - m) / (m / 2) + 1;
+            }
+        }
+        return c;
+    }
+}
