@@ -62,6 +62,7 @@ public final class FpCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        model.requirePrl2020("fp-check (Eq. 7, the Fokker-Planck distribution)");
         if (plot != null) {
             ChartFiles.requirePlotFile(plot);
         }
