@@ -137,8 +137,8 @@ public final class ExportGeneratorCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Generator generator = Generator.assemble(rates, space);
         double assemblySeconds = (System.nanoTime() - t0) * 1e-9;
-        System.err.printf(Locale.ROOT, "export-generator: %d states, %d entries, assembled in %.3f s%n",
-                generator.size(), generator.nonZeros(), assemblySeconds);
+        System.err.printf(Locale.ROOT, "export-generator: %s rates, %d states, %d entries, assembled in %.3f s%n",
+                rates.name(), generator.size(), generator.nonZeros(), assemblySeconds);
 
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();

@@ -310,6 +310,38 @@ public final class ModelComparisonCommand implements Callable<Integer> {
         }
     }
 
+    /** The map's cells coloured by a signed relative change, in bins around the 1 % line. */
+    private static XYChart mapPanel(List<Point> map, String title, ToDoubleFunction<Point> f) {
+        XYChart c = new XYChartBuilder().width(760).height(480).title(title).xAxisTitle("V / Vc")
+                .yAxisTitle("A / Ac (Gamma = 1, Gamma_t = 0.01, tau_s = 1)").build();
+        c.getStyler().setXAxisLogarithmic(true);
+        c.getStyler().setYAxisLogarithmic(true);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        c.getStyler().setMarkerSize(14);
+        double[] edges = {Double.NEGATIVE_INFINITY, -0.05, -0.01, 0.01, 0.05, 0.2, Double.POSITIVE_INFINITY};
+        String[] labels = {"< -5 %", "-5 .. -1 %", "within 1 %", "1 .. 5 %", "5 .. 20 %", ">= 20 %"};
+        Color[] bins = {new Color(0x08519c), new Color(0x6baed6), new Color(0xbdbdbd), new Color(0xfdae6b),
+            new Color(0xe6550d), new Color(0x7f2704)};
+        for (int i = 0; i < labels.length; i++) {
+            List<Double> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            for (Point p : map) {
+                double v = f.applyAsDouble(p);
+                if (v >= edges[i] && v < edges[i + 1]) {
+                    x.add(p.x());
+                    y.add(p.parameters().injectionRate() / 1e4);
+                }
+            }
+            if (!x.isEmpty()) {
+                XYSeries s = c.addSeries(labels[i], x, y);
+                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                s.setMarker(SeriesMarkers.SQUARE);
+                s.setMarkerColor(bins[i]);
+            }
+        }
+        return c;
+    }
+
     /** One panel of relative changes (%) against x per SR/TA family (a curve per quantity and N0), and the map. */
     static void plot(List<Point> points, Path file) {
         List<XYChart> charts = new ArrayList<>();
@@ -366,33 +398,8 @@ public final class ModelComparisonCommand implements Callable<Integer> {
         }
         List<Point> map = points.stream().filter(p -> p.family().equals("map")).toList();
         if (!map.isEmpty()) {
-            XYChart c = new XYChartBuilder().width(760).height(480).title("map: largest |change| of the four")
-                    .xAxisTitle("V / Vc").yAxisTitle("A / Ac").build();
-            c.getStyler().setXAxisLogarithmic(true);
-            c.getStyler().setYAxisLogarithmic(true);
-            c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-            c.getStyler().setMarkerSize(12);
-            double[] edges = {0.0, 0.001, 0.01, 0.1, Double.POSITIVE_INFINITY};
-            String[] labels = {"< 0.1 %", "0.1-1 %", "1-10 %", ">= 10 %"};
-            Color[] bins = {new Color(0x08306b), new Color(0x6baed6), new Color(0xfd8d3c), new Color(0xd94801)};
-            for (int i = 0; i < labels.length; i++) {
-                List<Double> x = new ArrayList<>();
-                List<Double> y = new ArrayList<>();
-                for (Point p : map) {
-                    double v = p.largestChange();
-                    if (v >= edges[i] && v < edges[i + 1]) {
-                        x.add(p.x());
-                        y.add(p.parameters().injectionRate() / 1e4);
-                    }
-                }
-                if (!x.isEmpty()) {
-                    XYSeries s = c.addSeries(labels[i], x, y);
-                    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-                    s.setMarker(SeriesMarkers.SQUARE);
-                    s.setMarkerColor(bins[i]);
-                }
-            }
-            charts.add(c);
+            charts.add(mapPanel(map, "map: exact-spin / prl2020 - 1 of <N>", Point::meanNChange));
+            charts.add(mapPanel(map, "map: exact-spin / prl2020 - 1 of S_N(0)", Point::noiseNChange));
         }
         if (charts.isEmpty()) {
             throw new UsageException("nothing to plot: no point was reached");
