@@ -40,6 +40,16 @@ class RateModelOptionTest {
     }
 
     @Test
+    void everyCommandWithModelParametersTakesTheOption() {
+        picocli.CommandLine cl = Main.commandLine();
+        for (String name : java.util.List.of("stationary", "noise", "flux-noise", "fp-check", "regime-map", "simulate",
+                "validate", "export-generator")) {
+            assertTrue(cl.getSubcommands().get(name).getCommandSpec().findOption("--rate-model") != null,
+                    name + " has no --rate-model");
+        }
+    }
+
+    @Test
     void unknownModelIsOneLineExitTwo() {
         CliRun run = new CliRun(args("stationary", "exact"));
         assertEquals(2, run.exit);
