@@ -9,6 +9,8 @@ import org.qpspin.meanfield.MeanFieldStationaryPoint;
 import org.qpspin.model.ModelParameters;
 import org.qpspin.model.Regime;
 import org.qpspin.model.Scales;
+import org.qpspin.rates.RateModel;
+import org.qpspin.rates.RateModels;
 import org.qpspin.stationary.StationaryAnalysis;
 import org.qpspin.stationary.StationaryResult;
 import org.qpspin.stationary.StationarySolver;
@@ -24,6 +26,9 @@ import org.qpspin.truncation.Truncation;
  * A cell is solved exactly when its full mean-field N* is at most {@code exactMaxN}; the automatic truncation is
  * capped at {@code maxStates} and a cell the solver cannot finish within that is reported as not reached
  * (with the reason), never guessed.
+ *
+ * <p>The exact cells solve the chosen rate model ({@link #rateModel()}); the regime, the mean-field points and the
+ * lines are those of the PRL 2020 rates (Eqs. 1–4 are its limits) whatever the exact cells solve.
  */
 public final class RegimeMap {
 
@@ -125,8 +130,10 @@ public final class RegimeMap {
     private final double[] volumeRatios;
     private final double[] injectionRatios;
     private final List<Cell> cells;
+    private final String rateModel;
 
-    private RegimeMap(double g, double gt, double tau, double[] v, double[] a, List<Cell> cells) {
+    private RegimeMap(double g, double gt, double tau, double[] v, double[] a, List<Cell> cells, String rateModel) {
+        this.rateModel = rateModel;
         this.singletRate = g;
         this.tripletRate = gt;
         this.spinFlipTime = tau;
@@ -151,6 +158,20 @@ public final class RegimeMap {
     public static RegimeMap compute(double singletRate, double tripletRate, double spinFlipTime,
                                     double[] volumeRatios, double[] injectionRatios, double exactMaxN, int maxStates,
                                     StationarySolver solver, Consumer<String> progress) {
+        return compute(singletRate, tripletRate, spinFlipTime, volumeRatios, injectionRatios, exactMaxN, maxStates,
+                solver, progress, "prl2020");
+    }
+
+    /**
+     * As {@link #compute(double, double, double, double[], double[], double, int, StationarySolver, Consumer)}, the
+     * exact cells solving the chain of the rate model named {@code rateModel} ({@link RateModels#byName}); the
+     * mean-field columns stay the PRL 2020 limits.
+     */
+    public static RegimeMap compute(double singletRate, double tripletRate, double spinFlipTime,
+                                    double[] volumeRatios, double[] injectionRatios, double exactMaxN, int maxStates,
+                                    StationarySolver solver, Consumer<String> progress,
+                                    String rateModel) {
+        RateModels.byName(rateModel, ModelParameters.of(1, 1, 1, 1, 1)); // an unknown name fails before any work
         if (!(singletRate > 0.0) || !(tripletRate > 0.0) || !(spinFlipTime > 0.0)
                 || !Double.isFinite(spinFlipTime)) {
             throw new IllegalArgumentException("the regime map needs Gamma > 0, Gamma_t > 0 and a finite tau_s > 0");
@@ -173,7 +194,8 @@ public final class RegimeMap {
                 } else {
                     long t0 = System.nanoTime();
                     try {
-                        StationaryAnalysis an = StationaryAnalysis.solve(p,
+                        RateModel rates = RateModels.byName(rateModel, p);
+                        StationaryAnalysis an = StationaryAnalysis.solve(rates,
                                 Truncation.automatic().withMaxStates(maxStates), solver);
                         exact = an.result();
                     } catch (IllegalArgumentException e) { // TruncationException included {
@@ -189,7 +211,12 @@ public final class RegimeMap {
             }
         }
         return new RegimeMap(singletRate, tripletRate, spinFlipTime, volumeRatios.clone(), injectionRatios.clone(),
-                Collections.unmodifiableList(out));
+                Collections.unmodifiableList(out), rateModel);
+    }
+
+    /** The name of the rate model the exact cells solve. */
+    public String rateModel() {
+        return rateModel;
     }
 
     /** Injection bound of the polarized region, A/Ac = (V/Vc)⁻². */

@@ -21,7 +21,7 @@ import org.qpspin.model.ModelParameters;
 import org.qpspin.noise.NoiseAnalysis;
 import org.qpspin.noise.Observable;
 import org.qpspin.noise.ZeroFrequencyNoise;
-import org.qpspin.rates.Prl2020RateModel;
+import org.qpspin.rates.RateModel;
 import org.qpspin.space.StateSpace;
 import org.qpspin.stationary.PinnedState;
 import org.qpspin.stationary.StationaryFactorization;
@@ -121,6 +121,7 @@ public final class ExportGeneratorCommand implements Callable<Integer> {
             throw new UsageException("--repeat must be >= 1, got " + repeat);
         }
         ModelParameters parameters = model.parameters();
+        RateModel rates = model.rateModel(parameters);
         StationarySolver solver = solve ? StationarySolvers.byName(solverName) : null;
         if (bandTolerance != null && mMax != null) {
             throw new UsageException("give either --m-max or --band, not both");
@@ -128,7 +129,7 @@ public final class ExportGeneratorCommand implements Callable<Integer> {
         StateSpace space;
         if (bandTolerance != null) {
             if (bandRounds > 0) {
-                BandTruncation.Refined refined = BandTruncation.refine(parameters, nMax, bandTolerance,
+                BandTruncation.Refined refined = BandTruncation.refine(rates, nMax, bandTolerance,
                         solver != null ? solver : StationarySolvers.auto(), bandRounds);
                 space = refined.generator().space();
                 err().printf(Locale.ROOT, "export-generator: band refined in %d rounds: %d states, "
@@ -141,10 +142,10 @@ public final class ExportGeneratorCommand implements Callable<Integer> {
         }
 
         long t0 = System.nanoTime();
-        Generator generator = Generator.assemble(Prl2020RateModel.of(parameters), space);
+        Generator generator = Generator.assemble(rates, space);
         double assemblySeconds = (System.nanoTime() - t0) * 1e-9;
-        err().printf(Locale.ROOT, "export-generator: %d states, %d entries, assembled in %.3f s%n",
-                generator.size(), generator.nonZeros(), assemblySeconds);
+        err().printf(Locale.ROOT, "export-generator: %s rates, %d states, %d entries, assembled in %.3f s%n",
+                rates.name(), generator.size(), generator.nonZeros(), assemblySeconds);
 
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();

@@ -78,6 +78,7 @@ public final class FluxNoiseCommand implements Callable<Integer> {
             model.meanFieldN0 = DEFAULT_N0;
         }
         ModelParameters p = model.parameters();
+        String rateModel = model.rateModelName();
         if (p.totalInjectionRate() == 0.0) {
             throw new UsageException("no noise with A = 0: the only stationary state is the empty cluster");
         }
@@ -100,7 +101,7 @@ public final class FluxNoiseCommand implements Callable<Integer> {
         int states = 0;
         try {
             quiet.report(err, "solving the exact chain...");
-            NoiseSetup setup = NoiseSetup.of(p, truncation, err, quiet.isSet());
+            NoiseSetup setup = NoiseSetup.of(model.rateModel(p), truncation, err, quiet.isSet());
             StationaryAnalysis sa = setup.stationary;
             NoiseAnalysis a = setup.analysis;
             exactN = a.zeroFrequency(Observable.particleNumber());
@@ -117,9 +118,9 @@ public final class FluxNoiseCommand implements Callable<Integer> {
                 : FluxNoiseEstimate.of(p, fp.zeroFrequencyNoise(), fp.zeroFrequencyNoise(), flux);
         PrintWriter out = spec.commandLine().getOut();
         if (json.isSet()) {
-            out.println(toJson(p, flux, exact, exactN, states, exactNote, fp, fpEstimate));
+            out.println(toJson(p, rateModel, flux, exact, exactN, states, exactNote, fp, fpEstimate));
         } else {
-            print(out, p, flux, exact, exactN, states, exactNote, fp, fpEstimate);
+            print(out, p, rateModel, flux, exact, exactN, states, exactNote, fp, fpEstimate);
         }
         out.flush();
         return 0;
@@ -134,19 +135,20 @@ public final class FluxNoiseCommand implements Callable<Integer> {
                 : e.getMessage());
     }
 
-    private static void print(PrintWriter out, ModelParameters p, double flux, FluxNoiseEstimate exact,
+    private static void print(PrintWriter out, ModelParameters p, String rateModel, double flux, FluxNoiseEstimate exact,
                               ZeroFrequencyNoise exactN, int states, String exactNote, FokkerPlanckDiffusion fp,
                               FluxNoiseEstimate fpEstimate) {
         Scales sc = Scales.of(p);
         Regime regime = Regime.classify(p);
-        out.println("qpspin flux-noise: spin-polarized cluster in a SQUID arm (two-sided S per Hz; one-sided = 2 S)");
+        out.println("qpspin flux-noise: spin-polarized cluster in a SQUID arm (two-sided S per Hz; one-sided = 2 S), "
+                + "rate model " + rateModel);
         out.println();
         SummaryFormat.printParametersLine(out, p);
         out.printf(Locale.ROOT, "scales       regime %s, Nc = %s, t_f = (A Gamma_t^2/V)^(-1/3) = %s s%n",
                 regime.label(), g(sc.criticalClusterSize()), g(sc.tripletNoiseTime()));
         out.printf(Locale.ROOT, "coupling     phi1 = %.4g Phi0 per Bohr magneton%n", flux);
         if (exact != null) {
-            out.printf(Locale.ROOT, "exact chain  (%d states)%n", states);
+            out.printf(Locale.ROOT, "exact chain  (%s rates, %d states)%n", rateModel, states);
             out.printf(Locale.ROOT, "  <N> = %.6g, Var N = %.6g, S_N(0) = %.6g /Hz, tau_N = %.4g s%n", exactN.mean(),
                     exactN.variance(), exactN.zeroFrequency(), exactN.correlationTime());
             line(out, exact, true);
@@ -154,7 +156,8 @@ public final class FluxNoiseCommand implements Callable<Integer> {
             out.println("exact chain  " + exactNote);
         }
         if (fpEstimate != null) {
-            out.printf(Locale.ROOT, "1D Fokker-Planck (Eq. 7 diffusion)%n");
+            out.printf(Locale.ROOT, "1D Fokker-Planck (Eq. 7 diffusion%s)%n", "prl2020".equals(rateModel) ? ""
+                    : "; a limit of the PRL 2020 rates, not of " + rateModel);
             out.printf(Locale.ROOT, "  <N> = %.6g, Var N = %.6g, S_N(0) = %.6g /Hz, tau_N = %.4g s "
                             + "(S/(Var t_f) = %.4g, paper 0.6 in the TA limit)%n", fp.stationary().mean(),
                     fp.stationary().variance(), fp.zeroFrequencyNoise(), fp.correlationTime(),
@@ -185,9 +188,10 @@ public final class FluxNoiseCommand implements Callable<Integer> {
                 FluxNoiseEstimate.oneSided(e.fluxNoise()));
     }
 
-    private static String toJson(ModelParameters p, double flux, FluxNoiseEstimate exact, ZeroFrequencyNoise exactN,
+    private static String toJson(ModelParameters p, String rateModel, double flux, FluxNoiseEstimate exact, ZeroFrequencyNoise exactN,
                                  int states, String exactNote, FokkerPlanckDiffusion fp, FluxNoiseEstimate fpe) {
         ObjectNode root = JsonOutput.object();
+        root.put("rateModel", rateModel);
         root.put("convention", "two-sided per Hz (docs/model.md); one-sided = 2x");
         root.put("phi1", flux);
         root.put("tf", Scales.of(p).tripletNoiseTime());
@@ -209,6 +213,7 @@ public final class FluxNoiseCommand implements Callable<Integer> {
         }
         if (fpe != null) {
             ObjectNode f = root.putObject("fokkerPlanck");
+            f.put("rateModel", "prl2020"); // Eq. 7's diffusion is a limit of the PRL 2020 rates only
             f.put("meanN", fp.stationary().mean());
             f.put("varN", fp.stationary().variance());
             f.put("sN0", fpe.particleNoise());

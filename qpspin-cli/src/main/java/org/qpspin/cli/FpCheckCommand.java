@@ -62,6 +62,7 @@ public final class FpCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        model.requirePrl2020("fp-check (Eq. 7, the Fokker-Planck distribution)");
         if (plot != null) {
             ChartFiles.requirePlotFile(plot);
         }
@@ -93,7 +94,7 @@ public final class FpCheckCommand implements Callable<Integer> {
         FokkerPlanckDiffusion fp = e.diffusion();
         MeanFieldStationaryPoint full = e.fullMeanField();
         StringBuilder b = new StringBuilder();
-        b.append("qpspin fp-check: exact P(N) vs the Fokker-Planck distribution (Eq. 7)\n\n");
+        b.append("qpspin fp-check: exact P(N) vs the Fokker-Planck distribution (Eq. 7), PRL 2020 rate model (prl2020)\n\n");
         b.append(String.format(Locale.ROOT, "parameters   %s%n", p));
         b.append(String.format(Locale.ROOT, "scales       zeta_s = %s, zeta_t = %s, Nc = %s, regime = %s%n",
                 g(s.zetaS()), g(s.zetaT()), g(s.criticalClusterSize()), e.meanField().regime().label()));
@@ -136,6 +137,7 @@ public final class FpCheckCommand implements Callable<Integer> {
 
     static String toJson(ExactVsFokkerPlanck e) {
         ObjectNode root = JsonOutput.object();
+        root.put("rateModel", e.exact().rateModel().name());
         ModelParameters p = e.parameters();
         JsonOutput.putParameters(root, p);
         Scales s = Scales.of(p);

@@ -116,7 +116,7 @@ public final class FpConvergenceCommand implements Callable<Integer> {
     }
 
     static String table(List<ConvergenceStudy> studies) {
-        StringBuilder b = new StringBuilder("qpspin fp-convergence: exact P(N) vs Eq. 7 along four paths\n");
+        StringBuilder b = new StringBuilder("qpspin fp-convergence: exact P(N) vs Eq. 7 along four paths, PRL 2020 rate model (prl2020)\n");
         for (ConvergenceStudy s : studies) {
             b.append('\n').append(title(s)).append('\n');
             b.append(String.format(Locale.ROOT, "  %10s %10s %9s %10s %10s %10s %10s %10s %9s %8s%n", "N0", "zeta",

@@ -24,6 +24,7 @@ public final class Main implements Runnable {
         cl.addSubcommand(new FluxNoiseCommand());
         cl.addSubcommand(new FpCheckCommand());
         cl.addSubcommand(new FpConvergenceCommand());
+        cl.addSubcommand(new ModelComparisonCommand());
         cl.addSubcommand(new NoiseCommand());
         cl.addSubcommand(new RegimeMapCommand());
         cl.addSubcommand(new SimulateCommand());

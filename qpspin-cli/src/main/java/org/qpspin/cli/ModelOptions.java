@@ -2,6 +2,8 @@ package org.qpspin.cli;
 
 import org.qpspin.model.Aluminium;
 import org.qpspin.model.ModelParameters;
+import org.qpspin.rates.RateModel;
+import org.qpspin.rates.RateModels;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -40,6 +42,38 @@ public final class ModelOptions {
     @Option(names = "--tau-s", paramLabel = "SECONDS", converter = InfinityDoubleConverter.class,
             description = "Spin-flip time tau_s in s; 'inf' for no spin flips.")
     Double spinFlipTime;
+
+    @Option(names = "--rate-model", paramLabel = "NAME", defaultValue = "prl2020",
+            description = "Rate model: prl2020 (the paper's rates, m << N) or exact-spin (exact spin algebra, "
+                    + "docs/theory.md); default ${DEFAULT-VALUE}.")
+    String rateModelName = "prl2020";
+
+    /**
+     * The chosen rate model's name, checked ({@link UsageException} for an unknown one, before any work).
+     */
+    public String rateModelName() {
+        if (!RateModels.NAMES.contains(rateModelName)) {
+            throw new UsageException("unknown --rate-model '" + rateModelName + "'; known: "
+                    + String.join(", ", RateModels.NAMES));
+        }
+        return rateModelName;
+    }
+
+    /** The chosen rate model ({@code --rate-model}) for {@code parameters}. */
+    public RateModel rateModel(ModelParameters parameters) {
+        return RateModels.byName(rateModelName(), parameters);
+    }
+
+    /**
+     * Refuses (exit 2, one line) a rate model other than prl2020 for a command whose comparison is a limit of the
+     * PRL 2020 rates (mean field, Fokker-Planck).
+     */
+    public void requirePrl2020(String what) {
+        if (!"prl2020".equals(rateModelName())) {
+            throw new UsageException(what + " is a limit of the PRL 2020 rates and has no " + rateModelName
+                    + " counterpart; use --rate-model prl2020 (model-comparison compares the two models)");
+        }
+    }
 
     /** Whether any option was given (so that a command may fall back to its built-in example). */
     public boolean isEmpty() {

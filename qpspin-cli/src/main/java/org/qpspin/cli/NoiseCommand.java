@@ -18,6 +18,7 @@ import org.qpspin.noise.RelaxationMode;
 import org.qpspin.noise.RelaxationSpectrum;
 import org.qpspin.noise.SpectrumOptions;
 import org.qpspin.noise.ZeroFrequencyNoise;
+import org.qpspin.rates.RateModels;
 import org.qpspin.stationary.StationaryAnalysis;
 import org.qpspin.stationary.StationaryResult;
 import picocli.CommandLine.Command;
@@ -107,7 +108,7 @@ public final class NoiseCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         quiet.report(err, "solving the stationary chain...");
-        NoiseSetup setup = NoiseSetup.of(parameters, truncation, err, quiet.isSet());
+        NoiseSetup setup = NoiseSetup.of(model.rateModel(parameters), truncation, err, quiet.isSet());
         StationaryAnalysis sa = setup.stationary;
         quiet.report(err, String.format(Locale.ROOT, "stationary: %d states, %s, %.2f s", sa.result().states(),
                 sa.result().solver(), sa.seconds()));
@@ -128,7 +129,9 @@ public final class NoiseCommand implements Callable<Integer> {
             quiet.report(err, "slowest relaxation rates (ARPACK)...");
             relaxation = analysis.relaxationSpectrum(eigenvalues);
         }
-        FokkerPlanckDiffusion fp = observable.name().equals("N") ? fokkerPlanck(parameters) : null;
+        // the 1D Fokker-Planck diffusion is a limit of the PRL 2020 rates: shown beside that model only
+        FokkerPlanckDiffusion fp = observable.name().equals("N") && RateModels.isPrl2020(sa.rateModel())
+                ? fokkerPlanck(parameters) : null;
         if (plot != null) {
             NoisePlot.write(spectrum, parameters, plot);
         }
@@ -208,9 +211,14 @@ public final class NoiseCommand implements Callable<Integer> {
         Scales sc = Scales.of(p);
         StationaryResult r = sa.result();
         String o = zero.observable();
-        out.println("qpspin noise: exact noise of " + o + " (two-sided spectra, docs/model.md; one-sided = 2 S)");
+        out.println("qpspin noise: exact noise of " + o + " (two-sided spectra, docs/model.md; one-sided = 2 S), "
+                + StationaryCommand.modelTitle(sa.rateModel()));
         out.println();
         SummaryFormat.printParametersLine(out, p);
+        if (!RateModels.isPrl2020(sa.rateModel())) {
+            out.println("note         mean field, paper coefficients and Fokker-Planck are limits of the PRL 2020 "
+                    + "rates (shown for scale, no Fokker-Planck column)");
+        }
         out.printf(Locale.ROOT, "mean field   N0 = %s, regime = %s, zeta_s = %s, zeta_t = %s, t_f = %s s%n",
                 g(sa.meanField().meanN()), sa.meanField().regime().label(), g(sc.zetaS()), g(sc.zetaT()),
                 g(sc.tripletNoiseTime()));
@@ -276,6 +284,7 @@ public final class NoiseCommand implements Callable<Integer> {
         ModelParameters p = sa.parameters();
         Scales sc = Scales.of(p);
         StationaryResult r = sa.result();
+        root.put("rateModel", sa.rateModel().name());
         root.put("observable", zero.observable());
         root.put("convention", "two-sided: S(w) = int dt e^{iwt} <<x(t)x(0)>>, int S dw/2pi = Var; one-sided = 2S");
         root.put("sN0", zero.zeroFrequency());

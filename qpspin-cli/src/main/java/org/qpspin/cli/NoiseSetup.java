@@ -2,10 +2,9 @@ package org.qpspin.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import org.qpspin.model.ModelParameters;
 import org.qpspin.noise.NoiseAnalysis;
 import org.qpspin.noise.Observable;
-import org.qpspin.rates.Prl2020RateModel;
+import org.qpspin.rates.RateModel;
 import org.qpspin.stationary.StationaryAnalysis;
 import org.qpspin.stationary.StationarySolvers;
 
@@ -25,8 +24,8 @@ final class NoiseSetup {
         this.analysis = analysis;
     }
 
-    static NoiseSetup of(ModelParameters parameters, TruncationOptions options, PrintWriter err, boolean quiet) {
-        StationaryAnalysis sa = StationaryAnalysis.factorize(Prl2020RateModel.of(parameters), options.truncation(),
+    static NoiseSetup of(RateModel rates, TruncationOptions options, PrintWriter err, boolean quiet) {
+        StationaryAnalysis sa = StationaryAnalysis.factorize(rates, options.truncation(),
                 options.solver());
         NoiseAnalysis a = NoiseAnalysis.of(sa.generator(), sa.factorization());
         try {

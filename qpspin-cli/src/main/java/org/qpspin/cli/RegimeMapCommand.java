@@ -24,6 +24,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.qpspin.crosscheck.RegimeMap;
 import org.qpspin.model.Aluminium;
 import org.qpspin.model.Regime;
+import org.qpspin.rates.RateModels;
 import org.qpspin.stationary.StationarySolvers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,6 +83,11 @@ public final class RegimeMapCommand implements Callable<Integer> {
     @Option(names = "--solver", paramLabel = "NAME", defaultValue = "auto", description = "Stationary solver.")
     String solverName;
 
+    @Option(names = "--rate-model", paramLabel = "NAME", defaultValue = "prl2020",
+            description = "Rate model of the exact cells: prl2020 or exact-spin (the regime and mean-field columns "
+                    + "stay the PRL 2020 limits); default ${DEFAULT-VALUE}.")
+    String rateModelName;
+
     @Mixin
     JsonOption json;
 
@@ -107,6 +113,10 @@ public final class RegimeMapCommand implements Callable<Integer> {
             gammaT = Aluminium.tripletRate();
             tauS = Aluminium.spinFlipTime();
         }
+        if (!RateModels.NAMES.contains(rateModelName)) {
+            throw new UsageException("unknown --rate-model '" + rateModelName + "'; known: "
+                    + String.join(", ", RateModels.NAMES));
+        }
         if (perDecade < 1 || perDecade > 20) {
             throw new UsageException("--per-decade must be in 1..20, got " + perDecade);
         }
@@ -117,7 +127,7 @@ public final class RegimeMapCommand implements Callable<Integer> {
         double[] a = grid(aRange, "--a-range");
         PrintWriter err = spec.commandLine().getErr();
         RegimeMap map = RegimeMap.compute(gamma, gammaT, tauS, v, a, exactMaxN, maxStates,
-                StationarySolvers.byName(solverName), quiet.progressTo(err));
+                StationarySolvers.byName(solverName), quiet.progressTo(err), rateModelName);
         if (csv != null) {
             writeCsv(map, csv);
         }
@@ -159,9 +169,11 @@ public final class RegimeMapCommand implements Callable<Integer> {
 
     static String table(RegimeMap map) {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-                "qpspin regime-map: Gamma = %s, Gamma_t = %s, tau_s = %s (Nc = %s)%n%n", g(map.singletRate()),
+                "qpspin regime-map: Gamma = %s, Gamma_t = %s, tau_s = %s (Nc = %s)%n", g(map.singletRate()),
                 g(map.tripletRate()), g(map.spinFlipTime()),
                 g(map.singletRate() / map.tripletRate())));
+        b.append(String.format(Locale.ROOT, "exact columns: %s rates; regime, N0, N*, m*/N*: mean field of the PRL 2020 "
+                + "rates (Eqs. 1-4)%n%n", map.rateModel()));
         b.append(String.format(Locale.ROOT, "%10s %10s %-12s %10s %10s %10s %12s %12s %9s%n", "V/Vc", "A/Ac", "regime",
                 "N0", "N*", "m*/N*", "exact<m>/<N>", "<N>/N_unpol", "states"));
         for (RegimeMap.Cell c : map.cells()) {
@@ -177,6 +189,8 @@ public final class RegimeMapCommand implements Callable<Integer> {
 
     static String toJson(RegimeMap map) {
         ObjectNode root = JsonOutput.object();
+        root.put("rateModel", map.rateModel());
+        root.put("meanFieldModel", "prl2020");
         root.put("gamma", map.singletRate());
         root.put("gammaT", map.tripletRate());
         root.put("tauS", map.spinFlipTime());
@@ -231,9 +245,11 @@ public final class RegimeMapCommand implements Callable<Integer> {
         }
         charts.add(regimes);
         double[] pol = {0.0, 0.01, 0.05, 0.2, 0.4, 0.5001};
-        charts.add(binned(map, "Exact <m>/<N> (0: polarized, 1/2: not)", RegimeMap.Cell::exactFlippedFraction, pol));
+        charts.add(binned(map, "Exact <m>/<N> (" + map.rateModel() + "; 0: polarized, 1/2: not)",
+                RegimeMap.Cell::exactFlippedFraction, pol));
         double[] enh = {0.0, 1.2, 2.0, 5.0, 20.0, Double.POSITIVE_INFINITY};
-        charts.add(binned(map, "Exact <N> / N_unpol (enhancement)", RegimeMap.Cell::exactEnhancement, enh));
+        charts.add(binned(map, "Exact <N> / N_unpol (" + map.rateModel() + ")", RegimeMap.Cell::exactEnhancement,
+                enh));
         ChartFiles.save(charts, 1, 3, file);
     }
 

@@ -18,7 +18,6 @@ import org.qpspin.montecarlo.MonteCarloResult;
 import org.qpspin.montecarlo.MonteCarloSettings;
 import org.qpspin.montecarlo.OccupationHistogram;
 import org.qpspin.rates.Channel;
-import org.qpspin.rates.Prl2020RateModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,7 +91,7 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         ModelParameters parameters = model.requiredParameters("simulate");
         MonteCarloSettings settings = settings();
-        GillespieSimulator simulator = GillespieSimulator.of(Prl2020RateModel.of(parameters));
+        GillespieSimulator simulator = GillespieSimulator.of(model.rateModel(parameters));
         MonteCarloControl control = new MonteCarloControl();
         CountDownLatch written = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -243,6 +242,7 @@ public final class SimulateCommand implements Callable<Integer> {
     static String toJson(MonteCarloResult r, Path out, Path histogram) {
         ObjectNode root = JsonOutput.object();
         ModelParameters p = r.rateModel().parameters();
+        root.put("rateModel", r.rateModel().name());
         ObjectNode params = root.putObject("parameters");
         params.put("A", p.injectionRate());
         params.put("V", p.volume());

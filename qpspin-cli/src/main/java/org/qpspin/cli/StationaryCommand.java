@@ -15,6 +15,8 @@ import java.util.concurrent.Callable;
 import org.qpspin.meanfield.MeanFieldFixedPoint;
 import org.qpspin.model.ModelParameters;
 import org.qpspin.model.Scales;
+import org.qpspin.rates.RateModel;
+import org.qpspin.rates.RateModels;
 import org.qpspin.space.StateSpace;
 import org.qpspin.stationary.StationaryAnalysis;
 import org.qpspin.stationary.StationaryResult;
@@ -63,7 +65,7 @@ public final class StationaryCommand implements Callable<Integer> {
         Truncation truncation = truncationOptions.truncation();
         StationarySolver solver = truncationOptions.solver();
         PrintWriter err = spec.commandLine().getErr();
-        StationaryAnalysis analysis = StationaryAnalysis.solve(org.qpspin.rates.Prl2020RateModel.of(parameters),
+        StationaryAnalysis analysis = StationaryAnalysis.solve(model.rateModel(parameters),
                 truncation, solver, quiet.isSet() ? null : new StderrProgress(err));
         if (csvDirectory != null) {
             writeCsv(analysis.result(), csvDirectory);
@@ -107,13 +109,18 @@ public final class StationaryCommand implements Callable<Integer> {
     /** Attempts with at least this many states print progress lines. */
     static final int PROGRESS_STATES = 50_000;
 
+    /** "PRL 2020 rate model" or "exact-spin rate model": the model as every summary's first line names it. */
+    static String modelTitle(RateModel model) {
+        return RateModels.isPrl2020(model) ? "PRL 2020 rate model (prl2020)" : model.name() + " rate model";
+    }
+
     /** The readable summary. */
     static void printSummary(PrintWriter out, StationaryAnalysis a) {
         ModelParameters p = a.parameters();
         Scales s = Scales.of(p);
         MeanFieldFixedPoint mf = a.meanField();
         StationaryResult r = a.result();
-        out.println("qpspin stationary: PRL 2020 rate model, exact stationary distribution P(N, m)");
+        out.println("qpspin stationary: " + modelTitle(a.rateModel()) + ", exact stationary distribution P(N, m)");
         out.println();
         out.println("parameters");
         out.printf(Locale.ROOT, "  A       = %s s^-1 um^-3   (injection)%n", g(p.injectionRate()));
@@ -125,7 +132,8 @@ public final class StationaryCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  Vc = %s um^3, Ac = %s s^-1 um^-3, Nc = %s, c0 V = %s, zeta_s = %s, zeta_t = %s%n",
                 g(s.criticalVolume()), g(s.criticalInjectionRate()), g(s.criticalClusterSize()),
                 g(s.unpolarizedClusterSize()), g(s.zetaS()), g(s.zetaT()));
-        out.println("mean field (Eqs. 3-4)");
+        out.println(RateModels.isPrl2020(a.rateModel()) ? "mean field (Eqs. 3-4)"
+                : "mean field (Eqs. 3-4 of the PRL 2020 rates, for scale: not a limit of " + a.rateModel().name() + ")");
         out.printf(Locale.ROOT, "  N0 = %s, m0 = %s, regime = %s%n", g(mf.meanN()), g(mf.meanM()),
                 mf.regime().label());
         out.println("truncation");
@@ -162,6 +170,7 @@ public final class StationaryCommand implements Callable<Integer> {
     static String toJson(StationaryAnalysis a, Path csvDirectory) {
         ObjectNode root = JsonOutput.object();
         StationaryResult r = a.result();
+        root.put("rateModel", a.rateModel().name());
         root.put("states", r.states());
         root.put("nMax", r.maxN());
         root.put("mMax", r.maxM());

@@ -12,7 +12,6 @@ import org.qpspin.model.ModelParameters;
 import org.qpspin.noise.NoiseAnalysis;
 import org.qpspin.noise.Observable;
 import org.qpspin.noise.ZeroFrequencyNoise;
-import org.qpspin.rates.Prl2020RateModel;
 import org.qpspin.stationary.StationaryAnalysis;
 import org.qpspin.stationary.StationaryResult;
 import org.qpspin.stationary.StationarySolvers;
@@ -92,7 +91,7 @@ public final class ValidateCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UsageException("cannot read " + samplesFile + ": " + e.getMessage());
         }
-        StationaryAnalysis analysis = StationaryAnalysis.factorize(Prl2020RateModel.of(parameters),
+        StationaryAnalysis analysis = StationaryAnalysis.factorize(model.rateModel(parameters),
                 Truncation.automatic(tolerance), StationarySolvers.auto());
         StationaryResult stationary = analysis.result();
         ExactDistribution exact = ExactDistribution.of(stationary.space(), stationary.probabilitiesView());
@@ -138,8 +137,8 @@ public final class ValidateCommand implements Callable<Integer> {
                 r.autocorrelationN().tau(), r.autocorrelationN().window(), r.effectiveSamples(), r.batches(),
                 r.batchLength());
         StationaryResult s = a.result();
-        o.printf(Locale.ROOT, "  exact: %s, %d states (Nmax %d), truncation cost %.2g, solver %s%n",
-                a.truncation().isAutomatic() ? "automatic truncation" : "fixed truncation", s.states(), s.maxN(),
+        o.printf(Locale.ROOT, "  exact: %s rates, %s, %d states (Nmax %d), truncation cost %.2g, solver %s%n",
+                a.rateModel().name(), a.truncation().isAutomatic() ? "automatic truncation" : "fixed truncation", s.states(), s.maxN(),
                 s.relativeOmittedFlux(), s.solver());
         for (TestVerdict t : r.tests()) {
             o.printf(Locale.ROOT, "  %-20s %s  p = %-9.3g", t.name(), t.passed() ? "PASS" : "FAIL", t.pValue());
@@ -161,6 +160,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
     static String toJson(ValidationReport r, StationaryAnalysis a, ZeroFrequencyNoise noise, List<Path> plots) {
         ObjectNode root = JsonOutput.object();
+        root.put("rateModel", a.rateModel().name());
         root.put("passed", r.passed());
         root.put("alpha", r.alpha());
         root.put("minPValue", r.minPValue());

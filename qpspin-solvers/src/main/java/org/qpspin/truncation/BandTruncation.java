@@ -86,8 +86,17 @@ public final class BandTruncation {
      * @return the last band, its generator and its solution (whose cost may still exceed tol after maxRounds)
      */
     public static Refined refine(ModelParameters p, int nMax, double tol, StationarySolver solver, int maxRounds) {
+        return refine(org.qpspin.rates.Prl2020RateModel.of(p), nMax, tol, solver, maxRounds);
+    }
+
+    /**
+     * As {@link #refine(ModelParameters, int, double, StationarySolver, int)} for any rate model: the starting band
+     * follows the PRL 2020 mean field of {@code rates}' parameters (a starting guess only), and the widening is
+     * driven by the omitted flux of {@code rates} itself.
+     */
+    public static Refined refine(RateModel rates, int nMax, double tol, StationarySolver solver, int maxRounds) {
+        ModelParameters p = rates.parameters();
         StateSpace space = around(p, nMax, tol, 0);
-        RateModel rates = org.qpspin.rates.Prl2020RateModel.of(p);
         double av = p.totalInjectionRate();
         int rounds = 0;
         while (true) {
