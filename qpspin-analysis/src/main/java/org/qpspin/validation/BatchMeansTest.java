@@ -28,7 +28,7 @@ public final class BatchMeansTest implements SampleTest {
             this.label = label;
         }
 
-        /** The verdict's name. */
+        /** {@return the verdict's name} */
         public String label() {
             return label;
         }
@@ -42,17 +42,27 @@ public final class BatchMeansTest implements SampleTest {
         this.alpha = alpha;
     }
 
-    /** The test of {@code moment} at significance {@link SampleValidator#DEFAULT_ALPHA}. */
+    /**
+     * The test of one moment at significance {@link SampleValidator#DEFAULT_ALPHA}.
+     *
+     * @param moment the moment tested
+     * @return the test
+     */
     public static BatchMeansTest withDefaults(Moment moment) {
         return new BatchMeansTest(moment, SampleValidator.DEFAULT_ALPHA);
     }
 
-    /** A copy at significance α ∈ (0, 1). */
+    /**
+     * A copy at another significance level.
+     *
+     * @param alpha the significance level α, 0 &lt; α &lt; 1
+     * @return the copy
+     */
     public BatchMeansTest withSignificance(double alpha) {
         return new BatchMeansTest(moment, SampleValidator.checkSignificance(alpha));
     }
 
-    /** The moment tested. */
+    /** {@return the moment tested} */
     public Moment moment() {
         return moment;
     }

@@ -27,9 +27,11 @@ public record BatchedSamples(Samples samples, AutocorrelationTime autocorrelatio
     /**
      * Measures τ_int(N) and chooses the batches.
      *
+     * @param samples the samples
      * @param warnings receives the caveats: no Sokal window found, batches short against 2τ_int
      * @throws IllegalArgumentException when n / (2τ_int) is under 2 × {@link SampleValidator#MIN_EXPECTED}
      *                                  effective samples, or fewer than two batches fit
+     * @return the samples with τ_int(N) and their batches
      */
     public static BatchedSamples of(Samples samples, List<String> warnings) {
         List<int[]> nSeries = series(samples, false);
@@ -81,27 +83,27 @@ public record BatchedSamples(Samples samples, AutocorrelationTime autocorrelatio
         return Collections.unmodifiableList(list);
     }
 
-    /** The series of N, one per independent run (read only, not copied). */
+    /** {@return the series of N, one per independent run (read only, not copied)} */
     public List<int[]> nSeries() {
         return series(samples, false);
     }
 
-    /** The series of m (read only, not copied), or null when the samples have no m. */
+    /** {@return the series of m (read only, not copied), or null when the samples have no m} */
     public List<int[]> mSeries() {
         return samples.hasM() ? series(samples, true) : null;
     }
 
-    /** Number of samples n. */
+    /** {@return number of samples n} */
     public long size() {
         return samples.size();
     }
 
-    /** Effective number of independent samples of N: n / (2 τ_int). */
+    /** {@return effective number of independent samples of N: n / (2 τ_int)} */
     public double effectiveSamples() {
         return samples.size() / autocorrelationN.inflation();
     }
 
-    /** How many samples have N = k, for k = 0 … the largest sampled N. */
+    /** {@return how many samples have N = k, for k = 0 … the largest sampled N} */
     public long[] countsN() {
         long[] counts = new long[samples.maxN() + 1];
         for (int[] s : nSeries()) {

@@ -22,12 +22,17 @@ public final class CorrelationTimeTest implements SampleTest {
         this.alpha = alpha;
     }
 
-    /** The test at significance {@link SampleValidator#DEFAULT_ALPHA}. */
+    /** {@return the test at significance {@link SampleValidator#DEFAULT_ALPHA}} */
     public static CorrelationTimeTest withDefaults() {
         return new CorrelationTimeTest(SampleValidator.DEFAULT_ALPHA);
     }
 
-    /** A copy at significance α ∈ (0, 1). */
+    /**
+     * A copy at another significance level.
+     *
+     * @param alpha the significance level α, 0 &lt; α &lt; 1
+     * @return the copy
+     */
     public CorrelationTimeTest withSignificance(double alpha) {
         return new CorrelationTimeTest(SampleValidator.checkSignificance(alpha));
     }

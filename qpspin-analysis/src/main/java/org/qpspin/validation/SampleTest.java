@@ -16,15 +16,17 @@ import java.util.Optional;
  */
 public interface SampleTest {
 
-    /** The name its verdict carries, e.g. {@code "G-test P(N)"}. */
+    /** {@return the name its verdict carries, e.g. {@code "G-test P(N)"}} */
     String name();
 
-    /** The significance level α of the verdict. */
+    /** {@return the significance level α of the verdict} */
     double significance();
 
     /**
      * Tests {@code samples} against {@code exact}.
      *
+     * @param samples the samples, with their autocorrelation time and batches
+     * @param exact the exact law
      * @param warnings where a caveat about the data goes (e.g. why the test did not run)
      * @return the verdict, or empty when the test does not apply to these samples (no m, no times, no exact τ_N
      *         or S_N, a law concentrated on too few values); the reason, if worth telling, is in {@code warnings}

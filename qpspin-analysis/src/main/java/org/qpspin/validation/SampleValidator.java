@@ -47,6 +47,8 @@ public final class SampleValidator {
     /**
      * A copy at significance α per test, e.g. 0.01.
      *
+     * @param alpha the significance level α, 0 &lt; α &lt; 1
+     * @return the copy
      * @throws IllegalArgumentException unless 0 &lt; α &lt; 1
      */
     public SampleValidator withSignificance(double alpha) {
@@ -56,13 +58,15 @@ public final class SampleValidator {
     /**
      * A copy drawing {@code replicates} Brownian bridges for the KS p-value (resolution 1/replicates).
      *
+     * @param replicates the number of bridges, at least 100
+     * @return the copy
      * @throws IllegalArgumentException if replicates &lt; 100
      */
     public SampleValidator withBridgeReplicates(int replicates) {
         return new SampleValidator(alpha, ks().withBridgeReplicates(replicates).bridgeReplicates());
     }
 
-    /** The significance level of each test. */
+    /** {@return the significance level of each test} */
     public double alpha() {
         return alpha;
     }
@@ -95,7 +99,7 @@ public final class SampleValidator {
                 CorrelationTimeTest.withDefaults().withSignificance(alpha));
     }
 
-    /** Every test the validator runs, in order (each skips samples it does not apply to). */
+    /** {@return every test the validator runs, in order (each skips samples it does not apply to)} */
     public List<SampleTest> tests() {
         List<SampleTest> all = new ArrayList<>(pointTests());
         all.add(spectrum());
@@ -105,6 +109,9 @@ public final class SampleValidator {
     /**
      * Tests {@code samples} against {@code exact}.
      *
+     * @param samples the samples
+     * @param exact the exact law they are tested against
+     * @return every verdict, with what they rest on
      * @throws IllegalArgumentException if there are too few samples for any test
      */
     public ValidationReport validate(Samples samples, ExactDistribution exact) {

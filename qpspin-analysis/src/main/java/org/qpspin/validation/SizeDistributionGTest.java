@@ -19,12 +19,17 @@ public final class SizeDistributionGTest implements SampleTest {
         this.alpha = alpha;
     }
 
-    /** The test at significance {@link SampleValidator#DEFAULT_ALPHA}. */
+    /** {@return the test at significance {@link SampleValidator#DEFAULT_ALPHA}} */
     public static SizeDistributionGTest withDefaults() {
         return new SizeDistributionGTest(SampleValidator.DEFAULT_ALPHA);
     }
 
-    /** A copy at significance α ∈ (0, 1). */
+    /**
+     * A copy at another significance level.
+     *
+     * @param alpha the significance level α, 0 &lt; α &lt; 1
+     * @return the copy
+     */
     public SizeDistributionGTest withSignificance(double alpha) {
         return new SizeDistributionGTest(SampleValidator.checkSignificance(alpha));
     }

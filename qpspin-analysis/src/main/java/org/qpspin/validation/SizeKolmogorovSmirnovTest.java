@@ -27,12 +27,20 @@ public final class SizeKolmogorovSmirnovTest implements SampleTest {
         this.bridgeReplicates = bridgeReplicates;
     }
 
-    /** The test at significance {@link SampleValidator#DEFAULT_ALPHA} with {@link #BRIDGE_REPLICATES} bridges. */
+    /**
+     * {@return the test at significance {@link SampleValidator#DEFAULT_ALPHA} with {@link #BRIDGE_REPLICATES}
+     * bridges}
+     */
     public static SizeKolmogorovSmirnovTest withDefaults() {
         return new SizeKolmogorovSmirnovTest(SampleValidator.DEFAULT_ALPHA, BRIDGE_REPLICATES);
     }
 
-    /** A copy at significance α ∈ (0, 1). */
+    /**
+     * A copy at another significance level.
+     *
+     * @param alpha the significance level α, 0 &lt; α &lt; 1
+     * @return the copy
+     */
     public SizeKolmogorovSmirnovTest withSignificance(double alpha) {
         return new SizeKolmogorovSmirnovTest(SampleValidator.checkSignificance(alpha), bridgeReplicates);
     }
@@ -40,6 +48,8 @@ public final class SizeKolmogorovSmirnovTest implements SampleTest {
     /**
      * A copy drawing {@code replicates} Brownian bridges for the p-value (resolution 1/replicates).
      *
+     * @param replicates the number of bridges, at least 100
+     * @return the copy
      * @throws IllegalArgumentException if replicates &lt; 100
      */
     public SizeKolmogorovSmirnovTest withBridgeReplicates(int replicates) {
@@ -59,7 +69,7 @@ public final class SizeKolmogorovSmirnovTest implements SampleTest {
         return alpha;
     }
 
-    /** The number of Brownian bridges drawn. */
+    /** {@return the number of Brownian bridges drawn} */
     public int bridgeReplicates() {
         return bridgeReplicates;
     }

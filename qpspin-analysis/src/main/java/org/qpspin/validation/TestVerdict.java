@@ -77,32 +77,32 @@ public record TestVerdict(String name, String method, double statistic, double d
                 text);
     }
 
-    /** Whether the samples pass: not p &lt; α (so a NaN p-value counts as a pass). */
+    /** {@return whether the samples pass: not p &lt; α (so a NaN p-value counts as a pass)} */
     public boolean passed() {
         return !(pValue < alpha);
     }
 
-    /** The sample estimate (moments, correlation time), else NaN. */
+    /** {@return the sample estimate (moments, correlation time), else NaN} */
     public double estimate() {
         return interval.estimate();
     }
 
-    /** Standard error of {@link #estimate()} (autocorrelation included), else NaN. */
+    /** {@return standard error of {@link #estimate()} (autocorrelation included), else NaN} */
     public double standardError() {
         return interval.standardError();
     }
 
-    /** Lower end of the (1 − α) confidence interval, else NaN. */
+    /** {@return lower end of the (1 − α) confidence interval, else NaN} */
     public double ciLow() {
         return interval.low();
     }
 
-    /** Upper end of the (1 − α) confidence interval, else NaN. */
+    /** {@return upper end of the (1 − α) confidence interval, else NaN} */
     public double ciHigh() {
         return interval.high();
     }
 
-    /** The exact value the estimate is tested against, else NaN. */
+    /** {@return the exact value the estimate is tested against, else NaN} */
     public double exact() {
         return interval.exact();
     }

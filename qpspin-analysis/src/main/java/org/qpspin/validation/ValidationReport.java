@@ -36,7 +36,7 @@ public record ValidationReport(List<TestVerdict> tests, double alpha, BatchedSam
         return null;
     }
 
-    /** Smallest p-value of all tests (1 with no test). */
+    /** {@return smallest p-value of all tests (1 with no test)} */
     public double minPValue() {
         double min = 1.0;
         for (TestVerdict t : tests) {
@@ -45,53 +45,53 @@ public record ValidationReport(List<TestVerdict> tests, double alpha, BatchedSam
         return min;
     }
 
-    /** Overall verdict (Bonferroni): no p-value below α / tests. */
+    /** {@return overall verdict (Bonferroni): no p-value below α / tests} */
     public boolean passed() {
         return !(minPValue() < alpha / Math.max(1, tests.size()));
     }
 
-    /** Number of samples. */
+    /** {@return number of samples} */
     public long samples() {
         return batched.size();
     }
 
-    /** Number of independent series (replicas). */
+    /** {@return number of independent series (replicas)} */
     public int series() {
         return batched.samples().seriesCount();
     }
 
-    /** Grid spacing in s (NaN: untimed samples). */
+    /** {@return grid spacing in s (NaN: untimed samples)} */
     public double interval() {
         return batched.samples().interval();
     }
 
-    /** Integrated autocorrelation time of N in samples. */
+    /** {@return integrated autocorrelation time of N in samples} */
     public AutocorrelationTime autocorrelationN() {
         return batched.autocorrelationN();
     }
 
-    /** Effective number of independent samples of N: n / (2 τ_int). */
+    /** {@return effective number of independent samples of N: n / (2 τ_int)} */
     public double effectiveSamples() {
         return batched.effectiveSamples();
     }
 
-    /** Batch length used by the batch-means estimates (samples). */
+    /** {@return batch length used by the batch-means estimates (samples)} */
     public int batchLength() {
         return batched.batchLength();
     }
 
-    /** Number of batches. */
+    /** {@return number of batches} */
     public int batches() {
         return batched.batchCount();
     }
 
-    /** Fraction of samples at N = 0 … max sampled N (copy). */
+    /** {@return fraction of samples at N = 0 … max sampled N (copy)} */
     @Override
     public double[] sampleFrequencyN() {
         return sampleFrequencyN.clone();
     }
 
-    /** Welch's estimate of S_N used by the spectrum test, or null when it did not run. */
+    /** {@return Welch's estimate of S_N used by the spectrum test, or null when it did not run} */
     public WelchSpectrum welch() {
         return spectrum == null ? null : spectrum.welch();
     }

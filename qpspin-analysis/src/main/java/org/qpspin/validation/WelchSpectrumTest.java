@@ -39,12 +39,17 @@ public final class WelchSpectrumTest implements SampleTest {
         this.alpha = alpha;
     }
 
-    /** The test at significance {@link SampleValidator#DEFAULT_ALPHA}. */
+    /** {@return the test at significance {@link SampleValidator#DEFAULT_ALPHA}} */
     public static WelchSpectrumTest withDefaults() {
         return new WelchSpectrumTest(SampleValidator.DEFAULT_ALPHA);
     }
 
-    /** A copy at significance α ∈ (0, 1). */
+    /**
+     * A copy at another significance level.
+     *
+     * @param alpha the significance level α, 0 &lt; α &lt; 1
+     * @return the copy
+     */
     public WelchSpectrumTest withSignificance(double alpha) {
         return new WelchSpectrumTest(SampleValidator.checkSignificance(alpha));
     }

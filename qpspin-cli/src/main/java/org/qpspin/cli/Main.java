@@ -56,6 +56,11 @@ public final class Main implements Runnable {
         return 1;
     }
 
+    /**
+     * Runs the command line and exits with its code.
+     *
+     * @param args the command line
+     */
     public static void main(String[] args) {
         System.exit(execute(commandLine(), args));
     }
