@@ -4,6 +4,7 @@ import static org.qpspin.cli.SummaryFormat.g;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.qpspin.fokkerplanck.FokkerPlanckDiffusion;
@@ -13,7 +14,9 @@ import org.qpspin.model.Regime;
 import org.qpspin.model.Scales;
 import org.qpspin.noise.FluxNoiseEstimate;
 import org.qpspin.noise.NoiseAnalysis;
+import org.qpspin.noise.NoiseSpectrum;
 import org.qpspin.noise.Observable;
+import org.qpspin.noise.SpectrumOptions;
 import org.qpspin.noise.ZeroFrequencyNoise;
 import org.qpspin.stationary.StationaryAnalysis;
 import picocli.CommandLine.Command;
@@ -59,6 +62,10 @@ public final class FluxNoiseCommand implements Callable<Integer> {
             description = "Flux of one Bohr magneton through the loop in Phi0 (overrides --width; paper: 1e-7).")
     Double phi1;
 
+    @Option(names = "--plot", paramLabel = "FILE",
+            description = "Plot S_Phi(f) (exact chain where solved, Fokker-Planck, unpolarized) to FILE (.png or .svg).")
+    Path plot;
+
     @Mixin
     JsonOption json;
 
@@ -67,6 +74,9 @@ public final class FluxNoiseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (plot != null) {
+            PlotTheme.requirePlotFile(plot);
+        }
         if (model.preset == null && model.singletRate == null && model.tripletRate == null
                 && model.spinFlipTime == null) {
             model.preset = "aluminium";
@@ -98,6 +108,8 @@ public final class FluxNoiseCommand implements Callable<Integer> {
         ZeroFrequencyNoise exactN = null;
         String exactNote = null;
         int states = 0;
+        double[] exactF = null;
+        double[] exactS = null;
         try {
             quiet.report(err, "solving the exact chain...");
             NoiseSetup setup = NoiseSetup.of(p, truncation, err, quiet.isSet());
@@ -107,6 +119,21 @@ public final class FluxNoiseCommand implements Callable<Integer> {
             ZeroFrequencyNoise moment = a.zeroFrequency(FluxNoiseEstimate.moment());
             exact = FluxNoiseEstimate.of(p, exactN.zeroFrequency(), moment.zeroFrequency(), flux);
             states = sa.result().states();
+            if (plot != null) {
+                double tau = moment.correlationTime();
+                double corner = Double.isFinite(tau) && tau > 0 ? 1.0 / (2 * Math.PI * tau) : 1.0;
+                double[] w = new double[120];
+                for (int i = 0; i < w.length; i++) {
+                    w[i] = 2 * Math.PI * 1e-3 * corner * Math.pow(1e6, i / (double) (w.length - 1));
+                }
+                quiet.report(err, "spectrum of 2S at " + w.length + " frequencies...");
+                NoiseSpectrum spin = a.spectrum(FluxNoiseEstimate.moment(), w, SpectrumOptions.defaults());
+                exactF = spin.frequencyHz();
+                exactS = spin.values().clone();
+                for (int i = 0; i < exactS.length; i++) {
+                    exactS[i] *= flux * flux / 3.0;
+                }
+            }
         } catch (UsageException e) {
             throw e;
         } catch (IllegalArgumentException | IllegalStateException | OutOfMemoryError e) {
@@ -115,11 +142,21 @@ public final class FluxNoiseCommand implements Callable<Integer> {
         FokkerPlanckDiffusion fp = NoiseCommand.fokkerPlanck(p);
         FluxNoiseEstimate fpEstimate = fp == null ? null
                 : FluxNoiseEstimate.of(p, fp.zeroFrequencyNoise(), fp.zeroFrequencyNoise(), flux);
+        if (plot != null) {
+            FluxNoiseEstimate any = exact != null ? exact : fpEstimate;
+            ResultPlots.fluxNoise(p, flux, exactF, exactS, fpEstimate == null ? 0.0 : fpEstimate.fluxNoisePaper(),
+                    fp == null ? Double.NaN : fp.correlationTime(), any == null ? 0.0 : any.unpolarizedFluxNoise(),
+                    any == null ? Double.NaN : any.unpolarizedMemoryTime(),
+                    exactNote == null ? null : "Exact chain: " + exactNote.replace("exact chain ", ""), plot);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json.isSet()) {
             out.println(toJson(p, flux, exact, exactN, states, exactNote, fp, fpEstimate));
         } else {
             print(out, p, flux, exact, exactN, states, exactNote, fp, fpEstimate);
+            if (plot != null) {
+                out.println("plot: " + plot);
+            }
         }
         out.flush();
         return 0;

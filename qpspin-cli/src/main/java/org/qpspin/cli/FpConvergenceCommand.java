@@ -10,10 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.qpspin.crosscheck.ConvergenceStudy;
 import org.qpspin.crosscheck.ConvergenceStudy.Limit;
 import org.qpspin.crosscheck.ConvergenceStudy.Metric;
@@ -64,7 +60,7 @@ public final class FpConvergenceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (plot != null) {
-            ChartFiles.requirePlotFile(plot);
+            PlotTheme.requirePlotFile(plot);
         }
         if (n0s.length < 3 || zetas.length < 3) {
             throw new UsageException("--n0 and --zetas need at least 3 values each (a rate fit has 3 parameters)");
@@ -99,6 +95,9 @@ public final class FpConvergenceCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? toJson(studies) : table(studies));
+        if (plot != null && !json) {
+            out.println("plot: " + plot);
+        }
         out.flush();
         return 0;
     }
@@ -175,35 +174,63 @@ public final class FpConvergenceCommand implements Callable<Integer> {
         return JsonOutput.write(root);
     }
 
-    /** One log-log panel per path: TV, KS, |dMean|, |dN2|, |dVar| against x. */
-    static void plot(List<ConvergenceStudy> studies, Path file) {
-        List<XYChart> charts = new ArrayList<>();
-        for (ConvergenceStudy s : studies) {
-            XYChart c = new XYChartBuilder().width(560).height(420).title(title(s))
-                    .xAxisTitle(s.isAlongN0() ? "x = 1/N0" : "x = zeta").yAxisTitle("gap").build();
-            c.getStyler().setXAxisLogarithmic(true);
-            c.getStyler().setYAxisLogarithmic(true);
-            c.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
-            c.getStyler().setMarkerSize(7);
-            double[] x = s.variable();
-            for (Metric m : Metric.values()) {
-                double[] y = s.values(m);
-                List<Double> xs = new ArrayList<>();
-                List<Double> ys = new ArrayList<>();
-                for (int i = 0; i < x.length; i++) {
-                    if (Math.abs(y[i]) > 0.0) {
-                        xs.add(x[i]);
-                        ys.add(Math.abs(y[i]));
-                    }
-                }
-                if (!xs.isEmpty()) {
-                    XYSeries series = c.addSeries((m.label().startsWith("d") ? "|" + m.label() + "|" : m.label())
-                            + String.format(Locale.ROOT, " local p=%.2f", s.localRate(m)), xs, ys);
-                    series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-                }
-            }
-            charts.add(c);
+    /** The y-axis title: what the gap is. */
+    static final String GAP_TITLE = "gap to Eq. 7: distance or |relative error|";
+
+    /**
+     * One log–log panel per path: TV and KS distances and the |relative errors| of ⟨N⟩, ⟨N²⟩ and Var N of
+     * Eq. 7 against the exact P(N), as markers, against x (1/N0 or ζ), each with its fitted curve
+     * |g∞ + C x^p| dashed in the same colour.
+     */
+    /** g∞ + C x^p as text, "C x^p" when g∞ = 0. */
+    static String fitFormula(ConvergenceStudy.Fit f) {
+        String power = PlotTheme.number(Math.abs(f.amplitude())) + " x^" + String.format(Locale.ROOT, "%.2f", f.rate());
+        if (f.limit() == 0.0) {
+            return (f.amplitude() < 0 ? "−" : "") + power;
         }
-        ChartFiles.save(charts, 2, 2, file);
+        return PlotTheme.number(f.limit()) + (f.amplitude() < 0 ? " − " : " + ") + power;
+    }
+
+    static Path plot(List<ConvergenceStudy> studies, Path file) {
+        List<PlotTheme.Panel> panels = new ArrayList<>();
+        for (ConvergenceStudy s : studies) {
+            PlotTheme.Panel panel = PlotTheme.panel(title(s), s.isAlongN0() ? "x = 1/N0 (dimensionless)"
+                    : "x = ζ = m0/N0 (dimensionless)", true, GAP_TITLE, true, 760, 640);
+            double[] x = s.variable();
+            double xLo = Double.POSITIVE_INFINITY;
+            double xHi = 0.0;
+            for (double v : x) {
+                xLo = Math.min(xLo, v);
+                xHi = Math.max(xHi, v);
+            }
+            int colour = 0;
+            for (Metric m : Metric.values()) {
+                java.awt.Color c = PlotTheme.PALETTE[colour++];
+                double[] y = s.values(m);
+                double[] ay = new double[y.length];
+                for (int i = 0; i < y.length; i++) {
+                    ay[i] = Math.abs(y[i]);
+                }
+                String name = m.label().startsWith("d") ? "|" + m.label() + "|" : m.label();
+                ConvergenceStudy.Fit f = s.fit(m);
+                panel.points(String.format(Locale.ROOT, "%s   fit %s  (local p = %.2f)", name, fitFormula(f),
+                        s.localRate(m)), x, ay, c, org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+                int k = 40;
+                double[] fx = new double[k + 1];
+                double[] fy = new double[k + 1];
+                for (int i = 0; i <= k; i++) {
+                    fx[i] = xLo * Math.pow(xHi / xLo, (double) i / k);
+                    fy[i] = Math.abs(f.limit() + f.amplitude() * Math.pow(fx[i], f.rate()));
+                }
+                panel.line(name + " fit", fx, fy, c, PlotTheme.DASHED).setShowInLegend(false);
+            }
+            panels.add(panel);
+        }
+        String caption = "Gaps between the exact stationary P(N) and the Fokker–Planck distribution of Eq. 7 along four "
+                + "paths (docs/validation.md): TV = total-variation distance, KS = Kolmogorov distance, "
+                + "|dMean|, |dN2|, |dVar| = |relative errors| of <N>, <N²>, Var N. Dashed: least-squares fit "
+                + "gap = g∞ + C x^p over all points (in the legend; local p from the last two points). SR path: Γ = 1, Γt = 0, τs = 1 s, V = ζ; TA path: τs = ∞, V = 1, "
+                + "Γt = 2ζ/N0.";
+        return PlotTheme.grid(caption, panels, 2, 2).save(file);
     }
 }

@@ -90,6 +90,9 @@ public final class NoiseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (plot != null) {
+            NoisePlot.checkFileName(plot);
+        }
         ModelParameters parameters = model.requiredParameters("noise");
         if (parameters.totalInjectionRate() == 0.0) {
             throw new UsageException("no noise with A = 0: the only stationary state is the empty cluster");
@@ -101,9 +104,6 @@ public final class NoiseCommand implements Callable<Integer> {
         }
         if (eigenvalues < 0) {
             throw new UsageException("--eigenvalues must be >= 0, got " + eigenvalues);
-        }
-        if (plot != null) {
-            NoisePlot.checkFileName(plot);
         }
         PrintWriter err = spec.commandLine().getErr();
         quiet.report(err, "solving the stationary chain...");
@@ -130,13 +130,18 @@ public final class NoiseCommand implements Callable<Integer> {
         }
         FokkerPlanckDiffusion fp = observable.name().equals("N") ? fokkerPlanck(parameters) : null;
         if (plot != null) {
-            NoisePlot.write(spectrum, parameters, plot);
+            NoisePlot.write(spectrum, parameters, String.format(Locale.ROOT, "Exact chain: %d states (nMax = %d, "
+                    + "mMax = %d), solver %s", sa.result().states(), sa.result().maxN(), sa.result().maxM(),
+                    sa.result().solver()), plot);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json.isSet()) {
             out.println(toJson(sa, zero, spectrum, relaxation, fp, plot));
         } else {
             printSummary(out, sa, zero, spectrum, relaxation, fp);
+            if (plot != null) {
+                out.println("plot: " + plot);
+            }
         }
         out.flush();
         return 0;

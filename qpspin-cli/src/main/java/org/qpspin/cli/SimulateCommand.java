@@ -82,6 +82,10 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Write the time-weighted occupation P(N, m) (N,m,time,fraction) here.")
     Path histogram;
 
+    @Option(names = "--plot", paramLabel = "FILE",
+            description = "Plot replica 1's N(t), m(t) and the occupation P(N) with error bars to FILE (.png or .svg).")
+    Path plot;
+
     @Mixin
     JsonOption json;
 
@@ -90,6 +94,9 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (plot != null) {
+            PlotTheme.requirePlotFile(plot);
+        }
         ModelParameters parameters = model.requiredParameters("simulate");
         MonteCarloSettings settings = settings();
         GillespieSimulator simulator = GillespieSimulator.of(Prl2020RateModel.of(parameters));
@@ -117,11 +124,17 @@ public final class SimulateCommand implements Callable<Integer> {
             if (histogram != null) {
                 writeFile(histogram, w -> writeHistogram(result.occupation(), w));
             }
+            if (plot != null && result.simulatedTime() > 0.0) {
+                ResultPlots.simulate(result, plot);
+            }
             PrintWriter o = spec.commandLine().getOut();
             if (json.isSet()) {
-                o.println(toJson(result, out, histogram));
+                o.println(toJson(result, out, histogram, plot != null && result.simulatedTime() > 0.0 ? plot : null));
             } else {
                 printSummary(o, result);
+                if (plot != null && result.simulatedTime() > 0.0) {
+                    o.println("  plot:       " + plot);
+                }
             }
             o.flush();
             if (result.stopped()) {
@@ -240,7 +253,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 r.eventsPerCpuSecond(), r.wallSeconds(), r.threads());
     }
 
-    static String toJson(MonteCarloResult r, Path out, Path histogram) {
+    static String toJson(MonteCarloResult r, Path out, Path histogram, Path plot) {
         ObjectNode root = JsonOutput.object();
         ModelParameters p = r.rateModel().parameters();
         ObjectNode params = root.putObject("parameters");
@@ -277,6 +290,9 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         if (histogram != null) {
             root.put("histogramCsv", histogram.toString());
+        }
+        if (plot != null) {
+            root.put("plot", plot.toString());
         }
         return JsonOutput.write(root);
     }

@@ -54,11 +54,18 @@ public final class StationaryCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "DIR", description = "Also write P(N) to DIR/pN.csv and P(N,m) to DIR/pNm.csv.")
     Path csvDirectory;
 
+    @Option(names = "--plot", paramLabel = "FILE",
+            description = "Also plot P(N) (linear and log) and the P(N, m) heat map to FILE (.png or .svg).")
+    Path plot;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr (printed for large solves).")
     boolean quiet;
 
     @Override
     public Integer call() {
+        if (plot != null) {
+            PlotTheme.requirePlotFile(plot);
+        }
         ModelParameters parameters = model.requiredParameters("stationary");
         Truncation truncation = truncationOptions.truncation();
         StationarySolver solver = truncationOptions.solver();
@@ -68,11 +75,17 @@ public final class StationaryCommand implements Callable<Integer> {
         if (csvDirectory != null) {
             writeCsv(analysis.result(), csvDirectory);
         }
+        if (plot != null) {
+            ResultPlots.stationary(analysis, plot);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json.isSet()) {
-            out.println(toJson(analysis, csvDirectory));
+            out.println(toJson(analysis, csvDirectory, plot));
         } else {
             printSummary(out, analysis);
+        }
+        if (plot != null && !json.isSet()) {
+            out.println("plot: " + plot);
         }
         out.flush();
         return 0;
@@ -159,7 +172,7 @@ public final class StationaryCommand implements Callable<Integer> {
     }
 
     /** The JSON object of {@code --json}. */
-    static String toJson(StationaryAnalysis a, Path csvDirectory) {
+    static String toJson(StationaryAnalysis a, Path csvDirectory, Path plot) {
         ObjectNode root = JsonOutput.object();
         StationaryResult r = a.result();
         root.put("states", r.states());
@@ -221,6 +234,9 @@ public final class StationaryCommand implements Callable<Integer> {
         }
         if (csvDirectory != null) {
             root.put("csv", csvDirectory.toString());
+        }
+        if (plot != null) {
+            root.put("plot", plot.toString());
         }
         return JsonOutput.write(root);
     }

@@ -75,6 +75,9 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (plot != null) {
+            PlotTheme.requirePlotFile(plot);
+        }
         if (model.isEmpty()) {
             throw new UsageException("no model parameters: give the parameters the samples were simulated with "
                     + "(--A --V --gamma --gamma-t --tau-s, or --preset aluminium --V --N0)");
