@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
  * unpolarized cluster of the same parameters. Aluminium, V = (100 nm)³, N0 = 10⁴ (the paper's example) by default.
  */
 @Command(name = "flux-noise", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Flux noise S_Phi that a polarized cluster gives a SQUID.",
         description = {"Flux noise of a spin-polarized quasiparticle cluster in a SQUID arm:",
                 "S_spin = S_2S/3 (paper: S_N/3), S_Phi = phi1^2 S_spin in Phi0^2/Hz, against an",
                 "unpolarized cluster of the same parameters. Defaults: --preset aluminium",

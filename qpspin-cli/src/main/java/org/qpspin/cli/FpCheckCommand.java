@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code qpspin fp-check}: the exact P(N) of one parameter set against Eq. 7, its diffusion and mean field. */
 @Command(name = "fp-check", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Exact P(N) against the Fokker-Planck P(N) of Eq. 7.",
         description = {"Exact stationary P(N) against the Fokker-Planck distribution of Eq. 7: total-variation and",
                 "Kolmogorov distances, relative errors of <N>, <N^2>, Var N; the 1D diffusion's S_N(0); the mean-field",
                 "points of Eqs. 3-4 and 1-2 with their stability.",

@@ -22,19 +22,24 @@ import picocli.CommandLine.Spec;
 
 /** {@code qpspin fp-convergence}: how fast the exact P(N) approaches Eq. 7 along N0 → ∞ and along ζ → 0. */
 @Command(name = "fp-convergence", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "How fast the exact P(N) approaches Eq. 7 as N0 grows.",
         description = {"Convergence of the exact P(N) to Eq. 7 along four paths: N0 growing at fixed zeta (SR and TA)",
                 "and zeta = m0/N0 falling at fixed N0 (SR and TA); fits gap = g_inf + C x^p (x = 1/N0 or zeta).",
                 "SR path: Gamma = 1, Gamma_t = 0, tau_s = 1, V = zeta; TA path: tau_s = inf, V = 1, Gamma_t = 2 zeta/N0.",
-                "Example: qpspin fp-convergence --n0 10,20,40,80 --zeta 0.001 --plot conv.png"},
+                "Example: qpspin fp-convergence --N0 10,20,40,80 --zeta 0.001 --plot conv.png"},
         footer = {"", "Exit codes: 0 ok; 2 bad input."})
 public final class FpConvergenceCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--n0", split = ",", paramLabel = "N0,...", defaultValue = "10,20,40,80,160",
+    @Option(names = "--N0", split = ",", paramLabel = "N0,...", defaultValue = "10,20,40,80,160",
             description = "N0 values of the N0 paths (default ${DEFAULT-VALUE}).")
     double[] n0s;
+
+    /** The old spelling of {@code --N0}, still accepted (hidden). */
+    @Option(names = "--n0", split = ",", hidden = true, paramLabel = "N0,...")
+    double[] legacyN0s;
 
     @Option(names = "--zeta", paramLabel = "ZETA", defaultValue = "0.001",
             description = "zeta held fixed on the N0 paths (default ${DEFAULT-VALUE}).")
@@ -62,12 +67,18 @@ public final class FpConvergenceCommand implements Callable<Integer> {
         if (plot != null) {
             PlotTheme.requirePlotFile(plot);
         }
+        if (legacyN0s != null) {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--N0")) {
+                throw new UsageException("give --N0 once (--n0 is its old spelling)");
+            }
+            n0s = legacyN0s;
+        }
         if (n0s.length < 3 || zetas.length < 3) {
-            throw new UsageException("--n0 and --zetas need at least 3 values each (a rate fit has 3 parameters)");
+            throw new UsageException("--N0 and --zetas need at least 3 values each (a rate fit has 3 parameters)");
         }
         for (double v : n0s) {
             if (!(v > 0.0) || !Double.isFinite(v)) {
-                throw new UsageException("--n0 values must be finite and > 0, got " + v);
+                throw new UsageException("--N0 values must be finite and > 0, got " + v);
             }
         }
         for (double v : zetas) {
@@ -82,13 +93,18 @@ public final class FpConvergenceCommand implements Callable<Integer> {
             throw new UsageException("--fixed-n0 must be finite and > 0, got " + fixedN0);
         }
         PrintWriter err = spec.commandLine().getErr();
-        java.util.function.Consumer<String> progress = quiet.progressTo(err);
         List<ConvergenceStudy> studies = new ArrayList<>();
-        for (Limit limit : Limit.values()) {
-            studies.add(ConvergenceStudy.alongN0(limit, zeta, n0s, progress));
-        }
-        for (Limit limit : Limit.values()) {
-            studies.add(ConvergenceStudy.alongZeta(limit, fixedN0, zetas, progress));
+        try (ProgressBars.Bar bar = ProgressBars.steps(err, quiet.isSet(), "fp-convergence",
+                2L * (n0s.length + zetas.length))) {
+            // a bar on a terminal, else the progress lines
+            java.util.function.Consumer<String> progress = ProgressBars.enabled(quiet.isSet()) ? line -> bar.step()
+                    : quiet.progressTo(err);
+            for (Limit limit : Limit.values()) {
+                studies.add(ConvergenceStudy.alongN0(limit, zeta, n0s, progress));
+            }
+            for (Limit limit : Limit.values()) {
+                studies.add(ConvergenceStudy.alongZeta(limit, fixedN0, zetas, progress));
+            }
         }
         if (plot != null) {
             plot(studies, plot);

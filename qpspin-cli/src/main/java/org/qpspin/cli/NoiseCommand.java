@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
  * group inverse, S(ω) on a grid by the shift-invariant Krylov route, the slowest relaxation rates by ARPACK.
  */
 @Command(name = "noise", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Noise spectra S_N(f), S_m(f) and relaxation rates.",
         description = {"Exact noise of the cluster size N (or m, S = N/2 - m):",
                 "S_N(0) by the group inverse, S_N(f) on a grid by the Krylov mode expansion,",
                 "the slowest relaxation rates (ARPACK), the Lorentzian weights, and the paper's",

@@ -17,7 +17,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 import org.qpspin.crosscheck.RegimeMap;
+import org.qpspin.meanfield.MeanFieldStationaryPoint;
 import org.qpspin.model.Aluminium;
+import org.qpspin.model.ModelParameters;
 import org.qpspin.model.Regime;
 import org.qpspin.stationary.StationarySolvers;
 import picocli.CommandLine.Command;
@@ -28,6 +30,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code qpspin regime-map}: Fig. 1's regimes on a V/Vc × A/Ac grid, with the exact polarization where reachable. */
 @Command(name = "regime-map", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Fig. 1's regime map, with the exact polarization.",
         description = {"The regime map of Fig. 1: on a log grid of V/Vc and A/Ac, the mean-field regime (SR, TA,",
                 "crossover, unpolarized), the full mean-field N*, and where the exact solver reaches (N* <= --exact-max-n)",
                 "the exact polarization <m>/<N> and enhancement <N>/N_unpol. Lines: V = Vc, A = Ac (Vc/V)^2, A = V/(Gamma_t^2 tau_s^3).",
@@ -110,8 +113,14 @@ public final class RegimeMapCommand implements Callable<Integer> {
         double[] v = grid(vRange, "--v-range");
         double[] a = grid(aRange, "--a-range");
         PrintWriter err = spec.commandLine().getErr();
-        RegimeMap map = RegimeMap.compute(gamma, gammaT, tauS, v, a, exactMaxN, maxStates,
-                StationarySolvers.byName(solverName), quiet.progressTo(err));
+        RegimeMap map;
+        try (ProgressBars.Bar bar = ProgressBars.steps(err, quiet.isSet(), "regime-map exact solves",
+                exactSolves(v, a))) {
+            // a bar on a terminal, else one progress line per exact solve
+            map = RegimeMap.compute(gamma, gammaT, tauS, v, a, exactMaxN, maxStates,
+                    StationarySolvers.byName(solverName), ProgressBars.enabled(quiet.isSet()) ? line -> bar.step()
+                            : quiet.progressTo(err));
+        }
         if (csv != null) {
             writeCsv(map, csv);
         }
@@ -125,6 +134,22 @@ public final class RegimeMapCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The number of cells RegimeMap will solve exactly: those whose full mean-field N* is within the limit. */
+    private long exactSolves(double[] v, double[] a) {
+        double vc = gamma * tauS;
+        double ac = gamma / (gammaT * tauS * gammaT * tauS);
+        long n = 0;
+        for (double ai : a) {
+            for (double vi : v) {
+                ModelParameters p = ModelParameters.of(ai * ac, vi * vc, gamma, gammaT, tauS);
+                if (MeanFieldStationaryPoint.of(p).meanN() <= exactMaxN) {
+                    n++;
+                }
+            }
+        }
+        return Math.max(n, 1);
     }
 
     private double[] grid(String range, String option) {

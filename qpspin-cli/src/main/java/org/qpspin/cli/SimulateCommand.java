@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
  * reads; Ctrl-C or {@code --budget} stop the run and what was simulated so far is still written.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Exact Monte Carlo (Gillespie) trajectories of N, m.",
         description = {"Exact Monte Carlo (Gillespie direct method) of the cluster chain: time series N(t), m(t),",
                 "time-weighted occupation, event counts per channel, realised injection rate.",
                 "Example: qpspin simulate --A 50 --V 1 --gamma 10 --gamma-t 0.5 --tau-s 0.2 --time 1000 "
@@ -114,8 +115,8 @@ public final class SimulateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             MonteCarloResult result;
-            try (ProgressBar bar = quiet ? null : new ProgressBar(err, "simulate", control::progress,
-                    control::events)) {
+            try (ProgressBars.Bar bar = ProgressBars.fraction(err, quiet, "simulate", control::progress,
+                    () -> String.format(Locale.ROOT, "%.3g events", (double) control.events()))) {
                 result = simulator.run(settings, control);
             }
             if (out != null) {

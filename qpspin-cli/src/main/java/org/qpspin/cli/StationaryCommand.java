@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
  * cost of its truncation. Automatic truncation to {@code --tol} by default; {@code --n-max/--m-max} for a fixed one.
  */
 @Command(name = "stationary", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Exact stationary P(N, m), moments, truncation cost.",
         description = {"Exact stationary distribution P(N, m) of the PRL 2020 cluster chain: <N>, <N^2>, Var N, <m>,",
                 "with the truncation cost (omitted flux / AV) and the solver's residual.",
                 "Example: qpspin stationary --preset aluminium --V 0.001 --N0 100"},

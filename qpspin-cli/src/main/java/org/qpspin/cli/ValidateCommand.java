@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
  * given parameters, with the samples' autocorrelation accounted for; a verdict and p-value per test.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Test Monte Carlo samples against the exact answer.",
         description = {"Test Monte Carlo samples against the exact answer: G-tests of P(N) and P(N,m), KS on N,",
                 "<N>, Var N, <m> with confidence intervals, and (for time series) the correlation time of N",
                 "against S_N(0)/(2 Var N); all corrected for autocorrelation.",
