@@ -33,6 +33,13 @@ public final class Main implements Runnable {
         cl.addSubcommand(new ValidationTableCommand());
         cl.addSubcommand(new CommandLine.HelpCommand());
         cl.addSubcommand(completion());
+        // a command's header is its line in the command list; its own help starts with "Usage:" as before
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            java.util.List<String> keys = new java.util.ArrayList<>(sub.getHelpSectionKeys());
+            keys.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER_HEADING);
+            keys.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER);
+            sub.setHelpSectionKeys(keys);
+        }
         cl.setParameterExceptionHandler(Main::badParameters);
         cl.setExecutionExceptionHandler(Main::failed);
         return cl;

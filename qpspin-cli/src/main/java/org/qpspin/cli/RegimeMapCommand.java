@@ -141,13 +141,17 @@ public final class RegimeMapCommand implements Callable<Integer> {
         double vc = gamma * tauS;
         double ac = gamma / (gammaT * tauS * gammaT * tauS);
         long n = 0;
-        for (double ai : a) {
-            for (double vi : v) {
-                ModelParameters p = ModelParameters.of(ai * ac, vi * vc, gamma, gammaT, tauS);
-                if (MeanFieldStationaryPoint.of(p).meanN() <= exactMaxN) {
-                    n++;
+        try {
+            for (double ai : a) {
+                for (double vi : v) {
+                    ModelParameters p = ModelParameters.of(ai * ac, vi * vc, gamma, gammaT, tauS);
+                    if (MeanFieldStationaryPoint.of(p).meanN() <= exactMaxN) {
+                        n++;
+                    }
                 }
             }
+        } catch (IllegalArgumentException e) {
+            return 1; // bad rates: RegimeMap.compute says what is wrong
         }
         return Math.max(n, 1);
     }
