@@ -152,7 +152,7 @@ public final class FluxNoiseCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json.isSet()) {
-            out.println(toJson(p, flux, exact, exactN, states, exactNote, fp, fpEstimate));
+            out.println(toJson(p, flux, exact, exactN, states, exactNote, fp, fpEstimate, plot));
         } else {
             print(out, p, flux, exact, exactN, states, exactNote, fp, fpEstimate);
             if (plot != null) {
@@ -224,7 +224,8 @@ public final class FluxNoiseCommand implements Callable<Integer> {
     }
 
     private static String toJson(ModelParameters p, double flux, FluxNoiseEstimate exact, ZeroFrequencyNoise exactN,
-                                 int states, String exactNote, FokkerPlanckDiffusion fp, FluxNoiseEstimate fpe) {
+                                 int states, String exactNote, FokkerPlanckDiffusion fp, FluxNoiseEstimate fpe,
+                                 Path plot) {
         ObjectNode root = JsonOutput.object();
         root.put("convention", "two-sided per Hz (MODEL.md); one-sided = 2x");
         root.put("phi1", flux);
@@ -264,6 +265,9 @@ public final class FluxNoiseCommand implements Callable<Integer> {
             u.put("sPhi", any.unpolarizedFluxNoise());
         }
         JsonOutput.putParameters(root, p);
+        if (plot != null) {
+            root.put("plot", plot.toString());
+        }
         return JsonOutput.write(root);
     }
 }
