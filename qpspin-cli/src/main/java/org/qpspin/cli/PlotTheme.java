@@ -452,6 +452,8 @@ public final class PlotTheme {
             }
             double lo = Double.POSITIVE_INFINITY;
             double hi = Double.NEGATIVE_INFINITY;
+            double ylo = Double.POSITIVE_INFINITY;
+            double yhi = Double.NEGATIVE_INFINITY;
             for (XYSeries s : chart.getSeriesMap().values()) {
                 for (double v : s.getXData()) {
                     if (Double.isFinite(v)) {
@@ -459,6 +461,21 @@ public final class PlotTheme {
                         hi = Math.max(hi, v);
                     }
                 }
+                for (double v : s.getYData()) {
+                    if (Double.isFinite(v)) {
+                        ylo = Math.min(ylo, v);
+                        yhi = Math.max(yhi, v);
+                    }
+                }
+            }
+            XYStyler st = chart.getStyler();
+            if (xLog) {
+                st.setXAxisTickMarkSpacingHint(logTickHint(span(st.getXAxisMin(), st.getXAxisMax(), lo, hi),
+                        0.8 * chart.getWidth()));
+            }
+            if (yLog) {
+                st.setYAxisTickMarkSpacingHint(logTickHint(span(st.getYAxisMin(), st.getYAxisMax(), ylo, yhi),
+                        0.65 * chart.getHeight()));
             }
             if (hi > lo) {
                 XYSeries s = chart.addSeries(TICK_BREAKER, new double[] {lo, lo + 0.381966 * (hi - lo), hi},
@@ -466,6 +483,22 @@ public final class PlotTheme {
                 s.setShowInLegend(false);
                 s.setMarker(SeriesMarkers.NONE);
             }
+        }
+
+        private static double span(Double min, Double max, double lo, double hi) {
+            return (max != null ? max : hi) - (min != null ? min : lo);
+        }
+
+        /**
+         * The tick spacing hint (pixels) that makes a log axis of {@code decades} over {@code pixels} tick every
+         * decade (every 2, 5, … decades when long), or every half decade when it spans under three.
+         */
+        private static int logTickHint(double decades, double pixels) {
+            if (!(decades > 0.0) || !Double.isFinite(decades)) {
+                return 90;
+            }
+            double step = decades < 3 ? 0.5 : Math.max(1.0, Math.ceil(decades / 10));
+            return (int) Math.max(40, Math.min(400, 0.9 * pixels * step / decades));
         }
 
         int width() {
