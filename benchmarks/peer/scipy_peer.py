@@ -102,7 +102,7 @@ def export(regime, n0, n_max, m_max, band, prefix, args, solve):
                  args.jar] if args.jar
                 else [os.path.join(ROOT, "qpspin")])
     cmd = [*launcher, "export-generator", *REGIMES[regime]["model"](n0), "--n-max", str(n_max), "--out", prefix]
-    cmd += ["--band", repr(band)] if band else ["--m-max", str(m_max)]
+    cmd += ["--band", "--band-tol", repr(band)] if band else ["--m-max", str(m_max)]
     cmd += ["--format", "csc", "--solve", "--solver", args.solver, "--repeat", str(args.repeat)] if solve \
         else ["--format", "none"]
     env = dict(os.environ)
@@ -253,7 +253,7 @@ def main():
     ap.add_argument("--quick", action="store_true", help="small sizes only (CI smoke run: a few seconds)")
     ap.add_argument("--java-opts", default=None, help="QPSPIN_JAVA_OPTS for the qpspin JVM")
     ap.add_argument("--band", type=float, default=None, metavar="TOL",
-                    help="truncate with qpspin's mean-field band (--band TOL) instead of the rectangle")
+                    help="truncate with qpspin's mean-field band (--band --band-tol TOL) instead of the rectangle")
     ap.add_argument("--jar", default=None, help="run this qpspin.jar with java directly instead of ./qpspin")
     ap.add_argument("--keep", action="store_true", help="keep the matrix files")
     ap.add_argument("--json", default=None, help="also write the rows to this JSON file")

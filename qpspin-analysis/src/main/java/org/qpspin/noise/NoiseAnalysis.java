@@ -2,8 +2,11 @@ package org.qpspin.noise;
 
 import java.util.Objects;
 import org.qpspin.generator.Generator;
+import org.qpspin.model.ModelParameters;
+import org.qpspin.stationary.StationaryAnalysis;
 import org.qpspin.stationary.StationaryFactorization;
 import org.qpspin.stationary.StationaryResult;
+import org.qpspin.stationary.StationarySolvers;
 
 /**
  * Noise of observables of the stationary chain, by linear algebra on the generator L (docs/model.md, "Noise
@@ -43,6 +46,26 @@ public final class NoiseAnalysis {
     public static NoiseAnalysis of(Generator generator, StationaryFactorization factorization) {
         return new NoiseAnalysis(Objects.requireNonNull(generator, "generator"),
                 Objects.requireNonNull(factorization, "factorization"));
+    }
+
+    /**
+     * Noise analysis of a stationary analysis' final chain: its kept factorization (from
+     * {@link StationaryAnalysis#factorize}), or, when {@link StationaryAnalysis#solve} kept none, the final
+     * generator (the same truncation) factorized once with {@link StationarySolvers#auto()}. So
+     * {@code NoiseAnalysis.of(StationaryAnalysis.solve(p)).zeroFrequency(Observable.particleNumber())} works.
+     */
+    public static NoiseAnalysis of(StationaryAnalysis analysis) {
+        Objects.requireNonNull(analysis, "analysis");
+        StationaryAnalysis a = analysis.hasFactorization() ? analysis : analysis.refactorize(StationarySolvers.auto());
+        return of(a.generator(), a.factorization());
+    }
+
+    /**
+     * Noise analysis of the PRL 2020 chain of {@code parameters} with the defaults of
+     * {@link StationaryAnalysis#factorize(ModelParameters)} (automatic truncation to 10⁻¹⁰, the auto solver).
+     */
+    public static NoiseAnalysis of(ModelParameters parameters) {
+        return of(StationaryAnalysis.factorize(parameters));
     }
 
     /** The generator. */

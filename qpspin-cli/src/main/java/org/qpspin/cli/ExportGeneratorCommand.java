@@ -51,6 +51,7 @@ import picocli.CommandLine.Spec;
  * that the JIT-warm time can be told from the first.
  */
 @Command(name = "export-generator", mixinStandardHelpOptions = true,
+        header = "Write the generator L (and its solve) for other programs.",
         description = {"Write the generator qpspin builds (Matrix Market and/or binary CSC) with a JSON sidecar;",
                 "with --solve, also qpspin's stationary vector, <N>, S_N(0) and their solve times."})
 public final class ExportGeneratorCommand implements Callable<Integer> {
@@ -71,9 +72,19 @@ public final class ExportGeneratorCommand implements Callable<Integer> {
             description = "Largest m kept (default: no truncation in m, i.e. floor(N/2)).")
     Integer mMax;
 
-    @Option(names = "--band", paramLabel = "TOL",
+    /**
+     * {@code --band} is a flag, as in {@code stationary}; its tolerance is {@code --band-tol}. The old form
+     * {@code --band TOL} is still accepted (an optional value), anything else after it is bad input.
+     */
+    @Option(names = "--band", arity = "0..1", paramLabel = "", hideParamSyntax = true, fallbackValue = "",
             description = "Instead of --m-max: the band 0 <= m <= mHigh(N) that follows the mean-field m*(N), sized "
-                    + "for relative omitted flux TOL (BandTruncation).")
+                    + "for a relative omitted flux of --band-tol (BandTruncation).")
+    String band;
+
+    @Option(names = "--band-tol", paramLabel = "TOL", defaultValue = "1e-10",
+            description = "With --band: relative omitted flux the band is sized for (default ${DEFAULT-VALUE}).")
+    double bandTol;
+
     Double bandTolerance;
 
     @Option(names = "--band-slack", defaultValue = "0", paramLabel = "K",
@@ -82,7 +93,7 @@ public final class ExportGeneratorCommand implements Callable<Integer> {
 
     @Option(names = "--band-refine", defaultValue = "0", paramLabel = "ROUNDS",
             description = "With --band: up to ROUNDS solve-and-widen rounds until the m edges' omitted flux meets "
-                    + "TOL (BandTruncation.refine; default ${DEFAULT-VALUE}).")
+                    + "--band-tol (BandTruncation.refine; default ${DEFAULT-VALUE}).")
     int bandRounds;
 
     @Option(names = "--out", required = true, paramLabel = "PREFIX",
@@ -105,6 +116,26 @@ public final class ExportGeneratorCommand implements Callable<Integer> {
                     + "JIT warm-up; the best is the warm time).")
     int repeat;
 
+    /** The band's tolerance, or null without --band: --band-tol, or the old --band TOL. */
+    private Double bandTolerance() {
+        if (band == null) {
+            return null;
+        }
+        double tol = bandTol;
+        if (!band.isEmpty()) {
+            try {
+                tol = Double.parseDouble(band);
+            } catch (NumberFormatException e) {
+                throw new UsageException("--band is a flag (its tolerance is --band-tol TOL), got '--band " + band
+                        + "'");
+            }
+        }
+        if (!(tol > 0.0 && tol < 1.0)) {
+            throw new UsageException("--band-tol must be in (0, 1), got " + tol);
+        }
+        return tol;
+    }
+
     @Override
     public Integer call() {
         String fmt = format.toLowerCase(Locale.ROOT);
@@ -120,6 +151,7 @@ public final class ExportGeneratorCommand implements Callable<Integer> {
         if (repeat < 1) {
             throw new UsageException("--repeat must be >= 1, got " + repeat);
         }
+        bandTolerance = bandTolerance();
         ModelParameters parameters = model.parameters();
         RateModel rates = model.rateModel(parameters);
         StationarySolver solver = solve ? StationarySolvers.byName(solverName) : null;

@@ -4,6 +4,7 @@ import static org.qpspin.cli.SummaryFormat.g;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.qpspin.fokkerplanck.FokkerPlanckDiffusion;
@@ -13,7 +14,9 @@ import org.qpspin.model.Regime;
 import org.qpspin.model.Scales;
 import org.qpspin.noise.FluxNoiseEstimate;
 import org.qpspin.noise.NoiseAnalysis;
+import org.qpspin.noise.NoiseSpectrum;
 import org.qpspin.noise.Observable;
+import org.qpspin.noise.SpectrumOptions;
 import org.qpspin.noise.ZeroFrequencyNoise;
 import org.qpspin.stationary.StationaryAnalysis;
 import picocli.CommandLine.Command;
@@ -28,6 +31,7 @@ import picocli.CommandLine.Spec;
  * unpolarized cluster of the same parameters. Aluminium, V = (100 nm)³, N0 = 10⁴ (the paper's example) by default.
  */
 @Command(name = "flux-noise", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Flux noise S_Phi that a polarized cluster gives a SQUID.",
         description = {"Flux noise of a spin-polarized quasiparticle cluster in a SQUID arm:",
                 "S_spin = S_2S/3 (paper: S_N/3), S_Phi = phi1^2 S_spin in Phi0^2/Hz, against an",
                 "unpolarized cluster of the same parameters. Defaults: --preset aluminium",
@@ -59,6 +63,10 @@ public final class FluxNoiseCommand implements Callable<Integer> {
             description = "Flux of one Bohr magneton through the loop in Phi0 (overrides --width; paper: 1e-7).")
     Double phi1;
 
+    @Option(names = "--plot", paramLabel = "FILE",
+            description = "Plot S_Phi(f) (exact chain where solved, Fokker-Planck, unpolarized) to FILE (.png or .svg).")
+    Path plot;
+
     @Mixin
     JsonOption json;
 
@@ -67,6 +75,9 @@ public final class FluxNoiseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (plot != null) {
+            PlotTheme.requirePlotFile(plot);
+        }
         if (model.preset == null && model.singletRate == null && model.tripletRate == null
                 && model.spinFlipTime == null) {
             model.preset = "aluminium";
@@ -99,6 +110,8 @@ public final class FluxNoiseCommand implements Callable<Integer> {
         ZeroFrequencyNoise exactN = null;
         String exactNote = null;
         int states = 0;
+        double[] exactF = null;
+        double[] exactS = null;
         try {
             quiet.report(err, "solving the exact chain...");
             NoiseSetup setup = NoiseSetup.of(model.rateModel(p), truncation, err, quiet.isSet());
@@ -108,6 +121,21 @@ public final class FluxNoiseCommand implements Callable<Integer> {
             ZeroFrequencyNoise moment = a.zeroFrequency(FluxNoiseEstimate.moment());
             exact = FluxNoiseEstimate.of(p, exactN.zeroFrequency(), moment.zeroFrequency(), flux);
             states = sa.result().states();
+            if (plot != null) {
+                double tau = moment.correlationTime();
+                double corner = Double.isFinite(tau) && tau > 0 ? 1.0 / (2 * Math.PI * tau) : 1.0;
+                double[] w = new double[120];
+                for (int i = 0; i < w.length; i++) {
+                    w[i] = 2 * Math.PI * 1e-3 * corner * Math.pow(1e6, i / (double) (w.length - 1));
+                }
+                quiet.report(err, "spectrum of 2S at " + w.length + " frequencies...");
+                NoiseSpectrum spin = a.spectrum(FluxNoiseEstimate.moment(), w, SpectrumOptions.defaults());
+                exactF = spin.frequencyHz();
+                exactS = spin.values().clone();
+                for (int i = 0; i < exactS.length; i++) {
+                    exactS[i] *= flux * flux / 3.0;
+                }
+            }
         } catch (UsageException e) {
             throw e;
         } catch (IllegalArgumentException | IllegalStateException | OutOfMemoryError e) {
@@ -116,11 +144,21 @@ public final class FluxNoiseCommand implements Callable<Integer> {
         FokkerPlanckDiffusion fp = NoiseCommand.fokkerPlanck(p);
         FluxNoiseEstimate fpEstimate = fp == null ? null
                 : FluxNoiseEstimate.of(p, fp.zeroFrequencyNoise(), fp.zeroFrequencyNoise(), flux);
+        if (plot != null) {
+            FluxNoiseEstimate any = exact != null ? exact : fpEstimate;
+            ResultPlots.fluxNoise(p, flux, exactF, exactS, fpEstimate == null ? 0.0 : fpEstimate.fluxNoisePaper(),
+                    fp == null ? Double.NaN : fp.correlationTime(), any == null ? 0.0 : any.unpolarizedFluxNoise(),
+                    any == null ? Double.NaN : any.unpolarizedMemoryTime(),
+                    exactNote == null ? null : "Exact chain: " + exactNote.replace("exact chain ", ""), plot);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json.isSet()) {
-            out.println(toJson(p, rateModel, flux, exact, exactN, states, exactNote, fp, fpEstimate));
+            out.println(toJson(p, rateModel, flux, exact, exactN, states, exactNote, fp, fpEstimate, plot));
         } else {
             print(out, p, rateModel, flux, exact, exactN, states, exactNote, fp, fpEstimate);
+            if (plot != null) {
+                out.println("plot: " + plot);
+            }
         }
         out.flush();
         return 0;
@@ -189,7 +227,8 @@ public final class FluxNoiseCommand implements Callable<Integer> {
     }
 
     private static String toJson(ModelParameters p, String rateModel, double flux, FluxNoiseEstimate exact, ZeroFrequencyNoise exactN,
-                                 int states, String exactNote, FokkerPlanckDiffusion fp, FluxNoiseEstimate fpe) {
+                                 int states, String exactNote, FokkerPlanckDiffusion fp, FluxNoiseEstimate fpe,
+                                 Path plot) {
         ObjectNode root = JsonOutput.object();
         root.put("rateModel", rateModel);
         root.put("convention", "two-sided per Hz (docs/model.md); one-sided = 2x");
@@ -231,6 +270,9 @@ public final class FluxNoiseCommand implements Callable<Integer> {
             u.put("sPhi", any.unpolarizedFluxNoise());
         }
         JsonOutput.putParameters(root, p);
+        if (plot != null) {
+            root.put("plot", plot.toString());
+        }
         return JsonOutput.write(root);
     }
 }

@@ -9,10 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.qpspin.crosscheck.ExactVsFokkerPlanck;
 import org.qpspin.fokkerplanck.FokkerPlanckComparison;
 import org.qpspin.fokkerplanck.FokkerPlanckDiffusion;
@@ -31,6 +27,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code qpspin fp-check}: the exact P(N) of one parameter set against Eq. 7, its diffusion and mean field. */
 @Command(name = "fp-check", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Exact P(N) against the Fokker-Planck P(N) of Eq. 7.",
         description = {"Exact stationary P(N) against the Fokker-Planck distribution of Eq. 7: total-variation and",
                 "Kolmogorov distances, relative errors of <N>, <N^2>, Var N; the 1D diffusion's S_N(0); the mean-field",
                 "points of Eqs. 3-4 and 1-2 with their stability.",
@@ -64,7 +61,7 @@ public final class FpCheckCommand implements Callable<Integer> {
     public Integer call() {
         model.requirePrl2020("fp-check (Eq. 7, the Fokker-Planck distribution)");
         if (plot != null) {
-            ChartFiles.requirePlotFile(plot);
+            PlotTheme.requirePlotFile(plot);
         }
         if (!(tolerance > 0.0 && tolerance < 1.0)) {
             throw new UsageException("--tol must be in (0, 1), got " + tolerance);
@@ -81,6 +78,9 @@ public final class FpCheckCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(json.isSet() ? toJson(e) : summary(e));
+        if (plot != null && !json.isSet()) {
+            out.println("plot: " + plot);
+        }
         out.flush();
         return 0;
     }
@@ -198,47 +198,46 @@ public final class FpCheckCommand implements Callable<Integer> {
         return JsonOutput.write(root);
     }
 
-    /** Two panels: P(N) linear and log, exact (markers) vs Eq. 7 (line). */
-    static void plot(ExactVsFokkerPlanck e, Path file) {
+    /** Two panels: P(N) linear and log, exact (markers) vs Eq. 7 and the refined diffusion (lines). */
+    static Path plot(ExactVsFokkerPlanck e, Path file) {
         double[] exact = e.exactResult().marginalN();
         FokkerPlanckDistribution d = e.eq7();
         int top = exact.length - 1;
         double[] q = d.probabilities(top);
         double[] refined = e.refined().probabilities(top);
-        List<XYChart> charts = new ArrayList<>();
+        List<PlotTheme.Panel> panels = new ArrayList<>();
         for (boolean log : new boolean[] {false, true}) {
-            XYChart chart = new XYChartBuilder().width(640).height(460)
-                    .title(String.format(Locale.ROOT, "P(N): exact vs Eq. 7 (N0 = %s, TV = %.3g)%s",
-                            g(e.n0()), e.comparison().totalVariation(), log ? ", log" : ""))
-                    .xAxisTitle("N").yAxisTitle("P(N)").build();
-            List<Double> xs = new ArrayList<>();
-            List<Double> ys = new ArrayList<>();
-            List<Double> qs = new ArrayList<>();
+            PlotTheme.Panel panel = PlotTheme.panel(log ? "P(N), log scale" : "P(N), linear scale",
+                    "cluster size N (quasiparticles)", false, "probability P(N)", log, 760, 600);
+            int count = 0;
             double floor = 1e-16;
+            double[] xs = new double[top];
+            double[] ys = new double[top];
+            double[] qs = new double[top];
+            double[] rs = new double[top];
             for (int n = 1; n <= top; n++) {
                 if (log && (exact[n] < floor || q[n] < floor || refined[n] < floor)) {
                     continue;
                 }
-                xs.add((double) n);
-                ys.add(exact[n]);
-                qs.add(q[n]);
+                xs[count] = n;
+                ys[count] = exact[n];
+                qs[count] = q[n];
+                rs[count++] = refined[n];
             }
-            XYSeries ex = chart.addSeries("exact master equation", xs, ys);
-            ex.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            ex.setMarker(SeriesMarkers.CIRCLE);
-            XYSeries fp = chart.addSeries("Eq. 7 (Fokker-Planck)", xs, qs);
-            fp.setMarker(SeriesMarkers.NONE);
-            List<Double> rs = new ArrayList<>();
-            for (double x : xs) {
-                rs.add(refined[(int) x]);
-            }
-            XYSeries rf = chart.addSeries("refined diffusion", xs, rs);
-            rf.setMarker(SeriesMarkers.NONE);
-            chart.getStyler().setYAxisLogarithmic(log);
-            chart.getStyler().setMarkerSize(5);
-            chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
-            charts.add(chart);
+            xs = java.util.Arrays.copyOf(xs, count);
+            panel.points("exact master equation", xs, java.util.Arrays.copyOf(ys, count), PlotTheme.PALETTE[0],
+                    org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+            panel.line("Eq. 7 (Fokker–Planck)", xs, java.util.Arrays.copyOf(qs, count), PlotTheme.PALETTE[1],
+                    PlotTheme.SOLID);
+            panel.line("refined diffusion", xs, java.util.Arrays.copyOf(rs, count), PlotTheme.PALETTE[2],
+                    PlotTheme.DASHED);
+            panel.chart().getStyler().setMarkerSize(5);
+            panels.add(panel);
         }
-        ChartFiles.save(charts, 1, 2, file);
+        String caption = PlotTheme.parameters(e.parameters()) + String.format(Locale.ROOT,
+                ". Mean-field N0 = %s; exact chain %d states; TV distance exact vs Eq. 7 = %s, KS = %s.",
+                PlotTheme.number(e.n0()), e.exactResult().states(), PlotTheme.number(e.comparison().totalVariation()),
+                PlotTheme.number(e.comparison().kolmogorov()));
+        return PlotTheme.grid(caption, panels, 1, 2).save(file);
     }
 }

@@ -10,10 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.qpspin.crosscheck.ConvergenceStudy;
 import org.qpspin.crosscheck.ConvergenceStudy.Limit;
 import org.qpspin.crosscheck.ConvergenceStudy.Metric;
@@ -26,19 +22,24 @@ import picocli.CommandLine.Spec;
 
 /** {@code qpspin fp-convergence}: how fast the exact P(N) approaches Eq. 7 along N0 → ∞ and along ζ → 0. */
 @Command(name = "fp-convergence", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "How fast the exact P(N) approaches Eq. 7 as N0 grows.",
         description = {"Convergence of the exact P(N) to Eq. 7 along four paths: N0 growing at fixed zeta (SR and TA)",
                 "and zeta = m0/N0 falling at fixed N0 (SR and TA); fits gap = g_inf + C x^p (x = 1/N0 or zeta).",
                 "SR path: Gamma = 1, Gamma_t = 0, tau_s = 1, V = zeta; TA path: tau_s = inf, V = 1, Gamma_t = 2 zeta/N0.",
-                "Example: qpspin fp-convergence --n0 10,20,40,80 --zeta 0.001 --plot conv.png"},
+                "Example: qpspin fp-convergence --N0 10,20,40,80 --zeta 0.001 --plot conv.png"},
         footer = {"", "Exit codes: 0 ok; 2 bad input."})
 public final class FpConvergenceCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--n0", split = ",", paramLabel = "N0,...", defaultValue = "10,20,40,80,160",
+    @Option(names = "--N0", split = ",", paramLabel = "N0,...", defaultValue = "10,20,40,80,160",
             description = "N0 values of the N0 paths (default ${DEFAULT-VALUE}).")
     double[] n0s;
+
+    /** The old spelling of {@code --N0}, still accepted (hidden). */
+    @Option(names = "--n0", split = ",", hidden = true, paramLabel = "N0,...")
+    double[] legacyN0s;
 
     @Option(names = "--zeta", paramLabel = "ZETA", defaultValue = "0.001",
             description = "zeta held fixed on the N0 paths (default ${DEFAULT-VALUE}).")
@@ -64,14 +65,20 @@ public final class FpConvergenceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (plot != null) {
-            ChartFiles.requirePlotFile(plot);
+            PlotTheme.requirePlotFile(plot);
+        }
+        if (legacyN0s != null) {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--N0")) {
+                throw new UsageException("give --N0 once (--n0 is its old spelling)");
+            }
+            n0s = legacyN0s;
         }
         if (n0s.length < 3 || zetas.length < 3) {
-            throw new UsageException("--n0 and --zetas need at least 3 values each (a rate fit has 3 parameters)");
+            throw new UsageException("--N0 and --zetas need at least 3 values each (a rate fit has 3 parameters)");
         }
         for (double v : n0s) {
             if (!(v > 0.0) || !Double.isFinite(v)) {
-                throw new UsageException("--n0 values must be finite and > 0, got " + v);
+                throw new UsageException("--N0 values must be finite and > 0, got " + v);
             }
         }
         for (double v : zetas) {
@@ -86,19 +93,27 @@ public final class FpConvergenceCommand implements Callable<Integer> {
             throw new UsageException("--fixed-n0 must be finite and > 0, got " + fixedN0);
         }
         PrintWriter err = spec.commandLine().getErr();
-        java.util.function.Consumer<String> progress = quiet.progressTo(err);
         List<ConvergenceStudy> studies = new ArrayList<>();
-        for (Limit limit : Limit.values()) {
-            studies.add(ConvergenceStudy.alongN0(limit, zeta, n0s, progress));
-        }
-        for (Limit limit : Limit.values()) {
-            studies.add(ConvergenceStudy.alongZeta(limit, fixedN0, zetas, progress));
+        try (ProgressBars.Bar bar = ProgressBars.steps(err, quiet.isSet(), "fp-convergence",
+                2L * (n0s.length + zetas.length))) {
+            // a bar on a terminal, else the progress lines
+            java.util.function.Consumer<String> progress = ProgressBars.enabled(quiet.isSet()) ? line -> bar.step()
+                    : quiet.progressTo(err);
+            for (Limit limit : Limit.values()) {
+                studies.add(ConvergenceStudy.alongN0(limit, zeta, n0s, progress));
+            }
+            for (Limit limit : Limit.values()) {
+                studies.add(ConvergenceStudy.alongZeta(limit, fixedN0, zetas, progress));
+            }
         }
         if (plot != null) {
             plot(studies, plot);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(json.isSet() ? toJson(studies) : table(studies));
+        if (plot != null && !json.isSet()) {
+            out.println("plot: " + plot);
+        }
         out.flush();
         return 0;
     }
@@ -175,35 +190,63 @@ public final class FpConvergenceCommand implements Callable<Integer> {
         return JsonOutput.write(root);
     }
 
-    /** One log-log panel per path: TV, KS, |dMean|, |dN2|, |dVar| against x. */
-    static void plot(List<ConvergenceStudy> studies, Path file) {
-        List<XYChart> charts = new ArrayList<>();
-        for (ConvergenceStudy s : studies) {
-            XYChart c = new XYChartBuilder().width(560).height(420).title(title(s))
-                    .xAxisTitle(s.isAlongN0() ? "x = 1/N0" : "x = zeta").yAxisTitle("gap").build();
-            c.getStyler().setXAxisLogarithmic(true);
-            c.getStyler().setYAxisLogarithmic(true);
-            c.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
-            c.getStyler().setMarkerSize(7);
-            double[] x = s.variable();
-            for (Metric m : Metric.values()) {
-                double[] y = s.values(m);
-                List<Double> xs = new ArrayList<>();
-                List<Double> ys = new ArrayList<>();
-                for (int i = 0; i < x.length; i++) {
-                    if (Math.abs(y[i]) > 0.0) {
-                        xs.add(x[i]);
-                        ys.add(Math.abs(y[i]));
-                    }
-                }
-                if (!xs.isEmpty()) {
-                    XYSeries series = c.addSeries((m.label().startsWith("d") ? "|" + m.label() + "|" : m.label())
-                            + String.format(Locale.ROOT, " local p=%.2f", s.localRate(m)), xs, ys);
-                    series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-                }
-            }
-            charts.add(c);
+    /** The y-axis title: what the gap is. */
+    static final String GAP_TITLE = "gap to Eq. 7: distance or |relative error|";
+
+    /**
+     * One log–log panel per path: TV and KS distances and the |relative errors| of ⟨N⟩, ⟨N²⟩ and Var N of
+     * Eq. 7 against the exact P(N), as markers, against x (1/N0 or ζ), each with its fitted curve
+     * |g∞ + C x^p| dashed in the same colour.
+     */
+    /** g∞ + C x^p as text, "C x^p" when g∞ = 0. */
+    static String fitFormula(ConvergenceStudy.Fit f) {
+        String power = PlotTheme.number(Math.abs(f.amplitude())) + " x^" + String.format(Locale.ROOT, "%.2f", f.rate());
+        if (f.limit() == 0.0) {
+            return (f.amplitude() < 0 ? "−" : "") + power;
         }
-        ChartFiles.save(charts, 2, 2, file);
+        return PlotTheme.number(f.limit()) + (f.amplitude() < 0 ? " − " : " + ") + power;
+    }
+
+    static Path plot(List<ConvergenceStudy> studies, Path file) {
+        List<PlotTheme.Panel> panels = new ArrayList<>();
+        for (ConvergenceStudy s : studies) {
+            PlotTheme.Panel panel = PlotTheme.panel(title(s), s.isAlongN0() ? "x = 1/N0 (dimensionless)"
+                    : "x = ζ = m0/N0 (dimensionless)", true, GAP_TITLE, true, 760, 640);
+            double[] x = s.variable();
+            double xLo = Double.POSITIVE_INFINITY;
+            double xHi = 0.0;
+            for (double v : x) {
+                xLo = Math.min(xLo, v);
+                xHi = Math.max(xHi, v);
+            }
+            int colour = 0;
+            for (Metric m : Metric.values()) {
+                java.awt.Color c = PlotTheme.PALETTE[colour++];
+                double[] y = s.values(m);
+                double[] ay = new double[y.length];
+                for (int i = 0; i < y.length; i++) {
+                    ay[i] = Math.abs(y[i]);
+                }
+                String name = m.label().startsWith("d") ? "|" + m.label() + "|" : m.label();
+                ConvergenceStudy.Fit f = s.fit(m);
+                panel.points(String.format(Locale.ROOT, "%s   fit %s  (local p = %.2f)", name, fitFormula(f),
+                        s.localRate(m)), x, ay, c, org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+                int k = 40;
+                double[] fx = new double[k + 1];
+                double[] fy = new double[k + 1];
+                for (int i = 0; i <= k; i++) {
+                    fx[i] = xLo * Math.pow(xHi / xLo, (double) i / k);
+                    fy[i] = Math.abs(f.limit() + f.amplitude() * Math.pow(fx[i], f.rate()));
+                }
+                panel.line(name + " fit", fx, fy, c, PlotTheme.DASHED).setShowInLegend(false);
+            }
+            panels.add(panel);
+        }
+        String caption = "Gaps between the exact stationary P(N) and the Fokker–Planck distribution of Eq. 7 along four "
+                + "paths (docs/validation.md): TV = total-variation distance, KS = Kolmogorov distance, "
+                + "|dMean|, |dN2|, |dVar| = |relative errors| of <N>, <N²>, Var N. Dashed: least-squares fit "
+                + "gap = g∞ + C x^p over all points (in the legend; local p from the last two points). SR path: Γ = 1, Γt = 0, τs = 1 s, V = ζ; TA path: τs = ∞, V = 1, "
+                + "Γt = 2ζ/N0.";
+        return PlotTheme.grid(caption, panels, 2, 2).save(file);
     }
 }

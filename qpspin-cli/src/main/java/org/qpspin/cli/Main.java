@@ -1,5 +1,6 @@
 package org.qpspin.cli;
 
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,9 +32,29 @@ public final class Main implements Runnable {
         cl.addSubcommand(new StationaryCommand());
         cl.addSubcommand(new ValidateCommand());
         cl.addSubcommand(new ValidationTableCommand());
+        cl.addSubcommand(new CommandLine.HelpCommand());
+        cl.addSubcommand(completion());
+        // a command's header is its line in the command list; its own help starts with "Usage:" as before
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            java.util.List<String> keys = new java.util.ArrayList<>(sub.getHelpSectionKeys());
+            keys.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER_HEADING);
+            keys.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER);
+            sub.setHelpSectionKeys(keys);
+        }
         cl.setParameterExceptionHandler(Main::badParameters);
         cl.setExecutionExceptionHandler(Main::failed);
         return cl;
+    }
+
+    /**
+     * {@code qpspin generate-completion}: picocli's bash/zsh completion script for the whole command tree, e.g.
+     * {@code source <(./qpspin generate-completion)} (README). Shown in the command list (picocli hides it).
+     */
+    private static CommandLine completion() {
+        CommandLine gen = new CommandLine(new AutoComplete.GenerateCompletion());
+        gen.getCommandSpec().usageMessage().hidden(false)
+                .header("Print a bash/zsh completion script (README).");
+        return gen;
     }
 
     /** Parse errors: one line naming the problem, exit code 2. */

@@ -14,10 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.qpspin.crosscheck.ModelComparison;
 import org.qpspin.crosscheck.ModelComparison.Point;
@@ -35,6 +31,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code qpspin model-comparison}: the exact-spin rates against the PRL 2020 rates, measured on the same chains. */
 @Command(name = "model-comparison", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "How much the m << N rates move <N>, Var N, <m>, S_N(0).",
         description = {"How much the paper's m << N rates move the exact results: each point is solved with the PRL 2020",
                 "rates and with the exact-spin rates (docs/theory.md), and the relative change exact-spin/prl2020 - 1 of",
                 "<N>, Var N, <m> and S_N(0) is reported. Families (Gamma = 1; x = 2 m0/N0):",
@@ -98,7 +95,7 @@ public final class ModelComparisonCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (plot != null) {
-            ChartFiles.requirePlotFile(plot);
+            PlotTheme.requirePlotFile(plot);
         }
         List<String> fams = new ArrayList<>();
         for (String f : families) {
@@ -311,13 +308,9 @@ public final class ModelComparisonCommand implements Callable<Integer> {
     }
 
     /** The map's cells coloured by a signed relative change, in bins around the 1 % line. */
-    private static XYChart mapPanel(List<Point> map, String title, ToDoubleFunction<Point> f) {
-        XYChart c = new XYChartBuilder().width(760).height(480).title(title).xAxisTitle("V / Vc")
-                .yAxisTitle("A / Ac (Gamma = 1, Gamma_t = 0.01, tau_s = 1)").build();
-        c.getStyler().setXAxisLogarithmic(true);
-        c.getStyler().setYAxisLogarithmic(true);
-        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        c.getStyler().setMarkerSize(14);
+    private static PlotTheme.Panel mapPanel(List<Point> map, String title, ToDoubleFunction<Point> f) {
+        PlotTheme.Panel panel = PlotTheme.panel(title, "V / Vc", true,
+                "A / Ac  (Gamma = 1, Gamma_t = 0.01, tau_s = 1)", true);
         double[] edges = {Double.NEGATIVE_INFINITY, -0.05, -0.01, 0.01, 0.05, 0.2, Double.POSITIVE_INFINITY};
         String[] labels = {"< -5 %", "-5 .. -1 %", "within 1 %", "1 .. 5 %", "5 .. 20 %", ">= 20 %"};
         Color[] bins = {new Color(0x08519c), new Color(0x6baed6), new Color(0xbdbdbd), new Color(0xfdae6b),
@@ -333,33 +326,31 @@ public final class ModelComparisonCommand implements Callable<Integer> {
                 }
             }
             if (!x.isEmpty()) {
-                XYSeries s = c.addSeries(labels[i], x, y);
-                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-                s.setMarker(SeriesMarkers.SQUARE);
-                s.setMarkerColor(bins[i]);
+                panel.points(labels[i], toArray(x), toArray(y), bins[i], SeriesMarkers.SQUARE);
             }
         }
-        return c;
+        return panel;
+    }
+
+    private static double[] toArray(List<Double> v) {
+        return v.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** One panel of relative changes (%) against x per SR/TA family (a curve per quantity and N0), and the map. */
     static void plot(List<Point> points, Path file) {
-        List<XYChart> charts = new ArrayList<>();
+        List<PlotTheme.Panel> panels = new ArrayList<>();
         String[] names = {"<N>", "Var N", "<m>", "S_N(0)"};
         List<ToDoubleFunction<Point>> fs = List.of(Point::meanNChange, Point::varianceNChange, Point::meanMChange,
                 Point::noiseNChange);
-        Color[] colors = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd)};
+        Color[] colors = {new Color(0x0072b2), new Color(0xd55e00), new Color(0x009e73), new Color(0xcc79a7)};
         for (String fam : List.of("SR", "TA")) {
             List<Point> fp = points.stream().filter(p -> p.family().equals(fam)).toList();
             if (fp.isEmpty()) {
                 continue;
             }
-            XYChart c = new XYChartBuilder().width(760).height(480)
-                    .title(fam + ": exact-spin / prl2020 - 1, in %")
-                    .xAxisTitle(fam.equals("TA") ? "x = N0/Nc (= 2 m0/N0)" : "x = 2 V/Vc (= 2 m0/N0)")
-                    .yAxisTitle("relative change (%)").build();
-            c.getStyler().setXAxisLogarithmic(true);
-            c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+            PlotTheme.Panel panel = PlotTheme.panel(fam + ": exact-spin / prl2020 - 1",
+                    fam.equals("TA") ? "x = N0/Nc (= 2 m0/N0)" : "x = 2 V/Vc (= 2 m0/N0)", true,
+                    "relative change (%)", false);
             List<Double> n0s = fp.stream().map(p -> Math.rint(MeanFieldFixedPoint.of(p.parameters()).meanN()))
                     .distinct().toList();
             double lo = Double.POSITIVE_INFINITY;
@@ -380,30 +371,28 @@ public final class ModelComparisonCommand implements Callable<Integer> {
                     if (x.isEmpty()) {
                         continue;
                     }
-                    XYSeries s = c.addSeries(names[q] + (n0s.size() > 1 ? ", N0=" + (long) n0 : ""), x, y);
-                    s.setLineColor(colors[q]);
-                    s.setMarkerColor(colors[q]);
-                    s.setMarker(n0s.indexOf(n0) == 0 ? SeriesMarkers.CIRCLE
-                            : n0s.indexOf(n0) == 1 ? SeriesMarkers.SQUARE : SeriesMarkers.DIAMOND);
+                    int k = n0s.indexOf(n0);
+                    panel.line(names[q] + (n0s.size() > 1 ? ", N0 = " + (long) n0 : ""), toArray(x), toArray(y),
+                            colors[q], k == 0 ? PlotTheme.SOLID : k == 1 ? PlotTheme.DASHED : PlotTheme.DOTTED);
                 }
             }
             if (hi > 0.0) {
                 for (double band : new double[] {1.0, -1.0}) {
-                    XYSeries one = c.addSeries(band > 0 ? "+1 %" : "-1 %", List.of(lo, hi), List.of(band, band));
-                    one.setMarker(SeriesMarkers.NONE);
-                    one.setLineColor(Color.BLACK);
+                    panel.line(band > 0 ? "+1 %" : "-1 %", new double[] {lo, hi}, new double[] {band, band},
+                            Color.BLACK, PlotTheme.DOTTED);
                 }
             }
-            charts.add(c);
+            panels.add(panel);
         }
         List<Point> map = points.stream().filter(p -> p.family().equals("map")).toList();
         if (!map.isEmpty()) {
-            charts.add(mapPanel(map, "map: exact-spin / prl2020 - 1 of <N>", Point::meanNChange));
-            charts.add(mapPanel(map, "map: exact-spin / prl2020 - 1 of S_N(0)", Point::noiseNChange));
+            panels.add(mapPanel(map, "map: exact-spin / prl2020 - 1 of <N>", Point::meanNChange));
+            panels.add(mapPanel(map, "map: exact-spin / prl2020 - 1 of S_N(0)", Point::noiseNChange));
         }
-        if (charts.isEmpty()) {
+        if (panels.isEmpty()) {
             throw new UsageException("nothing to plot: no point was reached");
         }
-        ChartFiles.save(charts, 1, charts.size(), file);
+        PlotTheme.grid("Relative change of the exact-spin results against the PRL 2020 rates (docs/validation.md)",
+                panels, 1, panels.size()).save(file);
     }
 }

@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
  * group inverse, S(ω) on a grid by the shift-invariant Krylov route, the slowest relaxation rates by ARPACK.
  */
 @Command(name = "noise", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Noise spectra S_N(f), S_m(f) and relaxation rates.",
         description = {"Exact noise of the cluster size N (or m, S = N/2 - m):",
                 "S_N(0) by the group inverse, S_N(f) on a grid by the Krylov mode expansion,",
                 "the slowest relaxation rates (ARPACK), the Lorentzian weights, and the paper's",
@@ -91,6 +92,9 @@ public final class NoiseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (plot != null) {
+            NoisePlot.checkFileName(plot);
+        }
         ModelParameters parameters = model.requiredParameters("noise");
         if (parameters.totalInjectionRate() == 0.0) {
             throw new UsageException("no noise with A = 0: the only stationary state is the empty cluster");
@@ -102,9 +106,6 @@ public final class NoiseCommand implements Callable<Integer> {
         }
         if (eigenvalues < 0) {
             throw new UsageException("--eigenvalues must be >= 0, got " + eigenvalues);
-        }
-        if (plot != null) {
-            NoisePlot.checkFileName(plot);
         }
         PrintWriter err = spec.commandLine().getErr();
         quiet.report(err, "solving the stationary chain...");
@@ -133,13 +134,18 @@ public final class NoiseCommand implements Callable<Integer> {
         FokkerPlanckDiffusion fp = observable.name().equals("N") && RateModels.isPrl2020(sa.rateModel())
                 ? fokkerPlanck(parameters) : null;
         if (plot != null) {
-            NoisePlot.write(spectrum, parameters, plot);
+            NoisePlot.write(spectrum, parameters, String.format(Locale.ROOT, "Exact chain: %d states (nMax = %d, "
+                    + "mMax = %d), solver %s", sa.result().states(), sa.result().maxN(), sa.result().maxM(),
+                    sa.result().solver()), plot);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json.isSet()) {
             out.println(toJson(sa, zero, spectrum, relaxation, fp, plot));
         } else {
             printSummary(out, sa, zero, spectrum, relaxation, fp);
+            if (plot != null) {
+                out.println("plot: " + plot);
+            }
         }
         out.flush();
         return 0;

@@ -16,13 +16,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.qpspin.crosscheck.RegimeMap;
+import org.qpspin.meanfield.MeanFieldStationaryPoint;
 import org.qpspin.model.Aluminium;
+import org.qpspin.model.ModelParameters;
 import org.qpspin.model.Regime;
 import org.qpspin.rates.RateModels;
 import org.qpspin.stationary.StationarySolvers;
@@ -34,6 +31,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code qpspin regime-map}: Fig. 1's regimes on a V/Vc × A/Ac grid, with the exact polarization where reachable. */
 @Command(name = "regime-map", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Fig. 1's regime map, with the exact polarization.",
         description = {"The regime map of Fig. 1: on a log grid of V/Vc and A/Ac, the mean-field regime (SR, TA,",
                 "crossover, unpolarized), the full mean-field N*, and where the exact solver reaches (N* <= --exact-max-n)",
                 "the exact polarization <m>/<N> and enhancement <N>/N_unpol. Lines: V = Vc, A = Ac (Vc/V)^2, A = V/(Gamma_t^2 tau_s^3).",
@@ -103,7 +101,7 @@ public final class RegimeMapCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (plot != null) {
-            ChartFiles.requirePlotFile(plot);
+            PlotTheme.requirePlotFile(plot);
         }
         if (preset != null) {
             if (!preset.equalsIgnoreCase("aluminium") && !preset.equalsIgnoreCase("aluminum")) {
@@ -126,8 +124,14 @@ public final class RegimeMapCommand implements Callable<Integer> {
         double[] v = grid(vRange, "--v-range");
         double[] a = grid(aRange, "--a-range");
         PrintWriter err = spec.commandLine().getErr();
-        RegimeMap map = RegimeMap.compute(gamma, gammaT, tauS, v, a, exactMaxN, maxStates,
-                StationarySolvers.byName(solverName), quiet.progressTo(err), rateModelName);
+        RegimeMap map;
+        try (ProgressBars.Bar bar = ProgressBars.steps(err, quiet.isSet(), "regime-map exact solves",
+                exactSolves(v, a))) {
+            // a bar on a terminal, else one progress line per exact solve
+            map = RegimeMap.compute(gamma, gammaT, tauS, v, a, exactMaxN, maxStates,
+                    StationarySolvers.byName(solverName), ProgressBars.enabled(quiet.isSet()) ? line -> bar.step()
+                            : quiet.progressTo(err), rateModelName);
+        }
         if (csv != null) {
             writeCsv(map, csv);
         }
@@ -136,8 +140,31 @@ public final class RegimeMapCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(json.isSet() ? toJson(map) : table(map));
+        if (plot != null && !json.isSet()) {
+            out.println("plot: " + plot);
+        }
         out.flush();
         return 0;
+    }
+
+    /** The number of cells RegimeMap will solve exactly: those whose full mean-field N* is within the limit. */
+    private long exactSolves(double[] v, double[] a) {
+        double vc = gamma * tauS;
+        double ac = gamma / (gammaT * tauS * gammaT * tauS);
+        long n = 0;
+        try {
+            for (double ai : a) {
+                for (double vi : v) {
+                    ModelParameters p = ModelParameters.of(ai * ac, vi * vc, gamma, gammaT, tauS);
+                    if (MeanFieldStationaryPoint.of(p).meanN() <= exactMaxN) {
+                        n++;
+                    }
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            return 1; // bad rates: RegimeMap.compute says what is wrong
+        }
+        return Math.max(n, 1);
     }
 
     private double[] grid(String range, String option) {
@@ -234,75 +261,79 @@ public final class RegimeMapCommand implements Callable<Integer> {
         }
     }
 
-    /** Three panels: mean-field regimes; exact ⟨m⟩/⟨N⟩ in bins; exact ⟨N⟩/N_unpol in bins; each with the lines. */
-    static void plot(RegimeMap map, Path file) {
-        List<XYChart> charts = new ArrayList<>();
-        XYChart regimes = base(map, "Mean-field regime (Fig. 1)");
-        Color[] regimeColors = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x9467bd), new Color(0x7f7f7f)};
+    /**
+     * Three panels, each a filled heat map on the V/Vc × A/Ac grid (log axes, one cell per grid point, edges at
+     * the geometric midpoints): the mean-field regime (categories, in the legend); the exact polarization
+     * ⟨m⟩/⟨N⟩ (linear colour bar 0 … 1/2); the exact enhancement ⟨N⟩/N_unpol (log colour bar). Cells not solved
+     * exactly are light grey. Over each, the three lines of Fig. 1, told apart by colour and dash (legend).
+     */
+    static Path plot(RegimeMap map, Path file) {
+        List<PlotTheme.Panel> panels = new ArrayList<>();
+        Color[] regimeColors = {PlotTheme.PALETTE[0], PlotTheme.PALETTE[1], PlotTheme.PALETTE[4],
+                new Color(0x9fd8c6)};
+        PlotTheme.Panel regimes = base(map, "Mean-field regime (Fig. 1)",
+                c -> c.regime().ordinal(), PlotTheme.ColourScale.categorical(regimeColors));
         for (Regime r : Regime.values()) {
-            addCells(regimes, map, c -> c.regime() == r ? 1.0 : Double.NaN, 0.5, 1.5, r.label(),
-                    regimeColors[r.ordinal()]);
+            regimes.legendEntry(r.label(), regimeColors[r.ordinal()]);
         }
-        charts.add(regimes);
-        double[] pol = {0.0, 0.01, 0.05, 0.2, 0.4, 0.5001};
-        charts.add(binned(map, "Exact <m>/<N> (" + map.rateModel() + "; 0: polarized, 1/2: not)",
-                RegimeMap.Cell::exactFlippedFraction, pol));
-        double[] enh = {0.0, 1.2, 2.0, 5.0, 20.0, Double.POSITIVE_INFINITY};
-        charts.add(binned(map, "Exact <N> / N_unpol (" + map.rateModel() + ")", RegimeMap.Cell::exactEnhancement,
-                enh));
-        ChartFiles.save(charts, 1, 3, file);
-    }
-
-    private static XYChart binned(RegimeMap map, String title, ToDoubleFunction<RegimeMap.Cell> f, double[] edges) {
-        XYChart chart = base(map, title);
-        Color[] colors = {new Color(0x08306b), new Color(0x2171b5), new Color(0x6baed6), new Color(0xfd8d3c),
-                new Color(0xd94801)};
-        for (int i = 0; i + 1 < edges.length; i++) {
-            double lo = edges[i];
-            double hi = edges[i + 1];
-            String label = Double.isInfinite(hi) ? String.format(Locale.ROOT, ">= %s", g(lo))
-                    : String.format(Locale.ROOT, "[%s, %s)", g(lo), g(hi));
-            addCells(chart, map, f, lo, hi, label, colors[i]);
-        }
-        addCells(chart, map, c -> c.hasExact() ? Double.NaN : 1.0, 0.5, 1.5, "not solved", new Color(0xdddddd));
-        return chart;
-    }
-
-    private static void addCells(XYChart chart, RegimeMap map, ToDoubleFunction<RegimeMap.Cell> f, double lo,
-                                 double hi, String name, Color color) {
-        List<Double> xs = new ArrayList<>();
-        List<Double> ys = new ArrayList<>();
+        panels.add(regimes);
+        PlotTheme.Panel pol = base(map, "Exact polarization <m>/<N> (" + map.rateModel() + ")", c -> c.hasExact() ? c.exactFlippedFraction()
+                : Double.NaN, PlotTheme.ColourScale.linear(0.0, 0.5, "<m>/<N>  (0: polarized, 1/2: not)"));
+        pol.legendEntry("not solved exactly", NOT_SOLVED);
+        panels.add(pol);
+        double hi = 1.0;
         for (RegimeMap.Cell c : map.cells()) {
-            double v = f.applyAsDouble(c);
-            if (v >= lo && v < hi) {
-                xs.add(c.volumeRatio());
-                ys.add(c.injectionRatio());
+            if (c.hasExact() && c.exactEnhancement() > hi) {
+                hi = c.exactEnhancement();
             }
         }
-        if (xs.isEmpty()) {
-            return;
-        }
-        XYSeries s = chart.addSeries(name, xs, ys);
-        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        s.setMarker(SeriesMarkers.SQUARE);
-        s.setMarkerColor(color);
+        PlotTheme.Panel enh = base(map, "Exact enhancement <N>/N_unpol", c -> c.hasExact() ? c.exactEnhancement()
+                : Double.NaN, PlotTheme.ColourScale.logarithmic(1.0, Math.max(hi, 10.0), "<N>/N_unpol"));
+        enh.legendEntry("not solved exactly", NOT_SOLVED);
+        panels.add(enh);
+        String caption = String.format(Locale.ROOT, "Γ = %s s⁻¹ µm³, Γt = %s s⁻¹ µm³, τs = %s s (Nc = Γ/Γt = %s); "
+                        + "Vc and Ac from docs/model.md. Exact solves where the mean-field N* ≤ the --exact-max-n limit; "
+                        + "%d of %d cells solved.", PlotTheme.number(map.singletRate()),
+                PlotTheme.number(map.tripletRate()), PlotTheme.number(map.spinFlipTime()),
+                PlotTheme.number(map.singletRate() / map.tripletRate()),
+                map.cells().stream().filter(RegimeMap.Cell::hasExact).count(), map.cells().size());
+        return PlotTheme.grid(caption, panels, 1, 3).save(file);
     }
 
-    private static XYChart base(RegimeMap map, String title) {
-        XYChart chart = new XYChartBuilder().width(560).height(520).title(title).xAxisTitle("V / Vc")
-                .yAxisTitle("A / Ac").build();
-        Styler st = chart.getStyler();
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setYAxisLogarithmic(true);
-        st.setLegendPosition(Styler.LegendPosition.OutsideS);
-        chart.getStyler().setMarkerSize(12);
+    private static final Color NOT_SOLVED = new Color(0xdddddd);
+
+    private static PlotTheme.Panel base(RegimeMap map, String title, ToDoubleFunction<RegimeMap.Cell> f,
+                                        PlotTheme.ColourScale scale) {
+        PlotTheme.Panel panel = PlotTheme.panel(title, "volume V / Vc", true, "injection A / Ac", true, 560, 620);
         double[] v = map.volumeRatios();
         double[] a = map.injectionRatios();
-        double vlo = v[0];
-        double vhi = v[v.length - 1];
-        double alo = a[0];
-        double ahi = a[a.length - 1];
-        int k = 60;
+        double[] ve = edges(v);
+        double[] ae = edges(a);
+        List<RegimeMap.Cell> cells = map.cells();
+        int n = cells.size();
+        double[] x0 = new double[n];
+        double[] x1 = new double[n];
+        double[] y0 = new double[n];
+        double[] y1 = new double[n];
+        double[] value = new double[n];
+        for (int k = 0; k < n; k++) {
+            RegimeMap.Cell c = cells.get(k);
+            int i = nearest(v, c.volumeRatio());
+            int j = nearest(a, c.injectionRatio());
+            x0[k] = ve[i];
+            x1[k] = ve[i + 1];
+            y0[k] = ae[j];
+            y1[k] = ae[j + 1];
+            value[k] = f.applyAsDouble(c);
+        }
+        panel.xRange(ve[0], ve[ve.length - 1]);
+        panel.yRange(ae[0], ae[ae.length - 1]);
+        panel.heatMap(x0, x1, y0, y1, value, scale, NOT_SOLVED);
+        double vlo = ve[0];
+        double vhi = ve[ve.length - 1];
+        double alo = ae[0];
+        double ahi = ae[ae.length - 1];
+        int k = 80;
         List<Double> lx = new ArrayList<>();
         List<Double> ly = new ArrayList<>();
         List<Double> cx = new ArrayList<>();
@@ -320,22 +351,48 @@ public final class RegimeMapCommand implements Callable<Integer> {
                 cy.add(cross);
             }
         }
-        line(chart, "A = Ac (Vc/V)^2", lx, ly);
-        line(chart, "SR/TA: A = V/(Gt^2 ts^3)", cx, cy);
+        line(panel, "A = Ac (Vc/V)²", lx, ly, Color.BLACK, PlotTheme.SOLID);
+        line(panel, "SR/TA: A = V/(Γt² τs³)", cx, cy, PlotTheme.PALETTE[3], PlotTheme.DASHED);
         if (vlo <= 1.0 && vhi >= 1.0) {
             double top = Math.min(ahi, RegimeMap.injectionBound(1.0));
-            line(chart, "V = Vc", List.of(1.0, 1.0), List.of(alo, top));
+            line(panel, "V = Vc", List.of(1.0, 1.0), List.of(alo, top), new Color(0xA50026), PlotTheme.DOTTED);
         }
-        return chart;
+        return panel;
     }
 
-    private static void line(XYChart chart, String name, List<Double> x, List<Double> y) {
+    /** Cell edges: geometric midpoints, half a step beyond the ends (a decade around a single point). */
+    private static double[] edges(double[] g) {
+        double[] e = new double[g.length + 1];
+        if (g.length == 1) {
+            e[0] = g[0] / Math.sqrt(10);
+            e[1] = g[0] * Math.sqrt(10);
+            return e;
+        }
+        for (int i = 1; i < g.length; i++) {
+            e[i] = Math.sqrt(g[i - 1] * g[i]);
+        }
+        e[0] = g[0] * g[0] / e[1];
+        e[g.length] = g[g.length - 1] * g[g.length - 1] / e[g.length - 1];
+        return e;
+    }
+
+    private static int nearest(double[] g, double x) {
+        int best = 0;
+        for (int i = 1; i < g.length; i++) {
+            if (Math.abs(Math.log(g[i] / x)) < Math.abs(Math.log(g[best] / x))) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static void line(PlotTheme.Panel panel, String name, List<Double> x, List<Double> y, Color colour,
+                             java.awt.BasicStroke stroke) {
         if (x.size() < 2) {
             return;
         }
-        XYSeries s = chart.addSeries(name, x, y);
-        s.setMarker(SeriesMarkers.NONE);
-        s.setLineColor(Color.BLACK);
-        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        double[] xs = x.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] ys = y.stream().mapToDouble(Double::doubleValue).toArray();
+        panel.overlay(name, xs, ys, colour, stroke);
     }
 }

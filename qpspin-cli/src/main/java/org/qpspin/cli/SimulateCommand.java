@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
  * reads; Ctrl-C or {@code --budget} stop the run and what was simulated so far is still written.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Exact Monte Carlo (Gillespie) trajectories of N, m.",
         description = {"Exact Monte Carlo (Gillespie direct method) of the cluster chain: time series N(t), m(t),",
                 "time-weighted occupation, event counts per channel, realised injection rate.",
                 "Example: qpspin simulate --A 50 --V 1 --gamma 10 --gamma-t 0.5 --tau-s 0.2 --time 1000 "
@@ -81,6 +82,10 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Write the time-weighted occupation P(N, m) (N,m,time,fraction) here.")
     Path histogram;
 
+    @Option(names = "--plot", paramLabel = "FILE",
+            description = "Plot replica 1's N(t), m(t) and the occupation P(N) with error bars to FILE (.png or .svg).")
+    Path plot;
+
     @Mixin
     JsonOption json;
 
@@ -89,6 +94,9 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (plot != null) {
+            PlotTheme.requirePlotFile(plot);
+        }
         ModelParameters parameters = model.requiredParameters("simulate");
         MonteCarloSettings settings = settings();
         GillespieSimulator simulator = GillespieSimulator.of(model.rateModel(parameters));
@@ -106,8 +114,8 @@ public final class SimulateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             MonteCarloResult result;
-            try (ProgressBar bar = quiet.isSet() ? null : new ProgressBar(err, "simulate", control::progress,
-                    control::events)) {
+            try (ProgressBars.Bar bar = ProgressBars.fraction(err, quiet.isSet(), "simulate", control::progress,
+                    () -> String.format(Locale.ROOT, "%.3g events", (double) control.events()))) {
                 result = simulator.run(settings, control);
             }
             if (out != null) {
@@ -116,11 +124,17 @@ public final class SimulateCommand implements Callable<Integer> {
             if (histogram != null) {
                 writeFile(histogram, w -> writeHistogram(result.occupation(), w));
             }
+            if (plot != null && result.simulatedTime() > 0.0) {
+                ResultPlots.simulate(result, plot);
+            }
             PrintWriter o = spec.commandLine().getOut();
             if (json.isSet()) {
-                o.println(toJson(result, out, histogram));
+                o.println(toJson(result, out, histogram, plot != null && result.simulatedTime() > 0.0 ? plot : null));
             } else {
                 printSummary(o, result);
+                if (plot != null && result.simulatedTime() > 0.0) {
+                    o.println("  plot:       " + plot);
+                }
             }
             o.flush();
             if (result.stopped()) {
@@ -239,7 +253,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 r.eventsPerCpuSecond(), r.wallSeconds(), r.threads());
     }
 
-    static String toJson(MonteCarloResult r, Path out, Path histogram) {
+    static String toJson(MonteCarloResult r, Path out, Path histogram, Path plot) {
         ObjectNode root = JsonOutput.object();
         ModelParameters p = r.rateModel().parameters();
         root.put("rateModel", r.rateModel().name());
@@ -277,6 +291,9 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         if (histogram != null) {
             root.put("histogramCsv", histogram.toString());
+        }
+        if (plot != null) {
+            root.put("plot", plot.toString());
         }
         return JsonOutput.write(root);
     }

@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
  * cost of its truncation. Automatic truncation to {@code --tol} by default; {@code --n-max/--m-max} for a fixed one.
  */
 @Command(name = "stationary", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Exact stationary P(N, m), moments, truncation cost.",
         description = {"Exact stationary distribution P(N, m) of the PRL 2020 cluster chain: <N>, <N^2>, Var N, <m>,",
                 "with the truncation cost (omitted flux / AV) and the solver's residual.",
                 "Example: qpspin stationary --preset aluminium --V 0.001 --N0 100"},
@@ -56,11 +57,18 @@ public final class StationaryCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "DIR", description = "Also write P(N) to DIR/pN.csv and P(N,m) to DIR/pNm.csv.")
     Path csvDirectory;
 
+    @Option(names = "--plot", paramLabel = "FILE",
+            description = "Also plot P(N) (linear and log) and the P(N, m) heat map to FILE (.png or .svg).")
+    Path plot;
+
     @Mixin
     QuietOption quiet;
 
     @Override
     public Integer call() {
+        if (plot != null) {
+            PlotTheme.requirePlotFile(plot);
+        }
         ModelParameters parameters = model.requiredParameters("stationary");
         Truncation truncation = truncationOptions.truncation();
         StationarySolver solver = truncationOptions.solver();
@@ -70,11 +78,17 @@ public final class StationaryCommand implements Callable<Integer> {
         if (csvDirectory != null) {
             writeCsv(analysis.result(), csvDirectory);
         }
+        if (plot != null) {
+            ResultPlots.stationary(analysis, plot);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json.isSet()) {
-            out.println(toJson(analysis, csvDirectory));
+            out.println(toJson(analysis, csvDirectory, plot));
         } else {
             printSummary(out, analysis);
+        }
+        if (plot != null && !json.isSet()) {
+            out.println("plot: " + plot);
         }
         out.flush();
         return 0;
@@ -167,7 +181,7 @@ public final class StationaryCommand implements Callable<Integer> {
     }
 
     /** The JSON object of {@code --json}. */
-    static String toJson(StationaryAnalysis a, Path csvDirectory) {
+    static String toJson(StationaryAnalysis a, Path csvDirectory, Path plot) {
         ObjectNode root = JsonOutput.object();
         StationaryResult r = a.result();
         root.put("rateModel", a.rateModel().name());
@@ -230,6 +244,9 @@ public final class StationaryCommand implements Callable<Integer> {
         }
         if (csvDirectory != null) {
             root.put("csv", csvDirectory.toString());
+        }
+        if (plot != null) {
+            root.put("plot", plot.toString());
         }
         return JsonOutput.write(root);
     }

@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
  * given parameters, with the samples' autocorrelation accounted for; a verdict and p-value per test.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Test Monte Carlo samples against the exact answer.",
         description = {"Test Monte Carlo samples against the exact answer: G-tests of P(N) and P(N,m), KS on N,",
                 "<N>, Var N, <m> with confidence intervals, and (for time series) the correlation time of N",
                 "against S_N(0)/(2 Var N); all corrected for autocorrelation.",
@@ -74,6 +75,9 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (plot != null) {
+            PlotTheme.requirePlotFile(plot);
+        }
         if (model.isEmpty()) {
             throw new UsageException("no model parameters: give the parameters the samples were simulated with "
                     + "(--A --V --gamma --gamma-t --tau-s, or --preset aluminium --V --N0)");

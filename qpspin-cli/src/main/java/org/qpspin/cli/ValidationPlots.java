@@ -1,154 +1,105 @@
 package org.qpspin.cli;
 
-import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.qpspin.validation.ExactDistribution;
 import org.qpspin.validation.ValidationReport;
 
-/** Histogram of the samples' N against the exact P(N), linear and log scale, as PNG or SVG (XChart). */
+/**
+ * {@code validate --plot}: the samples' histogram of N against the exact P(N), linear ({@code FILE}) and log
+ * ({@code FILE-log}), and, when the samples carry a time step, Welch's spectrum of N against the exact aliased
+ * S_N with its band ({@code FILE-spectrum}); PNG or SVG by the extension, in the {@link PlotTheme}.
+ */
 final class ValidationPlots {
 
     private ValidationPlots() {
     }
 
-    /**
-     * Writes the linear plot to {@code file} and the log plot next to it ({@code name-log.ext}); the format
-     * follows the extension (.png or .svg). Returns the files written.
-     */
+    /** Writes the plots next to {@code file} and returns the files written. */
     static List<Path> write(Path file, ValidationReport report, ExactDistribution exact, String title)
             throws IOException {
-        System.setProperty("java.awt.headless", "true");
-        String name = file.toString();
-        String lower = name.toLowerCase(Locale.ROOT);
-        boolean svg = lower.endsWith(".svg");
-        if (!svg && !lower.endsWith(".png")) {
-            throw new UsageException("--plot must end in .png or .svg, got " + file);
-        }
-        String stem = name.substring(0, name.length() - 4);
+        String caption = title + String.format(Locale.ROOT, ": %d samples in %d series, effective sample size %s, "
+                        + "significance α = %s; verdict %s.", report.samples(), report.series(),
+                PlotTheme.number(report.effectiveSamples()), PlotTheme.number(report.alpha()),
+                report.passed() ? "consistent with the exact law" : "REJECTED");
         List<Path> written = new ArrayList<>();
-        for (boolean log : new boolean[] {false, true}) {
-            XYChart chart = chart(report, exact, title, log);
-            String base = log ? stem + "-log" : stem;
-            written.add(save(chart, base, svg));
-        }
+        written.add(PlotTheme.figure(caption, histogram(report, exact, false)).save(file));
+        written.add(PlotTheme.figure(caption, histogram(report, exact, true)).save(PlotTheme.sibling(file, "-log")));
         if (report.welch() != null) {
-            XYChart chart = spectrumChart(report, title);
-            String base = stem + "-spectrum";
-            written.add(save(chart, base, svg));
+            written.add(PlotTheme.figure(caption, spectrum(report)).save(PlotTheme.sibling(file, "-spectrum")));
         }
         return written;
     }
 
-    /** Saves {@code chart} to {@code base}.svg or {@code base}.png (150 dpi) and returns the file written. */
-    private static Path save(XYChart chart, String base, boolean svg) throws IOException {
-        if (svg) {
-            VectorGraphicsEncoder.saveVectorGraphic(chart, base, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            return Path.of(base + ".svg");
-        }
-        BitmapEncoder.saveBitmapWithDPI(chart, base, BitmapEncoder.BitmapFormat.PNG, 150);
-        return Path.of(base + ".png");
-    }
-
     /** Welch's Ŝ_N(ω) (all bins) against the exact aliased S_N at the tested bins, with its (1 − α) band. */
-    private static XYChart spectrumChart(ValidationReport report, String title) {
-        XYChart chart = new XYChartBuilder().width(900).height(560).title(title + ": spectrum of N")
-                .xAxisTitle("omega (rad/s)").yAxisTitle("S_N(omega), two-sided (particles^2 s)").build();
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSW);
+    private static PlotTheme.Panel spectrum(ValidationReport report) {
+        PlotTheme.Panel panel = PlotTheme.panel("Spectrum of N: samples vs exact", "angular frequency ω (rad/s)",
+                true, "S_N(ω)  (1/Hz, two-sided)", true);
         double[] omega = report.welch().omega();
         double[] estimate = report.welch().estimate();
-        List<Double> wx = new ArrayList<>();
-        List<Double> wy = new ArrayList<>();
-        for (int k = 1; k < omega.length; k++) {
-            if (estimate[k] > 0.0) {
-                wx.add(omega[k]);
-                wy.add(estimate[k]);
-            }
-        }
+        int k = omega.length - 1;
+        double[] wx = new double[k];
+        double[] wy = new double[k];
+        System.arraycopy(omega, 1, wx, 0, k);
+        System.arraycopy(estimate, 1, wy, 0, k);
         double[] exact = report.welchExact();
         double z = new org.apache.commons.math3.distribution.NormalDistribution()
                 .inverseCumulativeProbability(1.0 - report.alpha() / 2.0);
         double half = z * Math.sqrt(2.0 / report.welch().degreesOfFreedom());
-        List<Double> ex = new ArrayList<>();
-        List<Double> ey = new ArrayList<>();
-        List<Double> lo = new ArrayList<>();
-        List<Double> hi = new ArrayList<>();
+        double[] ex = new double[exact.length];
+        double[] lo = new double[exact.length];
+        double[] hi = new double[exact.length];
         for (int i = 0; i < exact.length; i++) {
-            ex.add(omega[2 + 2 * i]);
-            ey.add(exact[i]);
-            lo.add(exact[i] * Math.max(1e-3, 1.0 - half));
-            hi.add(exact[i] * (1.0 + half));
+            ex[i] = omega[2 + 2 * i];
+            lo[i] = exact[i] * Math.max(1e-3, 1.0 - half);
+            hi[i] = exact[i] * (1.0 + half);
         }
-        XYSeries w = chart.addSeries(String.format(Locale.ROOT, "Welch (M = %d, %d segments)",
-                report.welch().segmentLength(), report.welch().segments()), wx, wy);
-        w.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        w.setMarker(SeriesMarkers.CIRCLE);
-        w.setMarkerColor(new Color(30, 80, 200));
-        XYSeries e = chart.addSeries("exact S_N (aliased), tested bins", ex, ey);
-        e.setMarker(SeriesMarkers.NONE);
-        e.setLineColor(new Color(200, 30, 30));
-        XYSeries l = chart.addSeries(String.format(Locale.ROOT, "%.0f%% band", 100 * (1 - report.alpha())), ex, lo);
-        l.setMarker(SeriesMarkers.NONE);
-        l.setLineColor(new Color(240, 150, 150));
-        XYSeries h = chart.addSeries(" ", ex, hi);
-        h.setMarker(SeriesMarkers.NONE);
-        h.setLineColor(new Color(240, 150, 150));
-        h.setShowInLegend(false);
-        return chart;
+        panel.points(String.format(Locale.ROOT, "Welch estimate (M = %d, %d segments)",
+                report.welch().segmentLength(), report.welch().segments()), wx, wy, PlotTheme.PALETTE[0],
+                SeriesMarkers.CIRCLE);
+        panel.chart().getStyler().setMarkerSize(5);
+        panel.line("exact S_N (aliased), tested bins", ex, exact, PlotTheme.PALETTE[1], PlotTheme.SOLID);
+        panel.line(String.format(Locale.ROOT, "%.0f%% band", 100 * (1 - report.alpha())), ex, lo,
+                PlotTheme.PALETTE[1], PlotTheme.DOTTED);
+        panel.line("upper band", ex, hi, PlotTheme.PALETTE[1], PlotTheme.DOTTED).setShowInLegend(false);
+        return panel;
     }
 
-    private static XYChart chart(ValidationReport report, ExactDistribution exact, String title, boolean log) {
-        XYChart chart = new XYChartBuilder().width(900).height(560).title(title + (log ? " (log scale)" : ""))
-                .xAxisTitle("N").yAxisTitle("P(N)").build();
-        chart.getStyler().setYAxisLogarithmic(log);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setPlotGridLinesVisible(true);
+    private static PlotTheme.Panel histogram(ValidationReport report, ExactDistribution exact, boolean log) {
+        PlotTheme.Panel panel = PlotTheme.panel("Histogram of N: samples vs exact P(N)" + (log ? ", log scale" : ""),
+                "cluster size N (quasiparticles)", false, "probability P(N)", log);
         double[] freq = report.sampleFrequencyN();
         int top = Math.max(freq.length, 1);
         // exact P(N) up to where it is negligible against the samples' resolution
         double floor = log ? 0.1 / report.samples() : 0.0;
-        List<Double> ex = new ArrayList<>();
-        List<Double> ey = new ArrayList<>();
+        List<double[]> e = new ArrayList<>();
         for (int n = 0; n <= exact.maxN(); n++) {
             double p = exact.probabilityN(n);
             if (n > top && p < 1e-3 / report.samples()) {
                 break;
             }
             if (!log || p > floor) {
-                ex.add((double) n);
-                ey.add(p);
+                e.add(new double[] {n, p});
             }
         }
-        List<Double> sx = new ArrayList<>();
-        List<Double> sy = new ArrayList<>();
+        double[] ex = new double[e.size()];
+        double[] ey = new double[e.size()];
+        for (int i = 0; i < ex.length; i++) {
+            ex[i] = e.get(i)[0];
+            ey[i] = e.get(i)[1];
+        }
+        double[] sx = new double[freq.length];
         for (int n = 0; n < freq.length; n++) {
-            if (!log || freq[n] > 0.0) {
-                sx.add((double) n);
-                sy.add(freq[n]);
-            }
+            sx[n] = n;
         }
-        XYSeries exactSeries = chart.addSeries("exact P(N)", ex, ey);
-        exactSeries.setMarker(SeriesMarkers.NONE);
-        exactSeries.setLineColor(new Color(200, 30, 30));
-        exactSeries.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        XYSeries sampleSeries = chart.addSeries(String.format(Locale.ROOT, "samples (n = %d, n_eff = %.3g)",
-                report.samples(), report.effectiveSamples()), sx, sy);
-        sampleSeries.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        sampleSeries.setMarker(SeriesMarkers.CIRCLE);
-        sampleSeries.setMarkerColor(new Color(30, 80, 200));
-        return chart;
+        panel.line("exact P(N)", ex, ey, PlotTheme.PALETTE[1], PlotTheme.SOLID);
+        panel.points(String.format(Locale.ROOT, "samples (n = %d, n_eff = %s)", report.samples(),
+                PlotTheme.number(report.effectiveSamples())), sx, freq, PlotTheme.PALETTE[0], SeriesMarkers.CIRCLE);
+        panel.chart().getStyler().setMarkerSize(5);
+        return panel;
     }
 }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code qpspin validation-table}: the paper's numbers against qpspin's, as a Markdown table. */
 @Command(name = "validation-table", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Every number the paper states, against qpspin.",
         description = {"Every number the paper states (Eqs. 8-9, noise coefficients, aluminium scales, the SR/TA line,",
                 "the polarization bounds) against qpspin's value and the relative gap, as a Markdown table.",
                 "Example: qpspin validation-table --update docs/validation.md"},

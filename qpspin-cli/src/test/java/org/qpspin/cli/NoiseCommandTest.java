@@ -33,7 +33,7 @@ class NoiseCommandTest {
         "noise " + MODEL + " --omega 1,-2|--omega",
         "noise " + MODEL + " --omega 1,2 --f-min 1|either --omega or --f-min",
         "noise " + MODEL + " --points 1|--points",
-        "noise " + MODEL + " --plot out.txt|--plot needs a .png or .svg",
+        "noise " + MODEL + " --plot out.txt|--plot needs a file ending in .png or .svg",
         "noise " + MODEL + " --spectrum-tol 0|--spectrum-tol",
         "flux-noise --width -3 --N0 10 -q|--width",
         "flux-noise --phi1 0 --N0 10 -q|--phi1",

@@ -93,6 +93,21 @@ public final class StationaryAnalysis {
         return run(rates, truncation, solver, true, null);
     }
 
+    /**
+     * The PRL 2020 rates of {@code parameters} under {@code truncation} with {@code solver}, keeping the final
+     * factorization (as {@link #factorize(RateModel, Truncation, StationarySolver)}): the entry point for noise,
+     * {@code NoiseAnalysis.of(StationaryAnalysis.factorize(p, ...))}.
+     */
+    public static StationaryAnalysis factorize(ModelParameters parameters, Truncation truncation,
+                                               StationarySolver solver) {
+        return factorize(Prl2020RateModel.of(parameters), truncation, solver);
+    }
+
+    /** {@link #factorize(ModelParameters, Truncation, StationarySolver)} with the defaults of {@link #solve(ModelParameters)}. */
+    public static StationaryAnalysis factorize(ModelParameters parameters) {
+        return factorize(parameters, Truncation.automatic(), StationarySolvers.auto());
+    }
+
     private static StationaryAnalysis run(RateModel rates, Truncation truncation, StationarySolver solver,
                                           boolean keepFactorization, Progress progress) {
         long start = System.nanoTime();
@@ -401,10 +416,15 @@ public final class StationaryAnalysis {
         return generator;
     }
 
+    /** Whether the factorization of the final generator was kept ({@link #factorize}, {@link #refactorize}). */
+    public boolean hasFactorization() {
+        return factorization != null;
+    }
+
     /**
      * The factorization of the final generator.
      *
-     * @throws IllegalStateException unless the analysis came from {@link #factorize}
+     * @throws IllegalStateException unless the analysis came from {@link #factorize} (see {@link #hasFactorization})
      */
     public StationaryFactorization factorization() {
         if (factorization == null) {
