@@ -10,8 +10,9 @@ import org.qpspin.space.StateSpace;
  * {@link org.qpspin.ordering.NestedDissection}).
  *
  * <p>The pinned state k is the state nearest the mean-field fixed point (N0, m0) of Eqs. 3–4, clamped into the
- * truncated set ({@link PinnedState#meanFieldPoint}). If that guess proves poor — p_k below {@link #REPIN_RATIO} times the largest probability, or an
- * overflow — the chain is factorized once more, pinned at the most probable state of the first solve.
+ * truncated set ({@link PinnedState#meanFieldPoint}). If that guess proves poor — p_k below {@link #REPIN_RATIO}
+ * times the largest probability, or an overflow — the chain is factorized once more, pinned at the most probable
+ * state of the first solve. A state the pin cannot reach (a transient state) is rejected, as by the other solvers.
  *
  * <p>Accuracy: the back substitution is subtraction-free (see {@link SparseLuFactorization}), so the vector comes
  * out non-negative when all pivots stay on the diagonal; a negative entry can only follow an off-diagonal pivot,
