@@ -1,5 +1,6 @@
 package org.qpspin.cli;
 
+import java.nio.file.Path;
 import org.qpspin.model.Aluminium;
 import org.qpspin.model.ModelParameters;
 import picocli.CommandLine.ArgGroup;
@@ -40,10 +41,56 @@ public final class ModelOptions {
             description = "Spin-flip time tau_s in s; 'inf' for no spin flips.")
     Double spinFlipTime;
 
+    @Option(names = "--params", paramLabel = "FILE.json",
+            description = "Model parameters from a JSON file: the \"parameters\" object of any qpspin output (or that "
+                    + "object alone); options given on the command line override it.")
+    Path paramsFile;
+
+    /** The name ({@code RateModel.name()}) of the rate model every command runs today. */
+    static final String PRL2020 = "prl2020";
+
+    /** The rate model named by {@code --params} (null if none); only prl2020 runs until --rate-model exists. */
+    String rateModelFromFile;
+
+    private boolean paramsApplied;
+
     /** Whether any option was given (so that a command may fall back to its built-in example). */
     public boolean isEmpty() {
         return preset == null && injectionRate == null && meanFieldN0 == null && volume == null
-                && singletRate == null && tripletRate == null && spinFlipTime == null;
+                && singletRate == null && tripletRate == null && spinFlipTime == null && paramsFile == null;
+    }
+
+    /**
+     * Fills the options not given on the command line from {@code --params} (once; {@link #parameters()} calls
+     * it): an explicit option overrides the file, {@code --N0} overrides the file's A, and {@code --preset}
+     * conflicts with a file that gives Γ, Γ_t or τ_s.
+     *
+     * @throws UsageException for an unreadable file, an unknown key or a conflict (one line)
+     */
+    void applyParamsFile() {
+        if (paramsFile == null || paramsApplied) {
+            return;
+        }
+        paramsApplied = true;
+        ParamsFile f = ParamsFile.read(paramsFile);
+        if (preset != null && f.givesMaterial()) {
+            throw new UsageException("--preset " + preset + " fixes gamma, gammaT and tauS, and --params " + paramsFile
+                    + " gives them too: drop one");
+        }
+        if (f.rateModel() != null && !f.rateModel().equals(PRL2020)) {
+            throw new UsageException("--params " + paramsFile + ": rateModel '" + f.rateModel() + "' is not available "
+                    + "here (" + PRL2020 + ")");
+        }
+        rateModelFromFile = f.rateModel();
+        if (injectionRate == null && meanFieldN0 == null) {
+            injectionRate = f.injectionRate();
+        }
+        volume = volume != null ? volume : f.volume();
+        if (preset == null) {
+            singletRate = singletRate != null ? singletRate : f.singletRate();
+            tripletRate = tripletRate != null ? tripletRate : f.tripletRate();
+            spinFlipTime = spinFlipTime != null ? spinFlipTime : f.spinFlipTime();
+        }
     }
 
     /**
@@ -56,7 +103,7 @@ public final class ModelOptions {
     public ModelParameters requiredParameters(String command) {
         if (isEmpty()) {
             throw new UsageException("no model parameters: give --A --V --gamma --gamma-t --tau-s, or --preset "
-                    + "aluminium --V --N0 (see qpspin " + command + " --help)");
+                    + "aluminium --V --N0, or --params FILE.json (see qpspin " + command + " --help)");
         }
         return parameters();
     }
@@ -67,6 +114,7 @@ public final class ModelOptions {
      * @throws UsageException naming the missing or invalid option
      */
     public ModelParameters parameters() {
+        applyParamsFile();
         if (injectionRate != null && meanFieldN0 != null) {
             throw new UsageException("give either --A or --N0, not both");
         }
