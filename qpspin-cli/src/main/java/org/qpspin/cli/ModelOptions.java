@@ -73,14 +73,7 @@ public final class ModelOptions {
         }
         paramsApplied = true;
         ParamsFile f = ParamsFile.read(paramsFile);
-        if (preset != null && f.givesMaterial()) {
-            throw new UsageException("--preset " + preset + " fixes gamma, gammaT and tauS, and --params " + paramsFile
-                    + " gives them too: drop one");
-        }
-        if (f.rateModel() != null && !f.rateModel().equals(PRL2020)) {
-            throw new UsageException("--params " + paramsFile + ": rateModel '" + f.rateModel() + "' is not available "
-                    + "here (" + PRL2020 + ")");
-        }
+        f.requireCompatible(preset, paramsFile);
         rateModelFromFile = f.rateModel();
         if (injectionRate == null && meanFieldN0 == null) {
             injectionRate = f.injectionRate();

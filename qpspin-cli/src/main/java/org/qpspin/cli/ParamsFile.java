@@ -38,6 +38,25 @@ record ParamsFile(Double injectionRate, Double volume, Double singletRate, Doubl
     }
 
     /**
+     * The checks every command makes before using the file: a preset fixes Γ, Γ_t, τ_s, so a file that gives them
+     * too is a conflict; and only the prl2020 rate model runs here (until a --rate-model option exists).
+     *
+     * @param preset the {@code --preset} given, or null
+     * @param file the file's name, for the message
+     * @throws UsageException (one line) on a conflict
+     */
+    void requireCompatible(String preset, Path file) {
+        if (preset != null && givesMaterial()) {
+            throw new UsageException("--preset " + preset + " fixes gamma, gammaT and tauS, and --params " + file
+                    + " gives them too: drop one");
+        }
+        if (rateModel != null && !rateModel.equals(ModelOptions.PRL2020)) {
+            throw new UsageException("--params " + file + ": rateModel '" + rateModel + "' is not available here ("
+                    + ModelOptions.PRL2020 + ")");
+        }
+    }
+
+    /**
      * Reads {@code file}.
      *
      * @throws UsageException (one line, naming the file) when it is missing, not JSON, holds no parameters object,

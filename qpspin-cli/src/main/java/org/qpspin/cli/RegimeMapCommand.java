@@ -139,14 +139,7 @@ public final class RegimeMapCommand implements Callable<Integer> {
             return;
         }
         ParamsFile f = ParamsFile.read(paramsFile);
-        if (preset != null && f.givesMaterial()) {
-            throw new UsageException("--preset " + preset + " fixes gamma, gammaT and tauS, and --params " + paramsFile
-                    + " gives them too: drop one");
-        }
-        if (f.rateModel() != null && !f.rateModel().equals(ModelOptions.PRL2020)) {
-            throw new UsageException("--params " + paramsFile + ": rateModel '" + f.rateModel() + "' is not available "
-                    + "here (" + ModelOptions.PRL2020 + ")");
-        }
+        f.requireCompatible(preset, paramsFile);
         CommandLine.ParseResult given = spec.commandLine().getParseResult();
         if (f.singletRate() != null && !given.hasMatchedOption("--gamma")) {
             gamma = f.singletRate();

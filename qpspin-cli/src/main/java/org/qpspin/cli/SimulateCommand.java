@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
                 "time-weighted occupation, event counts per channel, realised injection rate.",
                 "Example: qpspin simulate --A 50 --V 1 --gamma 10 --gamma-t 0.5 --tau-s 0.2 --time 1000 "
                         + "--dt 0.01 --out samples.csv"},
-        footer = {"", "Ctrl-C stops the replicas; the results so far are written (marked STOPPED EARLY).",
+        footer = {"", "Ctrl-C stops the replicas; the results so far are written (marked STOPPED EARLY in the summary,",
+                "\"stopped\": true in --json and in the FILE.meta.json sidecars).",
                 "Exit codes: 0 ok; 2 bad input (one line on stderr)."})
 public final class SimulateCommand implements Callable<Integer> {
 
