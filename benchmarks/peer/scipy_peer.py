@@ -225,7 +225,7 @@ def run_case(regime, target, args, workdir):
     p_q = np.fromfile(prefix + ".p.f64", "<f8")
     err_p = float(np.max(np.abs(p - p_q)) / np.max(p_q))
     err_mean = abs(mean - q["meanN"]) / abs(q["meanN"])
-    err_noise = abs(noise - q["noiseZeroFrequency"]) / abs(q["noiseZeroFrequency"])
+    err_noise = abs(noise - q["sN0"]) / abs(q["sN0"])
     qt = [s + w for s, w in zip(q["stationarySeconds"], q["noiseSeconds"])]
     best_cpu = min(args_cpu for args_cpu in q["cpuSeconds"])
     splu_cpu = min(t["cpu"] for t in runs)
@@ -236,7 +236,7 @@ def run_case(regime, target, args, workdir):
                splu_cpu=splu_cpu, cpu_ratio=splu_cpu / best_cpu, err_p=err_p,
                err_mean=err_mean, err_noise=err_noise, omitted=q["relativeOmittedFlux"],
                matvecs=q.get("bestTotalInMatvecs", float("nan")), matvec=q.get("matvecSeconds", float("nan")),
-               meanN=q["meanN"], noise=q["noiseZeroFrequency"], qpspin_peak_rss=side.get("residentHighWaterBytes"),
+               meanN=q["meanN"], noise=q["sN0"], qpspin_peak_rss=side.get("residentHighWaterBytes"),
                load=load_before)
     for suffix in (".csc", ".p.f64"):
         if not args.keep:

@@ -1,7 +1,5 @@
 package org.qpspin.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -179,8 +177,7 @@ public final class ExportGeneratorCommand implements Callable<Integer> {
         err().printf(Locale.ROOT, "export-generator: %s rates, %d states, %d entries, assembled in %.3f s%n",
                 rates.name(), generator.size(), generator.nonZeros(), assemblySeconds);
 
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = json.createObjectNode();
+        ObjectNode root = JsonOutput.object("export-generator");
         describe(root, parameters, generator);
         ObjectNode files = root.putObject("files");
         if (fmt.equals("mtx") || fmt.equals("both")) {
@@ -206,11 +203,7 @@ public final class ExportGeneratorCommand implements Callable<Integer> {
             root.put("residentHighWaterBytes", rss);
         }
         Path sidecar = sibling(".json");
-        try {
-            json.writeValue(sidecar.toFile(), root);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + sidecar + ": " + e.getMessage(), e);
-        }
+        JsonOutput.writeFile(root, sidecar);
         PrintWriter out = spec.commandLine().getOut();
         out.println(sidecar);
         out.flush();
@@ -224,21 +217,13 @@ public final class ExportGeneratorCommand implements Callable<Integer> {
 
     /** Parameters, truncation, index map and matrix convention. */
     private void describe(ObjectNode root, ModelParameters p, Generator generator) {
-        ObjectNode par = root.putObject("parameters");
-        par.put("A", p.injectionRate());
-        par.put("V", p.volume());
-        par.put("gamma", p.singletRate());
-        par.put("gammaT", p.tripletRate());
-        if (Double.isInfinite(p.spinFlipTime())) {
-            par.put("tauS", "inf");
-        } else {
-            par.put("tauS", p.spinFlipTime());
-        }
-        MeanFieldFixedPoint mf = MeanFieldFixedPoint.of(p);
-        par.put("meanFieldN0", mf.meanN());
-        par.put("meanFieldM0", mf.meanM());
-        par.put("regime", mf.regime().label());
+        JsonOutput.putParameters(root, p).put("rateModel", generator.rateModel().name());
         root.put("rateModel", generator.rateModel().name());
+        MeanFieldFixedPoint mf = MeanFieldFixedPoint.of(p);
+        ObjectNode meanField = root.putObject("meanField");
+        meanField.put("N0", mf.meanN());
+        meanField.put("m0", mf.meanM());
+        meanField.put("regime", mf.regime().label());
         StateSpace space = generator.space();
         ObjectNode trunc = root.putObject("truncation");
         trunc.put("kind", space.isRectangle() ? "rectangle" : "band");
@@ -319,11 +304,10 @@ public final class ExportGeneratorCommand implements Callable<Integer> {
         result.put("denseKernel", StationarySolvers.denseKernel());
         result.put("bestTotalSeconds", best);
         result.put("meanN", stationary.meanN());
-        result.put("varianceN", stationary.varianceN());
+        result.put("varN", stationary.varianceN());
         result.put("meanM", stationary.meanM());
-        result.put("noiseZeroFrequency", noise.zeroFrequency());
-        result.put("noiseRelativeResidual", noise.relativeResidual());
-        result.put("noiseConvention", "S_N(0) two-sided, particles^2 s (docs/model.md)");
+        result.put("sN0", noise.zeroFrequency());
+        result.put("groupInverseResidual", noise.relativeResidual());
         result.put("relativeResidual", stationary.relativeResidual());
         result.put("relativeOmittedFlux", stationary.relativeOmittedFlux());
         result.put("boundaryMass", stationary.boundaryMass());

@@ -75,6 +75,7 @@ public final class FluxNoiseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        model.applyParamsFile();
         if (plot != null) {
             PlotTheme.requirePlotFile(plot);
         }
@@ -229,12 +230,12 @@ public final class FluxNoiseCommand implements Callable<Integer> {
     private static String toJson(ModelParameters p, String rateModel, double flux, FluxNoiseEstimate exact, ZeroFrequencyNoise exactN,
                                  int states, String exactNote, FokkerPlanckDiffusion fp, FluxNoiseEstimate fpe,
                                  Path plot) {
-        ObjectNode root = JsonOutput.object();
+        ObjectNode root = JsonOutput.object("flux-noise");
         root.put("rateModel", rateModel);
         root.put("convention", "two-sided per Hz (docs/model.md); one-sided = 2x");
         root.put("phi1", flux);
-        root.put("tf", Scales.of(p).tripletNoiseTime());
-        root.put("regime", Regime.classify(p).label());
+        root.put("tF", Scales.of(p).tripletNoiseTime());
+        root.putObject("meanField").put("regime", Regime.classify(p).label());
         if (exact != null) {
             ObjectNode e = root.putObject("exact");
             e.put("states", states);
@@ -246,7 +247,7 @@ public final class FluxNoiseCommand implements Callable<Integer> {
             e.put("sPhi", exact.fluxNoise());
             e.put("sPhiPaper", exact.fluxNoisePaper());
             e.put("sPhiOneSided", FluxNoiseEstimate.oneSided(exact.fluxNoise()));
-            e.put("enhancement", exact.enhancement());
+            e.put("sPhiEnhancement", exact.enhancement());
         } else {
             root.put("exactNote", exactNote);
         }
@@ -259,12 +260,12 @@ public final class FluxNoiseCommand implements Callable<Integer> {
             f.put("sSpin", fpe.spinNoisePaper());
             f.put("sPhi", fpe.fluxNoisePaper());
             f.put("sPhiOneSided", FluxNoiseEstimate.oneSided(fpe.fluxNoisePaper()));
-            f.put("enhancement", fpe.fluxNoisePaper() / fpe.unpolarizedFluxNoise());
+            f.put("sPhiEnhancement", fpe.fluxNoisePaper() / fpe.unpolarizedFluxNoise());
         }
         FluxNoiseEstimate any = exact != null ? exact : fpe;
         if (any != null) {
             ObjectNode u = root.putObject("unpolarized");
-            u.put("clusterSize", any.unpolarizedClusterSize());
+            u.put("NUnpolarized", any.unpolarizedClusterSize());
             u.put("memoryTime", any.unpolarizedMemoryTime());
             u.put("sSpin", any.unpolarizedSpinNoise());
             u.put("sPhi", any.unpolarizedFluxNoise());

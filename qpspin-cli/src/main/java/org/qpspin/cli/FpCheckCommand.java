@@ -136,14 +136,13 @@ public final class FpCheckCommand implements Callable<Integer> {
     }
 
     static String toJson(ExactVsFokkerPlanck e) {
-        ObjectNode root = JsonOutput.object();
+        ObjectNode root = JsonOutput.object("fp-check");
         root.put("rateModel", e.exact().rateModel().name());
         ModelParameters p = e.parameters();
         JsonOutput.putParameters(root, p);
         Scales s = Scales.of(p);
         root.put("zetaS", s.zetaS());
         root.put("zetaT", s.zetaT());
-        root.put("regime", e.meanField().regime().label());
         FokkerPlanckComparison c = e.comparison();
         ObjectNode cmp = root.putObject("comparison");
         cmp.put("totalVariation", c.totalVariation());
@@ -167,18 +166,18 @@ public final class FpCheckCommand implements Callable<Integer> {
         ref.put("varianceRelativeError", rc.varianceRelativeError());
         ref.put("totalVariation", rc.totalVariation());
         ref.put("kolmogorov", rc.kolmogorov());
-        ref.put("zeroFrequencyNoise", e.refined().zeroFrequencyNoise());
+        ref.put("sN0", e.refined().zeroFrequencyNoise());
         ObjectNode fp = root.putObject("fokkerPlanck");
         fp.put("mode", e.eq7().mode());
         fp.put("tripletWeight", e.eq7().tripletWeight());
         fp.put("quadratureError", e.eq7().quadratureError());
-        fp.put("zeroFrequencyNoise", e.diffusion().zeroFrequencyNoise());
-        fp.put("noiseConvention", "two-sided S_N(0) = 2 int_0^inf C(t) dt, particles^2 s");
+        fp.put("sN0", e.diffusion().zeroFrequencyNoise());
         fp.put("correlationTime", e.diffusion().correlationTime());
         fp.put("noiseQuadratureError", e.diffusion().noiseQuadratureError());
         ObjectNode mf = root.putObject("meanField");
         mf.put("N0", e.n0());
         mf.put("m0", e.meanField().meanM());
+        mf.put("regime", e.meanField().regime().label());
         MeanFieldStationaryPoint full = e.fullMeanField();
         mf.put("fullN", full.meanN());
         mf.put("fullM", full.meanM());

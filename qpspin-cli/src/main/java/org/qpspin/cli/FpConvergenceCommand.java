@@ -156,9 +156,10 @@ public final class FpConvergenceCommand implements Callable<Integer> {
     }
 
     static String toJson(List<ConvergenceStudy> studies) {
-        ArrayNode root = JsonOutput.array();
+        ObjectNode root = JsonOutput.object("fp-convergence");
+        ArrayNode paths = root.putArray("paths");
         for (ConvergenceStudy s : studies) {
-            ObjectNode o = root.addObject();
+            ObjectNode o = paths.addObject();
             o.put("regime", label(s.limit()));
             o.put("path", s.isAlongN0() ? "N0" : "zeta");
             o.put("fixed", s.fixedValue());
@@ -180,11 +181,11 @@ public final class FpConvergenceCommand implements Callable<Integer> {
             for (Metric m : Metric.values()) {
                 ConvergenceStudy.Fit f = s.fit(m);
                 ObjectNode fo = fits.putObject(m.label());
-                fo.put("rate", f.rate());
+                fo.put("exponent", f.rate());
                 fo.put("amplitude", f.amplitude());
                 fo.put("limit", f.limit());
                 fo.put("rmsResidual", f.rmsResidual());
-                fo.put("localRate", s.localRate(m));
+                fo.put("localExponent", s.localRate(m));
             }
         }
         return JsonOutput.write(root);

@@ -48,7 +48,7 @@ public final class ModelComparisonCommand implements Callable<Integer> {
             description = "Families: SR, TA, map (default ${DEFAULT-VALUE}).")
     List<String> families;
 
-    @Option(names = "--n0", split = ",", paramLabel = "N0,...", defaultValue = "100",
+    @Option(names = "--N0", split = ",", paramLabel = "N0,...", defaultValue = "100",
             description = "Mean-field N0 of the SR and TA paths (default ${DEFAULT-VALUE}).")
     List<Double> n0s;
 
@@ -250,7 +250,7 @@ public final class ModelComparisonCommand implements Callable<Integer> {
     }
 
     static String toJson(List<Point> points, List<String> notes) {
-        ObjectNode root = JsonOutput.object();
+        ObjectNode root = JsonOutput.object("model-comparison");
         root.put("rateModel", "exact-spin");
         root.put("reference", "prl2020");
         root.put("change", "exact-spin / prl2020 - 1");

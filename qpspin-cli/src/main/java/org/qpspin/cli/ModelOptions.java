@@ -1,5 +1,6 @@
 package org.qpspin.cli;
 
+import java.nio.file.Path;
 import org.qpspin.model.Aluminium;
 import org.qpspin.model.ModelParameters;
 import org.qpspin.rates.RateModel;
@@ -43,20 +44,24 @@ public final class ModelOptions {
             description = "Spin-flip time tau_s in s; 'inf' for no spin flips.")
     Double spinFlipTime;
 
-    @Option(names = "--rate-model", paramLabel = "NAME", defaultValue = "prl2020",
+    @Option(names = "--rate-model", paramLabel = "NAME",
             description = "Rate model: prl2020 (the paper's rates, m << N) or exact-spin (exact spin algebra, "
-                    + "docs/theory.md); default ${DEFAULT-VALUE}.")
-    String rateModelName = "prl2020";
+                    + "docs/theory.md); default: the --params file's rateModel, else prl2020.")
+    String rateModelOption;
 
     /**
-     * The chosen rate model's name, checked ({@link UsageException} for an unknown one, before any work).
+     * The chosen rate model's name: {@code --rate-model}, else the {@code --params} file's {@code rateModel}, else
+     * prl2020; checked ({@link UsageException} for an unknown one, before any work).
      */
     public String rateModelName() {
-        if (!RateModels.NAMES.contains(rateModelName)) {
-            throw new UsageException("unknown --rate-model '" + rateModelName + "'; known: "
-                    + String.join(", ", RateModels.NAMES));
+        applyParamsFile();
+        String name = rateModelOption != null ? rateModelOption
+                : rateModelFromFile != null ? rateModelFromFile : PRL2020;
+        if (!RateModels.NAMES.contains(name)) {
+            throw new UsageException("unknown " + (rateModelOption != null ? "--rate-model" : "rateModel in --params")
+                    + " '" + name + "'; known: " + String.join(", ", RateModels.NAMES));
         }
-        return rateModelName;
+        return name;
     }
 
     /** The chosen rate model ({@code --rate-model}) for {@code parameters}. */
@@ -70,15 +75,54 @@ public final class ModelOptions {
      */
     public void requirePrl2020(String what) {
         if (!"prl2020".equals(rateModelName())) {
-            throw new UsageException(what + " is a limit of the PRL 2020 rates and has no " + rateModelName
+            throw new UsageException(what + " is a limit of the PRL 2020 rates and has no " + rateModelName()
                     + " counterpart; use --rate-model prl2020 (model-comparison compares the two models)");
         }
     }
 
+    @Option(names = "--params", paramLabel = "FILE.json",
+            description = "Model parameters from a JSON file: the \"parameters\" object of any qpspin output (or that "
+                    + "object alone); options given on the command line override it.")
+    Path paramsFile;
+
+    /** The name ({@code RateModel.name()}) of the default rate model, the paper's. */
+    static final String PRL2020 = "prl2020";
+
+    /** The rate model named by {@code --params} (null if none); {@code --rate-model} overrides it. */
+    String rateModelFromFile;
+
+    private boolean paramsApplied;
+
     /** Whether any option was given (so that a command may fall back to its built-in example). */
     public boolean isEmpty() {
         return preset == null && injectionRate == null && meanFieldN0 == null && volume == null
-                && singletRate == null && tripletRate == null && spinFlipTime == null;
+                && singletRate == null && tripletRate == null && spinFlipTime == null && paramsFile == null;
+    }
+
+    /**
+     * Fills the options not given on the command line from {@code --params} (once; {@link #parameters()} calls
+     * it): an explicit option overrides the file, {@code --N0} overrides the file's A, and {@code --preset}
+     * conflicts with a file that gives Γ, Γ_t or τ_s.
+     *
+     * @throws UsageException for an unreadable file, an unknown key or a conflict (one line)
+     */
+    void applyParamsFile() {
+        if (paramsFile == null || paramsApplied) {
+            return;
+        }
+        paramsApplied = true;
+        ParamsFile f = ParamsFile.read(paramsFile);
+        f.requireCompatible(preset, paramsFile);
+        rateModelFromFile = f.rateModel();
+        if (injectionRate == null && meanFieldN0 == null) {
+            injectionRate = f.injectionRate();
+        }
+        volume = volume != null ? volume : f.volume();
+        if (preset == null) {
+            singletRate = singletRate != null ? singletRate : f.singletRate();
+            tripletRate = tripletRate != null ? tripletRate : f.tripletRate();
+            spinFlipTime = spinFlipTime != null ? spinFlipTime : f.spinFlipTime();
+        }
     }
 
     /**
@@ -91,7 +135,7 @@ public final class ModelOptions {
     public ModelParameters requiredParameters(String command) {
         if (isEmpty()) {
             throw new UsageException("no model parameters: give --A --V --gamma --gamma-t --tau-s, or --preset "
-                    + "aluminium --V --N0 (see qpspin " + command + " --help)");
+                    + "aluminium --V --N0, or --params FILE.json (see qpspin " + command + " --help)");
         }
         return parameters();
     }
@@ -102,6 +146,7 @@ public final class ModelOptions {
      * @throws UsageException naming the missing or invalid option
      */
     public ModelParameters parameters() {
+        applyParamsFile();
         if (injectionRate != null && meanFieldN0 != null) {
             throw new UsageException("give either --A or --N0, not both");
         }

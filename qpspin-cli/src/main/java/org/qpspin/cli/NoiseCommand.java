@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.qpspin.fokkerplanck.FokkerPlanckDiffusion;
 import org.qpspin.model.ModelParameters;
@@ -87,6 +88,11 @@ public final class NoiseCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE", description = "Write S(f) on log-log axes to FILE (.png or .svg).")
     Path plot;
 
+    @Option(names = "--csv", paramLabel = "FILE.csv",
+            description = "Also write the spectrum to FILE.csv (f,omega,S,direct; one header line) and its metadata "
+                    + "to FILE.meta.json.")
+    Path csv;
+
     @Mixin
     QuietOption quiet;
 
@@ -138,9 +144,13 @@ public final class NoiseCommand implements Callable<Integer> {
                     + "mMax = %d), solver %s", sa.result().states(), sa.result().maxN(), sa.result().maxM(),
                     sa.result().solver()), plot);
         }
+        ObjectNode summary = json(sa, zero, spectrum, relaxation, fp, plot);
+        if (csv != null) {
+            writeCsv(spectrum, csv, summary);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json.isSet()) {
-            out.println(toJson(sa, zero, spectrum, relaxation, fp, plot));
+            out.println(JsonOutput.write(summary));
         } else {
             printSummary(out, sa, zero, spectrum, relaxation, fp);
             if (plot != null) {
@@ -284,21 +294,42 @@ public final class NoiseCommand implements Callable<Integer> {
                         : String.format(Locale.ROOT, ", ARPACK %.3f s", relaxation.seconds()));
     }
 
-    static String toJson(StationaryAnalysis sa, ZeroFrequencyNoise zero, NoiseSpectrum s,
-                         RelaxationSpectrum relaxation, FokkerPlanckDiffusion fp, Path plot) {
-        ObjectNode root = JsonOutput.object();
+    /** The columns of {@code --csv}. */
+    static final Map<String, String> CSV_COLUMNS = CsvFiles.columns(
+            "f", "frequency f = omega / 2 pi",
+            "omega", "angular frequency",
+            "S", "two-sided spectral density of the observable at omega (docs/model.md)",
+            "direct", "1 where S was computed by a direct solve (a check of the Krylov route), else 0");
+
+    static void writeCsv(NoiseSpectrum s, Path file, ObjectNode json) {
+        double[] w = s.omega();
+        double[] f = s.frequencyHz();
+        double[] v = s.values();
+        boolean[] d = s.direct();
+        CsvFiles.write(file, CSV_COLUMNS, out -> {
+            for (int i = 0; i < w.length; i++) {
+                out.write(f[i] + "," + w[i] + "," + v[i] + "," + (d[i] ? 1 : 0) + "\n");
+            }
+        }, json);
+    }
+
+    /** The object of {@code --json}, also the sidecar of {@code --csv}. */
+    static ObjectNode json(StationaryAnalysis sa, ZeroFrequencyNoise zero, NoiseSpectrum s,
+                           RelaxationSpectrum relaxation, FokkerPlanckDiffusion fp, Path plot) {
+        ObjectNode root = JsonOutput.object("noise");
         ModelParameters p = sa.parameters();
         Scales sc = Scales.of(p);
         StationaryResult r = sa.result();
         root.put("rateModel", sa.rateModel().name());
         root.put("observable", zero.observable());
         root.put("convention", "two-sided: S(w) = int dt e^{iwt} <<x(t)x(0)>>, int S dw/2pi = Var; one-sided = 2S");
-        root.put("sN0", zero.zeroFrequency());
-        root.put("sN0OneSided", zero.oneSidedZeroFrequency());
-        root.put("mean", zero.mean());
-        root.put("varN", zero.variance());
-        root.put("tf", zero.correlationTime());
-        root.put("tfScale", sc.tripletNoiseTime());
+        String o = JsonOutput.observableSuffix(zero.observable());
+        root.put("s" + o + "0", zero.zeroFrequency());
+        root.put("s" + o + "0OneSided", zero.oneSidedZeroFrequency());
+        root.put("mean" + o, zero.mean());
+        root.put("var" + o, zero.variance());
+        root.put("correlationTime", zero.correlationTime());
+        root.put("tF", sc.tripletNoiseTime());
         root.put("coefficientSR", p.hasSpinFlips() ? zero.zeroFrequency() / (zero.variance() * p.spinFlipTime())
                 : Double.NaN);
         root.put("coefficientTA", zero.zeroFrequency() / (zero.variance() * sc.tripletNoiseTime()));
@@ -366,12 +397,14 @@ public final class NoiseCommand implements Callable<Integer> {
         st.put("relativeOmittedFlux", r.relativeOmittedFlux());
         st.put("solver", r.solver());
         st.put("seconds", sa.seconds());
-        ObjectNode par = JsonOutput.putParameters(root, p);
-        par.put("N0", sa.meanField().meanN());
-        par.put("regime", sa.meanField().regime().label());
+        JsonOutput.putParameters(root, p).put("rateModel", sa.rateModel().name());
+        ObjectNode mf = root.putObject("meanField");
+        mf.put("N0", sa.meanField().meanN());
+        mf.put("m0", sa.meanField().meanM());
+        mf.put("regime", sa.meanField().regime().label());
         if (plot != null) {
             root.put("plot", plot.toString());
         }
-        return JsonOutput.write(root);
+        return root;
     }
 }

@@ -5,15 +5,12 @@ import static org.qpspin.cli.SummaryFormat.g;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.Color;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 import org.qpspin.crosscheck.RegimeMap;
@@ -23,6 +20,7 @@ import org.qpspin.model.ModelParameters;
 import org.qpspin.model.Regime;
 import org.qpspin.rates.RateModels;
 import org.qpspin.stationary.StationarySolvers;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -58,6 +56,11 @@ public final class RegimeMapCommand implements Callable<Integer> {
             description = "tau_s, finite (default ${DEFAULT-VALUE}).")
     double tauS;
 
+    @Option(names = "--params", paramLabel = "FILE.json",
+            description = "Gamma, Gamma_t, tau_s from the \"parameters\" object of a qpspin output (its A and V are "
+                    + "ignored: the map scans them); options given here override it.")
+    Path paramsFile;
+
     @Option(names = "--v-range", paramLabel = "LO:HI", defaultValue = "1e-3:10",
             description = "V/Vc range, log-spaced (default ${DEFAULT-VALUE}).")
     String vRange;
@@ -89,7 +92,7 @@ public final class RegimeMapCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "Also write the grid to FILE as CSV.")
+    @Option(names = "--csv", paramLabel = "FILE", description = "Also write the grid to FILE as CSV (metadata in FILE.meta.json).")
     Path csv;
 
     @Option(names = "--plot", paramLabel = "FILE", description = "Write the map (.png or .svg).")
@@ -103,6 +106,7 @@ public final class RegimeMapCommand implements Callable<Integer> {
         if (plot != null) {
             PlotTheme.requirePlotFile(plot);
         }
+        applyParamsFile();
         if (preset != null) {
             if (!preset.equalsIgnoreCase("aluminium") && !preset.equalsIgnoreCase("aluminum")) {
                 throw new UsageException("unknown --preset '" + preset + "'; known: aluminium");
@@ -133,7 +137,7 @@ public final class RegimeMapCommand implements Callable<Integer> {
                             : quiet.progressTo(err), rateModelName);
         }
         if (csv != null) {
-            writeCsv(map, csv);
+            writeCsv(map, csv, json(map));
         }
         if (plot != null) {
             plot(map, plot);
@@ -165,6 +169,28 @@ public final class RegimeMapCommand implements Callable<Integer> {
             return 1; // bad rates: RegimeMap.compute says what is wrong
         }
         return Math.max(n, 1);
+    }
+
+    /** Γ, Γ_t, τ_s from {@code --params} where not given on the command line (A and V are noted and ignored). */
+    private void applyParamsFile() {
+        if (paramsFile == null) {
+            return;
+        }
+        ParamsFile f = ParamsFile.read(paramsFile);
+        f.requireCompatible(preset, paramsFile);
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        if (f.singletRate() != null && !given.hasMatchedOption("--gamma")) {
+            gamma = f.singletRate();
+        }
+        if (f.tripletRate() != null && !given.hasMatchedOption("--gamma-t")) {
+            gammaT = f.tripletRate();
+        }
+        if (f.spinFlipTime() != null && !given.hasMatchedOption("--tau-s")) {
+            tauS = f.spinFlipTime();
+        }
+        if (f.injectionRate() != null || f.volume() != null) {
+            quiet.report(spec.commandLine().getErr(), "--params: A and V ignored (regime-map scans them)");
+        }
     }
 
     private double[] grid(String range, String option) {
@@ -215,12 +241,18 @@ public final class RegimeMapCommand implements Callable<Integer> {
     }
 
     static String toJson(RegimeMap map) {
-        ObjectNode root = JsonOutput.object();
+        return JsonOutput.write(json(map));
+    }
+
+    /** The object of {@code --json}, also the sidecar of {@code --csv}. */
+    static ObjectNode json(RegimeMap map) {
+        ObjectNode root = JsonOutput.object("regime-map");
         root.put("rateModel", map.rateModel());
         root.put("meanFieldModel", "prl2020");
-        root.put("gamma", map.singletRate());
-        root.put("gammaT", map.tripletRate());
-        root.put("tauS", map.spinFlipTime());
+        ObjectNode par = root.putObject("parameters");
+        par.put("gamma", map.singletRate());
+        par.put("gammaT", map.tripletRate());
+        par.put("tauS", map.spinFlipTime());
         ArrayNode cells = root.putArray("cells");
         for (RegimeMap.Cell c : map.cells()) {
             ObjectNode o = cells.addObject();
@@ -243,12 +275,23 @@ public final class RegimeMapCommand implements Callable<Integer> {
                 o.put("note", c.note());
             }
         }
-        return JsonOutput.write(root);
+        return root;
     }
 
-    static void writeCsv(RegimeMap map, Path file) {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("v_over_vc,a_over_ac,regime,N0,meanfield_N,meanfield_m,exact_m_over_N,exact_N_over_Nunpol,states\n");
+    /** The columns of {@code --csv}: the names of the cells' JSON fields (empty where there is no exact solve). */
+    static final Map<String, String> CSV_COLUMNS = CsvFiles.columns(
+            "vOverVc", "V / Vc",
+            "aOverAc", "A / Ac",
+            "regime", "mean-field regime: SR, TA, crossover or unpolarized",
+            "N0", "mean-field cluster size of Eqs. 3-4",
+            "meanFieldN", "full mean-field N* (Eqs. 1-2)",
+            "meanFieldM", "full mean-field m* (Eqs. 1-2)",
+            "exactFlippedFraction", "exact <m>/<N> (empty: not solved)",
+            "exactEnhancement", "exact <N> / N_unpolarized (empty: not solved)",
+            "states", "states of the exact truncation (empty: not solved)");
+
+    static void writeCsv(RegimeMap map, Path file, ObjectNode json) {
+        CsvFiles.write(file, CSV_COLUMNS, w -> {
             for (RegimeMap.Cell c : map.cells()) {
                 w.write(c.volumeRatio() + "," + c.injectionRatio() + "," + c.regime().label() + ","
                         + c.meanField().meanN() + "," + c.fullMeanField().meanN() + "," + c.fullMeanField().meanM()
@@ -256,9 +299,7 @@ public final class RegimeMapCommand implements Callable<Integer> {
                         + (c.hasExact() ? c.exactEnhancement() : "") + ","
                         + (c.hasExact() ? c.exact().states() : "") + "\n");
             }
-        } catch (IOException e) {
-            throw new UsageException("cannot write --csv " + file + ": " + e.getMessage());
-        }
+        }, json);
     }
 
     /**

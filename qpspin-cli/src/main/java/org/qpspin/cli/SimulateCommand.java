@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +34,8 @@ import picocli.CommandLine.Spec;
                 "time-weighted occupation, event counts per channel, realised injection rate.",
                 "Example: qpspin simulate --A 50 --V 1 --gamma 10 --gamma-t 0.5 --tau-s 0.2 --time 1000 "
                         + "--dt 0.01 --out samples.csv"},
-        footer = {"", "Ctrl-C stops the replicas; the results so far are written (marked STOPPED EARLY).",
+        footer = {"", "Ctrl-C stops the replicas; the results so far are written (marked STOPPED EARLY in the summary,",
+                "\"stopped\": true in --json and in the FILE.meta.json sidecars).",
                 "Exit codes: 0 ok; 2 bad input (one line on stderr)."})
 public final class SimulateCommand implements Callable<Integer> {
 
@@ -75,11 +75,12 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Wall-clock budget: stop the replicas after this long and write what was simulated.")
     Double budget;
 
-    @Option(names = "--out", paramLabel = "FILE.csv", description = "Write the time series (replica,t,N,m) here.")
+    @Option(names = "--out", paramLabel = "FILE.csv", description = "Write the time series (replica,t,N,m; one header line) here, metadata in FILE.meta.json.")
     Path out;
 
     @Option(names = "--histogram", paramLabel = "FILE.csv",
-            description = "Write the time-weighted occupation P(N, m) (N,m,time,fraction) here.")
+            description = "Write the time-weighted occupation P(N, m) (N,m,time,fraction) here, metadata in "
+                    + "FILE.meta.json.")
     Path histogram;
 
     @Option(names = "--plot", paramLabel = "FILE",
@@ -118,18 +119,19 @@ public final class SimulateCommand implements Callable<Integer> {
                     () -> String.format(Locale.ROOT, "%.3g events", (double) control.events()))) {
                 result = simulator.run(settings, control);
             }
+            ObjectNode summary = json(result, out, histogram, plot != null && result.simulatedTime() > 0.0 ? plot : null);
             if (out != null) {
-                writeFile(out, result::writeTimeSeriesCsv);
+                CsvFiles.write(out, TIME_SERIES_COLUMNS, result::writeTimeSeriesRows, summary);
             }
             if (histogram != null) {
-                writeFile(histogram, w -> writeHistogram(result.occupation(), w));
+                CsvFiles.write(histogram, HISTOGRAM_COLUMNS, w -> writeHistogramRows(result.occupation(), w), summary);
             }
             if (plot != null && result.simulatedTime() > 0.0) {
                 ResultPlots.simulate(result, plot);
             }
             PrintWriter o = spec.commandLine().getOut();
             if (json.isSet()) {
-                o.println(toJson(result, out, histogram, plot != null && result.simulatedTime() > 0.0 ? plot : null));
+                o.println(JsonOutput.write(summary));
             } else {
                 printSummary(o, result);
                 if (plot != null && result.simulatedTime() > 0.0) {
@@ -200,27 +202,22 @@ public final class SimulateCommand implements Callable<Integer> {
         return s;
     }
 
-    private interface Content {
-        void write(Writer w) throws IOException;
-    }
+    /** The columns of {@code --out} (the header {@link MonteCarloResult#TIME_SERIES_HEADER}). */
+    static final Map<String, String> TIME_SERIES_COLUMNS = CsvFiles.columns(
+            "replica", "replica index (0, 1, ...): rows of one replica are contiguous",
+            "t", "time since the end of the burn-in, on the --dt grid",
+            "N", "cluster size at t",
+            "m", "flipped spins at t");
 
-    private static void writeFile(Path file, Content content) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                content.write(w);
-            }
-        } catch (IOException e) {
-            throw new UsageException("cannot write " + file + ": " + e.getMessage());
-        }
-    }
+    /** The columns of {@code --histogram}: the time-weighted occupation of the recorded time, all replicas. */
+    static final Map<String, String> HISTOGRAM_COLUMNS = CsvFiles.columns(
+            "N", "cluster size",
+            "m", "flipped spins",
+            "time", "time spent in (N, m), all replicas",
+            "fraction", "time / total recorded time (estimates P(N, m))");
 
-    static void writeHistogram(OccupationHistogram h, Writer w) throws IOException {
-        w.write("# time-weighted occupation of the recorded time, all replicas; fraction = time / total time\n");
-        w.write("N,m,time,fraction\n");
+    /** The rows of {@code --histogram} (N, m, time, fraction) for the states visited; no header. */
+    static void writeHistogramRows(OccupationHistogram h, Writer w) throws IOException {
         double total = h.totalTime();
         for (int n = 0; n <= h.maxN(); n++) {
             for (int m = h.lowM(n); m <= h.highM(n); m++) {
@@ -253,16 +250,27 @@ public final class SimulateCommand implements Callable<Integer> {
                 r.eventsPerCpuSecond(), r.wallSeconds(), r.threads());
     }
 
-    static String toJson(MonteCarloResult r, Path out, Path histogram, Path plot) {
-        ObjectNode root = JsonOutput.object();
+    /** FLIP_DOWN → flipDown: the channel's name as a JSON field. */
+    static String camelCase(String constant) {
+        StringBuilder b = new StringBuilder();
+        boolean up = false;
+        for (char ch : constant.toLowerCase(Locale.ROOT).toCharArray()) {
+            if (ch == '_') {
+                up = true;
+            } else {
+                b.append(up ? Character.toUpperCase(ch) : ch);
+                up = false;
+            }
+        }
+        return b.toString();
+    }
+
+    /** The JSON of {@code --json}, also the sidecar of the CSV files. */
+    static ObjectNode json(MonteCarloResult r, Path out, Path histogram, Path plot) {
+        ObjectNode root = JsonOutput.object("simulate");
         ModelParameters p = r.rateModel().parameters();
+        JsonOutput.putParameters(root, p).put("rateModel", r.rateModel().name());
         root.put("rateModel", r.rateModel().name());
-        ObjectNode params = root.putObject("parameters");
-        params.put("A", p.injectionRate());
-        params.put("V", p.volume());
-        params.put("gamma", p.singletRate());
-        params.put("gammaT", p.tripletRate());
-        params.put("tauS", p.hasSpinFlips() ? String.valueOf(p.spinFlipTime()) : "inf");
         ObjectNode s = root.putObject("settings");
         s.put("time", r.settings().duration());
         s.put("burnIn", r.settings().burnIn());
@@ -275,13 +283,13 @@ public final class SimulateCommand implements Callable<Integer> {
         root.put("stopped", r.stopped());
         OccupationHistogram h = r.occupation();
         root.put("meanN", h.meanN());
-        root.put("varianceN", h.varianceN());
+        root.put("varN", h.varianceN());
         root.put("meanM", h.meanM());
         root.put("realisedInjectionRate", r.realisedInjectionRate());
-        root.put("injectionRateAV", p.totalInjectionRate());
+        root.put("AV", p.totalInjectionRate());
         ObjectNode counts = root.putObject("channelCounts");
         for (Channel c : Channel.values()) {
-            counts.put(c.name().toLowerCase(Locale.ROOT), r.count(c));
+            counts.put(camelCase(c.name()), r.count(c));
         }
         root.put("eventsPerCpuSecond", r.eventsPerCpuSecond());
         root.put("wallSeconds", r.wallSeconds());
@@ -295,6 +303,6 @@ public final class SimulateCommand implements Callable<Integer> {
         if (plot != null) {
             root.put("plot", plot.toString());
         }
-        return JsonOutput.write(root);
+        return root;
     }
 }

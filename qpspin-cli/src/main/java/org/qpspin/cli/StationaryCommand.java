@@ -4,13 +4,10 @@ import static org.qpspin.cli.SummaryFormat.g;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.qpspin.meanfield.MeanFieldFixedPoint;
 import org.qpspin.model.ModelParameters;
@@ -54,7 +51,7 @@ public final class StationaryCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
-    @Option(names = "--csv", paramLabel = "DIR", description = "Also write P(N) to DIR/pN.csv and P(N,m) to DIR/pNm.csv.")
+    @Option(names = "--csv", paramLabel = "DIR", description = "Also write P(N) to DIR/pN.csv and P(N,m) to DIR/pNm.csv (metadata: *.meta.json).")
     Path csvDirectory;
 
     @Option(names = "--plot", paramLabel = "FILE",
@@ -76,7 +73,7 @@ public final class StationaryCommand implements Callable<Integer> {
         StationaryAnalysis analysis = StationaryAnalysis.solve(model.rateModel(parameters),
                 truncation, solver, quiet.isSet() ? null : new StderrProgress(err));
         if (csvDirectory != null) {
-            writeCsv(analysis.result(), csvDirectory);
+            writeCsv(analysis.result(), csvDirectory, json(analysis, csvDirectory, plot));
         }
         if (plot != null) {
             ResultPlots.stationary(analysis, plot);
@@ -182,7 +179,12 @@ public final class StationaryCommand implements Callable<Integer> {
 
     /** The JSON object of {@code --json}. */
     static String toJson(StationaryAnalysis a, Path csvDirectory, Path plot) {
-        ObjectNode root = JsonOutput.object();
+        return JsonOutput.write(json(a, csvDirectory, plot));
+    }
+
+    /** The object of {@code --json}, also the sidecar of the CSV files. */
+    static ObjectNode json(StationaryAnalysis a, Path csvDirectory, Path plot) {
+        ObjectNode root = JsonOutput.object("stationary");
         StationaryResult r = a.result();
         root.put("rateModel", a.rateModel().name());
         root.put("states", r.states());
@@ -243,35 +245,39 @@ public final class StationaryCommand implements Callable<Integer> {
             root.put("note", a.note());
         }
         if (csvDirectory != null) {
-            root.put("csv", csvDirectory.toString());
+            root.put("csvDirectory", csvDirectory.toString());
         }
         if (plot != null) {
             root.put("plot", plot.toString());
         }
-        return JsonOutput.write(root);
+        return root;
     }
 
-    /** P(N) to dir/pN.csv ("N,P") and P(N, m) to dir/pNm.csv ("N,m,P"), doubles in round-trip form. */
-    static void writeCsv(StationaryResult r, Path dir) {
-        try {
-            Files.createDirectories(dir);
-            double[] pn = r.marginalN();
-            try (Writer w = Files.newBufferedWriter(dir.resolve("pN.csv"), StandardCharsets.UTF_8)) {
-                w.write("N,P\n");
-                for (int n = 0; n < pn.length; n++) {
-                    w.write(n + "," + pn[n] + "\n");
-                }
+    /** The columns of pN.csv. */
+    static final Map<String, String> PN_COLUMNS = CsvFiles.columns(
+            "N", "cluster size", "P", "stationary probability P(N) (marginal over m)");
+
+    /** The columns of pNm.csv. */
+    static final Map<String, String> PNM_COLUMNS = CsvFiles.columns(
+            "N", "cluster size", "m", "flipped spins", "P", "stationary probability P(N, m)");
+
+    /**
+     * P(N) to dir/pN.csv ("N,P") and P(N, m) to dir/pNm.csv ("N,m,P"), doubles in round-trip form, one header line
+     * each, with the sidecars pN.meta.json and pNm.meta.json ({@code json}: the {@code --json} object).
+     */
+    static void writeCsv(StationaryResult r, Path dir, ObjectNode json) {
+        double[] pn = r.marginalN();
+        CsvFiles.write(dir.resolve("pN.csv"), PN_COLUMNS, w -> {
+            for (int n = 0; n < pn.length; n++) {
+                w.write(n + "," + pn[n] + "\n");
             }
-            StateSpace space = r.space();
-            double[] p = r.probabilitiesView();
-            try (Writer w = Files.newBufferedWriter(dir.resolve("pNm.csv"), StandardCharsets.UTF_8)) {
-                w.write("N,m,P\n");
-                for (int i = 0; i < p.length; i++) {
-                    w.write(space.levelOf(i) + "," + space.mOf(i) + "," + p[i] + "\n");
-                }
+        }, json);
+        StateSpace space = r.space();
+        double[] p = r.probabilitiesView();
+        CsvFiles.write(dir.resolve("pNm.csv"), PNM_COLUMNS, w -> {
+            for (int i = 0; i < p.length; i++) {
+                w.write(space.levelOf(i) + "," + space.mOf(i) + "," + p[i] + "\n");
             }
-        } catch (IOException e) {
-            throw new UsageException("cannot write --csv " + dir + ": " + e.getMessage());
-        }
+        }, json);
     }
 }

@@ -163,31 +163,32 @@ public final class ValidateCommand implements Callable<Integer> {
     }
 
     static String toJson(ValidationReport r, StationaryAnalysis a, ZeroFrequencyNoise noise, List<Path> plots) {
-        ObjectNode root = JsonOutput.object();
+        ObjectNode root = JsonOutput.object("validate");
         root.put("rateModel", a.rateModel().name());
         root.put("passed", r.passed());
         root.put("alpha", r.alpha());
         root.put("minPValue", r.minPValue());
         root.put("samples", r.samples());
         root.put("series", r.series());
-        root.put("interval", Double.isNaN(r.interval()) ? null : r.interval());
+        root.put("dt", r.interval()); // NaN (untimed samples) is written null
         root.put("tauIntSamples", r.autocorrelationN().tau());
         root.put("sokalWindow", r.autocorrelationN().window());
         root.put("effectiveSamples", r.effectiveSamples());
         root.put("batches", r.batches());
         root.put("batchLength", r.batchLength());
+        JsonOutput.putParameters(root, a.parameters()).put("rateModel", a.rateModel().name());
         ObjectNode exact = root.putObject("exact");
         StationaryResult s = a.result();
         exact.put("states", s.states());
         exact.put("nMax", s.maxN());
-        exact.put("truncationCost", s.relativeOmittedFlux());
+        exact.put("relativeOmittedFlux", s.relativeOmittedFlux());
         exact.put("solver", s.solver());
         exact.put("meanN", s.meanN());
-        exact.put("varianceN", s.varianceN());
+        exact.put("varN", s.varianceN());
         exact.put("meanM", s.meanM());
         if (noise != null) {
-            exact.put("zeroFrequencyNoiseN", noise.zeroFrequency());
-            exact.put("correlationTimeN", noise.correlationTime());
+            exact.put("sN0", noise.zeroFrequency());
+            exact.put("correlationTime", noise.correlationTime());
         }
         ArrayNode tests = root.putArray("tests");
         for (TestVerdict t : r.tests()) {
@@ -201,7 +202,7 @@ public final class ValidateCommand implements Callable<Integer> {
             putIfNumber(n, "standardError", t.standardError());
             putIfNumber(n, "ciLow", t.ciLow());
             putIfNumber(n, "ciHigh", t.ciHigh());
-            putIfNumber(n, "exact", t.exact());
+            putIfNumber(n, "exactValue", t.exact());
             putIfNumber(n, "designEffect", t.designEffect());
             n.put("method", t.method());
             n.put("note", t.note());

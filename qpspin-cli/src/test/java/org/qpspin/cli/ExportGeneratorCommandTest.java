@@ -82,7 +82,7 @@ class ExportGeneratorCommandTest {
         for (int i = 0; i < x.length; i++) {
             s += g.space().levelOf(i) * x[i];
         }
-        assertEquals(2 * s, side.at("/qpspin/noiseZeroFrequency").asDouble(), 1e-12 * Math.abs(2 * s));
+        assertEquals(2 * s, side.at("/qpspin/sN0").asDouble(), 1e-12 * Math.abs(2 * s));
         assertEquals(mean, side.at("/qpspin/meanN").asDouble());
         assertTrue(2 * s > 0, "S_N(0) of N is positive");
     }

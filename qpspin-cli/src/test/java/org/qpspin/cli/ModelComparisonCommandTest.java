@@ -19,7 +19,7 @@ class ModelComparisonCommandTest {
     @Test
     void comparesBothFamiliesAndDrawsThePlot() throws IOException {
         Path png = dir.resolve("c.png");
-        CliRun run = new CliRun("model-comparison", "--n0", "12", "--points", "2", "--x", "0.05:1", "--json",
+        CliRun run = new CliRun("model-comparison", "--N0", "12", "--points", "2", "--x", "0.05:1", "--json",
                 "--plot", png.toString(), "-q");
         assertEquals(0, run.exit, run.err);
         JsonNode root = new ObjectMapper().readTree(run.out);

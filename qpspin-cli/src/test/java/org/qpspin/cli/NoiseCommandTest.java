@@ -53,13 +53,13 @@ class NoiseCommandTest {
         CliRun r = new CliRun(args("noise " + MODEL + " --json --points 40 --eigenvalues 3 --plot " + png));
         assertEquals(0, r.exit, r.err);
         JsonNode j = new ObjectMapper().readTree(r.out);
-        for (String key : List.of("sN0", "varN", "tf", "spectrum", "slowestEigenvalues", "modes", "diagnostics")) {
+        for (String key : List.of("sN0", "varN", "correlationTime", "tF", "spectrum", "slowestEigenvalues", "modes", "diagnostics")) {
             assertTrue(j.has(key), key);
         }
         assertEquals(40, j.get("spectrum").size());
         assertEquals(3, j.get("slowestEigenvalues").size());
         double s0 = j.get("sN0").asDouble();
-        assertEquals(j.get("varN").asDouble() * 2 * j.get("tf").asDouble(), s0, 1e-12 * s0);
+        assertEquals(j.get("varN").asDouble() * 2 * j.get("correlationTime").asDouble(), s0, 1e-12 * s0);
         // the lowest grid point (1e-3 of the corner) is on the plateau
         assertEquals(s0, j.get("spectrum").get(0).get("S").asDouble(), 1e-5 * s0);
         assertTrue(j.get("diagnostics").get("krylovConverged").asBoolean());
@@ -110,6 +110,6 @@ class NoiseCommandTest {
         assertEquals(5.6e-8, phi1, 0.1e-8); // mu0 muB / 100 nm
         JsonNode e = j.get("exact");
         assertEquals(phi1 * phi1 * e.get("sSpin").asDouble(), e.get("sPhi").asDouble(), 1e-12 * e.get("sPhi").asDouble());
-        assertTrue(e.get("enhancement").asDouble() > 1.0);
+        assertTrue(e.get("sPhiEnhancement").asDouble() > 1.0);
     }
 }

@@ -143,17 +143,21 @@ public final class MonteCarloResult {
     }
 
     /**
-     * Writes the time series as CSV: comment lines starting with {@code #} (model, parameters, settings, no wall
-     * times: the same seed gives the same bytes), the header {@code replica,t,N,m}, then one line per grid point,
-     * replica by replica. This is the format {@code org.qpspin.validation.SampleCsv} reads back.
+     * Writes the time series as CSV with exactly one header line, {@code replica,t,N,m} (t in s from the end of the
+     * burn-in), then one line per grid point, replica by replica; no comment lines, so that
+     * {@code numpy.genfromtxt(names=True)} reads it (the CLI puts the metadata in a JSON sidecar). No wall times:
+     * the same seed gives the same bytes. This is the format {@code org.qpspin.validation.SampleCsv} reads back.
      */
     public void writeTimeSeriesCsv(Writer out) throws IOException {
-        out.write("# qpspin simulate: Gillespie direct method, model " + rates.name() + "\n");
-        out.write("# parameters: " + rates.parameters() + "\n");
-        out.write("# settings: " + settings.simulationLine() + "\n");
-        out.write("# recorded: " + events + " events in " + simulatedTime + " s, realised injection rate "
-                + realisedInjectionRate() + " s^-1" + (stopped ? ", STOPPED EARLY" : "") + "\n");
-        out.write("replica,t,N,m\n");
+        out.write(TIME_SERIES_HEADER + "\n");
+        writeTimeSeriesRows(out);
+    }
+
+    /** The header line of {@link #writeTimeSeriesCsv}, without its line end. */
+    public static final String TIME_SERIES_HEADER = "replica,t,N,m";
+
+    /** The rows of {@link #writeTimeSeriesCsv} without the header line. */
+    public void writeTimeSeriesRows(Writer out) throws IOException {
         StringBuilder line = new StringBuilder(64);
         for (ReplicaResult r : replicas) {
             TimeSeries s = r.series();

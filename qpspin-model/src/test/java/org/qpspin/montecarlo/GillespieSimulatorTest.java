@@ -35,7 +35,8 @@ class GillespieSimulatorTest {
         assertEquals(one.occupation(), two.occupation());
         assertArrayEquals(one.channelCounts(), two.channelCounts());
         assertNotEquals(a, csv(sim.run(s.withSeed(43))));
-        assertEquals(3 * 2000 + 5, a.lines().count()); // 4 comment lines, header, 2000 samples per replica
+        assertEquals(3 * 2000 + 1, a.lines().count()); // one header line, 2000 samples per replica
+        assertEquals("replica,t,N,m", a.lines().findFirst().orElseThrow());
     }
 
     @Test
