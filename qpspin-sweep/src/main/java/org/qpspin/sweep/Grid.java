@@ -27,7 +27,7 @@ import org.qpspin.cli.UsageException;
  * (concatenated). A spec has any of {@code fixed} (option -> one value, the same for every point), {@code zip}
  * (option -> axis; all axes of the same length, varied together), {@code product} (option -> axis; every
  * combination, the last option varying fastest) and {@code points} (a list of option -> value objects). Its points
- * are points x zip x product, each with the fixed values. An axis is a value, a list of values, or a range
+ * are points x zip x product, each with the fixed values (fixed columns first). An axis is a value, a list of values, or a range
  * {@code {from: a, to: b, points: n}} (linear, both ends included), {@code {from: a, to: b, points: n, log: true}}
  * (geometric) or {@code {from: a, to: b, step: s}} (linear; integers stay integers).</li>
  * </ul>
@@ -258,12 +258,18 @@ public final class Grid {
             if (!fixed.isObject()) {
                 throw new UsageException(where + ": fixed must be an object of option: value");
             }
-            for (Map<String, String> row : rows) {
-                for (Iterator<Map.Entry<String, JsonNode>> it = fixed.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
-                    row.putIfAbsent(optionName(e.getKey()), scalar(e.getValue(), where + ": fixed." + e.getKey()));
-                }
+            Map<String, String> base = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = fixed.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                base.put(optionName(e.getKey()), scalar(e.getValue(), where + ": fixed." + e.getKey()));
             }
+            List<Map<String, String>> next = new ArrayList<>();
+            for (Map<String, String> row : rows) {
+                Map<String, String> r = new LinkedHashMap<>(base); // fixed columns first; a varied value wins
+                r.putAll(row);
+                next.add(r);
+            }
+            rows = next;
         }
         return rows;
     }

@@ -90,8 +90,7 @@ public final class SparkSweep {
                 todo.add(p);
             }
         }
-        todo.sort(Comparator.comparingDouble(GridPoint::estimatedStates).reversed()
-                .thenComparingInt(GridPoint::index));
+        todo = bigFirst(todo);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         if (progress != null) {
             progress.accept(String.format(Locale.ROOT, "%d points (%d already done in %s), %d to run on Spark %s, "
@@ -170,6 +169,14 @@ public final class SparkSweep {
         }
         return new Summary(plan.points().size(), done, failed, skipped, Math.max(ran, 0), complete, wall,
                 spark.version(), jsc.master(), json);
+    }
+
+    /** {@code points} by decreasing estimated size (grid order among equals): the longest solves start first. */
+    static List<GridPoint> bigFirst(List<GridPoint> points) {
+        List<GridPoint> sorted = new ArrayList<>(points);
+        sorted.sort(Comparator.comparingDouble(GridPoint::estimatedStates).reversed()
+                .thenComparingInt(GridPoint::index));
+        return sorted;
     }
 
     /** The Spark task body: run one point, save its record. */
