@@ -52,7 +52,9 @@ public final class SparkSweep {
 
     /**
      * The Spark configuration of a sweep: {@code master} if given, else the one spark-submit set, else
-     * {@code local[*]}; an embedded (local) Spark without its web UI unless {@code conf} asks for it.
+     * {@code local[*]}; an embedded (local) Spark without its web UI unless {@code conf} asks for it. For a
+     * cluster master, unless set already (spark-submit sets spark.jars): the jar this class came from is shipped
+     * to the executors (spark.jars), and executors get qpspin's stack size (-Xss16m).
      */
     public static SparkConf configuration(String master, Map<String, String> conf) {
         SparkConf c = new SparkConf().setAppName("qpspin sweep");
@@ -62,10 +64,31 @@ public final class SparkSweep {
         } else if (!c.contains("spark.master")) {
             c.setMaster("local[*]");
         }
-        if (c.get("spark.master").startsWith("local") && !c.contains("spark.ui.enabled")) {
-            c.set("spark.ui.enabled", "false");
+        if (c.get("spark.master").startsWith("local")) {
+            if (!c.contains("spark.ui.enabled")) {
+                c.set("spark.ui.enabled", "false");
+            }
+        } else {
+            String jar = ownJar();
+            if (!c.contains("spark.jars") && jar != null) {
+                c.set("spark.jars", jar);
+            }
+            if (!c.contains("spark.executor.extraJavaOptions")) {
+                c.set("spark.executor.extraJavaOptions", "-Xss16m");
+            }
         }
         return c;
+    }
+
+    /** The jar holding this class (qpspin-sweep.jar), or null when it runs from a classes directory. */
+    static String ownJar() {
+        try {
+            java.net.URL u = SparkSweep.class.getProtectionDomain().getCodeSource().getLocation();
+            String path = new java.io.File(u.toURI()).getPath();
+            return path.endsWith(".jar") ? path : null;
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**
@@ -192,6 +215,8 @@ public final class SparkSweep {
         public void call(GridPoint point) {
             ObjectNode record = PointRunner.run(point);
             record.put("host", hostName());
+            org.apache.spark.SparkEnv env = org.apache.spark.SparkEnv.get();
+            record.put("executor", env == null ? "?" : env.executorId());
             store.save(record);
         }
 
