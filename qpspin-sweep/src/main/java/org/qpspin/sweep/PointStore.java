@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,9 +32,8 @@ public final class PointStore implements java.io.Serializable {
 
     /** The store at {@code out} (a directory path or a file system URL). */
     public PointStore(String out) {
-        URI uri = URI.create(out.replace(" ", "%20"));
-        String r = uri.getScheme() == null || uri.getScheme().length() == 1
-                ? new File(out).getAbsoluteFile().toURI().toString() : out;
+        boolean url = out.matches("[a-zA-Z][a-zA-Z0-9+.-]*:/.*") && !out.matches("[a-zA-Z]:[/\\\\].*");
+        String r = url ? out : "file:" + new File(out).getAbsolutePath(); // Hadoop's Path quotes [ ], spaces, ...
         this.root = r.endsWith("/") && r.length() > "file:/".length() ? r.substring(0, r.length() - 1) : r;
     }
 
