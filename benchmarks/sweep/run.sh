@@ -28,9 +28,9 @@ for r in rows[::step][: int(sys.argv[2])]:
     print(r["V"], r["N0"])
 PY
 start=$(date +%s.%N)
-while read -r v n0; do
-  "$root/qpspin" stationary --preset aluminium --V "$v" --N0 "$n0" --json > /dev/null 2>&1
-done < "$work/loop-args.txt"
+/usr/bin/time -f "   loop cpu %U+%S s" bash -c 'while read -r v n0; do
+  "$0" stationary --preset aluminium --V "$v" --N0 "$n0" --json > /dev/null 2>&1
+done < "$1"' "$root/qpspin" "$work/loop-args.txt"
 end=$(date +%s.%N)
 python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); n=int(sys.argv[3]); print(f'   {n} processes in {s:.1f} s: {n/s:.3f} points/s, 1000 points extrapolated: {1000*s/n:.0f} s')" "$start" "$end" "$(wc -l < "$work/loop-args.txt")"
 echo "   after: $(uptime)"

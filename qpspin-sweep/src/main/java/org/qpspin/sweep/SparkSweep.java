@@ -35,8 +35,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Runs a {@link SweepPlan} on Spark: the points not yet in the output directory's store, biggest estimated
- * chain first, one Spark task per point (Spark hands the next point to whichever executor core is free, and
- * retries a task whose executor died); each task runs its point in-process ({@link PointRunner}) and saves the
+ * chain first, in Spark tasks of one or a few consecutive points (Spark hands the next task to whichever executor
+ * core is free, and retries a task whose executor died); each task runs its point in-process ({@link PointRunner}) and saves the
  * record at once ({@link PointStore}). Then, on the driver: {@code results.parquet} (through Spark),
  * {@code results.csv} and {@code sweep.json} from every record of the plan, earlier runs' included.
  */
@@ -100,6 +100,17 @@ public final class SparkSweep {
      */
     public static Summary run(SparkSession spark, SweepPlan plan, PointStore store, boolean retryFailed,
             String grid, Consumer<String> progress) {
+        return run(spark, plan, store, retryFailed, 1, grid, progress);
+    }
+
+    /**
+     * {@link #run(SparkSession, SweepPlan, PointStore, boolean, String, Consumer)} with {@code pointsPerTask}
+     * consecutive points (in the big-first order) in each Spark task (default 1: Spark then balances the load point
+     * by point; measured on this machine, grouping 1000 small points by 62 did not make a sweep faster); each
+     * point is still stored as soon as it finishes.
+     */
+    public static Summary run(SparkSession spark, SweepPlan plan, PointStore store, boolean retryFailed,
+            int pointsPerTask, String grid, Consumer<String> progress) {
         long start = System.nanoTime();
         Instant started = Instant.now();
         Map<String, JsonNode> stored = store.load();
@@ -120,7 +131,12 @@ public final class SparkSweep {
                     + "master %s", plan.points().size(), skipped, store.root(), todo.size(), spark.version(),
                     jsc.master()));
         }
-        ProgressListener listener = progress == null ? null : new ProgressListener(todo.size(), progress);
+        int perTask = Math.max(1, pointsPerTask);
+        List<List<GridPoint>> tasks = new ArrayList<>();
+        for (int i = 0; i < todo.size(); i += perTask) {
+            tasks.add(new ArrayList<>(todo.subList(i, Math.min(todo.size(), i + perTask))));
+        }
+        ProgressListener listener = progress == null ? null : new ProgressListener(tasks.size(), perTask, progress);
         boolean complete = true;
         String abort = null;
         long jobStart = System.nanoTime();
@@ -130,7 +146,7 @@ public final class SparkSweep {
             }
             try {
                 jsc.setJobDescription("qpspin sweep " + plan.command() + ": " + todo.size() + " points");
-                jsc.parallelize(todo, todo.size()).foreach(new RunAndSave(store));
+                jsc.parallelize(tasks, Math.max(1, tasks.size())).foreach(new RunAndSave(store));
             } catch (RuntimeException e) {
                 // the engine gave up (executors lost beyond spark.task.maxFailures): keep what is stored
                 complete = false;
@@ -165,6 +181,8 @@ public final class SparkSweep {
         json.put("sparkVersion", spark.version());
         json.put("master", jsc.master());
         json.put("defaultParallelism", jsc.defaultParallelism());
+        json.put("pointsPerTask", perTask);
+        json.put("tasks", tasks.size());
         json.put("command", plan.command());
         ArrayNode common = json.putArray("arguments");
         plan.common().forEach(common::add);
@@ -202,8 +220,8 @@ public final class SparkSweep {
         return sorted;
     }
 
-    /** The Spark task body: run one point, save its record. */
-    static final class RunAndSave implements VoidFunction<GridPoint> {
+    /** The Spark task body: run its points one after the other, saving each record as it finishes. */
+    static final class RunAndSave implements VoidFunction<List<GridPoint>> {
         private static final long serialVersionUID = 1L;
         private final PointStore store;
 
@@ -212,20 +230,30 @@ public final class SparkSweep {
         }
 
         @Override
-        public void call(GridPoint point) {
-            ObjectNode record = PointRunner.run(point);
-            record.put("host", hostName());
-            org.apache.spark.SparkEnv env = org.apache.spark.SparkEnv.get();
-            record.put("executor", env == null ? "?" : env.executorId());
-            store.save(record);
+        public void call(List<GridPoint> points) {
+            for (GridPoint point : points) {
+                ObjectNode record = PointRunner.run(point);
+                record.put("host", hostName());
+                org.apache.spark.SparkEnv env = org.apache.spark.SparkEnv.get();
+                record.put("executor", env == null ? "?" : env.executorId());
+                store.save(record);
+            }
         }
 
+        private static volatile String host;
+
+        /** This machine's name, looked up once (a name lookup may be slow). */
         private static String hostName() {
-            try {
-                return java.net.InetAddress.getLocalHost().getHostName();
-            } catch (java.io.IOException e) {
-                return "unknown";
+            String h = host;
+            if (h == null) {
+                try {
+                    h = java.net.InetAddress.getLocalHost().getHostName();
+                } catch (java.io.IOException e) {
+                    h = "unknown";
+                }
+                host = h;
             }
+            return h;
         }
     }
 
@@ -285,13 +313,15 @@ public final class SparkSweep {
     /** Progress on the driver: one line every 10 s at most (and at the end): points, rate, time left. */
     static final class ProgressListener extends SparkListener {
         private final int total;
+        private final int perTask;
         private final Consumer<String> out;
         private final AtomicInteger finished = new AtomicInteger();
         private final long start = System.nanoTime();
         private volatile long lastLine = System.nanoTime();
 
-        ProgressListener(int total, Consumer<String> out) {
+        ProgressListener(int total, int perTask, Consumer<String> out) {
             this.total = total;
+            this.perTask = perTask;
             this.out = out;
         }
 
@@ -303,8 +333,8 @@ public final class SparkSweep {
                 lastLine = now;
                 double s = (now - start) * 1e-9;
                 double rate = n / s;
-                out.accept(String.format(Locale.ROOT, "%d/%d points run, %.3g points/s, %.0f s elapsed, ~%.0f s left",
-                        n, total, rate, s, (total - n) / rate));
+                out.accept(String.format(Locale.ROOT, "%d/%d tasks of %d point(s) run, %.3g tasks/s, %.0f s elapsed, "
+                        + "~%.0f s left", n, total, perTask, rate, s, (total - n) / rate));
             }
         }
     }

@@ -63,6 +63,11 @@ public final class SweepMain implements Callable<Integer> {
     @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "A Spark setting (repeatable).")
     Map<String, String> conf = new LinkedHashMap<>();
 
+    @Option(names = "--points-per-task", paramLabel = "K", defaultValue = "1",
+            description = "Consecutive points (biggest first) run one after the other in one Spark task (default "
+                    + "${DEFAULT-VALUE}); each is stored as it finishes.")
+    int pointsPerTask;
+
     @Option(names = "--retry-failed", description = "Run again the points whose stored record is an error.")
     boolean retryFailed;
 
@@ -79,10 +84,13 @@ public final class SweepMain implements Callable<Integer> {
         if (plan.duplicates() > 0 && !quiet) {
             err.println("qpspin sweep: " + plan.duplicates() + " grid row(s) repeat an earlier point: run once");
         }
+        if (pointsPerTask < 1) {
+            throw new UsageException("--points-per-task must be >= 1, got " + pointsPerTask);
+        }
         PointStore store = new PointStore(out);
         SparkSession spark = SparkSession.builder().config(SparkSweep.configuration(master, conf)).getOrCreate();
         try {
-            SparkSweep.Summary s = SparkSweep.run(spark, plan, store, retryFailed, grid.toString(),
+            SparkSweep.Summary s = SparkSweep.run(spark, plan, store, retryFailed, pointsPerTask, grid.toString(),
                     quiet ? null : line -> {
                         err.println("qpspin sweep: " + line);
                         err.flush();

@@ -152,9 +152,10 @@ class SparkSweepTest {
                   N0: [10, 20]
                 """);
         SweepPlan plan = SweepPlan.of("flux-noise", List.of(), Grid.read(grid));
-        SparkSweep.Summary s = SparkSweep.run(spark, plan, new PointStore(dir.resolve("out").toString()), false,
-                grid.toString(), null);
+        SparkSweep.Summary s = SparkSweep.run(spark, plan, new PointStore(dir.resolve("out").toString()), false, 2,
+                grid.toString(), null); // both points in one task
         assertEquals(2, s.done(), () -> s.json().toString());
+        assertEquals(1, s.json().get("tasks").asInt());
         List<String> csv = Files.readAllLines(dir.resolve("out/results.csv"));
         assertEquals(3, csv.size());
         assertTrue(csv.get(0).startsWith("point,preset,V,N0,error,exit,pointSeconds,"), csv.get(0));
