@@ -17,8 +17,8 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** The command tree with every subcommand registered. */
-    static CommandLine commandLine() {
+    /** The command tree with every subcommand registered (public: qpspin-sweep runs commands in-process). */
+    public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         // subcommands: one line each, keep alphabetical
         cl.addSubcommand(new ExportGeneratorCommand());
@@ -91,7 +91,7 @@ public final class Main implements Runnable {
      * see: an {@link OutOfMemoryError} (the solvers refuse what they can foresee; this is the rest) becomes one
      * line on {@code cl}'s error stream, naming the heap, and exit code 3.
      */
-    static int execute(CommandLine cl, String... args) {
+    public static int execute(CommandLine cl, String... args) {
         try {
             return cl.execute(args);
         } catch (OutOfMemoryError e) {
