@@ -15,7 +15,7 @@ import org.qpspin.noise.NoiseAnalysis;
 import org.qpspin.noise.NoiseSpectrum;
 import org.qpspin.noise.Observable;
 import org.qpspin.noise.RelaxationMode;
-import org.qpspin.noise.RelaxationSpectrum;
+import org.qpspin.noise.RelaxationConvergence;
 import org.qpspin.noise.SpectrumOptions;
 import org.qpspin.noise.ZeroFrequencyNoise;
 import org.qpspin.stationary.StationaryAnalysis;
@@ -68,8 +68,14 @@ public final class NoiseCommand implements Callable<Integer> {
     int points;
 
     @Option(names = "--eigenvalues", paramLabel = "K", defaultValue = "6",
-            description = "Number of slowest relaxation rates from ARPACK (0: skip; default ${DEFAULT-VALUE}).")
+            description = "Number of slowest relaxation rates (ARPACK; dense on small chains), converged in the "
+                    + "truncation to --rate-tol (0: skip; default ${DEFAULT-VALUE}).")
     int eigenvalues;
+
+    @Option(names = "--rate-tol", paramLabel = "TOL", defaultValue = "1e-8",
+            description = "Relative tolerance of each relaxation rate: the chain grows until every rate changes by "
+                    + "less (default ${DEFAULT-VALUE}).")
+    double rateTolerance;
 
     @Option(names = "--route", paramLabel = "R", defaultValue = "auto",
             description = "Spectrum route: auto, modes, direct (default ${DEFAULT-VALUE}; see docs/theory.md).")
@@ -102,6 +108,9 @@ public final class NoiseCommand implements Callable<Integer> {
         if (eigenvalues < 0) {
             throw new UsageException("--eigenvalues must be >= 0, got " + eigenvalues);
         }
+        if (!(rateTolerance > 0.0 && rateTolerance < 1.0)) {
+            throw new UsageException("--rate-tol must be in (0, 1), got " + rateTolerance);
+        }
         if (plot != null) {
             NoisePlot.checkFileName(plot);
         }
@@ -114,6 +123,21 @@ public final class NoiseCommand implements Callable<Integer> {
         NoiseAnalysis analysis = setup.analysis;
         ZeroFrequencyNoise zero = analysis.zeroFrequency(observable);
         double[] grid = grid(zero);
+        RelaxationConvergence relaxation = null;
+        if (eigenvalues > 0) {
+            quiet.report(err, "slowest relaxation rates, growing the chain until they change by < "
+                    + rateTolerance + "...");
+            relaxation = RelaxationConvergence.compute(analysis, eigenvalues, (n, m) -> NoiseSetup.of(parameters,
+                    n, m, truncation, sa.result().solver()), rateTolerance, RelaxationConvergence.DEFAULT_MAX_GROWTHS,
+                    Math.max(4L * sa.result().states(), 100_000L));
+            if (!relaxation.converged()) {
+                err.printf(Locale.ROOT, "qpspin: warning: the %d slowest relaxation rates did not converge to "
+                        + "--rate-tol %.1e in the truncation (%s); their estimated errors are printed beside "
+                        + "them%n", eigenvalues, rateTolerance,
+                        relaxation.steps().get(relaxation.steps().size() - 1));
+                err.flush();
+            }
+        }
         quiet.report(err, "spectrum at " + grid.length + " frequencies...");
         NoiseSpectrum spectrum = analysis.spectrum(observable, grid, options);
         if (!spectrum.krylovConverged()) {
@@ -122,11 +146,6 @@ public final class NoiseCommand implements Callable<Integer> {
                     + "lower --f-max%n", spectrumTolerance, spectrum.estimatedRelativeError(),
                     spectrum.krylovDimension());
             err.flush();
-        }
-        RelaxationSpectrum relaxation = null;
-        if (eigenvalues > 0 && sa.result().states() >= 3) {
-            quiet.report(err, "slowest relaxation rates (ARPACK)...");
-            relaxation = analysis.relaxationSpectrum(eigenvalues);
         }
         FokkerPlanckDiffusion fp = observable.name().equals("N") ? fokkerPlanck(parameters) : null;
         if (plot != null) {
@@ -203,7 +222,7 @@ public final class NoiseCommand implements Callable<Integer> {
     }
 
     static void printSummary(PrintWriter out, StationaryAnalysis sa, ZeroFrequencyNoise zero, NoiseSpectrum s,
-                             RelaxationSpectrum relaxation, FokkerPlanckDiffusion fp) {
+                             RelaxationConvergence relaxation, FokkerPlanckDiffusion fp) {
         ModelParameters p = sa.parameters();
         Scales sc = Scales.of(p);
         StationaryResult r = sa.result();
@@ -234,16 +253,22 @@ public final class NoiseCommand implements Callable<Integer> {
                             fp.noiseOverVarianceTimesTripletTime()));
         }
         if (relaxation != null) {
-            out.println("slowest relaxation rates (ARPACK, " + relaxation.implementation() + ")");
+            out.printf(Locale.ROOT, "slowest relaxation rates (%s; %s to relative %.0e in the truncation at nMax = "
+                    + "%d, mMax = %d, %d states)%n", relaxation.method(), relaxation.converged() ? "converged"
+                    : "NOT converged", relaxation.tolerance(), relaxation.nMax(), relaxation.mMax(),
+                    relaxation.states());
             double[] rates = relaxation.rates();
             double[] freq = relaxation.frequencies();
             double[] res = relaxation.residuals();
+            double[] errs = relaxation.errors();
             for (int k = 0; k < rates.length; k++) {
-                out.printf(Locale.ROOT, "  gamma_%d = %.10g s^-1%s   (residual %.1e)%n", k + 1, rates[k],
-                        freq[k] == 0.0 ? "" : String.format(Locale.ROOT, " %+.4g i", freq[k]), res[k]);
+                out.printf(Locale.ROOT, "  gamma_%d = %.10g s^-1%s   (est. error %.1e, residual %.1e)%n", k + 1,
+                        rates[k], freq[k] == 0.0 ? "" : String.format(Locale.ROOT, " %+.4g i", freq[k]), errs[k],
+                        res[k]);
             }
         }
-        out.println("Lorentzian weights (modes of the expansion carrying > 1e-4 of Var)");
+        out.println("Lorentzian weights (modes of the expansion carrying > 1e-4 of Var; rates of the stationary "
+                + "truncation: the faster ones depend on it, the converged rates are above)");
         for (RelaxationMode m : s.modes()) {
             if (Math.abs(m.weight()) > 1e-4 * s.variance()) {
                 out.printf(Locale.ROOT, "  gamma = %.8g s^-1%s, weight = %.6g (%.4f of Var)%n", m.rate(),
@@ -267,11 +292,11 @@ public final class NoiseCommand implements Callable<Integer> {
                 s.modeSumRuleRatio());
         out.printf(Locale.ROOT, "  group-inverse residual %.1e; noise %.3f s, spectrum %.3f s%s%n",
                 zero.relativeResidual(), zero.seconds(), s.seconds(), relaxation == null ? ""
-                        : String.format(Locale.ROOT, ", ARPACK %.3f s", relaxation.seconds()));
+                        : String.format(Locale.ROOT, ", relaxation rates %.3f s", relaxation.seconds()));
     }
 
     static String toJson(StationaryAnalysis sa, ZeroFrequencyNoise zero, NoiseSpectrum s,
-                         RelaxationSpectrum relaxation, FokkerPlanckDiffusion fp, Path plot) {
+                         RelaxationConvergence relaxation, FokkerPlanckDiffusion fp, Path plot) {
         ObjectNode root = JsonOutput.object();
         ModelParameters p = sa.parameters();
         Scales sc = Scales.of(p);
@@ -303,7 +328,17 @@ public final class NoiseCommand implements Callable<Integer> {
                 e.put("rate", rates[k]);
                 e.put("frequency", freq[k]);
                 e.put("residual", res[k]);
+                e.put("estimatedError", relaxation.errors()[k]);
             }
+            ObjectNode rc = root.putObject("relaxationConvergence");
+            rc.put("converged", relaxation.converged());
+            rc.put("tolerance", relaxation.tolerance());
+            rc.put("nMax", relaxation.nMax());
+            rc.put("mMax", relaxation.mMax());
+            rc.put("states", relaxation.states());
+            rc.put("method", relaxation.method());
+            ArrayNode steps = rc.putArray("steps");
+            relaxation.steps().forEach(steps::add);
         }
         ArrayNode modes = root.putArray("modes");
         for (RelaxationMode m : s.modes()) {
@@ -339,8 +374,7 @@ public final class NoiseCommand implements Callable<Integer> {
         diag.put("spectrumSeconds", s.seconds());
         if (relaxation != null) {
             diag.put("arpackSeconds", relaxation.seconds());
-            diag.put("arpackImplementation", relaxation.implementation());
-            diag.put("arpackOperatorApplications", relaxation.operatorApplications());
+            diag.put("arpackImplementation", relaxation.method());
         }
         ObjectNode st = root.putObject("stationary");
         st.put("states", r.states());

@@ -7,7 +7,9 @@ import org.qpspin.noise.NoiseAnalysis;
 import org.qpspin.noise.Observable;
 import org.qpspin.rates.Prl2020RateModel;
 import org.qpspin.stationary.StationaryAnalysis;
+import org.qpspin.stationary.StationarySolver;
 import org.qpspin.stationary.StationarySolvers;
+import org.qpspin.stationary.Truncation;
 
 /**
  * The stationary analysis with a factorization whose group inverse the noise can trust. With {@code --solver
@@ -45,5 +47,19 @@ final class NoiseSetup {
             StationaryAnalysis lu = sa.refactorize(StationarySolvers.lu()); // same truncation (rectangle or band)
             return new NoiseSetup(lu, NoiseAnalysis.of(lu.generator(), lu.factorization()));
         }
+    }
+
+    /**
+     * The noise analysis of the chain truncated at ({@code nMax}, {@code mMax}), for growing a truncation (the
+     * relaxation rates' convergence loop): the solver that served the first truncation, {@code firstSolver} (its
+     * result's name; lu if the first fell back to it), else the options' solver.
+     */
+    static NoiseAnalysis of(ModelParameters parameters, int nMax, int mMax, TruncationOptions options,
+                            String firstSolver) {
+        StationarySolver solver = firstSolver.endsWith("lu") && StationarySolvers.names().contains("lu")
+                ? StationarySolvers.lu() : options.solver();
+        StationaryAnalysis sa = StationaryAnalysis.factorize(Prl2020RateModel.of(parameters),
+                Truncation.fixed(nMax, mMax), solver);
+        return NoiseAnalysis.of(sa.generator(), sa.factorization());
     }
 }
