@@ -114,6 +114,7 @@ public final class NoiseCommand implements Callable<Integer> {
         if (plot != null) {
             NoisePlot.checkFileName(plot);
         }
+        checkFrequencies();
         PrintWriter err = spec.commandLine().getErr();
         quiet.report(err, "solving the stationary chain...");
         NoiseSetup setup = NoiseSetup.of(parameters, truncation, err, quiet.isSet());
@@ -153,9 +154,9 @@ public final class NoiseCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json.isSet()) {
-            out.println(toJson(sa, zero, spectrum, relaxation, fp, plot));
+            out.println(toJson(sa, zero, spectrum, relaxation, fp, plot, setup.verdict));
         } else {
-            printSummary(out, sa, zero, spectrum, relaxation, fp);
+            printSummary(out, sa, zero, spectrum, relaxation, fp, setup.verdict);
         }
         out.flush();
         return 0;
@@ -180,6 +181,30 @@ public final class NoiseCommand implements Callable<Integer> {
             throw new UsageException("--spectrum-tol must be in (0, 1), got " + spectrumTolerance);
         }
         return SpectrumOptions.defaults().withRoute(r).withTolerance(spectrumTolerance);
+    }
+
+    /** --omega, --f-min, --f-max as far as they can be checked before the solve (the defaults need tau). */
+    private void checkFrequencies() {
+        if (omega != null) {
+            if (fMin != null || fMax != null) {
+                throw new UsageException("give either --omega or --f-min/--f-max, not both");
+            }
+            for (double w : omega) {
+                if (!(w >= 0.0) || !Double.isFinite(w)) {
+                    throw new UsageException("--omega values must be finite and >= 0 rad/s, got " + w);
+                }
+            }
+            return;
+        }
+        if (fMin != null && (!(fMin > 0.0) || !Double.isFinite(2 * Math.PI * fMin))) {
+            throw new UsageException("--f-min must be > 0 Hz and 2 pi f-min finite, got " + fMin);
+        }
+        if (fMax != null && (!(fMax > 0.0) || !Double.isFinite(2 * Math.PI * fMax))) {
+            throw new UsageException("--f-max must be > 0 Hz and 2 pi f-max finite, got " + fMax);
+        }
+        if (fMin != null && fMax != null && !(fMax > fMin)) {
+            throw new UsageException("--f-max must be > --f-min, got --f-min " + fMin + ", --f-max " + fMax);
+        }
     }
 
     /** The ω grid: --omega, or log-spaced f from --f-min to --f-max (defaults around the correlation time). */
@@ -222,7 +247,8 @@ public final class NoiseCommand implements Callable<Integer> {
     }
 
     static void printSummary(PrintWriter out, StationaryAnalysis sa, ZeroFrequencyNoise zero, NoiseSpectrum s,
-                             RelaxationConvergence relaxation, FokkerPlanckDiffusion fp) {
+                             RelaxationConvergence relaxation, FokkerPlanckDiffusion fp,
+                             TruncationVerdict verdict) {
         ModelParameters p = sa.parameters();
         Scales sc = Scales.of(p);
         StationaryResult r = sa.result();
@@ -233,8 +259,8 @@ public final class NoiseCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "mean field   N0 = %s, regime = %s, zeta_s = %s, zeta_t = %s, t_f = %s s%n",
                 g(sa.meanField().meanN()), sa.meanField().regime().label(), g(sc.zetaS()), g(sc.zetaT()),
                 g(sc.tripletNoiseTime()));
-        out.printf(Locale.ROOT, "stationary   %d states (nMax = %d, mMax = %d), cost %.3g, solver %s%n", r.states(),
-                r.maxN(), r.maxM(), r.relativeOmittedFlux(), r.solver());
+        out.printf(Locale.ROOT, "stationary   %d states (nMax = %d, mMax = %d), cost %.3g (%s), solver %s%n",
+                r.states(), r.maxN(), r.maxM(), r.relativeOmittedFlux(), verdict.toleranceWords(), r.solver());
         out.println("zero frequency");
         out.printf(Locale.ROOT, "  <%s> = %.10g, Var %s = %.10g%n", o, zero.mean(), o, zero.variance());
         out.printf(Locale.ROOT, "  S_%s(0) = %.10g /Hz (two-sided; one-sided %.6g)%n", o, zero.zeroFrequency(),
@@ -296,7 +322,8 @@ public final class NoiseCommand implements Callable<Integer> {
     }
 
     static String toJson(StationaryAnalysis sa, ZeroFrequencyNoise zero, NoiseSpectrum s,
-                         RelaxationConvergence relaxation, FokkerPlanckDiffusion fp, Path plot) {
+                         RelaxationConvergence relaxation, FokkerPlanckDiffusion fp, Path plot,
+                         TruncationVerdict verdict) {
         ObjectNode root = JsonOutput.object();
         ModelParameters p = sa.parameters();
         Scales sc = Scales.of(p);
@@ -383,6 +410,7 @@ public final class NoiseCommand implements Callable<Integer> {
         st.put("meanN", r.meanN());
         st.put("varN", r.varianceN());
         st.put("relativeOmittedFlux", r.relativeOmittedFlux());
+        verdict.putJson(st);
         st.put("solver", r.solver());
         st.put("seconds", sa.seconds());
         ObjectNode par = JsonOutput.putParameters(root, p);

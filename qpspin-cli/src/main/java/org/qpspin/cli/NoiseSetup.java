@@ -21,10 +21,15 @@ final class NoiseSetup {
 
     final StationaryAnalysis stationary;
     final NoiseAnalysis analysis;
+    /** The truncation's verdict against --tol (a warning has been printed when it is beyond). */
+    final TruncationVerdict verdict;
 
-    private NoiseSetup(StationaryAnalysis stationary, NoiseAnalysis analysis) {
+    private NoiseSetup(StationaryAnalysis stationary, NoiseAnalysis analysis, TruncationOptions options,
+                       PrintWriter err) {
         this.stationary = stationary;
         this.analysis = analysis;
+        this.verdict = TruncationVerdict.of(stationary, options.tolerance);
+        verdict.warn(err, "<N> (and the noise, which depends more on the tail)");
     }
 
     static NoiseSetup of(ModelParameters parameters, TruncationOptions options, PrintWriter err, boolean quiet) {
@@ -33,7 +38,7 @@ final class NoiseSetup {
         NoiseAnalysis a = NoiseAnalysis.of(sa.generator(), sa.factorization());
         try {
             a.zeroFrequency(Observable.particleNumber());
-            return new NoiseSetup(sa, a);
+            return new NoiseSetup(sa, a, options, err);
         } catch (IllegalStateException e) {
             boolean auto = options.solverName.equalsIgnoreCase("auto");
             if (!auto || !StationarySolvers.names().contains("lu") || sa.result().solver().endsWith("lu")) {
@@ -45,7 +50,7 @@ final class NoiseSetup {
                 err.flush();
             }
             StationaryAnalysis lu = sa.refactorize(StationarySolvers.lu()); // same truncation (rectangle or band)
-            return new NoiseSetup(lu, NoiseAnalysis.of(lu.generator(), lu.factorization()));
+            return new NoiseSetup(lu, NoiseAnalysis.of(lu.generator(), lu.factorization()), options, err);
         }
     }
 

@@ -68,11 +68,13 @@ public final class StationaryCommand implements Callable<Integer> {
         if (csvDirectory != null) {
             writeCsv(analysis.result(), csvDirectory);
         }
+        TruncationVerdict verdict = TruncationVerdict.of(analysis, truncationOptions.tolerance);
+        verdict.warn(err, "<N>, Var N and P(N, m)");
         PrintWriter out = spec.commandLine().getOut();
         if (json.isSet()) {
-            out.println(toJson(analysis, csvDirectory));
+            out.println(toJson(analysis, csvDirectory, verdict));
         } else {
-            printSummary(out, analysis);
+            printSummary(out, analysis, verdict);
         }
         out.flush();
         return 0;
@@ -108,7 +110,7 @@ public final class StationaryCommand implements Callable<Integer> {
     static final int PROGRESS_STATES = 50_000;
 
     /** The readable summary. */
-    static void printSummary(PrintWriter out, StationaryAnalysis a) {
+    static void printSummary(PrintWriter out, StationaryAnalysis a, TruncationVerdict verdict) {
         ModelParameters p = a.parameters();
         Scales s = Scales.of(p);
         MeanFieldFixedPoint mf = a.meanField();
@@ -147,10 +149,10 @@ public final class StationaryCommand implements Callable<Integer> {
                 r.relativeResidual());
         out.printf(Locale.ROOT, "  boundary mass = %.3g (outer level %.3g, outer m column %.3g)%n", r.boundaryMass(),
                 r.outerLevelMass(), r.outerColumnMass());
-        out.printf(Locale.ROOT, "  omitted flux  = %.3g s^-1 = %.3g AV (tolerance %s: %s)%n", r.omittedFlux(),
-                r.relativeOmittedFlux(), g(a.truncation().tolerance()), a.withinTolerance() ? "met" : "NOT met");
-        out.printf(Locale.ROOT, "  error scale   = %.3g (estimated truncation error of <N> and <m>: 4/3 x cost x Var N)%n",
-                a.truncationErrorScale());
+        out.printf(Locale.ROOT, "  omitted flux  = %.3g s^-1 = %.3g AV (%s)%n", r.omittedFlux(),
+                r.relativeOmittedFlux(), verdict.toleranceWords());
+        out.printf(Locale.ROOT, "  error scale   = %s%s%n", verdict.errorScaleWords(), Double.isNaN(verdict.errorScale)
+                ? "" : " (estimated truncation error of <N> and <m>: 4/3 x cost x Var N)");
         out.printf(Locale.ROOT, "  solver        = %s, %.3f s solve, %.3f s total, %s dense kernel%n", r.solver(),
                 r.seconds(), a.seconds(), StationarySolvers.denseKernel());
         if (a.note() != null) {
@@ -159,7 +161,7 @@ public final class StationaryCommand implements Callable<Integer> {
     }
 
     /** The JSON object of {@code --json}. */
-    static String toJson(StationaryAnalysis a, Path csvDirectory) {
+    static String toJson(StationaryAnalysis a, Path csvDirectory, TruncationVerdict verdict) {
         ObjectNode root = JsonOutput.object();
         StationaryResult r = a.result();
         root.put("states", r.states());
@@ -177,7 +179,11 @@ public final class StationaryCommand implements Callable<Integer> {
         root.put("outerColumnMass", r.outerColumnMass());
         root.put("omittedFlux", r.omittedFlux());
         root.put("relativeOmittedFlux", r.relativeOmittedFlux());
-        root.put("truncationErrorScale", a.truncationErrorScale());
+        if (Double.isNaN(verdict.errorScale)) {
+            root.putNull("truncationErrorScale");
+        } else {
+            root.put("truncationErrorScale", verdict.errorScale);
+        }
         root.put("solver", r.solver());
         root.put("denseKernel", StationarySolvers.denseKernel());
         root.put("seconds", r.seconds());
@@ -202,8 +208,8 @@ public final class StationaryCommand implements Callable<Integer> {
         ObjectNode tr = root.putObject("truncation");
         tr.put("automatic", a.truncation().isAutomatic());
         tr.put("band", a.truncation().isBand());
-        tr.put("tolerance", a.truncation().tolerance());
-        tr.put("withinTolerance", a.withinTolerance());
+        tr.put("tolerance", verdict.tolerance);
+        tr.put("withinTolerance", verdict.withinTolerance);
         ArrayNode history = tr.putArray("attempts");
         for (TruncationAttempt t : a.attempts()) {
             ObjectNode h = history.addObject();
