@@ -113,6 +113,15 @@ public final class ExportGeneratorCommand implements Callable<Integer> {
         if (repeat < 1) {
             throw new UsageException("--repeat must be >= 1, got " + repeat);
         }
+        if (bandTolerance != null) {
+            InputChecks.requireTruncationSize(nMax, 0, org.qpspin.stationary.Truncation.DEFAULT_MAX_STATES, null);
+            if (!(bandTolerance > 0.0 && bandTolerance < 1.0)) {
+                throw new UsageException("--band must be in (0, 1), got " + bandTolerance);
+            }
+        } else {
+            InputChecks.requireTruncationSize(nMax, mMax == null ? Integer.MAX_VALUE : mMax,
+                    org.qpspin.stationary.Truncation.DEFAULT_MAX_STATES, null);
+        }
         ModelParameters parameters = model.parameters();
         StationarySolver solver = solve ? StationarySolvers.byName(solverName) : null;
         if (bandTolerance != null && mMax != null) {

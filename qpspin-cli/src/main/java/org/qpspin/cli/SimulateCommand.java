@@ -172,6 +172,7 @@ public final class SimulateCommand implements Callable<Integer> {
             if (start.length != 2) {
                 throw new UsageException("--start takes N,m (two integers), got " + start.length + " values");
             }
+            InputChecks.requireNotFar("--start", start[0], model.parameters(), 0.0);
             try {
                 s = s.withStart(start[0], start[1]);
             } catch (IllegalArgumentException e) {

@@ -41,12 +41,13 @@ import picocli.CommandLine.Spec;
                 "'#' lines are comments. 'qpspin simulate --out' writes this format.",
                 "Example: qpspin validate --samples samples.csv --A 50 --V 1 --gamma 10 --gamma-t 0.5 "
                         + "--tau-s 0.2 --plot hist.png"},
-        footer = {"", "Exit codes: 0 samples agree; 3 samples rejected (some p-value below alpha / tests);",
-                "2 bad input, e.g. a malformed sample file (one line on stderr naming the line)."})
+        footer = {"", "Exit codes: 0 samples agree; 4 samples rejected (some p-value below alpha / tests);",
+                "2 bad input, e.g. a malformed sample file (one line on stderr naming the line);",
+                "3 out of memory (one line on stderr)."})
 public final class ValidateCommand implements Callable<Integer> {
 
-    /** Exit code when the samples are rejected. */
-    static final int REJECTED = 3;
+    /** Exit code when the samples are rejected: differs from 2 (bad input) and 3 (out of memory), issue 14. */
+    static final int REJECTED = 4;
 
     @Spec
     CommandSpec spec;
@@ -92,6 +93,7 @@ public final class ValidateCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UsageException("cannot read " + samplesFile + ": " + e.getMessage());
         }
+        InputChecks.requireNotFar("sample state", samples.maxN(), parameters, 0.0);
         StationaryAnalysis analysis = StationaryAnalysis.factorize(Prl2020RateModel.of(parameters),
                 Truncation.automatic(tolerance), StationarySolvers.auto());
         StationaryResult stationary = analysis.result();
