@@ -42,7 +42,8 @@ final class ChartFiles {
                 Files.createDirectories(parent);
             }
             if (name.endsWith(".png")) {
-                BitmapEncoder.saveBitmap(charts, rows, cols, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+                AtomicOutput.writePath(file, "--plot", tmp -> BitmapEncoder.saveBitmap(charts, rows, cols,
+                        tmp.toString(), BitmapEncoder.BitmapFormat.PNG));
                 return;
             }
             int w = charts.get(0).getWidth();
@@ -58,9 +59,7 @@ final class ChartFiles {
             Processor svg = Processors.get("svg");
             Document doc = svg.getDocument(g.getCommands(), new PageSize(0.0, 0.0, (double) cols * w,
                     (double) rows * h));
-            try (OutputStream out = Files.newOutputStream(file)) {
-                doc.writeTo(out);
-            }
+            AtomicOutput.write(file, "--plot", doc::writeTo);
         } catch (IOException e) {
             throw new UsageException("cannot write --plot " + file + ": " + e.getMessage());
         }

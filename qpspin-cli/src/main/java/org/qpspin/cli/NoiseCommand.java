@@ -113,6 +113,7 @@ public final class NoiseCommand implements Callable<Integer> {
         }
         if (plot != null) {
             NoisePlot.checkFileName(plot);
+            AtomicOutput.check(plot, "--plot");
         }
         checkFrequencies();
         PrintWriter err = spec.commandLine().getErr();
@@ -149,8 +150,13 @@ public final class NoiseCommand implements Callable<Integer> {
             err.flush();
         }
         FokkerPlanckDiffusion fp = observable.name().equals("N") ? fokkerPlanck(parameters) : null;
+        UsageException plotFailure = null;
         if (plot != null) {
-            NoisePlot.write(spectrum, parameters, plot);
+            try {
+                NoisePlot.write(spectrum, parameters, plot);
+            } catch (UsageException e) { // the results are still printed; the failure is reported after them
+                plotFailure = e;
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json.isSet()) {
@@ -159,6 +165,12 @@ public final class NoiseCommand implements Callable<Integer> {
             printSummary(out, sa, zero, spectrum, relaxation, fp, setup.verdict);
         }
         out.flush();
+        if (plotFailure != null) {
+            throw plotFailure;
+        }
+        if (plot != null) {
+            AtomicOutput.report(err, java.util.List.of(plot));
+        }
         return 0;
     }
 

@@ -114,15 +114,13 @@ final class NoisePlot {
                         .setMarker(SeriesMarkers.NONE);
             }
         }
-        try {
+        AtomicOutput.writePath(file, "--plot", tmp -> {
             if (svg) {
-                VectorGraphicsEncoder.saveVectorGraphic(chart, file.toString(),
+                VectorGraphicsEncoder.saveVectorGraphic(chart, tmp.toString(),
                         VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
             } else {
-                BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+                BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
             }
-        } catch (IOException e) {
-            throw new UsageException("cannot write --plot " + file + ": " + e.getMessage());
-        }
+        });
     }
 }

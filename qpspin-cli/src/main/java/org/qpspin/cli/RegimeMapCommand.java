@@ -97,6 +97,13 @@ public final class RegimeMapCommand implements Callable<Integer> {
     public Integer call() {
         if (plot != null) {
             ChartFiles.requirePlotFile(plot);
+            AtomicOutput.check(plot, "--plot");
+        }
+        if (csv != null) {
+            AtomicOutput.check(csv, "--csv");
+        }
+        if (!(exactMaxN >= 0.0)) {
+            throw new UsageException("--exact-max-n must be >= 0 (0: no exact solves), got " + exactMaxN);
         }
         if (preset != null) {
             if (!preset.equalsIgnoreCase("aluminium") && !preset.equalsIgnoreCase("aluminum")) {
@@ -117,15 +124,27 @@ public final class RegimeMapCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RegimeMap map = RegimeMap.compute(gamma, gammaT, tauS, v, a, exactMaxN, maxStates,
                 StationarySolvers.byName(solverName), quiet.progressTo(err));
-        if (csv != null) {
-            writeCsv(map, csv);
-        }
-        if (plot != null) {
-            plot(map, plot);
+        UsageException writeFailure = null;
+        java.util.List<Path> written = new java.util.ArrayList<>();
+        try {
+            if (csv != null) {
+                writeCsv(map, csv);
+                written.add(csv);
+            }
+            if (plot != null) {
+                plot(map, plot);
+                written.add(plot);
+            }
+        } catch (UsageException e) { // the table is still printed; the failure is reported after it
+            writeFailure = e;
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? toJson(map) : table(map));
         out.flush();
+        if (writeFailure != null) {
+            throw writeFailure;
+        }
+        AtomicOutput.report(err, written);
         return 0;
     }
 
@@ -145,7 +164,11 @@ public final class RegimeMapCommand implements Callable<Integer> {
         if (!(lo > 0.0) || !(hi >= lo) || !Double.isFinite(hi)) {
             throw new UsageException(option + " needs 0 < LO <= HI, got '" + range + "'");
         }
-        int n = (int) Math.round(Math.log10(hi / lo) * perDecade);
+        if (lo < RANGE_LIMIT_LOW || hi > RANGE_LIMIT_HIGH) {
+            throw new UsageException(String.format(Locale.ROOT, "%s must lie within %s:%s (beyond, the cluster "
+                    + "sizes under- or overflow), got '%s'", option, g(RANGE_LIMIT_LOW), g(RANGE_LIMIT_HIGH), range));
+        }
+        int n = (int) Math.round((Math.log10(hi) - Math.log10(lo)) * perDecade);
         if (n > 400) {
             throw new UsageException(option + " gives more than 400 points; lower --per-decade");
         }
@@ -154,6 +177,15 @@ public final class RegimeMapCommand implements Callable<Integer> {
             g[i] = n == 0 ? lo : lo * Math.pow(hi / lo, (double) i / n);
         }
         return g;
+    }
+
+    /** The ratio ranges accepted (V/Vc, A/Ac): N0 ~ (A/Ac)^(1/2) (V/Vc) Nc stays a normal double well inside. */
+    static final double RANGE_LIMIT_LOW = 1e-15;
+    static final double RANGE_LIMIT_HIGH = 1e15;
+
+    /** The exact columns of a cell without an exact solve: "-" never attempted (N* above --exact-max-n), "capped". */
+    private static String missing(RegimeMap.Cell c) {
+        return c.note() != null && c.note().startsWith("not reached") ? "capped" : "-";
     }
 
     static String table(RegimeMap map) {
@@ -167,10 +199,12 @@ public final class RegimeMapCommand implements Callable<Integer> {
             b.append(String.format(Locale.ROOT, "%10.3g %10.3g %-12s %10.4g %10.4g %10.4g %12s %12s %9s%n",
                     c.volumeRatio(), c.injectionRatio(), c.regime().label(), c.meanField().meanN(),
                     c.fullMeanField().meanN(), c.fullMeanField().flippedFraction(),
-                    c.hasExact() ? String.format(Locale.ROOT, "%.4g", c.exactFlippedFraction()) : "-",
-                    c.hasExact() ? String.format(Locale.ROOT, "%.4g", c.exactEnhancement()) : "-",
-                    c.hasExact() ? Integer.toString(c.exact().states()) : "-"));
+                    c.hasExact() ? String.format(Locale.ROOT, "%.4g", c.exactFlippedFraction()) : missing(c),
+                    c.hasExact() ? String.format(Locale.ROOT, "%.4g", c.exactEnhancement()) : missing(c),
+                    c.hasExact() ? Integer.toString(c.exact().states()) : missing(c)));
         }
+        b.append(String.format(Locale.ROOT, "%n'-': exact solve not attempted (N* above --exact-max-n); 'capped': "
+                + "attempted, but the truncation needed more than --max-states states (or failed; --json has why)"));
         return b.toString();
     }
 
@@ -198,6 +232,7 @@ public final class RegimeMapCommand implements Callable<Integer> {
                 o.put("relativeOmittedFlux", c.exact().relativeOmittedFlux());
                 o.put("solver", c.exact().solver());
             } else {
+                o.put("exactStatus", missing(c).equals("capped") ? "capped" : "not attempted");
                 o.put("note", c.note());
             }
         }
@@ -205,7 +240,8 @@ public final class RegimeMapCommand implements Callable<Integer> {
     }
 
     static void writeCsv(RegimeMap map, Path file) {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        AtomicOutput.write(file, "--csv", stream -> {
+            Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8));
             w.write("v_over_vc,a_over_ac,regime,N0,meanfield_N,meanfield_m,exact_m_over_N,exact_N_over_Nunpol,states\n");
             for (RegimeMap.Cell c : map.cells()) {
                 w.write(c.volumeRatio() + "," + c.injectionRatio() + "," + c.regime().label() + ","
@@ -214,9 +250,8 @@ public final class RegimeMapCommand implements Callable<Integer> {
                         + (c.hasExact() ? c.exactEnhancement() : "") + ","
                         + (c.hasExact() ? c.exact().states() : "") + "\n");
             }
-        } catch (IOException e) {
-            throw new UsageException("cannot write --csv " + file + ": " + e.getMessage());
-        }
+            w.flush();
+        });
     }
 
     /** Three panels: mean-field regimes; exact ⟨m⟩/⟨N⟩ in bins; exact ⟨N⟩/N_unpol in bins; each with the lines. */

@@ -92,6 +92,7 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         ModelParameters parameters = model.requiredParameters("simulate");
         MonteCarloSettings settings = settings();
+        checkOutputs();
         GillespieSimulator simulator = GillespieSimulator.of(Prl2020RateModel.of(parameters));
         MonteCarloControl control = new MonteCarloControl();
         CountDownLatch written = new CountDownLatch(1);
@@ -111,11 +112,16 @@ public final class SimulateCommand implements Callable<Integer> {
                     control::events)) {
                 result = simulator.run(settings, control);
             }
-            if (out != null) {
-                writeFile(out, result::writeTimeSeriesCsv);
+            boolean recorded = !(result.stopped() && result.simulatedTime() == 0.0);
+            java.util.Map<Path, AtomicOutput.Content> files = new java.util.LinkedHashMap<>();
+            if (out != null && recorded) {
+                files.put(out, stream -> writeText(stream, result::writeTimeSeriesCsv));
             }
-            if (histogram != null) {
-                writeFile(histogram, w -> writeHistogram(result.occupation(), w));
+            if (histogram != null && recorded) {
+                files.put(histogram, stream -> writeText(stream, w -> writeHistogram(result.occupation(), w)));
+            }
+            if (!files.isEmpty()) {
+                AtomicOutput.report(err, AtomicOutput.writeAll(files, "--out/--histogram"));
             }
             PrintWriter o = spec.commandLine().getOut();
             if (json.isSet()) {
@@ -126,7 +132,7 @@ public final class SimulateCommand implements Callable<Integer> {
             o.flush();
             if (result.stopped()) {
                 err.println(result.simulatedTime() == 0.0
-                        ? "qpspin: stopped during the burn-in; nothing was recorded"
+                        ? "qpspin: stopped during the burn-in; nothing was recorded (no file written or replaced)"
                         : "qpspin: stopped early; the output holds what was simulated (see 'recorded' above)");
                 err.flush();
             }
@@ -153,6 +159,10 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         if (!(dt > 0.0) || !Double.isFinite(dt)) {
             throw new UsageException("--dt must be finite and > 0 s, got " + dt);
+        }
+        if (dt > time) {
+            throw new UsageException("--dt " + dt + " s is longer than --time " + time + " s: no sample would be "
+                    + "recorded");
         }
         if (time / dt > 50_000_000.0) {
             throw new UsageException("--time / --dt = " + (long) (time / dt) + " samples per replica is more than "
@@ -192,17 +202,31 @@ public final class SimulateCommand implements Callable<Integer> {
         void write(Writer w) throws IOException;
     }
 
-    private static void writeFile(Path file, Content content) {
+    private static void writeText(java.io.OutputStream stream, Content content) throws IOException {
+        Writer w = new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8);
+        content.write(w);
+        w.flush();
+    }
+
+    /** --out and --histogram checked before the run: writable, and not the same file. */
+    private void checkOutputs() {
+        if (out != null) {
+            AtomicOutput.check(out, "--out");
+        }
+        if (histogram != null) {
+            AtomicOutput.check(histogram, "--histogram");
+        }
+        if (out != null && histogram != null && (out.toAbsolutePath().normalize().equals(
+                histogram.toAbsolutePath().normalize()) || sameExistingFile(out, histogram))) {
+            throw new UsageException("--out and --histogram name the same file " + out + "; give two files");
+        }
+    }
+
+    private static boolean sameExistingFile(Path a, Path b) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                content.write(w);
-            }
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
         } catch (IOException e) {
-            throw new UsageException("cannot write " + file + ": " + e.getMessage());
+            return false;
         }
     }
 

@@ -63,10 +63,17 @@ public final class StationaryCommand implements Callable<Integer> {
         Truncation truncation = truncationOptions.truncation();
         StationarySolver solver = truncationOptions.solver();
         PrintWriter err = spec.commandLine().getErr();
+        if (csvDirectory != null) {
+            if (csvDirectory.toString().isEmpty()) {
+                throw new UsageException("--csv needs a directory name, got ''");
+            }
+            AtomicOutput.check(csvDirectory.resolve("pN.csv"), "--csv");
+            AtomicOutput.check(csvDirectory.resolve("pNm.csv"), "--csv");
+        }
         StationaryAnalysis analysis = StationaryAnalysis.solve(org.qpspin.rates.Prl2020RateModel.of(parameters),
                 truncation, solver, quiet ? null : new StderrProgress(err));
         if (csvDirectory != null) {
-            writeCsv(analysis.result(), csvDirectory);
+            AtomicOutput.report(err, writeCsv(analysis.result(), csvDirectory));
         }
         TruncationVerdict verdict = TruncationVerdict.of(analysis, truncationOptions.tolerance);
         verdict.warn(err, "<N>, Var N and P(N, m)");
@@ -231,27 +238,31 @@ public final class StationaryCommand implements Callable<Integer> {
         return JsonOutput.write(root);
     }
 
-    /** P(N) to dir/pN.csv ("N,P") and P(N, m) to dir/pNm.csv ("N,m,P"), doubles in round-trip form. */
-    static void writeCsv(StationaryResult r, Path dir) {
-        try {
-            Files.createDirectories(dir);
+    /**
+     * P(N) to dir/pN.csv ("N,P") and P(N, m) to dir/pNm.csv ("N,m,P"), doubles in round-trip form; both or neither
+     * ({@link AtomicOutput#writeAll}). Returns the files written.
+     */
+    static java.util.List<Path> writeCsv(StationaryResult r, Path dir) {
+        java.util.Map<Path, AtomicOutput.Content> files = new java.util.LinkedHashMap<>();
+        files.put(dir.resolve("pN.csv"), stream -> {
+            Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8));
             double[] pn = r.marginalN();
-            try (Writer w = Files.newBufferedWriter(dir.resolve("pN.csv"), StandardCharsets.UTF_8)) {
-                w.write("N,P\n");
-                for (int n = 0; n < pn.length; n++) {
-                    w.write(n + "," + pn[n] + "\n");
-                }
+            w.write("N,P\n");
+            for (int n = 0; n < pn.length; n++) {
+                w.write(n + "," + pn[n] + "\n");
             }
+            w.flush();
+        });
+        files.put(dir.resolve("pNm.csv"), stream -> {
+            Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8));
             StateSpace space = r.space();
             double[] p = r.probabilitiesView();
-            try (Writer w = Files.newBufferedWriter(dir.resolve("pNm.csv"), StandardCharsets.UTF_8)) {
-                w.write("N,m,P\n");
-                for (int i = 0; i < p.length; i++) {
-                    w.write(space.levelOf(i) + "," + space.mOf(i) + "," + p[i] + "\n");
-                }
+            w.write("N,m,P\n");
+            for (int i = 0; i < p.length; i++) {
+                w.write(space.levelOf(i) + "," + space.mOf(i) + "," + p[i] + "\n");
             }
-        } catch (IOException e) {
-            throw new UsageException("cannot write --csv " + dir + ": " + e.getMessage());
-        }
+            w.flush();
+        });
+        return AtomicOutput.writeAll(files, "--csv");
     }
 }

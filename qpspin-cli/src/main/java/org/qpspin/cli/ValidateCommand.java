@@ -87,6 +87,12 @@ public final class ValidateCommand implements Callable<Integer> {
             throw new UsageException("--tol must be in (0, 1), got " + tolerance);
         }
         ModelParameters parameters = model.parameters();
+        if (plot != null) {
+            ChartFiles.requirePlotFile(plot);
+            for (Path target : ValidationPlots.targets(plot, true)) {
+                AtomicOutput.check(target, "--plot");
+            }
+        }
         Samples samples;
         try {
             samples = SampleCsv.read(samplesFile);
@@ -114,11 +120,14 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         ValidationReport report = SampleValidator.withSignificance(alpha).validate(samples, exact);
         List<Path> plots = List.of();
+        UsageException plotFailure = null;
         if (plot != null) {
             try {
                 plots = ValidationPlots.write(plot, report, exact, "qpspin validate: " + samplesFile.getFileName());
             } catch (IOException e) {
-                throw new UsageException("cannot write " + plot + ": " + e.getMessage());
+                plotFailure = new UsageException("cannot write --plot " + plot + ": " + AtomicOutput.reason(e));
+            } catch (UsageException e) { // the verdicts are still printed; the failure is reported after them
+                plotFailure = e;
             }
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -128,6 +137,10 @@ public final class ValidateCommand implements Callable<Integer> {
             printSummary(out, report, analysis, plots);
         }
         out.flush();
+        if (plotFailure != null) {
+            throw plotFailure;
+        }
+        AtomicOutput.report(spec.commandLine().getErr(), plots);
         return report.passed() ? 0 : REJECTED;
     }
 

@@ -52,11 +52,23 @@ final class ValidationPlots {
     /** Saves {@code chart} to {@code base}.svg or {@code base}.png (150 dpi) and returns the file written. */
     private static Path save(XYChart chart, String base, boolean svg) throws IOException {
         if (svg) {
-            VectorGraphicsEncoder.saveVectorGraphic(chart, base, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            return Path.of(base + ".svg");
+            return AtomicOutput.writePath(Path.of(base + ".svg"), "--plot", tmp -> VectorGraphicsEncoder
+                    .saveVectorGraphic(chart, tmp.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
         }
-        BitmapEncoder.saveBitmapWithDPI(chart, base, BitmapEncoder.BitmapFormat.PNG, 150);
-        return Path.of(base + ".png");
+        return AtomicOutput.writePath(Path.of(base + ".png"), "--plot", tmp -> BitmapEncoder
+                .saveBitmapWithDPI(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG, 150));
+    }
+
+    /** The files {@link #write} would write for {@code file} (the spectrum one only for time series). */
+    static List<Path> targets(Path file, boolean spectrum) {
+        String name = file.toString();
+        String stem = name.substring(0, Math.max(0, name.length() - 4));
+        String ext = name.substring(Math.max(0, name.length() - 4));
+        List<Path> t = new ArrayList<>(List.of(Path.of(name), Path.of(stem + "-log" + ext)));
+        if (spectrum) {
+            t.add(Path.of(stem + "-spectrum" + ext));
+        }
+        return t;
     }
 
     /** Welch's Ŝ_N(ω) (all bins) against the exact aliased S_N at the tested bins, with its (1 − α) band. */
