@@ -249,6 +249,27 @@ public final class NoiseCommand implements Callable<Integer> {
         return w;
     }
 
+    /**
+     * Whether the grid integral of S over the grid means anything as a sum rule: at least {@value #SUM_RULE_POINTS}
+     * points spanning at least {@value #SUM_RULE_DECADES} decades (the default grid: 200 points, 6 decades around the
+     * corner); a short --omega list integrates to an arbitrary number.
+     */
+    static boolean denseGrid(NoiseSpectrum s) {
+        double[] w = s.omega();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0.0;
+        for (double x : w) {
+            if (x > 0.0) {
+                lo = Math.min(lo, x);
+                hi = Math.max(hi, x);
+            }
+        }
+        return w.length >= SUM_RULE_POINTS && hi / lo >= Math.pow(10, SUM_RULE_DECADES);
+    }
+
+    static final int SUM_RULE_POINTS = 50;
+    static final int SUM_RULE_DECADES = 4;
+
     /** The 1D Fokker–Planck value beside the exact one (null where it is not defined). */
     static FokkerPlanckDiffusion fokkerPlanck(ModelParameters p) {
         try {
@@ -278,13 +299,13 @@ public final class NoiseCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  S_%s(0) = %.10g /Hz (two-sided; one-sided %.6g)%n", o, zero.zeroFrequency(),
                 zero.oneSidedZeroFrequency());
         out.printf(Locale.ROOT, "  tau = S(0)/(2 Var) = %.6g s%n", zero.correlationTime());
-        if (p.hasSpinFlips()) {
+        if (p.hasSpinFlips() && o.equals("N")) {
             out.printf(Locale.ROOT, "  S(0)/(Var tau_s) = %.6g   (paper, SR limit: 0.5)%s%n",
                     zero.zeroFrequency() / (zero.variance() * p.spinFlipTime()),
                     fp == null ? "" : String.format(Locale.ROOT, "   1D Fokker-Planck: %.6g",
                             fp.noiseOverVarianceTimesSpinFlipTime()));
         }
-        if (Double.isFinite(sc.tripletNoiseTime())) {
+        if (Double.isFinite(sc.tripletNoiseTime()) && o.equals("N")) {
             out.printf(Locale.ROOT, "  S(0)/(Var t_f)   = %.6g   (paper, TA limit: 0.6)%s%n",
                     zero.zeroFrequency() / (zero.variance() * sc.tripletNoiseTime()),
                     fp == null ? "" : String.format(Locale.ROOT, "   1D Fokker-Planck: %.6g",
@@ -326,8 +347,13 @@ public final class NoiseCommand implements Callable<Integer> {
                 s.route(), s.krylovDimension(), s.krylovConverged(), s.estimatedRelativeError(),
                 Double.isNaN(s.verificationError()) ? "not run" : String.format(Locale.ROOT, "%.1e",
                         s.verificationError()));
-        out.printf(Locale.ROOT, "  sum rule: grid integral / Var = %.6f, modes / Var = %.12f%n", s.sumRuleRatio(),
-                s.modeSumRuleRatio());
+        if (denseGrid(s)) {
+            out.printf(Locale.ROOT, "  sum rule: grid integral / Var = %.6f, modes / Var = %.12f%n", s.sumRuleRatio(),
+                    s.modeSumRuleRatio());
+        } else {
+            out.printf(Locale.ROOT, "  sum rule: modes / Var = %.12f (no grid integral: the grid has %d points, too "
+                    + "few or too narrow to integrate S)%n", s.modeSumRuleRatio(), s.omega().length);
+        }
         out.printf(Locale.ROOT, "  group-inverse residual %.1e; noise %.3f s, spectrum %.3f s%s%n",
                 zero.relativeResidual(), zero.seconds(), s.seconds(), relaxation == null ? ""
                         : String.format(Locale.ROOT, ", relaxation rates %.3f s", relaxation.seconds()));
@@ -342,15 +368,20 @@ public final class NoiseCommand implements Callable<Integer> {
         StationaryResult r = sa.result();
         root.put("observable", zero.observable());
         root.put("convention", "two-sided: S(w) = int dt e^{iwt} <<x(t)x(0)>>, int S dw/2pi = Var; one-sided = 2S");
-        root.put("sN0", zero.zeroFrequency());
-        root.put("sN0OneSided", zero.oneSidedZeroFrequency());
+        String o = zero.observable(); // names carry the observable: sN0/varN for N, sm0/varm for m, sS0/varS for S
+        root.put("s0", zero.zeroFrequency());
+        root.put("s" + o + "0", zero.zeroFrequency());
+        root.put("s" + o + "0OneSided", zero.oneSidedZeroFrequency());
         root.put("mean", zero.mean());
-        root.put("varN", zero.variance());
+        root.put("variance", zero.variance());
+        root.put("var" + o, zero.variance());
         root.put("tf", zero.correlationTime());
         root.put("tfScale", sc.tripletNoiseTime());
-        root.put("coefficientSR", p.hasSpinFlips() ? zero.zeroFrequency() / (zero.variance() * p.spinFlipTime())
-                : Double.NaN);
-        root.put("coefficientTA", zero.zeroFrequency() / (zero.variance() * sc.tripletNoiseTime()));
+        if (o.equals("N")) { // the paper's coefficients are about N
+            root.put("coefficientSR", p.hasSpinFlips() ? zero.zeroFrequency() / (zero.variance()
+                    * p.spinFlipTime()) : Double.NaN);
+            root.put("coefficientTA", zero.zeroFrequency() / (zero.variance() * sc.tripletNoiseTime()));
+        }
         if (fp != null) {
             ObjectNode f = root.putObject("fokkerPlanck");
             f.put("sN0", fp.zeroFrequencyNoise());
@@ -405,7 +436,11 @@ public final class NoiseCommand implements Callable<Integer> {
         diag.put("krylovConverged", s.krylovConverged());
         diag.put("estimatedRelativeError", s.estimatedRelativeError());
         diag.put("verificationError", s.verificationError());
-        diag.put("sumRuleRatio", s.sumRuleRatio());
+        if (denseGrid(s)) {
+            diag.put("sumRuleRatio", s.sumRuleRatio());
+        } else {
+            diag.putNull("sumRuleRatio");
+        }
         diag.put("modeSumRuleRatio", s.modeSumRuleRatio());
         diag.put("highFrequencyCoefficient", s.highFrequencyCoefficient());
         diag.put("groupInverseResidual", zero.relativeResidual());

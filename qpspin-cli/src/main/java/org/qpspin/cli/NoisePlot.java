@@ -99,7 +99,8 @@ final class NoisePlot {
         }
         double var = s.variance();
         org.qpspin.model.Regime regime = org.qpspin.model.Regime.classify(p);
-        if (p.hasSpinFlips() && regime != org.qpspin.model.Regime.TRIPLET_ANNIHILATION) {
+        boolean particleNumber = obs.equals("N"); // the paper's S(0) limits are about N only
+        if (particleNumber && p.hasSpinFlips() && regime != org.qpspin.model.Regime.TRIPLET_ANNIHILATION) {
             double sr = 0.5 * var * p.spinFlipTime();
             if (sr < 1e3 * s0 && sr > 1e-3 * yMin) {
                 chart.addSeries("SR: 0.5 Var N tau_s", List.of(fMin, fMax), List.of(sr, sr))
@@ -107,7 +108,7 @@ final class NoisePlot {
             }
         }
         double tf = Scales.of(p).tripletNoiseTime();
-        if (Double.isFinite(tf) && regime != org.qpspin.model.Regime.SPIN_RELAXATION) {
+        if (particleNumber && Double.isFinite(tf) && regime != org.qpspin.model.Regime.SPIN_RELAXATION) {
             double ta = 0.6 * var * tf;
             if (ta < 1e3 * s0 && ta > 1e-3 * yMin) {
                 chart.addSeries("TA: 0.6 Var N t_f", List.of(fMin, fMax), List.of(ta, ta))

@@ -116,6 +116,15 @@ public final class StationaryCommand implements Callable<Integer> {
     /** Attempts with at least this many states print progress lines. */
     static final int PROGRESS_STATES = 50_000;
 
+    /** The caveat printed where the mean-field m0 exceeds N0/4. */
+    static final String M0_CAVEAT = "caveat: m0 > N0/4, outside the paper's m << N (Eqs. 3-4 expand in m/N): the "
+            + "mean-field m0 and regime are indicative only; the exact <m> below is not affected";
+
+    /** Whether the mean-field m0 exceeds N0/4 (where the paper's m ≪ N expansion is stretched). */
+    static boolean strongPolarization(MeanFieldFixedPoint mf) {
+        return mf.meanM() > 0.25 * mf.meanN();
+    }
+
     /** The readable summary. */
     static void printSummary(PrintWriter out, StationaryAnalysis a, TruncationVerdict verdict) {
         ModelParameters p = a.parameters();
@@ -137,6 +146,9 @@ public final class StationaryCommand implements Callable<Integer> {
         out.println("mean field (Eqs. 3-4)");
         out.printf(Locale.ROOT, "  N0 = %s, m0 = %s, regime = %s%n", g(mf.meanN()), g(mf.meanM()),
                 mf.regime().label());
+        if (strongPolarization(mf)) {
+            out.println("  " + M0_CAVEAT);
+        }
         out.println("truncation");
         out.printf(Locale.ROOT, "  %s: %d attempt(s)%n", a.truncation(), a.attempts().size());
         for (TruncationAttempt t : a.attempts()) {
@@ -212,6 +224,9 @@ public final class StationaryCommand implements Callable<Integer> {
         mf.put("N0", a.meanField().meanN());
         mf.put("m0", a.meanField().meanM());
         mf.put("regime", a.meanField().regime().label());
+        if (strongPolarization(a.meanField())) {
+            mf.put("caveat", M0_CAVEAT);
+        }
         ObjectNode tr = root.putObject("truncation");
         tr.put("automatic", a.truncation().isAutomatic());
         tr.put("band", a.truncation().isBand());
