@@ -85,14 +85,23 @@ public final class FpConvergenceCommand implements Callable<Integer> {
         if (!(fixedN0 > 0.0) || !Double.isFinite(fixedN0)) {
             throw new UsageException("--fixed-n0 must be finite and > 0, got " + fixedN0);
         }
+        if (plot != null) {
+            AtomicOutput.check(plot, "--plot");
+        }
         PrintWriter err = spec.commandLine().getErr();
         java.util.function.Consumer<String> progress = quiet.progressTo(err);
         List<ConvergenceStudy> studies = new ArrayList<>();
-        for (Limit limit : Limit.values()) {
-            studies.add(ConvergenceStudy.alongN0(limit, zeta, n0s, progress));
-        }
-        for (Limit limit : Limit.values()) {
-            studies.add(ConvergenceStudy.alongZeta(limit, fixedN0, zetas, progress));
+        try {
+            for (Limit limit : Limit.values()) {
+                studies.add(ConvergenceStudy.alongN0(limit, zeta, n0s, progress));
+            }
+            for (Limit limit : Limit.values()) {
+                studies.add(ConvergenceStudy.alongZeta(limit, fixedN0, zetas, progress));
+            }
+        } catch (org.qpspin.stationary.TruncationException t) {
+            throw new UsageException("an exact chain of the study is out of reach (fp-convergence has no state cap "
+                    + "option; lower the largest --n0 or --fixed-n0): " + t.getMessage().replace(
+                    "; raise the state cap or the tolerance", ""));
         }
         if (plot != null) {
             plot(studies, plot);

@@ -63,6 +63,28 @@ final class InputChecks {
         }
     }
 
+    /** Largest ratio of the fastest to the slowest rate scale, Γ/V over A V, that a double-precision chain holds. */
+    static final double RATE_SPAN_LIMIT = 1e250;
+
+    /**
+     * Refuses parameters whose rates under- or overflow: an --N0 so small that A is 0 (the N0 given would be
+     * silently replaced), or annihilation (Γ/V, Γt/V) and injection (A V) scales more than 250 decades apart (then
+     * the chain is trivial or reducible in double precision, and the truncation messages would mislead).
+     */
+    static void requireRepresentable(ModelParameters p, Double meanFieldN0) {
+        if (meanFieldN0 != null && meanFieldN0 > 0.0 && p.injectionRate() == 0.0) {
+            throw new UsageException("--N0 " + meanFieldN0 + " is so small that the injection rate A underflows "
+                    + "to 0; give a larger --N0 (or --A 0 for the empty cluster)");
+        }
+        double av = p.totalInjectionRate();
+        double annihilation = Math.max(p.singletRate(), p.tripletRate()) / p.volume();
+        if (av > 0.0 && annihilation > 0.0 && !(annihilation / av <= RATE_SPAN_LIMIT)) {
+            throw new UsageException(String.format(Locale.ROOT, "the rates span more than 250 decades (A V = %s "
+                    + "s^-1, Gamma/V = %s s^-1): beyond double precision; rescale A or V",
+                    SummaryFormat.g(av), SummaryFormat.g(annihilation)));
+        }
+    }
+
     /** Mean-field N0 (NaN where there is none). */
     private static double meanFieldN0(ModelParameters p) {
         try {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -93,6 +94,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 AtomicOutput.check(target, "--plot");
             }
         }
+        requireNoByteOrderMark(samplesFile);
         Samples samples;
         try {
             samples = SampleCsv.read(samplesFile);
@@ -142,6 +144,22 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         AtomicOutput.report(spec.commandLine().getErr(), plots);
         return report.passed() ? 0 : REJECTED;
+    }
+
+    /** A UTF-8 byte-order mark would read as part of the first column's name: refused with its own message. */
+    private static void requireNoByteOrderMark(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return; // the reader reports missing files and directories
+        }
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(3);
+            if (head.length == 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
+                throw new UsageException(file + ": starts with a UTF-8 byte-order mark (BOM); save it as plain "
+                        + "UTF-8 without the BOM");
+            }
+        } catch (IOException e) {
+            // the reader reports it
+        }
     }
 
     private static void printSummary(PrintWriter o, ValidationReport r, StationaryAnalysis a, List<Path> plots) {
