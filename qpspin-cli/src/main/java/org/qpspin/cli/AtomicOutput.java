@@ -51,6 +51,10 @@ final class AtomicOutput {
         if (text.endsWith("/") || Files.isDirectory(file)) {
             throw new UsageException("cannot write " + option + " " + file + ": it is a directory");
         }
+        if (Files.exists(file) && !Files.isRegularFile(file)) { // a device (/dev/full, /dev/null), a pipe: never replaced
+            throw new UsageException("cannot write " + option + " " + file + ": not a regular file (a device or "
+                    + "pipe); give a file name");
+        }
         Path parent = parentOf(file);
         try {
             Files.createDirectories(parent);

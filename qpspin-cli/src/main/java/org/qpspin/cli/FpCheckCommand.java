@@ -85,6 +85,7 @@ public final class FpCheckCommand implements Callable<Integer> {
         }
         if (plot != null) {
             plot(e, plot);
+            AtomicOutput.report(spec.commandLine().getErr(), List.of(plot));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(json.isSet() ? toJson(e) : summary(e));

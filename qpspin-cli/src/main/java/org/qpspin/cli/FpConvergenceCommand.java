@@ -105,6 +105,7 @@ public final class FpConvergenceCommand implements Callable<Integer> {
         }
         if (plot != null) {
             plot(studies, plot);
+            AtomicOutput.report(err, List.of(plot));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? toJson(studies) : table(studies));
