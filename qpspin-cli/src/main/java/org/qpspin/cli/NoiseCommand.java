@@ -37,7 +37,9 @@ import picocli.CommandLine.Spec;
                 "coefficients S_N(0)/(Var N tau) beside the 1D Fokker-Planck values.",
                 "Spectra are two-sided (MODEL.md); a spectrum analyser's one-sided density is 2 S.",
                 "Example: qpspin noise --preset aluminium --V 0.001 --N0 30 --plot sN.png"},
-        footer = {"", "Exit codes: 0 ok; 2 bad input or a truncation cost beyond the tolerance (one line on stderr)."})
+        footer = {"", "Exit codes: 0 ok (a fixed --n-max beyond --tol, or rates not converged to --rate-tol, warn on",
+                "stderr); 2 bad input, a truncation the automatic growth cannot bring within --tol, or more",
+                "--eigenvalues than the chain can deliver (one line on stderr); 3 out of memory."})
 public final class NoiseCommand implements Callable<Integer> {
 
     @Spec

@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
                 "Example: qpspin simulate --A 50 --V 1 --gamma 10 --gamma-t 0.5 --tau-s 0.2 --time 1000 "
                         + "--dt 0.01 --out samples.csv"},
         footer = {"", "Ctrl-C stops the replicas; the results so far are written (marked STOPPED EARLY).",
-                "Exit codes: 0 ok; 2 bad input (one line on stderr)."})
+                "Output files are written whole (temporary file, then renamed) and reported on stderr.",
+                "Exit codes: 0 ok; 2 bad input (one line on stderr); 3 out of memory."})
 public final class SimulateCommand implements Callable<Integer> {
 
     @Spec

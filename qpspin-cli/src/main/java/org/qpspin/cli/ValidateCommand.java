@@ -137,10 +137,11 @@ public final class ValidateCommand implements Callable<Integer> {
         if (json) {
             out.println(toJson(report, analysis, noise, plots, beyond));
         } else {
-            printSummary(out, report, analysis, plots);
-            if (beyond > 0) {
-                out.println("  " + beyondLine(beyond, stationary.maxN(), analysis.truncation().tolerance()));
+            if (beyond > 0) { // first, so that the binned tests' PASS below is not read as the verdict
+                out.println("qpspin validate: " + beyondLine(beyond, stationary.maxN(),
+                        analysis.truncation().tolerance()));
             }
+            printSummary(out, report, analysis, plots);
         }
         out.flush();
         if (plotFailure != null) {
