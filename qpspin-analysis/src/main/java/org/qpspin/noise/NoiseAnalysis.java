@@ -118,12 +118,76 @@ public final class NoiseAnalysis {
     }
 
     /**
-     * The {@code count} slowest nonzero relaxation rates of L (eigenvalues nearest 0), by shift-invert Arnoldi
-     * (ARPACK) on the group inverse L^#, reusing the stationary factorization.
+     * The {@code count} slowest nonzero relaxation rates of L (eigenvalues nearest 0) of this (truncated) chain:
+     * by shift-invert Arnoldi (ARPACK) on the group inverse L^#, reusing the stationary factorization, where
+     * count ≤ n/{@value #ARPACK_FRACTION}; otherwise, and whenever ARPACK's answer fails its checks (fewer modes
+     * than asked, a rate ≤ 0 or not finite, a residual above {@value #RATE_RESIDUAL_LIMIT}), by the dense
+     * eigen-decomposition on chains of at most {@value DenseRelaxation#MAX_STATES} states.
+     *
+     * <p>These are the rates of the truncated chain; {@link RelaxationConvergence} grows the truncation until they
+     * are those of the untruncated chain.
+     *
+     * @throws IllegalArgumentException when neither route can deliver {@code count} checked rates (message says
+     *                                  why and what to ask for instead)
      */
     public RelaxationSpectrum relaxationSpectrum(int count) {
-        return ArpackRelaxation.compute(this, count);
+        int n = generator.size();
+        if (count < 1) {
+            throw new IllegalArgumentException("number of eigenvalues must be >= 1, got " + count);
+        }
+        if (count > n - 1) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%d relaxation rates asked, but "
+                    + "the truncated chain has only %d states (%d nonzero rates)", count, n, n - 1));
+        }
+        String why;
+        if (n >= 3 && count <= n / ARPACK_FRACTION) {
+            RelaxationSpectrum arpack = ArpackRelaxation.compute(this, count);
+            why = failedCheck(arpack, count);
+            if (why == null) {
+                return arpack;
+            }
+        } else {
+            why = String.format(java.util.Locale.ROOT, "%d rates is more than ARPACK delivers reliably on %d states "
+                    + "(at most n/%d = %d)", count, n, ARPACK_FRACTION, n / ARPACK_FRACTION);
+        }
+        if (n <= DenseRelaxation.MAX_STATES) {
+            RelaxationSpectrum dense = DenseRelaxation.compute(generator, count);
+            String denseWhy = failedCheck(dense, count);
+            if (denseWhy == null) {
+                return dense;
+            }
+            why = why + "; dense eigen-decomposition: " + denseWhy;
+        }
+        throw new IllegalArgumentException("cannot compute " + count + " relaxation rates: " + why
+                + (n > DenseRelaxation.MAX_STATES ? " and the chain (" + n + " states) is too large for the dense "
+                + "eigen-decomposition (" + DenseRelaxation.MAX_STATES + " states); ask for fewer --eigenvalues"
+                : ""));
     }
+
+    /** Why {@code s} is not a trustworthy answer for {@code count} rates, or null if it is. */
+    private static String failedCheck(RelaxationSpectrum s, int count) {
+        if (s.count() < count) {
+            return "only " + s.count() + " of " + count + " Ritz values converged";
+        }
+        double[] rates = s.rates();
+        double[] res = s.residuals();
+        for (int k = 0; k < rates.length; k++) {
+            if (!(rates[k] > 0.0) || !Double.isFinite(rates[k])) {
+                return String.format(java.util.Locale.ROOT, "gamma_%d = %.3g is not a positive rate", k + 1,
+                        rates[k]);
+            }
+            if (res[k] > RATE_RESIDUAL_LIMIT) { // NaN (no eigenvector: complex dense eigenvalue) passes
+                return String.format(java.util.Locale.ROOT, "gamma_%d has residual %.1e > %.0e", k + 1, res[k],
+                        RATE_RESIDUAL_LIMIT);
+            }
+        }
+        return null;
+    }
+
+    /** ARPACK is asked for at most n / this rates (nev ≪ n: its restarts need ncv ≈ 2 nev + 20 ≤ n). */
+    static final int ARPACK_FRACTION = 10;
+    /** Largest accepted relative residual ‖L v − λ v‖ / (|λ| ‖v‖) of a relaxation mode. */
+    static final double RATE_RESIDUAL_LIMIT = 1e-8;
 
     // ---- package-private helpers shared by the spectrum routes
 

@@ -1,5 +1,8 @@
 package org.qpspin.cli;
 
+import java.util.List;
+import java.io.OutputStreamWriter;
+import java.io.BufferedWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Writer;
@@ -49,28 +52,27 @@ final class CsvFiles {
      * and its sidecar: {@code json} (a command's output, left unchanged) with {@code "csv"} (the file's name),
      * {@code "header"} and {@code "columns"} (name → meaning; units in the envelope's {@code units}).
      *
-     * @throws UsageException when a file cannot be written
+     * @return the files written (the CSV and its sidecar)
+     * @throws UsageException when a file cannot be written (then neither is)
      */
-    static void write(Path csv, Map<String, String> columns, Rows rows, ObjectNode json) {
+    static List<Path> write(Path csv, Map<String, String> columns, Rows rows, ObjectNode json) {
         String header = String.join(",", columns.keySet());
-        try {
-            Path parent = csv.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-                w.write(header);
-                w.write('\n');
-                rows.write(w);
-            }
-        } catch (IOException e) {
-            throw new UsageException("cannot write " + csv + ": " + e.getMessage());
-        }
         ObjectNode meta = json.deepCopy();
         meta.put("csv", csv.getFileName().toString());
         meta.put("header", header);
         ObjectNode c = meta.putObject("columns");
         columns.forEach(c::put);
-        JsonOutput.writeFile(meta, sidecarOf(csv));
+        // both files whole or neither (AtomicOutput: temporary siblings, then renames)
+        Map<Path, AtomicOutput.Content> files = new LinkedHashMap<>();
+        files.put(csv, stream -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+            w.write(header);
+            w.write('\n');
+            rows.write(w);
+            w.flush();
+        });
+        files.put(sidecarOf(csv), stream -> stream.write((JsonOutput.write(meta) + "\n")
+                .getBytes(StandardCharsets.UTF_8)));
+        return AtomicOutput.writeAll(files, "output file");
     }
 }

@@ -150,6 +150,17 @@ public final class ExportGeneratorCommand implements Callable<Integer> {
             throw new UsageException("--repeat must be >= 1, got " + repeat);
         }
         bandTolerance = bandTolerance();
+        out = prefix(out);
+        AtomicOutput.check(sibling(".json"), "--out");
+        if (bandTolerance != null) {
+            InputChecks.requireTruncationSize(nMax, 0, org.qpspin.truncation.Truncation.DEFAULT_MAX_STATES, null);
+            if (!(bandTolerance > 0.0 && bandTolerance < 1.0)) {
+                throw new UsageException("--band must be in (0, 1), got " + bandTolerance);
+            }
+        } else {
+            InputChecks.requireTruncationSize(nMax, mMax == null ? Integer.MAX_VALUE : mMax,
+                    org.qpspin.truncation.Truncation.DEFAULT_MAX_STATES, null);
+        }
         ModelParameters parameters = model.parameters();
         RateModel rates = model.rateModel(parameters);
         StationarySolver solver = solve ? StationarySolvers.byName(solverName) : null;
@@ -182,12 +193,12 @@ public final class ExportGeneratorCommand implements Callable<Integer> {
         ObjectNode files = root.putObject("files");
         if (fmt.equals("mtx") || fmt.equals("both")) {
             Path mtx = sibling(".mtx");
-            MatrixFiles.writeMatrixMarket(generator.matrix(), mtx);
+            writeFile(mtx, tmp -> MatrixFiles.writeMatrixMarket(generator.matrix(), tmp));
             files.put("matrixMarket", mtx.getFileName().toString());
         }
         if (fmt.equals("csc") || fmt.equals("both")) {
             Path csc = sibling(".csc");
-            MatrixFiles.writeBinaryCsc(generator.matrix(), csc);
+            writeFile(csc, tmp -> MatrixFiles.writeBinaryCsc(generator.matrix(), tmp));
             files.put("binaryCsc", csc.getFileName().toString());
         }
         root.put("assemblySeconds", assemblySeconds);
@@ -203,7 +214,7 @@ public final class ExportGeneratorCommand implements Callable<Integer> {
             root.put("residentHighWaterBytes", rss);
         }
         Path sidecar = sibling(".json");
-        JsonOutput.writeFile(root, sidecar);
+        writeFile(sidecar, tmp -> JsonOutput.writeFile(root, tmp));
         PrintWriter out = spec.commandLine().getOut();
         out.println(sidecar);
         out.flush();
@@ -312,8 +323,32 @@ public final class ExportGeneratorCommand implements Callable<Integer> {
         result.put("relativeOmittedFlux", stationary.relativeOmittedFlux());
         result.put("boundaryMass", stationary.boundaryMass());
         Path pFile = sibling(".p.f64");
-        MatrixFiles.writeDoubles(stationary.probabilitiesView(), pFile);
+        double[] vector = stationary.probabilitiesView();
+        writeFile(pFile, tmp -> MatrixFiles.writeDoubles(vector, tmp));
         files.put("stationaryVector", pFile.getFileName().toString());
+    }
+
+    /**
+     * The prefix {@code --out} means: an existing directory (or a name ending in '/', which picocli's Path drops)
+     * means files inside it named "generator.*"; an empty name is refused.
+     */
+    static Path prefix(Path out) {
+        if (out.toString().isEmpty()) {
+            throw new UsageException("--out needs a file prefix, got ''");
+        }
+        return Files.isDirectory(out) ? out.resolve("generator") : out;
+    }
+
+    /** Writes {@code file} whole ({@link AtomicOutput}) and says so on stderr. */
+    private static void writeFile(Path file, AtomicOutput.PathContent content) {
+        AtomicOutput.writePath(file, "--out", tmp -> {
+            try {
+                content.write(tmp);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        });
+        System.err.println("export-generator: wrote " + file);
     }
 
     /** PREFIX + suffix, creating the parent directory. */

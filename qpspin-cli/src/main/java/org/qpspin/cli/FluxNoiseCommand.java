@@ -55,17 +55,22 @@ public final class FluxNoiseCommand implements Callable<Integer> {
     @Mixin
     TruncationOptions truncation;
 
-    @Option(names = "--width", paramLabel = "NM", defaultValue = "100",
-            description = "Width of the SQUID arm in nm; phi1 = mu0 muB / width (default ${DEFAULT-VALUE}).")
-    double widthNm;
+    @Option(names = "--width", paramLabel = "NM",
+            description = "Estimate phi1 = mu0 muB / width from the width of the SQUID arm in nm instead of the "
+                    + "paper's phi1 (100 nm gives 5.6e-8 Phi0).")
+    Double widthNm;
 
     @Option(names = "--phi1", paramLabel = "PHI0",
-            description = "Flux of one Bohr magneton through the loop in Phi0 (overrides --width; paper: 1e-7).")
+            description = "Flux of one Bohr magneton through the loop in Phi0 (default: the paper's "
+                    + PAPER_PHI1 + "; overrides --width).")
     Double phi1;
 
     @Option(names = "--plot", paramLabel = "FILE",
             description = "Plot S_Phi(f) (exact chain where solved, Fokker-Planck, unpolarized) to FILE (.png or .svg).")
     Path plot;
+
+    /** The paper's φ₁ for its example: 1e-7 Φ0 per Bohr magneton. */
+    static final double PAPER_PHI1 = 1e-7;
 
     @Mixin
     JsonOption json;
@@ -95,17 +100,22 @@ public final class FluxNoiseCommand implements Callable<Integer> {
             throw new UsageException("no noise with A = 0: the only stationary state is the empty cluster");
         }
         double flux;
+        if (widthNm != null && !(widthNm > 0.0 && Double.isFinite(widthNm))) {
+            throw new UsageException("--width must be finite and > 0 nm, got " + widthNm);
+        }
         if (phi1 != null) {
             if (!(phi1 > 0.0) || !Double.isFinite(phi1)) {
                 throw new UsageException("--phi1 must be finite and > 0 (Phi0), got " + phi1);
             }
             flux = phi1;
-        } else {
-            if (!(widthNm > 0.0) || !Double.isFinite(widthNm)) {
-                throw new UsageException("--width must be finite and > 0 nm, got " + widthNm);
-            }
+        } else if (widthNm != null) {
             flux = FluxNoiseEstimate.singleSpinFlux(widthNm * 1e-9);
+        } else {
+            flux = PAPER_PHI1;
         }
+        String fluxSource = phi1 != null ? "--phi1" : widthNm != null ? "mu0 muB / width, width " + widthNm + " nm"
+                : "the paper's value";
+        truncation.truncation(); // the truncation options checked before any work
         PrintWriter err = spec.commandLine().getErr();
         FluxNoiseEstimate exact = null;
         ZeroFrequencyNoise exactN = null;
@@ -154,9 +164,9 @@ public final class FluxNoiseCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json.isSet()) {
-            out.println(toJson(p, rateModel, flux, exact, exactN, states, exactNote, fp, fpEstimate, plot));
+            out.println(toJson(p, rateModel, flux, exact, exactN, states, exactNote, fp, fpEstimate, plot, fluxSource));
         } else {
-            print(out, p, rateModel, flux, exact, exactN, states, exactNote, fp, fpEstimate);
+            print(out, p, rateModel, flux, exact, exactN, states, exactNote, fp, fpEstimate, fluxSource);
             if (plot != null) {
                 out.println("plot: " + plot);
             }
@@ -176,7 +186,7 @@ public final class FluxNoiseCommand implements Callable<Integer> {
 
     private static void print(PrintWriter out, ModelParameters p, String rateModel, double flux, FluxNoiseEstimate exact,
                               ZeroFrequencyNoise exactN, int states, String exactNote, FokkerPlanckDiffusion fp,
-                              FluxNoiseEstimate fpEstimate) {
+                              FluxNoiseEstimate fpEstimate, String fluxSource) {
         Scales sc = Scales.of(p);
         Regime regime = Regime.classify(p);
         out.println("qpspin flux-noise: spin-polarized cluster in a SQUID arm (two-sided S per Hz; one-sided = 2 S), "
@@ -184,8 +194,8 @@ public final class FluxNoiseCommand implements Callable<Integer> {
         out.println();
         SummaryFormat.printParametersLine(out, p);
         out.printf(Locale.ROOT, "scales       regime %s, Nc = %s, t_f = (A Gamma_t^2/V)^(-1/3) = %s s%n",
-                regime.label(), g(sc.criticalClusterSize()), g(sc.tripletNoiseTime()));
-        out.printf(Locale.ROOT, "coupling     phi1 = %.4g Phi0 per Bohr magneton%n", flux);
+                regimeLabel(p), g(sc.criticalClusterSize()), g(sc.tripletNoiseTime()));
+        out.printf(Locale.ROOT, "coupling     phi1 = %.4g Phi0 per Bohr magneton (%s)%n", flux, fluxSource);
         if (exact != null) {
             out.printf(Locale.ROOT, "exact chain  (%s rates, %d states)%n", rateModel, states);
             out.printf(Locale.ROOT, "  <N> = %.6g, Var N = %.6g, S_N(0) = %.6g /Hz, tau_N = %.4g s%n", exactN.mean(),
@@ -216,6 +226,29 @@ public final class FluxNoiseCommand implements Callable<Integer> {
                 + "(coefficients %.1f / %.1f)%n", PaperLimits.SR_NOISE, PaperLimits.TA_NOISE);
     }
 
+    /**
+     * The regime label with the truth about the polarization edge: where A Γt² V² / Γ³ (the unpolarized
+     * boundary's variable, N0/Nc squared in mean field at V &lt; Vc) lies within a factor {@value #EDGE_FACTOR} of 1,
+     * the mean-field label flips on a hair and the cluster is partly polarized (the paper's example sits exactly
+     * there: N0 = Nc = 10⁴): "edge of polarization (N0 ~ Nc; mean field: ...)".
+     */
+    static String regimeLabel(ModelParameters p) {
+        Regime regime = Regime.classify(p);
+        double g = p.singletRate();
+        double gt = p.tripletRate();
+        double v = p.volume();
+        double edge = gt == 0.0 ? 0.0 : p.injectionRate() * gt * gt * v * v / (g * g * g);
+        boolean nearVolumeEdge = v < Scales.of(p).criticalVolume() || regime == Regime.UNPOLARIZED;
+        if (nearVolumeEdge && edge > 1.0 / EDGE_FACTOR && edge < EDGE_FACTOR) {
+            return "edge of polarization (N0 ~ Nc, A Gamma_t^2 V^2 / Gamma^3 = " + g(edge) + "; mean field: "
+                    + regime.label() + ")";
+        }
+        return regime.label();
+    }
+
+    /** Factor around the unpolarized boundary called "the edge". */
+    static final double EDGE_FACTOR = 2.0;
+
     private static void line(PrintWriter out, FluxNoiseEstimate e, boolean exactMoment) {
         if (exactMoment) {
             out.printf(Locale.ROOT, "  S_spin = S_2S/3 = %.6g /Hz (paper's S_N/3 = %.6g)%n", e.spinNoise(),
@@ -229,13 +262,15 @@ public final class FluxNoiseCommand implements Callable<Integer> {
 
     private static String toJson(ModelParameters p, String rateModel, double flux, FluxNoiseEstimate exact, ZeroFrequencyNoise exactN,
                                  int states, String exactNote, FokkerPlanckDiffusion fp, FluxNoiseEstimate fpe,
-                                 Path plot) {
+                                 Path plot, String fluxSource) {
         ObjectNode root = JsonOutput.object("flux-noise");
         root.put("rateModel", rateModel);
         root.put("convention", "two-sided per Hz (docs/model.md); one-sided = 2x");
         root.put("phi1", flux);
+        root.put("phi1Source", fluxSource);
         root.put("tF", Scales.of(p).tripletNoiseTime());
         root.putObject("meanField").put("regime", Regime.classify(p).label());
+        root.put("regimeNote", regimeLabel(p));
         if (exact != null) {
             ObjectNode e = root.putObject("exact");
             e.put("states", states);

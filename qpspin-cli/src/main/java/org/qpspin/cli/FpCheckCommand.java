@@ -71,10 +71,19 @@ public final class FpCheckCommand implements Callable<Integer> {
         if (p.totalInjectionRate() == 0.0) {
             throw new UsageException("fp-check needs A > 0: with A = 0 the cluster is empty and Eq. 7 has no meaning");
         }
-        ExactVsFokkerPlanck e = ExactVsFokkerPlanck.of(p, Truncation.automatic(tolerance),
-                StationarySolvers.byName(solverName));
+        if (plot != null) {
+            AtomicOutput.check(plot, "--plot");
+        }
+        ExactVsFokkerPlanck e;
+        try {
+            e = ExactVsFokkerPlanck.of(p, Truncation.automatic(tolerance), StationarySolvers.byName(solverName));
+        } catch (org.qpspin.truncation.TruncationException t) {
+            throw new UsageException("the exact chain is out of reach for fp-check (it has no state cap option): "
+                    + t.getMessage().replace("; raise the state cap or the tolerance", "; lower --N0 or raise --tol"));
+        }
         if (plot != null) {
             plot(e, plot);
+            AtomicOutput.report(spec.commandLine().getErr(), List.of(plot));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(json.isSet() ? toJson(e) : summary(e));

@@ -92,6 +92,9 @@ public final class FpConvergenceCommand implements Callable<Integer> {
         if (!(fixedN0 > 0.0) || !Double.isFinite(fixedN0)) {
             throw new UsageException("--fixed-n0 must be finite and > 0, got " + fixedN0);
         }
+        if (plot != null) {
+            AtomicOutput.check(plot, "--plot");
+        }
         PrintWriter err = spec.commandLine().getErr();
         List<ConvergenceStudy> studies = new ArrayList<>();
         try (ProgressBars.Bar bar = ProgressBars.steps(err, quiet.isSet(), "fp-convergence",
@@ -105,9 +108,14 @@ public final class FpConvergenceCommand implements Callable<Integer> {
             for (Limit limit : Limit.values()) {
                 studies.add(ConvergenceStudy.alongZeta(limit, fixedN0, zetas, progress));
             }
+        } catch (org.qpspin.truncation.TruncationException t) {
+            throw new UsageException("an exact chain of the study is out of reach (fp-convergence has no state cap "
+                    + "option; lower the largest --n0 or --fixed-n0): " + t.getMessage().replace(
+                    "; raise the state cap or the tolerance", ""));
         }
         if (plot != null) {
             plot(studies, plot);
+            AtomicOutput.report(err, List.of(plot));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(json.isSet() ? toJson(studies) : table(studies));

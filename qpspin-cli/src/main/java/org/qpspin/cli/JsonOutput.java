@@ -1,5 +1,6 @@
 package org.qpspin.cli;
 
+import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -178,15 +179,8 @@ final class JsonOutput {
      * @throws UsageException when the file cannot be written
      */
     static void writeFile(ObjectNode root, Path file) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, write(root) + "\n");
-        } catch (IOException e) {
-            throw new UsageException("cannot write " + file + ": " + e.getMessage());
-        }
+        String text = write(root) + "\n";
+        AtomicOutput.write(file, "output file", stream -> stream.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The envelope in front of {@code root}'s fields, non-finite numbers replaced; {@code root} is left as it was. */

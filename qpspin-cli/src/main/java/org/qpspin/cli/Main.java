@@ -7,14 +7,18 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code qpspin} command. Subcommands are registered in {@link #commandLine()}. */
 @Command(name = "qpspin", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Exact statistics of spin-polarized quasiparticle clusters (PRL 125, 097006 (2020)).")
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** No command given: the usage on stderr and exit 2 (bad input), as for an unknown command. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().getErr().println("qpspin: no command given; choose one of the commands below");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        spec.commandLine().getErr().flush();
+        return 2;
     }
 
     /** The command tree with every subcommand registered (public: qpspin-sweep runs commands in-process). */
@@ -65,15 +69,26 @@ public final class Main implements Runnable {
 
     /**
      * Errors while running: bad input ({@link IllegalArgumentException}, which includes {@link UsageException})
-     * exits with 2 and one line; anything else is a bug and keeps its stack trace (exit 1).
+     * exits with 2 and one line; an {@link OutOfMemoryError} anywhere in the cause chain (e.g. in a worker
+     * thread, wrapped) exits with 3 and one line; anything else is a bug: one line, exit 1, and the stack trace
+     * only with the environment variable QPSPIN_DEBUG set.
      */
     private static int failed(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         if (e instanceof IllegalArgumentException) {
             cl.getErr().println("qpspin: " + e.getMessage());
             return 2;
         }
-        cl.getErr().println("qpspin: internal error: " + e);
-        e.printStackTrace(cl.getErr());
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                cl.getErr().println("qpspin: " + outOfMemory(cl));
+                return 3;
+            }
+        }
+        cl.getErr().println("qpspin: internal error: " + e + (System.getenv("QPSPIN_DEBUG") == null
+                ? " (set QPSPIN_DEBUG=1 for the stack trace)" : ""));
+        if (System.getenv("QPSPIN_DEBUG") != null) {
+            e.printStackTrace(cl.getErr());
+        }
         return 1;
     }
 
@@ -95,7 +110,13 @@ public final class Main implements Runnable {
         try {
             return cl.execute(args);
         } catch (OutOfMemoryError e) {
-            cl.getErr().println("qpspin: " + outOfMemory());
+            CommandLine sub = cl;
+            CommandLine.ParseResult parsed = cl.getParseResult();
+            while (parsed != null && parsed.subcommand() != null) {
+                parsed = parsed.subcommand();
+                sub = parsed.commandSpec().commandLine();
+            }
+            cl.getErr().println("qpspin: " + outOfMemory(sub));
             cl.getErr().flush();
             return 3;
         }
@@ -103,7 +124,22 @@ public final class Main implements Runnable {
 
     /** What to say about an {@link OutOfMemoryError}: the heap size and what to do about it. */
     static String outOfMemory() {
+        return outOfMemory(null);
+    }
+
+    /**
+     * As {@link #outOfMemory()}, naming only the options that {@code command} has (--band, --max-states, --n-max),
+     * e.g. none for {@code validate}.
+     */
+    static String outOfMemory(CommandLine command) {
+        StringBuilder options = new StringBuilder();
+        for (String o : new String[] {"--band", "--max-states", "--n-max"}) {
+            if (command == null || command.getCommandSpec().findOption(o) != null) {
+                options.append(options.length() == 0 ? "" : ", ").append(o);
+            }
+        }
         return "out of memory (" + (Runtime.getRuntime().maxMemory() >> 20) + " MiB heap): raise it with "
-                + "QPSPIN_JAVA_OPTS=-Xmx..., or use a narrower truncation (--band, --max-states)";
+                + "QPSPIN_JAVA_OPTS=-Xmx..." + (options.length() == 0 ? "" : ", or use a narrower truncation ("
+                + options + ")");
     }
 }

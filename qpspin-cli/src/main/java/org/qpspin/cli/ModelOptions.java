@@ -147,6 +147,21 @@ public final class ModelOptions {
      */
     public ModelParameters parameters() {
         applyParamsFile();
+        ModelParameters p;
+        try {
+            p = parse();
+        } catch (UsageException e) {
+            if (meanFieldN0 != null && e.getMessage().startsWith("injection rate A")) {
+                throw new UsageException("--N0 " + meanFieldN0 + " gives an injection rate that is not a finite "
+                        + "number (" + e.getMessage() + ")");
+            }
+            throw e;
+        }
+        InputChecks.requireRepresentable(p, meanFieldN0);
+        return p;
+    }
+
+    private ModelParameters parse() {
         if (injectionRate != null && meanFieldN0 != null) {
             throw new UsageException("give either --A or --N0, not both");
         }

@@ -16,7 +16,7 @@ import org.qpspin.noise.NoiseAnalysis;
 import org.qpspin.noise.NoiseSpectrum;
 import org.qpspin.noise.Observable;
 import org.qpspin.noise.RelaxationMode;
-import org.qpspin.noise.RelaxationSpectrum;
+import org.qpspin.noise.RelaxationConvergence;
 import org.qpspin.noise.SpectrumOptions;
 import org.qpspin.noise.ZeroFrequencyNoise;
 import org.qpspin.rates.RateModels;
@@ -40,7 +40,9 @@ import picocli.CommandLine.Spec;
                 "coefficients S_N(0)/(Var N tau) beside the 1D Fokker-Planck values.",
                 "Spectra are two-sided (docs/model.md); a spectrum analyser's one-sided density is 2 S.",
                 "Example: qpspin noise --preset aluminium --V 0.001 --N0 30 --plot sN.png"},
-        footer = {"", "Exit codes: 0 ok; 2 bad input or a truncation cost beyond the tolerance (one line on stderr)."})
+        footer = {"", "Exit codes: 0 ok (a fixed --n-max beyond --tol, or rates not converged to --rate-tol, warn on",
+                "stderr); 2 bad input, a truncation the automatic growth cannot bring within --tol, or more",
+                "--eigenvalues than the chain can deliver (one line on stderr); 3 out of memory."})
 public final class NoiseCommand implements Callable<Integer> {
 
     @Spec
@@ -71,8 +73,14 @@ public final class NoiseCommand implements Callable<Integer> {
     int points;
 
     @Option(names = "--eigenvalues", paramLabel = "K", defaultValue = "6",
-            description = "Number of slowest relaxation rates from ARPACK (0: skip; default ${DEFAULT-VALUE}).")
+            description = "Number of slowest relaxation rates (ARPACK; dense on small chains), converged in the "
+                    + "truncation to --rate-tol (0: skip; default ${DEFAULT-VALUE}).")
     int eigenvalues;
+
+    @Option(names = "--rate-tol", paramLabel = "TOL", defaultValue = "1e-8",
+            description = "Relative tolerance of each relaxation rate: the chain grows until every rate changes by "
+                    + "less (default ${DEFAULT-VALUE}).")
+    double rateTolerance;
 
     @Option(names = "--route", paramLabel = "R", defaultValue = "auto",
             description = "Spectrum route: auto, modes, direct (default ${DEFAULT-VALUE}; see docs/theory.md).")
@@ -113,6 +121,13 @@ public final class NoiseCommand implements Callable<Integer> {
         if (eigenvalues < 0) {
             throw new UsageException("--eigenvalues must be >= 0, got " + eigenvalues);
         }
+        if (!(rateTolerance > 0.0 && rateTolerance < 1.0)) {
+            throw new UsageException("--rate-tol must be in (0, 1), got " + rateTolerance);
+        }
+        if (plot != null) {
+            AtomicOutput.check(plot, "--plot");
+        }
+        checkFrequencies();
         PrintWriter err = spec.commandLine().getErr();
         quiet.report(err, "solving the stationary chain...");
         NoiseSetup setup = NoiseSetup.of(model.rateModel(parameters), truncation, err, quiet.isSet());
@@ -122,6 +137,21 @@ public final class NoiseCommand implements Callable<Integer> {
         NoiseAnalysis analysis = setup.analysis;
         ZeroFrequencyNoise zero = analysis.zeroFrequency(observable);
         double[] grid = grid(zero);
+        RelaxationConvergence relaxation = null;
+        if (eigenvalues > 0) {
+            quiet.report(err, "slowest relaxation rates, growing the chain until they change by < "
+                    + rateTolerance + "...");
+            relaxation = RelaxationConvergence.compute(analysis, eigenvalues, (n, m) -> NoiseSetup.of(sa.rateModel(),
+                    n, m, truncation, sa.result().solver()), rateTolerance, RelaxationConvergence.DEFAULT_MAX_GROWTHS,
+                    Math.max(4L * sa.result().states(), 100_000L));
+            if (!relaxation.converged()) {
+                err.printf(Locale.ROOT, "qpspin: warning: the %d slowest relaxation rates did not converge to "
+                        + "--rate-tol %.1e in the truncation (%s); their estimated errors are printed beside "
+                        + "them%n", eigenvalues, rateTolerance,
+                        relaxation.steps().get(relaxation.steps().size() - 1));
+                err.flush();
+            }
+        }
         quiet.report(err, "spectrum at " + grid.length + " frequencies...");
         NoiseSpectrum spectrum = analysis.spectrum(observable, grid, options);
         if (!spectrum.krylovConverged()) {
@@ -131,20 +161,20 @@ public final class NoiseCommand implements Callable<Integer> {
                     spectrum.krylovDimension());
             err.flush();
         }
-        RelaxationSpectrum relaxation = null;
-        if (eigenvalues > 0 && sa.result().states() >= 3) {
-            quiet.report(err, "slowest relaxation rates (ARPACK)...");
-            relaxation = analysis.relaxationSpectrum(eigenvalues);
-        }
         // the 1D Fokker-Planck diffusion is a limit of the PRL 2020 rates: shown beside that model only
         FokkerPlanckDiffusion fp = observable.name().equals("N") && RateModels.isPrl2020(sa.rateModel())
                 ? fokkerPlanck(parameters) : null;
+        UsageException plotFailure = null;
         if (plot != null) {
-            NoisePlot.write(spectrum, parameters, String.format(Locale.ROOT, "Exact chain: %d states (nMax = %d, "
-                    + "mMax = %d), solver %s", sa.result().states(), sa.result().maxN(), sa.result().maxM(),
-                    sa.result().solver()), plot);
+            try {
+                NoisePlot.write(spectrum, parameters, String.format(Locale.ROOT, "Exact chain: %d states (nMax = %d, "
+                        + "mMax = %d), solver %s", sa.result().states(), sa.result().maxN(), sa.result().maxM(),
+                        sa.result().solver()), plot);
+            } catch (UsageException e) { // the results are still printed; the failure is reported after them
+                plotFailure = e;
+            }
         }
-        ObjectNode summary = json(sa, zero, spectrum, relaxation, fp, plot);
+        ObjectNode summary = json(sa, zero, spectrum, relaxation, fp, plotFailure == null ? plot : null, setup.verdict);
         if (csv != null) {
             writeCsv(spectrum, csv, summary);
         }
@@ -152,12 +182,18 @@ public final class NoiseCommand implements Callable<Integer> {
         if (json.isSet()) {
             out.println(JsonOutput.write(summary));
         } else {
-            printSummary(out, sa, zero, spectrum, relaxation, fp);
-            if (plot != null) {
+            printSummary(out, sa, zero, spectrum, relaxation, fp, setup.verdict);
+            if (plot != null && plotFailure == null) {
                 out.println("plot: " + plot);
             }
         }
         out.flush();
+        if (plotFailure != null) {
+            throw plotFailure;
+        }
+        if (plot != null) {
+            AtomicOutput.report(err, java.util.List.of(plot));
+        }
         return 0;
     }
 
@@ -180,6 +216,30 @@ public final class NoiseCommand implements Callable<Integer> {
             throw new UsageException("--spectrum-tol must be in (0, 1), got " + spectrumTolerance);
         }
         return SpectrumOptions.defaults().withRoute(r).withTolerance(spectrumTolerance);
+    }
+
+    /** --omega, --f-min, --f-max as far as they can be checked before the solve (the defaults need tau). */
+    private void checkFrequencies() {
+        if (omega != null) {
+            if (fMin != null || fMax != null) {
+                throw new UsageException("give either --omega or --f-min/--f-max, not both");
+            }
+            for (double w : omega) {
+                if (!(w >= 0.0) || !Double.isFinite(w)) {
+                    throw new UsageException("--omega values must be finite and >= 0 rad/s, got " + w);
+                }
+            }
+            return;
+        }
+        if (fMin != null && (!(fMin > 0.0) || !Double.isFinite(2 * Math.PI * fMin))) {
+            throw new UsageException("--f-min must be > 0 Hz and 2 pi f-min finite, got " + fMin);
+        }
+        if (fMax != null && (!(fMax > 0.0) || !Double.isFinite(2 * Math.PI * fMax))) {
+            throw new UsageException("--f-max must be > 0 Hz and 2 pi f-max finite, got " + fMax);
+        }
+        if (fMin != null && fMax != null && !(fMax > fMin)) {
+            throw new UsageException("--f-max must be > --f-min, got --f-min " + fMin + ", --f-max " + fMax);
+        }
     }
 
     /** The ω grid: --omega, or log-spaced f from --f-min to --f-max (defaults around the correlation time). */
@@ -212,6 +272,27 @@ public final class NoiseCommand implements Callable<Integer> {
         return w;
     }
 
+    /**
+     * Whether the grid integral of S over the grid means anything as a sum rule: at least {@value #SUM_RULE_POINTS}
+     * points spanning at least {@value #SUM_RULE_DECADES} decades (the default grid: 200 points, 6 decades around the
+     * corner); a short --omega list integrates to an arbitrary number.
+     */
+    static boolean denseGrid(NoiseSpectrum s) {
+        double[] w = s.omega();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0.0;
+        for (double x : w) {
+            if (x > 0.0) {
+                lo = Math.min(lo, x);
+                hi = Math.max(hi, x);
+            }
+        }
+        return w.length >= SUM_RULE_POINTS && hi / lo >= Math.pow(10, SUM_RULE_DECADES);
+    }
+
+    static final int SUM_RULE_POINTS = 50;
+    static final int SUM_RULE_DECADES = 4;
+
     /** The 1D Fokker–Planck value beside the exact one (null where it is not defined). */
     static FokkerPlanckDiffusion fokkerPlanck(ModelParameters p) {
         try {
@@ -222,7 +303,8 @@ public final class NoiseCommand implements Callable<Integer> {
     }
 
     static void printSummary(PrintWriter out, StationaryAnalysis sa, ZeroFrequencyNoise zero, NoiseSpectrum s,
-                             RelaxationSpectrum relaxation, FokkerPlanckDiffusion fp) {
+                             RelaxationConvergence relaxation, FokkerPlanckDiffusion fp,
+                             TruncationVerdict verdict) {
         ModelParameters p = sa.parameters();
         Scales sc = Scales.of(p);
         StationaryResult r = sa.result();
@@ -238,36 +320,42 @@ public final class NoiseCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "mean field   N0 = %s, regime = %s, zeta_s = %s, zeta_t = %s, t_f = %s s%n",
                 g(sa.meanField().meanN()), sa.meanField().regime().label(), g(sc.zetaS()), g(sc.zetaT()),
                 g(sc.tripletNoiseTime()));
-        out.printf(Locale.ROOT, "stationary   %d states (nMax = %d, mMax = %d), cost %.3g, solver %s%n", r.states(),
-                r.maxN(), r.maxM(), r.relativeOmittedFlux(), r.solver());
+        out.printf(Locale.ROOT, "stationary   %d states (nMax = %d, mMax = %d), cost %.3g (%s), solver %s%n",
+                r.states(), r.maxN(), r.maxM(), r.relativeOmittedFlux(), verdict.toleranceWords(), r.solver());
         out.println("zero frequency");
         out.printf(Locale.ROOT, "  <%s> = %.10g, Var %s = %.10g%n", o, zero.mean(), o, zero.variance());
         out.printf(Locale.ROOT, "  S_%s(0) = %.10g /Hz (two-sided; one-sided %.6g)%n", o, zero.zeroFrequency(),
                 zero.oneSidedZeroFrequency());
         out.printf(Locale.ROOT, "  tau = S(0)/(2 Var) = %.6g s%n", zero.correlationTime());
-        if (p.hasSpinFlips()) {
+        if (p.hasSpinFlips() && o.equals("N")) {
             out.printf(Locale.ROOT, "  S(0)/(Var tau_s) = %.6g   (paper, SR limit: 0.5)%s%n",
                     zero.zeroFrequency() / (zero.variance() * p.spinFlipTime()),
                     fp == null ? "" : String.format(Locale.ROOT, "   1D Fokker-Planck: %.6g",
                             fp.noiseOverVarianceTimesSpinFlipTime()));
         }
-        if (Double.isFinite(sc.tripletNoiseTime())) {
+        if (Double.isFinite(sc.tripletNoiseTime()) && o.equals("N")) {
             out.printf(Locale.ROOT, "  S(0)/(Var t_f)   = %.6g   (paper, TA limit: 0.6)%s%n",
                     zero.zeroFrequency() / (zero.variance() * sc.tripletNoiseTime()),
                     fp == null ? "" : String.format(Locale.ROOT, "   1D Fokker-Planck: %.6g",
                             fp.noiseOverVarianceTimesTripletTime()));
         }
         if (relaxation != null) {
-            out.println("slowest relaxation rates (ARPACK, " + relaxation.implementation() + ")");
+            out.printf(Locale.ROOT, "slowest relaxation rates (%s; %s to relative %.0e in the truncation at nMax = "
+                    + "%d, mMax = %d, %d states)%n", relaxation.method(), relaxation.converged() ? "converged"
+                    : "NOT converged", relaxation.tolerance(), relaxation.nMax(), relaxation.mMax(),
+                    relaxation.states());
             double[] rates = relaxation.rates();
             double[] freq = relaxation.frequencies();
             double[] res = relaxation.residuals();
+            double[] errs = relaxation.errors();
             for (int k = 0; k < rates.length; k++) {
-                out.printf(Locale.ROOT, "  gamma_%d = %.10g s^-1%s   (residual %.1e)%n", k + 1, rates[k],
-                        freq[k] == 0.0 ? "" : String.format(Locale.ROOT, " %+.4g i", freq[k]), res[k]);
+                out.printf(Locale.ROOT, "  gamma_%d = %.10g s^-1%s   (est. error %.1e, residual %.1e)%n", k + 1,
+                        rates[k], freq[k] == 0.0 ? "" : String.format(Locale.ROOT, " %+.4g i", freq[k]), errs[k],
+                        res[k]);
             }
         }
-        out.println("Lorentzian weights (modes of the expansion carrying > 1e-4 of Var)");
+        out.println("Lorentzian weights (modes of the expansion carrying > 1e-4 of Var; rates of the stationary "
+                + "truncation: the faster ones depend on it, the converged rates are above)");
         for (RelaxationMode m : s.modes()) {
             if (Math.abs(m.weight()) > 1e-4 * s.variance()) {
                 out.printf(Locale.ROOT, "  gamma = %.8g s^-1%s, weight = %.6g (%.4f of Var)%n", m.rate(),
@@ -287,11 +375,16 @@ public final class NoiseCommand implements Callable<Integer> {
                 s.route(), s.krylovDimension(), s.krylovConverged(), s.estimatedRelativeError(),
                 Double.isNaN(s.verificationError()) ? "not run" : String.format(Locale.ROOT, "%.1e",
                         s.verificationError()));
-        out.printf(Locale.ROOT, "  sum rule: grid integral / Var = %.6f, modes / Var = %.12f%n", s.sumRuleRatio(),
-                s.modeSumRuleRatio());
+        if (denseGrid(s)) {
+            out.printf(Locale.ROOT, "  sum rule: grid integral / Var = %.6f, modes / Var = %.12f%n", s.sumRuleRatio(),
+                    s.modeSumRuleRatio());
+        } else {
+            out.printf(Locale.ROOT, "  sum rule: modes / Var = %.12f (no grid integral: the grid has %d points, too "
+                    + "few or too narrow to integrate S)%n", s.modeSumRuleRatio(), s.omega().length);
+        }
         out.printf(Locale.ROOT, "  group-inverse residual %.1e; noise %.3f s, spectrum %.3f s%s%n",
                 zero.relativeResidual(), zero.seconds(), s.seconds(), relaxation == null ? ""
-                        : String.format(Locale.ROOT, ", ARPACK %.3f s", relaxation.seconds()));
+                        : String.format(Locale.ROOT, ", relaxation rates %.3f s", relaxation.seconds()));
     }
 
     /** The columns of {@code --csv}. */
@@ -315,7 +408,8 @@ public final class NoiseCommand implements Callable<Integer> {
 
     /** The object of {@code --json}, also the sidecar of {@code --csv}. */
     static ObjectNode json(StationaryAnalysis sa, ZeroFrequencyNoise zero, NoiseSpectrum s,
-                           RelaxationSpectrum relaxation, FokkerPlanckDiffusion fp, Path plot) {
+                           RelaxationConvergence relaxation, FokkerPlanckDiffusion fp, Path plot,
+                           TruncationVerdict verdict) {
         ObjectNode root = JsonOutput.object("noise");
         ModelParameters p = sa.parameters();
         Scales sc = Scales.of(p);
@@ -330,9 +424,11 @@ public final class NoiseCommand implements Callable<Integer> {
         root.put("var" + o, zero.variance());
         root.put("correlationTime", zero.correlationTime());
         root.put("tF", sc.tripletNoiseTime());
-        root.put("coefficientSR", p.hasSpinFlips() ? zero.zeroFrequency() / (zero.variance() * p.spinFlipTime())
-                : Double.NaN);
-        root.put("coefficientTA", zero.zeroFrequency() / (zero.variance() * sc.tripletNoiseTime()));
+        if (o.equals("N")) { // the paper's coefficients are about N
+            root.put("coefficientSR", p.hasSpinFlips() ? zero.zeroFrequency() / (zero.variance()
+                    * p.spinFlipTime()) : Double.NaN);
+            root.put("coefficientTA", zero.zeroFrequency() / (zero.variance() * sc.tripletNoiseTime()));
+        }
         if (fp != null) {
             ObjectNode f = root.putObject("fokkerPlanck");
             f.put("sN0", fp.zeroFrequencyNoise());
@@ -349,7 +445,17 @@ public final class NoiseCommand implements Callable<Integer> {
                 e.put("rate", rates[k]);
                 e.put("frequency", freq[k]);
                 e.put("residual", res[k]);
+                e.put("estimatedError", relaxation.errors()[k]);
             }
+            ObjectNode rc = root.putObject("relaxationConvergence");
+            rc.put("converged", relaxation.converged());
+            rc.put("tolerance", relaxation.tolerance());
+            rc.put("nMax", relaxation.nMax());
+            rc.put("mMax", relaxation.mMax());
+            rc.put("states", relaxation.states());
+            rc.put("method", relaxation.method());
+            ArrayNode steps = rc.putArray("steps");
+            relaxation.steps().forEach(steps::add);
         }
         ArrayNode modes = root.putArray("modes");
         for (RelaxationMode m : s.modes()) {
@@ -377,7 +483,11 @@ public final class NoiseCommand implements Callable<Integer> {
         diag.put("krylovConverged", s.krylovConverged());
         diag.put("estimatedRelativeError", s.estimatedRelativeError());
         diag.put("verificationError", s.verificationError());
-        diag.put("sumRuleRatio", s.sumRuleRatio());
+        if (denseGrid(s)) {
+            diag.put("sumRuleRatio", s.sumRuleRatio());
+        } else {
+            diag.putNull("sumRuleRatio");
+        }
         diag.put("modeSumRuleRatio", s.modeSumRuleRatio());
         diag.put("highFrequencyCoefficient", s.highFrequencyCoefficient());
         diag.put("groupInverseResidual", zero.relativeResidual());
@@ -385,8 +495,7 @@ public final class NoiseCommand implements Callable<Integer> {
         diag.put("spectrumSeconds", s.seconds());
         if (relaxation != null) {
             diag.put("arpackSeconds", relaxation.seconds());
-            diag.put("arpackImplementation", relaxation.implementation());
-            diag.put("arpackOperatorApplications", relaxation.operatorApplications());
+            diag.put("arpackImplementation", relaxation.method());
         }
         ObjectNode st = root.putObject("stationary");
         st.put("states", r.states());
@@ -395,6 +504,7 @@ public final class NoiseCommand implements Callable<Integer> {
         st.put("meanN", r.meanN());
         st.put("varN", r.varianceN());
         st.put("relativeOmittedFlux", r.relativeOmittedFlux());
+        verdict.putJson(st);
         st.put("solver", r.solver());
         st.put("seconds", sa.seconds());
         JsonOutput.putParameters(root, p).put("rateModel", sa.rateModel().name());

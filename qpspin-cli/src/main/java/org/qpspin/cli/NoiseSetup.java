@@ -6,7 +6,9 @@ import org.qpspin.noise.NoiseAnalysis;
 import org.qpspin.noise.Observable;
 import org.qpspin.rates.RateModel;
 import org.qpspin.stationary.StationaryAnalysis;
+import org.qpspin.stationary.StationarySolver;
 import org.qpspin.stationary.StationarySolvers;
+import org.qpspin.truncation.Truncation;
 
 /**
  * The stationary analysis with a factorization whose group inverse the noise can trust. With {@code --solver
@@ -18,10 +20,15 @@ final class NoiseSetup {
 
     final StationaryAnalysis stationary;
     final NoiseAnalysis analysis;
+    /** The truncation's verdict against --tol (a warning has been printed when it is beyond). */
+    final TruncationVerdict verdict;
 
-    private NoiseSetup(StationaryAnalysis stationary, NoiseAnalysis analysis) {
+    private NoiseSetup(StationaryAnalysis stationary, NoiseAnalysis analysis, TruncationOptions options,
+                       PrintWriter err) {
         this.stationary = stationary;
         this.analysis = analysis;
+        this.verdict = TruncationVerdict.of(stationary, options.tolerance);
+        verdict.warn(err, "<N> (and the noise, which depends more on the tail)");
     }
 
     static NoiseSetup of(RateModel rates, TruncationOptions options, PrintWriter err, boolean quiet) {
@@ -30,7 +37,7 @@ final class NoiseSetup {
         NoiseAnalysis a = NoiseAnalysis.of(sa.generator(), sa.factorization());
         try {
             a.zeroFrequency(Observable.particleNumber());
-            return new NoiseSetup(sa, a);
+            return new NoiseSetup(sa, a, options, err);
         } catch (IllegalStateException e) {
             boolean auto = options.solverName.equalsIgnoreCase("auto");
             if (!auto || !StationarySolvers.names().contains("lu") || sa.result().solver().endsWith("lu")) {
@@ -42,7 +49,19 @@ final class NoiseSetup {
                 err.flush();
             }
             StationaryAnalysis lu = sa.refactorize(StationarySolvers.lu()); // same truncation (rectangle or band)
-            return new NoiseSetup(lu, NoiseAnalysis.of(lu.generator(), lu.factorization()));
+            return new NoiseSetup(lu, NoiseAnalysis.of(lu.generator(), lu.factorization()), options, err);
         }
+    }
+
+    /**
+     * The noise analysis of the chain truncated at ({@code nMax}, {@code mMax}), for growing a truncation (the
+     * relaxation rates' convergence loop): the solver that served the first truncation, {@code firstSolver} (its
+     * result's name; lu if the first fell back to it), else the options' solver.
+     */
+    static NoiseAnalysis of(RateModel rates, int nMax, int mMax, TruncationOptions options, String firstSolver) {
+        StationarySolver solver = firstSolver.endsWith("lu") && StationarySolvers.names().contains("lu")
+                ? StationarySolvers.lu() : options.solver();
+        StationaryAnalysis sa = StationaryAnalysis.factorize(rates, Truncation.fixed(nMax, mMax), solver);
+        return NoiseAnalysis.of(sa.generator(), sa.factorization());
     }
 }

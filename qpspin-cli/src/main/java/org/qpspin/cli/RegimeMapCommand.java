@@ -105,6 +105,13 @@ public final class RegimeMapCommand implements Callable<Integer> {
     public Integer call() {
         if (plot != null) {
             PlotTheme.requirePlotFile(plot);
+            AtomicOutput.check(plot, "--plot");
+        }
+        if (csv != null) {
+            AtomicOutput.check(csv, "--csv");
+        }
+        if (!(exactMaxN >= 0.0)) {
+            throw new UsageException("--exact-max-n must be >= 0 (0: no exact solves), got " + exactMaxN);
         }
         applyParamsFile();
         if (preset != null) {
@@ -136,11 +143,19 @@ public final class RegimeMapCommand implements Callable<Integer> {
                     StationarySolvers.byName(solverName), ProgressBars.enabled(quiet.isSet()) ? line -> bar.step()
                             : quiet.progressTo(err), rateModelName);
         }
-        if (csv != null) {
-            writeCsv(map, csv, json(map));
-        }
-        if (plot != null) {
-            plot(map, plot);
+        UsageException writeFailure = null;
+        java.util.List<Path> written = new java.util.ArrayList<>();
+        try {
+            if (csv != null) {
+                writeCsv(map, csv, json(map));
+                written.add(csv);
+            }
+            if (plot != null) {
+                plot(map, plot);
+                written.add(plot);
+            }
+        } catch (UsageException e) { // the table is still printed; the failure is reported after it
+            writeFailure = e;
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(json.isSet() ? toJson(map) : table(map));
@@ -148,6 +163,10 @@ public final class RegimeMapCommand implements Callable<Integer> {
             out.println("plot: " + plot);
         }
         out.flush();
+        if (writeFailure != null) {
+            throw writeFailure;
+        }
+        AtomicOutput.report(err, written);
         return 0;
     }
 
@@ -209,7 +228,11 @@ public final class RegimeMapCommand implements Callable<Integer> {
         if (!(lo > 0.0) || !(hi >= lo) || !Double.isFinite(hi)) {
             throw new UsageException(option + " needs 0 < LO <= HI, got '" + range + "'");
         }
-        int n = (int) Math.round(Math.log10(hi / lo) * perDecade);
+        if (lo < RANGE_LIMIT_LOW || hi > RANGE_LIMIT_HIGH) {
+            throw new UsageException(String.format(Locale.ROOT, "%s must lie within %s:%s (beyond, the cluster "
+                    + "sizes under- or overflow), got '%s'", option, g(RANGE_LIMIT_LOW), g(RANGE_LIMIT_HIGH), range));
+        }
+        int n = (int) Math.round((Math.log10(hi) - Math.log10(lo)) * perDecade);
         if (n > 400) {
             throw new UsageException(option + " gives more than 400 points; lower --per-decade");
         }
@@ -218,6 +241,15 @@ public final class RegimeMapCommand implements Callable<Integer> {
             g[i] = n == 0 ? lo : lo * Math.pow(hi / lo, (double) i / n);
         }
         return g;
+    }
+
+    /** The ratio ranges accepted (V/Vc, A/Ac): N0 ~ (A/Ac)^(1/2) (V/Vc) Nc stays a normal double well inside. */
+    static final double RANGE_LIMIT_LOW = 1e-15;
+    static final double RANGE_LIMIT_HIGH = 1e15;
+
+    /** The exact columns of a cell without an exact solve: "-" never attempted (N* above --exact-max-n), "capped". */
+    private static String missing(RegimeMap.Cell c) {
+        return c.note() != null && c.note().startsWith("not reached") ? "capped" : "-";
     }
 
     static String table(RegimeMap map) {
@@ -233,10 +265,12 @@ public final class RegimeMapCommand implements Callable<Integer> {
             b.append(String.format(Locale.ROOT, "%10.3g %10.3g %-12s %10.4g %10.4g %10.4g %12s %12s %9s%n",
                     c.volumeRatio(), c.injectionRatio(), c.regime().label(), c.meanField().meanN(),
                     c.fullMeanField().meanN(), c.fullMeanField().flippedFraction(),
-                    c.hasExact() ? String.format(Locale.ROOT, "%.4g", c.exactFlippedFraction()) : "-",
-                    c.hasExact() ? String.format(Locale.ROOT, "%.4g", c.exactEnhancement()) : "-",
-                    c.hasExact() ? Integer.toString(c.exact().states()) : "-"));
+                    c.hasExact() ? String.format(Locale.ROOT, "%.4g", c.exactFlippedFraction()) : missing(c),
+                    c.hasExact() ? String.format(Locale.ROOT, "%.4g", c.exactEnhancement()) : missing(c),
+                    c.hasExact() ? Integer.toString(c.exact().states()) : missing(c)));
         }
+        b.append(String.format(Locale.ROOT, "%n'-': exact solve not attempted (N* above --exact-max-n); 'capped': "
+                + "attempted, but the truncation needed more than --max-states states (or failed; --json has why)"));
         return b.toString();
     }
 
@@ -272,6 +306,7 @@ public final class RegimeMapCommand implements Callable<Integer> {
                 o.put("relativeOmittedFlux", c.exact().relativeOmittedFlux());
                 o.put("solver", c.exact().solver());
             } else {
+                o.put("exactStatus", missing(c).equals("capped") ? "capped" : "not attempted");
                 o.put("note", c.note());
             }
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -36,7 +37,8 @@ import picocli.CommandLine.Spec;
                         + "--dt 0.01 --out samples.csv"},
         footer = {"", "Ctrl-C stops the replicas; the results so far are written (marked STOPPED EARLY in the summary,",
                 "\"stopped\": true in --json and in the FILE.meta.json sidecars).",
-                "Exit codes: 0 ok; 2 bad input (one line on stderr)."})
+                "Output files are written whole (temporary file, then renamed) and reported on stderr.",
+                "Exit codes: 0 ok; 2 bad input (one line on stderr); 3 out of memory."})
 public final class SimulateCommand implements Callable<Integer> {
 
     @Spec
@@ -100,6 +102,7 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         ModelParameters parameters = model.requiredParameters("simulate");
         MonteCarloSettings settings = settings();
+        checkOutputs();
         GillespieSimulator simulator = GillespieSimulator.of(model.rateModel(parameters));
         MonteCarloControl control = new MonteCarloControl();
         CountDownLatch written = new CountDownLatch(1);
@@ -119,12 +122,14 @@ public final class SimulateCommand implements Callable<Integer> {
                     () -> String.format(Locale.ROOT, "%.3g events", (double) control.events()))) {
                 result = simulator.run(settings, control);
             }
+            boolean recorded = !(result.stopped() && result.simulatedTime() == 0.0); // nothing replaced by a header
             ObjectNode summary = json(result, out, histogram, plot != null && result.simulatedTime() > 0.0 ? plot : null);
-            if (out != null) {
-                CsvFiles.write(out, TIME_SERIES_COLUMNS, result::writeTimeSeriesRows, summary);
+            if (out != null && recorded) {
+                AtomicOutput.report(err, CsvFiles.write(out, TIME_SERIES_COLUMNS, result::writeTimeSeriesRows, summary));
             }
-            if (histogram != null) {
-                CsvFiles.write(histogram, HISTOGRAM_COLUMNS, w -> writeHistogramRows(result.occupation(), w), summary);
+            if (histogram != null && recorded) {
+                AtomicOutput.report(err, CsvFiles.write(histogram, HISTOGRAM_COLUMNS,
+                        w -> writeHistogramRows(result.occupation(), w), summary));
             }
             if (plot != null && result.simulatedTime() > 0.0) {
                 ResultPlots.simulate(result, plot);
@@ -141,7 +146,7 @@ public final class SimulateCommand implements Callable<Integer> {
             o.flush();
             if (result.stopped()) {
                 err.println(result.simulatedTime() == 0.0
-                        ? "qpspin: stopped during the burn-in; nothing was recorded"
+                        ? "qpspin: stopped during the burn-in; nothing was recorded (no file written or replaced)"
                         : "qpspin: stopped early; the output holds what was simulated (see 'recorded' above)");
                 err.flush();
             }
@@ -169,6 +174,10 @@ public final class SimulateCommand implements Callable<Integer> {
         if (!(dt > 0.0) || !Double.isFinite(dt)) {
             throw new UsageException("--dt must be finite and > 0 s, got " + dt);
         }
+        if (dt > time) {
+            throw new UsageException("--dt " + dt + " s is longer than --time " + time + " s: no sample would be "
+                    + "recorded");
+        }
         if (time / dt > 50_000_000.0) {
             throw new UsageException("--time / --dt = " + (long) (time / dt) + " samples per replica is more than "
                     + "50000000; use a larger --dt");
@@ -187,6 +196,7 @@ public final class SimulateCommand implements Callable<Integer> {
             if (start.length != 2) {
                 throw new UsageException("--start takes N,m (two integers), got " + start.length + " values");
             }
+            InputChecks.requireNotFar("--start", start[0], model.parameters(), 0.0);
             try {
                 s = s.withStart(start[0], start[1]);
             } catch (IllegalArgumentException e) {
@@ -215,6 +225,28 @@ public final class SimulateCommand implements Callable<Integer> {
             "m", "flipped spins",
             "time", "time spent in (N, m), all replicas",
             "fraction", "time / total recorded time (estimates P(N, m))");
+
+    /** --out and --histogram checked before the run: writable, and not the same file. */
+    private void checkOutputs() {
+        if (out != null) {
+            AtomicOutput.check(out, "--out");
+        }
+        if (histogram != null) {
+            AtomicOutput.check(histogram, "--histogram");
+        }
+        if (out != null && histogram != null && (out.toAbsolutePath().normalize().equals(
+                histogram.toAbsolutePath().normalize()) || sameExistingFile(out, histogram))) {
+            throw new UsageException("--out and --histogram name the same file " + out + "; give two files");
+        }
+    }
+
+    private static boolean sameExistingFile(Path a, Path b) {
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
 
     /** The rows of {@code --histogram} (N, m, time, fraction) for the states visited; no header. */
     static void writeHistogramRows(OccupationHistogram h, Writer w) throws IOException {

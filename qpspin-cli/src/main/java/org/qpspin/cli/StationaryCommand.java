@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -70,19 +72,28 @@ public final class StationaryCommand implements Callable<Integer> {
         Truncation truncation = truncationOptions.truncation();
         StationarySolver solver = truncationOptions.solver();
         PrintWriter err = spec.commandLine().getErr();
+        if (csvDirectory != null) {
+            if (csvDirectory.toString().isEmpty()) {
+                throw new UsageException("--csv needs a directory name, got ''");
+            }
+            AtomicOutput.check(csvDirectory.resolve("pN.csv"), "--csv");
+            AtomicOutput.check(csvDirectory.resolve("pNm.csv"), "--csv");
+        }
         StationaryAnalysis analysis = StationaryAnalysis.solve(model.rateModel(parameters),
                 truncation, solver, quiet.isSet() ? null : new StderrProgress(err));
+        TruncationVerdict verdict = TruncationVerdict.of(analysis, truncationOptions.tolerance);
         if (csvDirectory != null) {
-            writeCsv(analysis.result(), csvDirectory, json(analysis, csvDirectory, plot));
+            AtomicOutput.report(err, writeCsv(analysis.result(), csvDirectory, json(analysis, csvDirectory, plot, verdict)));
         }
         if (plot != null) {
             ResultPlots.stationary(analysis, plot);
         }
+        verdict.warn(err, "<N>, Var N and P(N, m)");
         PrintWriter out = spec.commandLine().getOut();
         if (json.isSet()) {
-            out.println(toJson(analysis, csvDirectory, plot));
+            out.println(toJson(analysis, csvDirectory, plot, verdict));
         } else {
-            printSummary(out, analysis);
+            printSummary(out, analysis, verdict);
         }
         if (plot != null && !json.isSet()) {
             out.println("plot: " + plot);
@@ -125,8 +136,17 @@ public final class StationaryCommand implements Callable<Integer> {
         return RateModels.isPrl2020(model) ? "PRL 2020 rate model (prl2020)" : model.name() + " rate model";
     }
 
+    /** The caveat printed where the mean-field m0 exceeds N0/4. */
+    static final String M0_CAVEAT = "caveat: m0 > N0/4, outside the paper's m << N (Eqs. 3-4 expand in m/N): the "
+            + "mean-field m0 and regime are indicative only; the exact <m> below is not affected";
+
+    /** Whether the mean-field m0 exceeds N0/4 (where the paper's m ≪ N expansion is stretched). */
+    static boolean strongPolarization(MeanFieldFixedPoint mf) {
+        return mf.meanM() > 0.25 * mf.meanN();
+    }
+
     /** The readable summary. */
-    static void printSummary(PrintWriter out, StationaryAnalysis a) {
+    static void printSummary(PrintWriter out, StationaryAnalysis a, TruncationVerdict verdict) {
         ModelParameters p = a.parameters();
         Scales s = Scales.of(p);
         MeanFieldFixedPoint mf = a.meanField();
@@ -147,6 +167,9 @@ public final class StationaryCommand implements Callable<Integer> {
                 : "mean field (Eqs. 3-4 of the PRL 2020 rates, for scale: not a limit of " + a.rateModel().name() + ")");
         out.printf(Locale.ROOT, "  N0 = %s, m0 = %s, regime = %s%n", g(mf.meanN()), g(mf.meanM()),
                 mf.regime().label());
+        if (strongPolarization(mf)) {
+            out.println("  " + M0_CAVEAT);
+        }
         out.println("truncation");
         out.printf(Locale.ROOT, "  %s: %d attempt(s)%n", a.truncation(), a.attempts().size());
         for (TruncationAttempt t : a.attempts()) {
@@ -166,10 +189,10 @@ public final class StationaryCommand implements Callable<Integer> {
                 r.relativeResidual());
         out.printf(Locale.ROOT, "  boundary mass = %.3g (outer level %.3g, outer m column %.3g)%n", r.boundaryMass(),
                 r.outerLevelMass(), r.outerColumnMass());
-        out.printf(Locale.ROOT, "  omitted flux  = %.3g s^-1 = %.3g AV (tolerance %s: %s)%n", r.omittedFlux(),
-                r.relativeOmittedFlux(), g(a.truncation().tolerance()), a.withinTolerance() ? "met" : "NOT met");
-        out.printf(Locale.ROOT, "  error scale   = %.3g (estimated truncation error of <N> and <m>: 4/3 x cost x Var N)%n",
-                a.truncationErrorScale());
+        out.printf(Locale.ROOT, "  omitted flux  = %.3g s^-1 = %.3g AV (%s)%n", r.omittedFlux(),
+                r.relativeOmittedFlux(), verdict.toleranceWords());
+        out.printf(Locale.ROOT, "  error scale   = %s%s%n", verdict.errorScaleWords(), Double.isNaN(verdict.errorScale)
+                ? "" : " (estimated truncation error of <N> and <m>: 4/3 x cost x Var N)");
         out.printf(Locale.ROOT, "  solver        = %s, %.3f s solve, %.3f s total, %s dense kernel%n", r.solver(),
                 r.seconds(), a.seconds(), StationarySolvers.denseKernel());
         if (a.note() != null) {
@@ -178,12 +201,12 @@ public final class StationaryCommand implements Callable<Integer> {
     }
 
     /** The JSON object of {@code --json}. */
-    static String toJson(StationaryAnalysis a, Path csvDirectory, Path plot) {
-        return JsonOutput.write(json(a, csvDirectory, plot));
+    static String toJson(StationaryAnalysis a, Path csvDirectory, Path plot, TruncationVerdict verdict) {
+        return JsonOutput.write(json(a, csvDirectory, plot, verdict));
     }
 
     /** The object of {@code --json}, also the sidecar of the CSV files. */
-    static ObjectNode json(StationaryAnalysis a, Path csvDirectory, Path plot) {
+    static ObjectNode json(StationaryAnalysis a, Path csvDirectory, Path plot, TruncationVerdict verdict) {
         ObjectNode root = JsonOutput.object("stationary");
         StationaryResult r = a.result();
         root.put("rateModel", a.rateModel().name());
@@ -202,7 +225,11 @@ public final class StationaryCommand implements Callable<Integer> {
         root.put("outerColumnMass", r.outerColumnMass());
         root.put("omittedFlux", r.omittedFlux());
         root.put("relativeOmittedFlux", r.relativeOmittedFlux());
-        root.put("truncationErrorScale", a.truncationErrorScale());
+        if (Double.isNaN(verdict.errorScale)) {
+            root.putNull("truncationErrorScale");
+        } else {
+            root.put("truncationErrorScale", verdict.errorScale);
+        }
         root.put("solver", r.solver());
         root.put("denseKernel", StationarySolvers.denseKernel());
         root.put("seconds", r.seconds());
@@ -224,11 +251,14 @@ public final class StationaryCommand implements Callable<Integer> {
         mf.put("N0", a.meanField().meanN());
         mf.put("m0", a.meanField().meanM());
         mf.put("regime", a.meanField().regime().label());
+        if (strongPolarization(a.meanField())) {
+            mf.put("caveat", M0_CAVEAT);
+        }
         ObjectNode tr = root.putObject("truncation");
         tr.put("automatic", a.truncation().isAutomatic());
         tr.put("band", a.truncation().isBand());
-        tr.put("tolerance", a.truncation().tolerance());
-        tr.put("withinTolerance", a.withinTolerance());
+        tr.put("tolerance", verdict.tolerance);
+        tr.put("withinTolerance", verdict.withinTolerance);
         ArrayNode history = tr.putArray("attempts");
         for (TruncationAttempt t : a.attempts()) {
             ObjectNode h = history.addObject();
@@ -265,19 +295,20 @@ public final class StationaryCommand implements Callable<Integer> {
      * P(N) to dir/pN.csv ("N,P") and P(N, m) to dir/pNm.csv ("N,m,P"), doubles in round-trip form, one header line
      * each, with the sidecars pN.meta.json and pNm.meta.json ({@code json}: the {@code --json} object).
      */
-    static void writeCsv(StationaryResult r, Path dir, ObjectNode json) {
+    static List<Path> writeCsv(StationaryResult r, Path dir, ObjectNode json) {
         double[] pn = r.marginalN();
-        CsvFiles.write(dir.resolve("pN.csv"), PN_COLUMNS, w -> {
+        List<Path> written = new ArrayList<>(CsvFiles.write(dir.resolve("pN.csv"), PN_COLUMNS, w -> {
             for (int n = 0; n < pn.length; n++) {
                 w.write(n + "," + pn[n] + "\n");
             }
-        }, json);
+        }, json));
         StateSpace space = r.space();
         double[] p = r.probabilitiesView();
-        CsvFiles.write(dir.resolve("pNm.csv"), PNM_COLUMNS, w -> {
+        written.addAll(CsvFiles.write(dir.resolve("pNm.csv"), PNM_COLUMNS, w -> {
             for (int i = 0; i < p.length; i++) {
                 w.write(space.levelOf(i) + "," + space.mOf(i) + "," + p[i] + "\n");
             }
-        }, json);
+        }, json));
+        return written;
     }
 }

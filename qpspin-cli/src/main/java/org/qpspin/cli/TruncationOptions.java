@@ -67,6 +67,8 @@ public final class TruncationOptions {
         if (mMax != null && mMax < 0) {
             throw new UsageException("--m-max must be >= 0, got " + mMax);
         }
+        InputChecks.requireTruncationSize(nMax, mMax == null ? Truncation.NO_M_LIMIT : mMax, maxStates,
+                "--max-states");
         Truncation t = Truncation.fixed(nMax, mMax == null ? Truncation.NO_M_LIMIT : mMax);
         return failOnTruncation ? t.failIfAbove(tolerance) : t;
     }

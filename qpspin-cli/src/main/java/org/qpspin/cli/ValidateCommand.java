@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -41,12 +42,13 @@ import picocli.CommandLine.Spec;
                 "'#' lines are comments. 'qpspin simulate --out' writes this format.",
                 "Example: qpspin validate --samples samples.csv --A 50 --V 1 --gamma 10 --gamma-t 0.5 "
                         + "--tau-s 0.2 --plot hist.png"},
-        footer = {"", "Exit codes: 0 samples agree; 3 samples rejected (some p-value below alpha / tests);",
-                "2 bad input, e.g. a malformed sample file (one line on stderr naming the line)."})
+        footer = {"", "Exit codes: 0 samples agree; 4 samples rejected (some p-value below alpha / tests);",
+                "2 bad input, e.g. a malformed sample file (one line on stderr naming the line);",
+                "3 out of memory (one line on stderr)."})
 public final class ValidateCommand implements Callable<Integer> {
 
-    /** Exit code when the samples are rejected. */
-    static final int REJECTED = 3;
+    /** Exit code when the samples are rejected: differs from 2 (bad input) and 3 (out of memory), issue 14. */
+    static final int REJECTED = 4;
 
     @Spec
     CommandSpec spec;
@@ -89,12 +91,20 @@ public final class ValidateCommand implements Callable<Integer> {
             throw new UsageException("--tol must be in (0, 1), got " + tolerance);
         }
         ModelParameters parameters = model.parameters();
+        if (plot != null) {
+            PlotTheme.requirePlotFile(plot);
+            for (Path target : ValidationPlots.targets(plot, true)) {
+                AtomicOutput.check(target, "--plot");
+            }
+        }
+        requireNoByteOrderMark(samplesFile);
         Samples samples;
         try {
             samples = SampleCsv.read(samplesFile);
         } catch (IOException e) {
             throw new UsageException("cannot read " + samplesFile + ": " + e.getMessage());
         }
+        InputChecks.requireNotFar("sample state", samples.maxN(), parameters, 0.0);
         StationaryAnalysis analysis = StationaryAnalysis.factorize(model.rateModel(parameters),
                 Truncation.automatic(tolerance), StationarySolvers.auto());
         StationaryResult stationary = analysis.result();
@@ -114,22 +124,72 @@ public final class ValidateCommand implements Callable<Integer> {
             }
         }
         ValidationReport report = SampleValidator.withDefaults().withSignificance(alpha).validate(samples, exact);
+        long beyond = beyondTruncation(samples, stationary.maxN());
         List<Path> plots = List.of();
+        UsageException plotFailure = null;
         if (plot != null) {
             try {
                 plots = ValidationPlots.write(plot, report, exact, "qpspin validate: " + samplesFile.getFileName());
             } catch (IOException e) {
-                throw new UsageException("cannot write " + plot + ": " + e.getMessage());
+                plotFailure = new UsageException("cannot write --plot " + plot + ": " + AtomicOutput.reason(e));
+            } catch (UsageException e) { // the verdicts are still printed; the failure is reported after them
+                plotFailure = e;
             }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json.isSet()) {
-            out.println(toJson(report, analysis, noise, plots));
+            out.println(toJson(report, analysis, noise, plots, beyond));
         } else {
+            if (beyond > 0) { // first, so that the binned tests' PASS below is not read as the verdict
+                out.println("qpspin validate: " + beyondLine(beyond, stationary.maxN(),
+                        analysis.truncation().tolerance()));
+            }
             printSummary(out, report, analysis, plots);
         }
         out.flush();
-        return report.passed() ? 0 : REJECTED;
+        if (plotFailure != null) {
+            throw plotFailure;
+        }
+        AtomicOutput.report(spec.commandLine().getErr(), plots);
+        return report.passed() && beyond == 0 ? 0 : REJECTED;
+    }
+
+    /**
+     * Samples with N beyond the automatic truncation's Nmax: the exact law puts less than the truncation tolerance
+     * (1e-10 by default) of its probability there, so even one such sample among fewer than 10⁸ rejects the
+     * samples at any usual alpha (P(at least one) ≤ n × tol), whatever the binned tests say (they merge the tail).
+     */
+    static long beyondTruncation(Samples samples, int nMax) {
+        long count = 0;
+        for (int s = 0; s < samples.seriesCount(); s++) {
+            for (int n : samples.n(s)) {
+                if (n > nMax) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    private static String beyondLine(long beyond, int nMax, double tol) {
+        return String.format(Locale.ROOT, "FAIL: %d sample(s) at N > %d, beyond the exact truncation, where the exact "
+                + "law holds less than %.1g of the probability", beyond, nMax, tol);
+    }
+
+    /** A UTF-8 byte-order mark would read as part of the first column's name: refused with its own message. */
+    private static void requireNoByteOrderMark(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return; // the reader reports missing files and directories
+        }
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(3);
+            if (head.length == 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
+                throw new UsageException(file + ": starts with a UTF-8 byte-order mark (BOM); save it as plain "
+                        + "UTF-8 without the BOM");
+            }
+        } catch (IOException e) {
+            // the reader reports it
+        }
     }
 
     private static void printSummary(PrintWriter o, ValidationReport r, StationaryAnalysis a, List<Path> plots) {
@@ -162,10 +222,12 @@ public final class ValidateCommand implements Callable<Integer> {
         }
     }
 
-    static String toJson(ValidationReport r, StationaryAnalysis a, ZeroFrequencyNoise noise, List<Path> plots) {
+    static String toJson(ValidationReport r, StationaryAnalysis a, ZeroFrequencyNoise noise, List<Path> plots,
+                         long beyond) {
         ObjectNode root = JsonOutput.object("validate");
         root.put("rateModel", a.rateModel().name());
-        root.put("passed", r.passed());
+        root.put("passed", r.passed() && beyond == 0);
+        root.put("samplesBeyondTruncation", beyond);
         root.put("alpha", r.alpha());
         root.put("minPValue", r.minPValue());
         root.put("samples", r.samples());

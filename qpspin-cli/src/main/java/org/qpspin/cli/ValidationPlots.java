@@ -35,6 +35,18 @@ final class ValidationPlots {
         return written;
     }
 
+    /** The files {@link #write} would write for {@code file} (the spectrum one only for time series). */
+    static List<Path> targets(Path file, boolean spectrum) {
+        String name = file.toString();
+        String stem = name.substring(0, Math.max(0, name.length() - 4));
+        String ext = name.substring(Math.max(0, name.length() - 4));
+        List<Path> t = new ArrayList<>(List.of(Path.of(name), Path.of(stem + "-log" + ext)));
+        if (spectrum) {
+            t.add(Path.of(stem + "-spectrum" + ext));
+        }
+        return t;
+    }
+
     /** Welch's Ŝ_N(ω) (all bins) against the exact aliased S_N at the tested bins, with its (1 − α) band. */
     private static PlotTheme.Panel spectrum(ValidationReport report) {
         PlotTheme.Panel panel = PlotTheme.panel("Spectrum of N: samples vs exact", "angular frequency ω (rad/s)",

@@ -42,12 +42,19 @@ public final class ValidationTableCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         String text = null;
         if (update != null) {
+            if (Files.isDirectory(update)) {
+                throw new UsageException("--update: " + update + " is a directory, not a file");
+            }
             if (!Files.isRegularFile(update)) {
                 throw new UsageException("--update: no such file " + update);
             }
             text = Files.readString(update, StandardCharsets.UTF_8);
             if (!text.contains(BEGIN) || !text.contains(END) || text.indexOf(BEGIN) > text.indexOf(END)) {
                 throw new UsageException("--update: " + update + " lacks the marker lines " + BEGIN + " ... " + END);
+            }
+            if (text.indexOf(BEGIN) != text.lastIndexOf(BEGIN) || text.indexOf(END) != text.lastIndexOf(END)) {
+                throw new UsageException("--update: " + update + " holds the marker lines more than once; keep one "
+                        + "pair");
             }
         }
         PrintWriter err = spec.commandLine().getErr();
@@ -60,7 +67,8 @@ public final class ValidationTableCommand implements Callable<Integer> {
         }
         String updated = text.substring(0, text.indexOf(BEGIN) + BEGIN.length()) + "\n" + table
                 + text.substring(text.indexOf(END));
-        Files.writeString(update, updated, StandardCharsets.UTF_8);
+        AtomicOutput.report(err, List.of(AtomicOutput.write(update, "--update",
+                stream -> stream.write(updated.getBytes(StandardCharsets.UTF_8)))));
         return 0;
     }
 

@@ -26,7 +26,7 @@ class MainTest {
         }
     }
 
-    /** A command that fails with an unexpected exception (a bug): exit 1 with its stack trace. */
+    /** A command that fails with an unexpected exception (a bug): exit 1, one line. */
     @Command(name = "crash")
     static final class Crash implements Callable<Integer> {
         @Override
@@ -74,15 +74,16 @@ class MainTest {
         Run bug = run("crash");
         assertEquals(1, bug.exit);
         assertTrue(bug.err.startsWith("qpspin: internal error: java.lang.IllegalStateException: boom"), bug.err);
-        assertTrue(bug.err.contains("\tat "), "a bug keeps its stack trace");
+        assertEquals(1, bug.err.lines().count(), "a bug is one line (its trace only with QPSPIN_DEBUG): " + bug.err);
         Run bad = run("stationary", "--A", "-1");
         assertEquals(2, bad.exit);
         assertEquals(1, bad.err.lines().count(), bad.err);
         Run help = run("--help");
         assertEquals(0, help.exit);
         assertTrue(help.out.startsWith("Usage: qpspin"), help.out);
-        Run bare = run();
-        assertEquals(0, bare.exit);
-        assertTrue(bare.out.startsWith("Usage: qpspin"), bare.out); // through picocli's writer, not System.out
+        Run bare = run(); // no command is bad input (audit): a one-line reason, then the usage, on stderr
+        assertEquals(2, bare.exit);
+        assertTrue(bare.err.startsWith("qpspin: no command given"), bare.err); // through picocli's writer
+        assertTrue(bare.err.contains("Usage: qpspin"), bare.err);
     }
 }

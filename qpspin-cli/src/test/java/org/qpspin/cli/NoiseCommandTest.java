@@ -107,9 +107,31 @@ class NoiseCommandTest {
         assertTrue(j.has("exact"), r.out);
         assertTrue(j.has("fokkerPlanck"));
         double phi1 = j.get("phi1").asDouble();
-        assertEquals(5.6e-8, phi1, 0.1e-8); // mu0 muB / 100 nm
+        assertEquals(1e-7, phi1, 0.0); // the paper's phi1 by default (issue 14)
         JsonNode e = j.get("exact");
         assertEquals(phi1 * phi1 * e.get("sSpin").asDouble(), e.get("sPhi").asDouble(), 1e-12 * e.get("sPhi").asDouble());
         assertTrue(e.get("sPhiEnhancement").asDouble() > 1.0);
+        CliRun w = new CliRun(args("flux-noise --N0 12 --width 100 --json -q"));
+        assertEquals(5.6e-8, new ObjectMapper().readTree(w.out).get("phi1").asDouble(), 0.1e-8); // mu0 muB / 100 nm
+    }
+
+    /** Issue 14: the paper's example sits at N0 = Nc, the polarization edge, and says so. */
+    @Test
+    void fluxNoiseDefaultIsThePapersExampleAtTheEdge() throws Exception {
+        CliRun r = new CliRun(args("flux-noise --json -q --max-states 1000"));
+        assertEquals(0, r.exit, r.err);
+        JsonNode j = new ObjectMapper().readTree(r.out);
+        assertEquals(1e-7, j.get("phi1").asDouble(), 0.0);
+        assertTrue(j.get("regimeNote").asText().startsWith("edge of polarization"), r.out);
+    }
+
+    /** Issue 14: with --observable m the JSON names m's quantities, and a 5-point grid gives no sum rule. */
+    @Test
+    void noiseNamesTheObservableAndSkipsASparseSumRule() throws Exception {
+        CliRun r = new CliRun(args("noise " + MODEL + " --observable m --omega 1,2,3,4,5 --eigenvalues 0 --json"));
+        assertEquals(0, r.exit, r.err);
+        JsonNode j = new ObjectMapper().readTree(r.out);
+        assertTrue(j.has("sM0") && j.has("varM") && !j.has("sN0") && !j.has("varN"), r.out);
+        assertTrue(j.get("diagnostics").get("sumRuleRatio").isNull(), r.out);
     }
 }

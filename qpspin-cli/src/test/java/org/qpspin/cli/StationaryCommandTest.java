@@ -127,7 +127,29 @@ class StationaryCommandTest {
         CliRun r = new CliRun("stationary", "--A", "100", "--V", "1", "--gamma", "1", "--gamma-t", "0.1", "--tau-s", "1",
                 "--n-max", "6", "-q");
         assertEquals(0, r.exit, r.err);
-        assertTrue(r.out.contains("NOT met") || r.out.contains("tolerance inf"), r.out);
+        assertTrue(r.out.contains("tolerance 1e-10: NOT met"), r.out);
+        assertTrue(r.err.contains("warning: truncation cost"), r.err);
+    }
+
+    /**
+     * Issue 14: a fixed truncation far beyond the tolerance is never "met", and its error scale is not a
+     * number that fails to bound the error (cost 0.43 at --n-max 10: the first-order scale 1.38 against an actual
+     * error 2.28 of <N> = 8.63 vs 10.91), nor 0 at --n-max 0.
+     */
+    @Test
+    void fixedTruncationFarBeyondToleranceHasNoErrorScale() {
+        for (String n : new String[] {"0", "10"}) {
+            CliRun r = new CliRun("stationary", "--A", "500", "--V", "1", "--gamma", "10", "--gamma-t", "0.5",
+                    "--tau-s", "0.2", "--n-max", n, "--json", "-q");
+            assertEquals(0, r.exit, r.err);
+            assertTrue(r.out.contains("\"withinTolerance\" : false"), r.out);
+            assertTrue(r.out.contains("\"truncationErrorScale\" : null"), r.out);
+            assertTrue(r.err.contains("may be off by any amount"), r.err);
+        }
+        CliRun ok = new CliRun("stationary", "--A", "500", "--V", "1", "--gamma", "10", "--gamma-t", "0.5",
+                "--tau-s", "0.2", "--n-max", "60", "--tol", "1e-6", "--json", "-q");
+        assertTrue(ok.out.contains("\"withinTolerance\" : true"), ok.out);
+        assertTrue(ok.err.isEmpty(), ok.err);
     }
 
     @Test
