@@ -9,6 +9,7 @@ import org.ejml.interfaces.linsol.LinearSolverSparse;
 import org.ejml.sparse.FillReducing;
 import org.ejml.sparse.csc.factory.LinearSolverFactory_DSCC;
 import org.qpspin.rates.RateModel;
+import org.qpspin.space.StateSpace;
 
 /**
  * The first-passage time τ into a {@link TargetSet}: its mean by one sparse linear solve, its distribution by the
@@ -19,7 +20,10 @@ import org.qpspin.rates.RateModel;
  * (into K, into the target, and out of the truncation). Solved twice by sparse LU (EJML, partial pivoting) with
  * two steps of iterative refinement: with the rates out of the truncation dropped (reflecting edges: the value
  * reported) and kept (absorbing edges: E[min(τ, exit)], a proven lower bound). The automatic truncation grows
- * until their relative gap and the mass lost by the horizon both stay below the tolerance.
+ * until their relative gap is below the tolerance (only linear solves: cheap); the distribution's transient then
+ * grows it further if the mass lost by the horizon exceeds the tolerance. When the distribution would need more
+ * than {@link #withMaxProducts} products (long passages in stiff chains: uniformization costs q × horizon), it is
+ * skipped with a note and the mean stands alone.
  *
  * <p>Distribution: P(τ ≤ t) is the target sink's mass of the {@link AbsorbingChain} (a lower bound; adding the
  * lost mass gives an upper bound); quantiles by bracketing on a doubling grid and bisection, each step one
@@ -27,35 +31,55 @@ import org.qpspin.rates.RateModel;
  */
 public final class FirstPassage {
 
-    private final TransientAnalysis analysis;
+    /** Default cap on the products with the generator the distribution may take (≈ q × horizon). */
+    public static final double DEFAULT_MAX_PRODUCTS = 5e7;
 
-    private FirstPassage(TransientAnalysis analysis) {
+    private final TransientAnalysis analysis;
+    private final double maxProducts;
+
+    private FirstPassage(TransientAnalysis analysis, double maxProducts) {
         this.analysis = analysis;
+        this.maxProducts = maxProducts;
     }
 
-    /** Defaults of {@link TransientAnalysis#withDefaults()}. */
+    private FirstPassage(TransientAnalysis analysis) {
+        this(analysis, DEFAULT_MAX_PRODUCTS);
+    }
+
+    /** Defaults of {@link TransientAnalysis#withDefaults()}, {@link #DEFAULT_MAX_PRODUCTS}. */
     public static FirstPassage withDefaults() {
         return new FirstPassage(TransientAnalysis.withDefaults());
     }
 
+    /**
+     * Cap on the products with the generator for the distribution (uniformization needs ≈ q × horizon, q the largest
+     * exit rate): above it the distribution is skipped with a note and only the mean is computed.
+     */
+    public FirstPassage withMaxProducts(double products) {
+        if (!(products > 0.0)) {
+            throw new IllegalArgumentException("max products must be > 0, got " + products);
+        }
+        return new FirstPassage(analysis, products);
+    }
+
     /** Tolerance on the lost mass and on the relative gap of the two mean times. */
     public FirstPassage withTolerance(double tol) {
-        return new FirstPassage(analysis.withTolerance(tol));
+        return new FirstPassage(analysis.withTolerance(tol), maxProducts);
     }
 
     /** The kernel method. */
     public FirstPassage withMethod(ExponentialAction.Method m) {
-        return new FirstPassage(analysis.withMethod(m));
+        return new FirstPassage(analysis.withMethod(m), maxProducts);
     }
 
     /** Fixed truncation (nothing grows). */
     public FirstPassage withFixedTruncation(int nMax, int mMax) {
-        return new FirstPassage(analysis.withFixedTruncation(nMax, mMax));
+        return new FirstPassage(analysis.withFixedTruncation(nMax, mMax), maxProducts);
     }
 
     /** Cap on the number of states. */
     public FirstPassage withMaxStates(int states) {
-        return new FirstPassage(analysis.withMaxStates(states));
+        return new FirstPassage(analysis.withMaxStates(states), maxProducts);
     }
 
     /**
@@ -76,58 +100,70 @@ public final class FirstPassage {
             TransientAnalysis.checkTimes(times);
         }
         double tol = analysis.tolerance();
-        // the truncation: grow (through the transient analysis's rules) until the lost mass by the horizon and the gap of
-        // the two mean times are below the tolerance
         TransientAnalysis ta = analysis.withTarget(target);
-        TransientAnalysis attempt = ta;
-        double horizon = times == null ? 0.0 : times[times.length - 1];
-        double[] means = null;
-        TransientResult tr = null;
-        for (int round = 0; round < 16; round++) {
-            tr = attempt.compute(rates, start, new double[] {horizon}, progress);
-            AbsorbingChain chain = tr.chain();
+        int[] tr = ta.firstTruncation(rates, start);
+        boolean fixed = ta.fixedTruncation() != null;
+        AbsorbingChain chain;
+        double[] means;
+        for (int round = 1; ; round++) {
+            StateSpace space = StateSpace.rectangle(tr[0], tr[1]);
+            if (space.size() > ta.maxStates()) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "the truncation needed for the mean "
+                        + "first-passage time to %.1e has more than %d states (nMax = %d, mMax = %d); raise the "
+                        + "state cap or loosen the tolerance", tol, ta.maxStates(), tr[0], tr[1]));
+            }
+            chain = AbsorbingChain.assemble(rates, space, target);
             means = meanTimes(chain, start);
-            double wanted = Math.max(horizon, Double.isFinite(means[0]) ? 10.0 * means[0] : 0.0);
             double gap = Double.isFinite(means[0]) && means[0] > 0 ? (means[0] - means[1]) / means[0] : 0.0;
             if (progress != null) {
-                progress.accept(String.format(Locale.ROOT, "mean first-passage time %.10g s (lower bound %.10g s, "
-                        + "relative gap %.1e), horizon %.4g s", means[0], means[1], gap, wanted));
+                progress.accept(String.format(Locale.ROOT, "truncation %d: nMax = %d, mMax = %d, %d non-target "
+                        + "states: E[tau] = %.10g s, lower bound %.10g s (relative gap %.1e)", round, tr[0],
+                        space.maxM(), chain.keptStates(), means[0], means[1], gap));
             }
-            if (wanted > horizon * (1 + 1e-9)) {
-                horizon = wanted; // the lost mass must be measured up to 10 E[τ]
-                continue;
-            }
-            if (chain.isClosed() || gap <= tol || analysis.isFixed()) {
+            if (fixed || chain.isClosed() || gap <= tol || !Double.isFinite(means[0])) {
                 break;
             }
-            // the lost mass is within tolerance but the mean still feels the truncation: grow both sides
-            int nMax = (int) Math.ceil(chain.space().maxN() * 1.3 + 10);
-            int mMax = Math.min(nMax / 2, (int) Math.ceil(chain.space().maxM() * 1.3 + 4));
-            attempt = ta.withFixedTruncation(nMax, mMax);
+            if (round >= 30) {
+                throw new IllegalArgumentException("mean first-passage time still moves by " + gap + " after "
+                        + round + " truncations");
+            }
+            tr[0] = (int) Math.ceil(tr[0] * 1.3 + 10);
+            tr[1] = Math.min(tr[0] / 2, (int) Math.ceil(tr[1] * 1.3 + 4));
         }
-        if (times == null && !Double.isFinite(means[0])) {
+        double mean = means[0];
+        if (times == null && !Double.isFinite(mean)) {
             throw new IllegalArgumentException("the start can reach states from which the target '" + target
                     + "' is unreachable: the mean first-passage time is infinite; give times for the distribution");
         }
-        AbsorbingChain chain = tr.chain();
-        double mean = means[0];
         double[] grid = times != null ? times.clone() : defaultGrid(mean);
-        TransientAnalysis onChain = analysis.withTarget(target)
-                .withFixedTruncation(chain.space().maxN(), chain.space().maxM());
-        TransientResult distribution = onChain.compute(rates, start, grid, null);
+        double horizon = grid[grid.length - 1];
+        double q = ExponentialAction.of(chain.matrix()).uniformizationRate();
+        double predicted = q * horizon;
+        if (predicted > maxProducts) {
+            String note = String.format(Locale.ROOT, "skipped: P(tau <= t) up to %.4g s needs ~%.1e "
+                    + "products with the generator (max exit rate q = %.3g /s), more than the cap %.1e; raise the "
+                    + "cap or ask for shorter times", horizon, predicted, q, maxProducts);
+            double[] nan = new double[quantileLevels.length];
+            java.util.Arrays.fill(nan, Double.NaN);
+            return new FirstPassageResult(target, mean, means[1], means[2], new double[0], new double[0],
+                    new double[0], quantileLevels.clone(), nan, null, chain.isClosed(), note);
+        }
+        TransientAnalysis onChain = fixed ? ta : ta.withInitialTruncation(chain.space().maxN(), chain.space().maxM());
+        TransientResult distribution = onChain.compute(rates, start, grid, progress);
+        AbsorbingChain used = distribution.chain();
         double[] cdf = distribution.targetMass().clone();
         double[] upper = new double[cdf.length];
         for (int i = 0; i < cdf.length; i++) {
             upper[i] = Math.min(1.0, cdf[i] + distribution.lostMass()[i]);
         }
         double[] quantiles = new double[quantileLevels.length];
-        ExponentialAction kernel = ExponentialAction.of(chain.matrix());
+        ExponentialAction kernel = ExponentialAction.of(used.matrix()).withMethod(ta.method());
         for (int i = 0; i < quantileLevels.length; i++) {
-            quantiles[i] = quantile(kernel, chain, start, quantileLevels[i], Double.isFinite(mean) && mean > 0 ? mean
-                    : grid[grid.length - 1], 64.0 * Math.max(horizon, grid[grid.length - 1]));
+            quantiles[i] = quantile(kernel, used, start, quantileLevels[i], Double.isFinite(mean) && mean > 0 ? mean
+                    : horizon, 4.0 * horizon);
         }
         return new FirstPassageResult(target, mean, means[1], means[2], grid, cdf, upper, quantileLevels.clone(),
-                quantiles, distribution, chain.isClosed());
+                quantiles, distribution, chain.isClosed(), null);
     }
 
     private static double[] defaultGrid(double scale) {
@@ -181,7 +217,7 @@ public final class FirstPassage {
     }
 
     /**
-     * {E[τ] reflecting, E[min(τ, exit)], relative residual} averaged over the start distribution (start mass in the
+     * {E[τ] reflecting, E[min(τ, exit)], backward error max_i |1 − Mh|_i / (1 + |M||h|)_i} averaged over the start distribution (start mass in the
      * target counts 0).
      */
     static double[] meanTimes(AbsorbingChain chain, StartDistribution start) {
@@ -297,10 +333,10 @@ public final class FirstPassage {
         DMatrixRMaj rhs = new DMatrixRMaj(r, 1);
         double relative = 0.0;
         for (int sweep = 0; sweep < 3; sweep++) {
-            residual(m, h.data, res);
+            double[] scale = residual(m, h.data, res);
             double worst = 0.0;
             for (int i = 0; i < r; i++) {
-                worst = Math.max(worst, Math.abs(res[i]));
+                worst = Math.max(worst, Math.abs(res[i]) / scale[i]);
             }
             relative = worst;
             if (sweep == 2 || worst == 0.0) {
@@ -317,14 +353,18 @@ public final class FirstPassage {
         return out;
     }
 
-    /** res = 1 − M h. */
-    private static void residual(DMatrixSparseCSC m, double[] h, double[] res) {
+    /** res = 1 − M h; returns the scale 1 + (|M| |h|)_i of each row (for the componentwise backward error). */
+    private static double[] residual(DMatrixSparseCSC m, double[] h, double[] res) {
         java.util.Arrays.fill(res, 1.0);
+        double[] scale = new double[res.length];
+        java.util.Arrays.fill(scale, 1.0);
         for (int j = 0; j < m.numCols; j++) {
             double hj = h[j];
             for (int p = m.col_idx[j]; p < m.col_idx[j + 1]; p++) {
                 res[m.nz_rows[p]] -= m.nz_values[p] * hj;
+                scale[m.nz_rows[p]] += Math.abs(m.nz_values[p] * hj);
             }
         }
+        return scale;
     }
 }

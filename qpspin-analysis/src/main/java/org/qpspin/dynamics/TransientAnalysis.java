@@ -23,6 +23,8 @@ public final class TransientAnalysis {
 
     /** Default lost-mass tolerance. */
     public static final double DEFAULT_TOLERANCE = 1e-10;
+    /** Default cap on the products with the generator one attempt may take (≈ q × last time). */
+    public static final double DEFAULT_MAX_PRODUCTS = 5e7;
     /** Default cap on the number of states. */
     public static final int DEFAULT_MAX_STATES = 5_000_000;
     private static final int MAX_ATTEMPTS = 30;
@@ -33,9 +35,17 @@ public final class TransientAnalysis {
     private final int fixedMMax;
     private final int maxStates;
     private final TargetSet target;
+    private final int[] initial;
+    private double maxProducts = DEFAULT_MAX_PRODUCTS; // set only while building a new instance (carry)
 
     private TransientAnalysis(double tolerance, ExponentialAction.Method method, int fixedNMax, int fixedMMax,
                               int maxStates, TargetSet target) {
+        this(tolerance, method, fixedNMax, fixedMMax, maxStates, target, null);
+    }
+
+    private TransientAnalysis(double tolerance, ExponentialAction.Method method, int fixedNMax, int fixedMMax,
+                              int maxStates, TargetSet target, int[] initial) {
+        this.initial = initial;
         this.tolerance = tolerance;
         this.method = method;
         this.fixedNMax = fixedNMax;
@@ -55,13 +65,14 @@ public final class TransientAnalysis {
         if (!(tol > 0.0 && tol < 1.0)) {
             throw new IllegalArgumentException("tolerance must be in (0, 1), got " + tol);
         }
-        return new TransientAnalysis(tol, method, fixedNMax, fixedMMax, maxStates, target);
+        return carry(new TransientAnalysis(tol, method, fixedNMax, fixedMMax, maxStates, target, initial));
     }
 
     /** The kernel method. */
     public TransientAnalysis withMethod(ExponentialAction.Method m) {
-        return new TransientAnalysis(tolerance, java.util.Objects.requireNonNull(m), fixedNMax, fixedMMax, maxStates,
-                target);
+        return carry(new TransientAnalysis(tolerance, java.util.Objects.requireNonNull(m), fixedNMax, fixedMMax,
+                maxStates,
+                target, initial));
     }
 
     /** A fixed truncation (nMax ≥ 0, mMax ≥ 0): nothing grows, the lost mass is reported. */
@@ -69,7 +80,7 @@ public final class TransientAnalysis {
         if (nMax < 0 || mMax < 0) {
             throw new IllegalArgumentException("truncation bounds must be >= 0, got nMax " + nMax + ", mMax " + mMax);
         }
-        return new TransientAnalysis(tolerance, method, nMax, mMax, maxStates, target);
+        return carry(new TransientAnalysis(tolerance, method, nMax, mMax, maxStates, target));
     }
 
     /** Cap on the states of the automatic truncation (≥ 1). */
@@ -77,12 +88,68 @@ public final class TransientAnalysis {
         if (states < 1) {
             throw new IllegalArgumentException("max states must be >= 1, got " + states);
         }
-        return new TransientAnalysis(tolerance, method, fixedNMax, fixedMMax, states, target);
+        return carry(new TransientAnalysis(tolerance, method, fixedNMax, fixedMMax, states, target, initial));
     }
 
     /** The target set made absorbing (its mass collects in the chain's target sink); null for none. */
     public TransientAnalysis withTarget(TargetSet set) {
-        return new TransientAnalysis(tolerance, method, fixedNMax, fixedMMax, maxStates, set);
+        return carry(new TransientAnalysis(tolerance, method, fixedNMax, fixedMMax, maxStates, set, initial));
+    }
+
+    /**
+     * Cap on the products with the generator (uniformization needs ≈ q t, q the largest exit rate of the truncated
+     * chain): an attempt that would need more is refused up front instead of running for hours.
+     */
+    public TransientAnalysis withMaxProducts(double products) {
+        if (!(products > 0.0)) {
+            throw new IllegalArgumentException("max products must be > 0, got " + products);
+        }
+        TransientAnalysis a = new TransientAnalysis(tolerance, method, fixedNMax, fixedMMax, maxStates, target,
+                initial);
+        a.maxProducts = products;
+        return a;
+    }
+
+    /** The automatic truncation starting from (nMax, mMax) instead of its own first guess (package use). */
+    TransientAnalysis withInitialTruncation(int nMax, int mMax) {
+        return carry(new TransientAnalysis(tolerance, method, fixedNMax, fixedMMax, maxStates, target,
+                new int[] {nMax, mMax}));
+    }
+
+    /** The cap on the number of states. */
+    int maxStates() {
+        return maxStates;
+    }
+
+    /** The kernel method. */
+    ExponentialAction.Method method() {
+        return method;
+    }
+
+    /** The fixed truncation {nMax, mMax}, or null when automatic. */
+    int[] fixedTruncation() {
+        return fixedNMax >= 0 ? new int[] {fixedNMax, fixedMMax} : null;
+    }
+
+    /** The first truncation {nMax, mMax} of the automatic growth for {@code start}. */
+    int[] firstTruncation(RateModel rates, StartDistribution start) {
+        if (fixedNMax >= 0) {
+            return new int[] {fixedNMax, fixedMMax};
+        }
+        if (initial != null) {
+            return initial.clone();
+        }
+        double n0 = MeanFieldFixedPoint.of(rates.parameters()).meanN();
+        double guess = Double.isFinite(n0) ? n0 + 6.0 * Math.sqrt(n0) + 10.0 : 0.0;
+        int nMax = (int) Math.min(1_000_000, Math.max(start.maxN() + 10, Math.ceil(guess)));
+        nMax = Math.max(nMax, 20);
+        int mMax = Math.min(nMax / 2, Math.max(start.maxM() + 8, 16));
+        return new int[] {nMax, mMax};
+    }
+
+    private TransientAnalysis carry(TransientAnalysis a) {
+        a.maxProducts = maxProducts;
+        return a;
     }
 
     /** Whether the truncation is fixed. */
@@ -106,19 +173,10 @@ public final class TransientAnalysis {
                                    Consumer<String> progress) {
         checkTimes(times);
         long begin = System.nanoTime();
-        int nMax;
-        int mMax;
         boolean fixed = fixedNMax >= 0;
-        if (fixed) {
-            nMax = fixedNMax;
-            mMax = fixedMMax;
-        } else {
-            double n0 = MeanFieldFixedPoint.of(rates.parameters()).meanN();
-            double guess = Double.isFinite(n0) ? n0 + 6.0 * Math.sqrt(n0) + 10.0 : 0.0;
-            nMax = (int) Math.min(1_000_000, Math.max(start.maxN() + 10, Math.ceil(guess)));
-            nMax = Math.max(nMax, 20);
-            mMax = Math.min(nMax / 2, Math.max(start.maxM() + 8, 16));
-        }
+        int[] first = firstTruncation(rates, start);
+        int nMax = first[0];
+        int mMax = first[1];
         for (int attempt = 1; ; attempt++) {
             StateSpace space = StateSpace.rectangle(nMax, mMax);
             if (space.size() > maxStates) {
@@ -127,6 +185,14 @@ public final class TransientAnalysis {
                         + "the times, or loosen the tolerance", tolerance, maxStates, nMax, mMax));
             }
             AbsorbingChain chain = AbsorbingChain.assemble(rates, space, target);
+            double q = Uniformization.of(chain.matrix()).rate();
+            double last = times[times.length - 1];
+            if (q * last > maxProducts) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "exp(tL) up to t = %.4g s needs ~%.1e "
+                        + "products with the generator (largest exit rate %.3g /s on %d states), more than the cap "
+                        + "%.1e; shorten the times or raise the cap (--max-products)", last, q * last, q,
+                        chain.keptStates(), maxProducts));
+            }
             Run r = run(chain, start, times, attempt, begin);
             double lostN = r.lostNAtEnd;
             double lostM = r.lostMAtEnd;

@@ -21,6 +21,7 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         // subcommands: one line each, keep alphabetical
         cl.addSubcommand(new ExportGeneratorCommand());
+        cl.addSubcommand(new FirstPassageCommand());
         cl.addSubcommand(new FluxNoiseCommand());
         cl.addSubcommand(new FpCheckCommand());
         cl.addSubcommand(new FpConvergenceCommand());
@@ -28,6 +29,7 @@ public final class Main implements Runnable {
         cl.addSubcommand(new RegimeMapCommand());
         cl.addSubcommand(new SimulateCommand());
         cl.addSubcommand(new StationaryCommand());
+        cl.addSubcommand(new TransientCommand());
         cl.addSubcommand(new ValidateCommand());
         cl.addSubcommand(new ValidationTableCommand());
         cl.setParameterExceptionHandler(Main::badParameters);
