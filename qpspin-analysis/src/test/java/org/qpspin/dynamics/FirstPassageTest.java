@@ -84,13 +84,23 @@ class FirstPassageTest {
 
     @Test
     void truncatedTargetGivesBracketingMeans() {
-        // m >= 3 leaves N unbounded: the truncation is grown until the two means agree
+        // m >= 6 leaves N unbounded and needs N >= 12: the truncation is grown until the two means agree
         RateModel rates = Prl2020RateModel.of(ModelParameters.of(40, 1, 10, 0.5, 0.4));
-        FirstPassageResult r = FirstPassage.withDefaults().compute(rates, StartDistribution.pointMass(0, 0),
-                TargetSet.parse("m>=3"), null, new double[] {0.5}, null);
+        StartDistribution start = StartDistribution.pointMass(0, 0);
+        TargetSet target = TargetSet.parse("m>=6");
+        double[] half = {0.5};
+        FirstPassageResult reference = FirstPassage.withDefaults().withFixedTruncation(90, 45)
+                .compute(rates, start, target, new double[] {1.0}, half, null);
+        FirstPassageResult small = FirstPassage.withDefaults().withFixedTruncation(16, 8)
+                .compute(rates, start, target, new double[] {1.0}, half, null);
+        assertTrue(small.meanTimeLowerBound() < small.meanTime(), "a small truncation shows a gap");
+        assertTrue(small.meanTimeLowerBound() <= reference.meanTime(), "the lower bound is one");
+        FirstPassageResult r = FirstPassage.withDefaults().compute(rates, start, target, new double[] {1.0}, half,
+                null);
         assertFalse(r.exact());
         assertTrue(r.meanTimeLowerBound() <= r.meanTime() * (1 + 1e-12));
         assertTrue((r.meanTime() - r.meanTimeLowerBound()) <= 1e-10 * r.meanTime());
+        assertEquals(reference.meanTime(), r.meanTime(), 1e-9 * reference.meanTime());
         assertTrue(r.distribution().lostMass()[r.times().length - 1] <= 1e-10);
     }
 
