@@ -193,15 +193,17 @@ public final class TransientAnalysis {
                         + "%.1e; shorten the times or raise the cap (--max-products)", last, q * last, q,
                         chain.keptStates(), maxProducts));
             }
-            Run r = run(chain, start, times, attempt, begin);
+            Run r = run(chain, start, times, attempt, begin, fixed || chain.isClosed());
             double lostN = r.lostNAtEnd;
             double lostM = r.lostMAtEnd;
             if (progress != null) {
                 progress.accept(String.format(Locale.ROOT, "truncation %d: nMax = %d, mMax = %d, %d states, lost "
                         + "mass %.2e (N edge %.2e, m edge %.2e), %d products", attempt, nMax, space.maxM(),
-                        chain.keptStates(), lostN + lostM, lostN, lostM, r.result.matvecs()));
+                        chain.keptStates(), lostN + lostM, lostN, lostM, r.matvecs)
+                        + (r.result == null ? String.format(Locale.ROOT, " (stopped at t = %.4g s: lost mass "
+                        + "only grows)", r.stoppedAt) : ""));
             }
-            if (fixed || lostN + lostM <= tolerance || chain.isClosed()) {
+            if (r.result != null && (fixed || lostN + lostM <= tolerance || chain.isClosed())) {
                 return r.result;
             }
             if (attempt >= MAX_ATTEMPTS) {
@@ -223,10 +225,16 @@ public final class TransientAnalysis {
         }
     }
 
-    private record Run(TransientResult result, double lostNAtEnd, double lostMAtEnd) {
+    /** One attempt: the result, or null when stopped early (lost mass above tolerance at {@code stoppedAt}). */
+    private record Run(TransientResult result, double lostNAtEnd, double lostMAtEnd, long matvecs, double stoppedAt) {
     }
 
-    private Run run(AbsorbingChain chain, StartDistribution start, double[] times, int attempt, long begin) {
+    /**
+     * Runs the times on {@code chain}; unless {@code complete}, stops as soon as the lost mass exceeds the
+     * tolerance (it only grows with t, so the attempt is lost anyway) and returns a null result.
+     */
+    private Run run(AbsorbingChain chain, StartDistribution start, double[] times, int attempt, long begin,
+                    boolean complete) {
         ExponentialAction kernel = ExponentialAction.of(chain.matrix()).withMethod(method)
                 .withTolerance(Math.max(1e-300, Math.min(ExponentialAction.DEFAULT_TOLERANCE, tolerance * 1e-3)));
         int k = times.length;
@@ -263,6 +271,10 @@ public final class TransientAnalysis {
             bound[i] = accumulated;
             absorbed[i] = Math.max(0.0, x[chain.targetSink()]);
             lost[i] = Math.max(0.0, x[chain.lostNSink()]) + Math.max(0.0, x[chain.lostMSink()]);
+            if (!complete && lost[i] > tolerance) {
+                return new Run(null, Math.max(0.0, x[chain.lostNSink()]), Math.max(0.0, x[chain.lostMSink()]),
+                        matvecs, times[i]);
+            }
             double[] pn = new double[nMax + 1];
             double[] pm = new double[mMax + 1];
             double mass = 0.0;
@@ -297,7 +309,8 @@ public final class TransientAnalysis {
         double seconds = (System.nanoTime() - begin) * 1e-9;
         TransientResult result = new TransientResult(times.clone(), meanN, varN, meanM, lost, absorbed, bound, methods, margN,
                 margM, dist, chain, matvecs, attempt, tolerance, seconds);
-        return new Run(result, Math.max(0.0, x[chain.lostNSink()]), Math.max(0.0, x[chain.lostMSink()]));
+        return new Run(result, Math.max(0.0, x[chain.lostNSink()]), Math.max(0.0, x[chain.lostMSink()]), matvecs,
+                times[k - 1]);
     }
 
     static void checkTimes(double[] times) {

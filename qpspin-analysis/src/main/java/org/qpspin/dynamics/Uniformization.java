@@ -27,10 +27,20 @@ public final class Uniformization {
 
     private final CscOperator p;
     private final double rate;
+    /** 1 for a column without a stored diagonal (its P_jj = 1), else 0. */
+    private final double[] implicitDiagonal;
 
     private Uniformization(CscOperator p, double rate) {
         this.p = p;
         this.rate = rate;
+        this.implicitDiagonal = new double[p.n];
+        for (int j = 0; j < p.n; j++) {
+            boolean stored = false;
+            for (int k = p.colIdx[j], e = p.colIdx[j + 1]; k < e; k++) {
+                stored |= p.rows[k] == j;
+            }
+            implicitDiagonal[j] = stored ? 0.0 : 1.0;
+        }
     }
 
     /**
@@ -133,14 +143,10 @@ public final class Uniformization {
             if (xj == 0.0) {
                 continue;
             }
-            boolean diagonal = false;
             for (int k = p.colIdx[j], e = p.colIdx[j + 1]; k < e; k++) {
                 y[p.rows[k]] += p.values[k] * xj;
-                diagonal |= p.rows[k] == j;
             }
-            if (!diagonal) {
-                y[j] += xj;
-            }
+            y[j] += implicitDiagonal[j] * xj;
         }
     }
 
