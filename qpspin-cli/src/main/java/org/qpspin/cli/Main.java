@@ -26,6 +26,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         CommandLine cl = new CommandLine(new Main());
         // subcommands: one line each, keep alphabetical
         cl.addSubcommand(new ExportGeneratorCommand());
+        cl.addSubcommand(new FirstPassageCommand());
         cl.addSubcommand(new FluxNoiseCommand());
         cl.addSubcommand(new FpCheckCommand());
         cl.addSubcommand(new FpConvergenceCommand());
@@ -34,6 +35,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         cl.addSubcommand(new RegimeMapCommand());
         cl.addSubcommand(new SimulateCommand());
         cl.addSubcommand(new StationaryCommand());
+        cl.addSubcommand(new TransientCommand());
         cl.addSubcommand(new ValidateCommand());
         cl.addSubcommand(new ValidationTableCommand());
         cl.addSubcommand(new CommandLine.HelpCommand());

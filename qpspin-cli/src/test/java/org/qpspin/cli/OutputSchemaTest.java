@@ -82,6 +82,8 @@ class OutputSchemaTest {
         json("fp-check", "--json");
         json("fp-convergence", "--n0", "3,4,5", "--zeta", "0.1", "--zetas", "0.3,0.2,0.1", "--fixed-n0", "4",
                 "--json", "-q");
+        json(args("transient", "--start", "0,0", "--times", "0.01,0.1,1", "--marginals", "--json", "-q"));
+        json(args("first-passage", "--start", "0,0", "--target", "N>=5", "--json", "-q"));
         json("model-comparison", "--families", "TA,SR", "--N0", "10", "--points", "2", "--json", "-q");
         json("regime-map", "--v-range", "0.1:1", "--a-range", "0.1:10", "--exact-max-n", "30", "--json", "-q",
                 "--csv", dir.resolve("map.csv").toString());

@@ -1,0 +1,130 @@
+package org.qpspin.dynamics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.junit.jupiter.api.Test;
+import org.qpspin.generator.Generator;
+import org.qpspin.model.ModelParameters;
+import org.qpspin.noise.NoiseAnalysis;
+import org.qpspin.noise.Observable;
+import org.qpspin.rates.Prl2020RateModel;
+import org.qpspin.space.StateSpace;
+import org.qpspin.stationary.StationaryFactorization;
+import org.qpspin.stationary.StationarySolvers;
+
+/** The sampled sequence's autocovariance against brute force and against the continuous-time limit. */
+class SampledAutocovarianceTest {
+
+    private static final ModelParameters P = ModelParameters.of(40, 1, 10, 0.5, 0.4);
+
+    @Test
+    void autocovarianceAndSumsMatchDenseBruteForce() {
+        Generator gen = Generator.assemble(Prl2020RateModel.of(P), StateSpace.rectangle(24, 6));
+        double[] p = StationarySolvers.gth().solve(gen).probabilities();
+        int n = gen.size();
+        for (Observable o : new Observable[] {Observable.particleNumber(), Observable.flippedSpins()}) {
+            for (double dt : new double[] {0.01, 0.3}) {
+                SampledCorrelation c = SampledAutocovariance.of(gen, p).compute(o, dt, 20, 1e-13);
+                assertTrue(c.converged());
+                // brute force: E = exp(L dt) dense, C_k = d^T E^k w
+                DMatrixRMaj e = DenseExponential.expm(DenseExponential.dense(gen.matrix()), dt);
+                double[] f = o.evaluate(gen.space());
+                double mean = 0.0;
+                for (int i = 0; i < n; i++) {
+                    mean += p[i] * f[i];
+                }
+                double[] d = new double[n];
+                double[] w = new double[n];
+                for (int i = 0; i < n; i++) {
+                    d[i] = f[i] - mean;
+                    w[i] = p[i] * d[i];
+                }
+                double[] v = w.clone();
+                double c0 = dot(d, v);
+                for (int k = 0; k <= 20; k++) {
+                    assertEquals(dot(d, v), c.autocovariance(k), 1e-12 * c0, o.name() + " dt " + dt + " C_" + k);
+                    v = DenseExponential.apply(e, v);
+                }
+                // the full sum: sum_{k>=1} E^k w = (I - E + p 1^T)^{-1} E w on the zero-sum subspace
+                DMatrixRMaj a = CommonOps_DDRM.identity(n);
+                CommonOps_DDRM.subtractEquals(a, e);
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < n; j++) {
+                        a.add(i, j, p[i]);
+                    }
+                }
+                DMatrixRMaj rhs = new DMatrixRMaj(n, 1, true, DenseExponential.apply(e, w));
+                DMatrixRMaj x = new DMatrixRMaj(n, 1);
+                assertTrue(CommonOps_DDRM.solve(a, rhs, x));
+                double tail = dot(d, x.data);
+                assertEquals(0.5 + tail / c0, c.integratedAutocorrelation(), 1e-10 * (0.5 + tail / c0),
+                        o.name() + " tau_int at dt " + dt);
+                assertEquals(c0 + 2 * tail, c.spectrum(0.0), 1e-10 * (c0 + 2 * tail));
+                // spectrum at theta = pi: sum (-1)^k C_k = d^T (I + E - ...)... brute force by summing the lags
+                double alternating = c0;
+                double[] u = w.clone();
+                for (int k = 1; k < 4000; k++) {
+                    u = DenseExponential.apply(e, u);
+                    alternating += 2 * (k % 2 == 0 ? 1 : -1) * dot(d, u);
+                }
+                if (dt >= 0.3) {
+                    assertEquals(alternating, c.spectrum(Math.PI), 1e-10 * c0, "S_d(pi)");
+                }
+            }
+        }
+    }
+
+    @Test
+    void smallIntervalsApproachTheContinuousZeroFrequencyNoise() {
+        Generator gen = Generator.assemble(Prl2020RateModel.of(P), StateSpace.rectangle(30, 8));
+        StationaryFactorization fac = StationarySolvers.gth().factorize(gen);
+        double[] p = fac.stationary().probabilities();
+        NoiseAnalysis noise = NoiseAnalysis.of(gen, fac);
+        double s0 = noise.zeroFrequency(Observable.particleNumber()).zeroFrequency();
+        double var = noise.zeroFrequency(Observable.particleNumber()).variance();
+        double tau = s0 / (2 * var);
+        // Euler-Maclaurin for the trapezoid rule on C(|t|) (T(h) = ∫ − h² f'(0)/12 + h⁴ f'''(0)/720 + O(h⁶)):
+        // dt S_d(0) = S(0) − dt² C'(0)/6 + dt⁴ C'''(0)/360 + O(dt⁶), C^(j)(0) = dᵀ L^j (p∘d)
+        double[] f = Observable.particleNumber().evaluate(gen.space());
+        double mean = 0.0;
+        for (int i = 0; i < f.length; i++) {
+            mean += p[i] * f[i];
+        }
+        double[] d = new double[f.length];
+        double[] w = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            d[i] = f[i] - mean;
+            w[i] = p[i] * d[i];
+        }
+        double[] lw = new double[f.length];
+        gen.multiply(w, lw);
+        double slope = dot(d, lw);
+        double[] l2w = new double[f.length];
+        double[] l3w = new double[f.length];
+        gen.multiply(lw, l2w);
+        gen.multiply(l2w, l3w);
+        double third = dot(d, l3w);
+        SampledAutocovariance sampler = SampledAutocovariance.of(gen, p);
+        for (double fraction : new double[] {0.05, 0.01}) {
+            double dt = fraction * tau;
+            SampledCorrelation c = sampler.compute(Observable.particleNumber(), dt, 0, 1e-13);
+            double limit = s0 - dt * dt * slope / 6 + Math.pow(dt, 4) * third / 360;
+            assertEquals(limit, c.aliasedSpectrum(0.0), 1e-10 * s0,
+                    "dt S_d(0) at dt = " + fraction + " tau");
+            assertEquals(var, c.variance(), 1e-12 * var);
+            // dt tau_int -> tau = S(0)/(2 Var)
+            assertEquals(tau, c.integratedTime(), 2 * fraction * fraction * tau);
+        }
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0.0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+}
