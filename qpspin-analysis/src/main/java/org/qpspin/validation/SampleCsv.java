@@ -23,24 +23,37 @@ import java.util.Set;
  * Without a header, one column is N and two are N, m. Each row is one sample:
  * <ul>
  *   <li>without {@code t}: samples in sequence (their order is used to estimate the autocorrelation);</li>
- *   <li>with {@code t} on a regular grid (all steps equal to 10⁻⁶ relative): a time series of spacing Δt;</li>
- *   <li>with {@code t} irregular: a piecewise-constant trajectory (each row holds until the next row's time,
- *       e.g. jump times), resampled on a regular grid whose spacing is the mean row spacing.</li>
+ *   <li>with {@code t} on a regular grid (every step within {@value #GRID_TOLERANCE} of the mean step, relative:
+ *       times rounded when printed still count as regular): a time series of spacing Δt = the mean step;</li>
+ *   <li>with {@code t} irregular: refused ({@link SampleFormatException} naming the smallest and largest step),
+ *       unless the caller says that the rows are the jump times of a piecewise-constant trajectory
+ *       ({@code jumpTimes}): then each row holds until the next row's time, and the trajectory is resampled on a
+ *       regular grid whose spacing is the mean row spacing. A regular grid with rows missing is never taken for
+ *       a trajectory silently.</li>
  * </ul>
  * Rows of one {@code replica} value must be contiguous; each replica is an independent series. Errors name the
  * file and line ({@link SampleFormatException}).
  */
 public final class SampleCsv {
 
-    private static final double GRID_TOLERANCE = 1e-6;
+    /** Largest deviation of a step from the mean step, relative, for a grid to count as regular. */
+    public static final double GRID_TOLERANCE = 1e-3;
 
     private SampleCsv() {
     }
 
-    /** Reads {@code file}. */
+    /** Reads {@code file}; irregular times are refused (see the class comment). */
     public static Samples read(Path file) throws IOException {
+        return read(file, false);
+    }
+
+    /**
+     * Reads {@code file}; with {@code jumpTimes}, irregular times are the jump times of a piecewise-constant
+     * trajectory (see the class comment), else they are refused.
+     */
+    public static Samples read(Path file, boolean jumpTimes) throws IOException {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(in, file.toString());
+            return read(in, file.toString(), jumpTimes);
         } catch (NoSuchFileException e) {
             throw new SampleFormatException(file + ": no such file");
         } catch (java.nio.charset.MalformedInputException e) {
@@ -54,6 +67,17 @@ public final class SampleCsv {
      * @throws SampleFormatException naming the line of the first malformed row
      */
     public static Samples read(Reader reader, String source) throws IOException {
+        return read(reader, source, false);
+    }
+
+    /**
+     * Reads samples from {@code reader}; {@code source} names it in error messages; {@code jumpTimes} as in
+     * {@link #read(Path, boolean)}.
+     *
+     * @throws SampleFormatException naming the line of the first malformed row, or an irregular time grid
+     *                               without {@code jumpTimes}
+     */
+    public static Samples read(Reader reader, String source, boolean jumpTimes) throws IOException {
         BufferedReader in = reader instanceof BufferedReader ? (BufferedReader) reader : new BufferedReader(reader);
         int colN = -1;
         int colM = -1;
@@ -195,11 +219,15 @@ public final class SampleCsv {
         if (colT < 0) {
             return Samples.of(nSeries, ms, Double.NaN);
         }
-        return timed(nSeries, ms, tSeries, source);
+        return timed(nSeries, ms, tSeries, source, jumpTimes);
     }
 
-    /** Regular grids are kept; irregular times are resampled by sample-and-hold at the mean spacing. */
-    private static Samples timed(List<int[]> nSeries, List<int[]> mSeries, List<double[]> tSeries, String source) {
+    /**
+     * Regular grids are kept; irregular times are refused, or with {@code jumpTimes} resampled by sample-and-hold
+     * at the mean spacing.
+     */
+    private static Samples timed(List<int[]> nSeries, List<int[]> mSeries, List<double[]> tSeries, String source,
+                                 boolean jumpTimes) {
         double interval = Double.NaN;
         boolean regular = true;
         double spanSum = 0.0;
@@ -228,6 +256,20 @@ public final class SampleCsv {
         }
         if (regular) {
             return Samples.of(nSeries, mSeries, interval);
+        }
+        if (!jumpTimes) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = 0.0;
+            for (double[] t : tSeries) {
+                for (int k = 1; k < t.length; k++) {
+                    lo = Math.min(lo, t[k] - t[k - 1]);
+                    hi = Math.max(hi, t[k] - t[k - 1]);
+                }
+            }
+            throw new SampleFormatException(String.format(java.util.Locale.ROOT, "%s: the times are not on a regular "
+                    + "time grid (steps from %.6g to %.6g s, more than %.0e apart relative); rows missing from a grid "
+                    + "cannot be tested as a time series; if the rows are the jump times of a piecewise-constant "
+                    + "trajectory, say so (validate --jump-times)", source, lo, hi, GRID_TOLERANCE));
         }
         double grid = spanSum / steps;
         List<int[]> ns = new ArrayList<>();

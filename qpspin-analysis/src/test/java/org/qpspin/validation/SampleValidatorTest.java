@@ -156,8 +156,28 @@ class SampleValidatorTest {
     }
 
     @Test
-    void csvIrregularTimesAreResampledByHolding() throws IOException {
-        Samples s = SampleCsv.read(new StringReader("t,N,m\n0,2,0\n0.5,3,1\n3,4,1\n4,4,2\n"), "x");
+    void csvIrregularTimesAreRefusedUnlessTheyAreJumpTimes() throws IOException {
+        String irregular = "t,N,m\n0,2,0\n0.5,3,1\n3,4,1\n4,4,2\n";
+        SampleCsv.SampleFormatException e = assertThrows(SampleCsv.SampleFormatException.class,
+                () -> SampleCsv.read(new StringReader(irregular), "x"));
+        assertTrue(e.getMessage().contains("not on a regular time grid (steps from 0.500000 to 2.50000 s"), e.getMessage());
+        // a grid with every third row dropped (audit row 172) is refused, not taken for a trajectory
+        StringBuilder dropped = new StringBuilder("t,N\n");
+        for (int k = 0; k < 30; k++) {
+            if (k % 3 != 2) {
+                dropped.append(0.015 * k).append(",").append(1 + k % 4).append("\n");
+            }
+        }
+        assertThrows(SampleCsv.SampleFormatException.class, () -> SampleCsv.read(new StringReader(dropped.toString()), "d"));
+        // times rounded to 1 us on a 0.0615 s grid stay a regular grid of the mean step
+        StringBuilder rounded = new StringBuilder("t,N\n");
+        for (int k = 0; k < 50; k++) {
+            rounded.append(Math.round(0.0615 * k * 1e6) / 1e6).append(",").append(1 + k % 3).append("\n");
+        }
+        Samples r = SampleCsv.read(new StringReader(rounded.toString()), "r");
+        assertEquals(50, r.n(0).length);
+        assertEquals(0.0615, r.interval(), 1e-9);
+        Samples s = SampleCsv.read(new StringReader(irregular), "x", true);
         // mean spacing 4/3 s: grid 0, 1.333, 2.667, 4.0 -> states held at those times
         assertEquals(4.0 / 3.0, s.interval(), 1e-12);
         assertEquals(List.of(2, 3, 3, 4), List.of(s.n(0)[0], s.n(0)[1], s.n(0)[2], s.n(0)[3]));

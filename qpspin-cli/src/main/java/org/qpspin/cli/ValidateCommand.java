@@ -59,6 +59,10 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--samples", paramLabel = "FILE.csv", required = true, description = "The samples to test.")
     Path samplesFile;
 
+    @Option(names = "--jump-times", description = "The rows' times are the jump times of a piecewise-constant "
+            + "trajectory (each row holds until the next); without it an irregular time grid is refused.")
+    boolean jumpTimes;
+
     @Option(names = "--alpha", paramLabel = "ALPHA", defaultValue = "0.01",
             description = "Significance level of each test (default ${DEFAULT-VALUE}).")
     double alpha;
@@ -100,7 +104,7 @@ public final class ValidateCommand implements Callable<Integer> {
         requireNoByteOrderMark(samplesFile);
         Samples samples;
         try {
-            samples = SampleCsv.read(samplesFile);
+            samples = SampleCsv.read(samplesFile, jumpTimes);
         } catch (IOException e) {
             throw new UsageException("cannot read " + samplesFile + ": " + e.getMessage());
         }
