@@ -253,15 +253,8 @@ public final class DynamicsOptions {
     }
 
     /** Writes {@code text} to {@code file} (creating directories). */
+    /** Writes {@code text} to {@code file} whole (temporary file, then rename: {@link AtomicOutput}). */
     static void write(Path file, String text, String option) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UsageException("cannot write " + option + " " + file + ": " + e.getMessage());
-        }
+        AtomicOutput.write(file, option, stream -> stream.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -118,6 +118,7 @@ public final class FirstPassageCommand implements Callable<Integer> {
                         r.cdfUpper()[i]));
             }
             DynamicsOptions.write(csv, b.toString(), "--csv");
+            AtomicOutput.report(err, java.util.List.of(csv));
         }
         if (plot != null && r.distribution() != null) {
             plot(r, plot);

@@ -176,7 +176,7 @@ public final class NoiseCommand implements Callable<Integer> {
         }
         ObjectNode summary = json(sa, zero, spectrum, relaxation, fp, plotFailure == null ? plot : null, setup.verdict);
         if (csv != null) {
-            writeCsv(spectrum, csv, summary);
+            AtomicOutput.report(err, writeCsv(spectrum, csv, summary));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json.isSet()) {
@@ -394,12 +394,12 @@ public final class NoiseCommand implements Callable<Integer> {
             "S", "two-sided spectral density of the observable at omega (docs/model.md)",
             "direct", "1 where S was computed by a direct solve (a check of the Krylov route), else 0");
 
-    static void writeCsv(NoiseSpectrum s, Path file, ObjectNode json) {
+    static java.util.List<Path> writeCsv(NoiseSpectrum s, Path file, ObjectNode json) {
         double[] w = s.omega();
         double[] f = s.frequencyHz();
         double[] v = s.values();
         boolean[] d = s.direct();
-        CsvFiles.write(file, CSV_COLUMNS, out -> {
+        return CsvFiles.write(file, CSV_COLUMNS, out -> {
             for (int i = 0; i < w.length; i++) {
                 out.write(f[i] + "," + w[i] + "," + v[i] + "," + (d[i] ? 1 : 0) + "\n");
             }

@@ -83,6 +83,7 @@ public final class TransientCommand implements Callable<Integer> {
         TransientResult r = analysis.compute(model.rateModel(p), start, times, quiet.progressTo(err));
         if (csv != null) {
             DynamicsOptions.write(csv, toCsv(r), "--csv");
+            AtomicOutput.report(err, java.util.List.of(csv));
         }
         if (plot != null) {
             plot(r, plot);
