@@ -6,7 +6,7 @@ import java.util.Locale;
  * A set of cluster states given by a condition on N and m, e.g. {@code N>=200}, {@code m>=10},
  * {@code N>=50 && m<=2}, {@code (N<=0) || m>=5}.
  *
- * <p>Grammar: expr := and ('||' and)*; and := atom ('&&' atom)*; atom := '(' expr ')' | VAR OP INT, with VAR one of
+ * <p>Grammar: {@code expr := and ('||' and)*; and := atom ('&&' atom)*; atom := '(' expr ')' | VAR OP INT}, with VAR one of
  * N, m (also S2 = N − 2m, twice the total spin) and OP one of {@code >= <= > < == !=}. {@code &&} binds tighter
  * than {@code ||}. Immutable.
  */
