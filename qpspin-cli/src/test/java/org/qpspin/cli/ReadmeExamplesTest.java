@@ -10,6 +10,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.qpspin.dynamics.FirstPassage;
+import org.qpspin.dynamics.FirstPassageResult;
+import org.qpspin.dynamics.StartDistribution;
+import org.qpspin.dynamics.TargetSet;
+import org.qpspin.dynamics.TransientAnalysis;
+import org.qpspin.dynamics.TransientResult;
+import org.qpspin.rates.RateModel;
 import org.qpspin.model.Aluminium;
 import org.qpspin.model.ModelParameters;
 import org.qpspin.validation.ExactDistribution;
@@ -73,6 +80,28 @@ class ReadmeExamplesTest {
         return report;
     }
 
+    static FirstPassageResult dynamics() {
+        // README dynamics begin
+        ModelParameters q = ModelParameters.of(50, 1, 10, 0.5, 0.2);  // A, V, Gamma, Gamma_t, tau_s
+        RateModel rates = Prl2020RateModel.of(q);
+        TransientResult tr = TransientAnalysis.withDefaults()       // exp(tL)v with an error bound; lost mass <= 1e-10
+                .compute(rates, StartDistribution.pointMass(0, 0), new double[] {0.01, 0.1, 1.0}, null);
+        double[] meanN = tr.meanN();                                  // <N>(t); also varianceN(), meanM(), lostMass()
+        FirstPassageResult fp = FirstPassage.withDefaults()          // from the empty cluster to N >= 5
+                .compute(rates, StartDistribution.pointMass(0, 0), TargetSet.parse("N>=5"), null,
+                        new double[] {0.5, 0.9}, null);
+        double meanTime = fp.meanTime();                              // E[tau] in s; quantiles(), cdf() at times()
+        // README dynamics end
+        assertTrue(meanN[0] < meanN[1] && meanN[1] < meanN[2], "the cluster builds up");
+        assertTrue(fp.meanTimeLowerBound() <= meanTime && meanTime > 0.0, "E[tau] above its proven lower bound");
+        return fp;
+    }
+
+    @Test
+    void dynamicsRunAsPrinted() {
+        dynamics();
+    }
+
     @Test
     void stationaryAndNoiseRunAsPrinted() {
         StationaryAnalysis a = stationary();
@@ -106,7 +135,7 @@ class ReadmeExamplesTest {
         String source = Files.readString(Path.of("src", "test", "java", "org", "qpspin", "cli",
                 "ReadmeExamplesTest.java"), StandardCharsets.UTF_8);
         List<String> expected = List.of(snippet(source, "stationary"), snippet(source, "noise"),
-                snippet(source, "validation"));
+                snippet(source, "validation"), snippet(source, "dynamics"));
         assertEquals(expected, blocks);
     }
 
