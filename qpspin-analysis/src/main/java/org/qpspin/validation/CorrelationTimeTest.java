@@ -71,7 +71,11 @@ public final class CorrelationTimeTest implements SampleTest {
         double z = (estimate - reference) / se;
         double p = 2.0 * new NormalDistribution().cumulativeProbability(-Math.abs(z)); // 2 P(Z > |z|)
         double q = new NormalDistribution().inverseCumulativeProbability(1.0 - alpha / 2.0);
-        String note = sampled != null ? ""
+        String note = sampled != null
+                ? (exact.hasCorrelationTime() ? "continuous tau_N = S_N(0)/(2 Var N) = "
+                        + Formats.g4(exact.correlationTime()) + " s; " : "")
+                        + "exact dt tau_int of the sampled sequence (all lags) = " + Formats.g4(sampled.integratedTime())
+                        + " s"
                 : exact.correlationTime() < 5.0 * dt
                 ? "sample interval is not << tau_N: trapezoid bias "
                         + Formats.g4(Math.pow(dt / exact.correlationTime(), 2) / 12)
