@@ -1,11 +1,14 @@
 package org.qpspin.validation;
 
+import org.qpspin.dynamics.SampledCorrelation;
 import org.qpspin.space.StateSpace;
 
 /**
  * The null hypothesis of a validation: the exact stationary distribution P(N, m) on a truncated state space
  * (from any exact solver), and optionally the exact integrated correlation time of N,
- * τ_N = ∫₀^∞ ⟨⟨N(t)N(0)⟩⟩ dt / Var N = S_N(0) / (2 Var N) (docs/model.md noise convention).
+ * τ_N = ∫₀^∞ ⟨⟨N(t)N(0)⟩⟩ dt / Var N = S_N(0) / (2 Var N) (docs/model.md noise convention), the exact
+ * spectrum S_N(ω), and the exact autocovariance C_k of N sampled every Δt ({@link SampledCorrelation}: the
+ * reference of the time-domain tests at the samples' own interval, exact at every Δt).
  *
  * <p>Immutable. States outside the truncated set have probability 0 here; the truncation's cost (the solver's
  * boundary mass) should be far below the resolution of any sample set tested against it.
@@ -20,9 +23,11 @@ public final class ExactDistribution {
     private final double meanM;
     private final double correlationTime;
     private final SpectrumFunction spectrum;
+    private final SampledCorrelation sampledN;
 
     private ExactDistribution(StateSpace space, double[] probabilities, double correlationTime,
-                              SpectrumFunction spectrum) {
+                              SpectrumFunction spectrum, SampledCorrelation sampledN) {
+        this.sampledN = sampledN;
         this.space = space;
         this.probabilities = probabilities;
         this.correlationTime = correlationTime;
@@ -66,7 +71,7 @@ public final class ExactDistribution {
             throw new IllegalArgumentException(probabilities.length + " probabilities for " + space.size()
                     + " states");
         }
-        return new ExactDistribution(space, probabilities.clone(), Double.NaN, null);
+        return new ExactDistribution(space, probabilities.clone(), Double.NaN, null, null);
     }
 
     /** A copy carrying the exact integrated correlation time τ_N = S_N(0) / (2 Var N) in s. */
@@ -74,13 +79,41 @@ public final class ExactDistribution {
         if (!(seconds > 0.0) || !Double.isFinite(seconds)) {
             throw new IllegalArgumentException("correlation time must be finite and > 0 s, got " + seconds);
         }
-        return new ExactDistribution(space, probabilities, seconds, spectrum);
+        return new ExactDistribution(space, probabilities, seconds, spectrum, sampledN);
     }
 
     /** A copy carrying the exact two-sided spectrum S_N(ω) (for the Welch test of timed samples). */
     public ExactDistribution withSpectrum(SpectrumFunction exactSpectrum) {
         return new ExactDistribution(space, probabilities, correlationTime,
-                java.util.Objects.requireNonNull(exactSpectrum, "spectrum"));
+                java.util.Objects.requireNonNull(exactSpectrum, "spectrum"), sampledN);
+    }
+
+    /**
+     * A copy carrying the exact autocovariance C_k of N sampled every Δt (from
+     * {@link org.qpspin.dynamics.SampledAutocovariance}). The time-domain tests use it for samples whose grid
+     * spacing equals its Δt to relative {@value #INTERVAL_MATCH} (else they fall back to the continuous τ_N and
+     * S_N(ω)).
+     *
+     * @throws IllegalArgumentException if the correlation is not of N, has C_0 ≤ 0, or did not converge
+     */
+    public ExactDistribution withSampledCorrelation(SampledCorrelation sampled) {
+        java.util.Objects.requireNonNull(sampled, "sampled");
+        if (!(sampled.variance() > 0.0) || !sampled.converged()) {
+            throw new IllegalArgumentException("sampled correlation of " + sampled.observable() + " at dt = "
+                    + sampled.dt() + (sampled.converged() ? " has C_0 = " + sampled.variance() : " did not converge"));
+        }
+        return new ExactDistribution(space, probabilities, correlationTime, spectrum, sampled);
+    }
+
+    /** Relative tolerance within which a grid spacing counts as the Δt of {@link #sampledCorrelation}. */
+    public static final double INTERVAL_MATCH = 1e-6;
+
+    /**
+     * The exact C_k of N sampled every {@code dt}, when one was given for this Δt (to relative
+     * {@value #INTERVAL_MATCH}); else null.
+     */
+    public SampledCorrelation sampledCorrelation(double dt) {
+        return sampledN != null && Math.abs(sampledN.dt() - dt) <= INTERVAL_MATCH * dt ? sampledN : null;
     }
 
     /** The exact S_N(ω), or null when not given. */

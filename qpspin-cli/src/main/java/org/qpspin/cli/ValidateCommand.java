@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.qpspin.dynamics.SampledAutocovariance;
+import org.qpspin.dynamics.SampledCorrelation;
 import org.qpspin.model.ModelParameters;
 import org.qpspin.noise.NoiseAnalysis;
 import org.qpspin.noise.Observable;
@@ -125,6 +127,21 @@ public final class ValidateCommand implements Callable<Integer> {
             if (tau > 0.0 && Double.isFinite(tau)) {
                 exact = exact.withCorrelationTime(tau)
                         .withSpectrum(omega -> noiseAnalysis.spectrum(Observable.particleNumber(), omega).values());
+            }
+            try { // the exact C_k of N sampled at the file's own interval: the time-domain tests' exact reference
+                SampledCorrelation sampled = SampledAutocovariance.of(analysis.generator(),
+                                stationary.probabilitiesView())
+                        .compute(Observable.particleNumber(), samples.interval(), 0,
+                                SampledAutocovariance.DEFAULT_TOLERANCE);
+                if (sampled.converged()) {
+                    exact = exact.withSampledCorrelation(sampled);
+                } else {
+                    spec.commandLine().getErr().println("qpspin: the exact autocovariance at dt = "
+                            + samples.interval() + " s did not converge; dynamics tested against the continuous tau_N");
+                }
+            } catch (RuntimeException e) {
+                spec.commandLine().getErr().println("qpspin: the exact autocovariance at dt = " + samples.interval()
+                        + " s failed (" + e.getMessage() + "); dynamics tested against the continuous tau_N");
             }
         }
         ValidationReport report = SampleValidator.withDefaults().withSignificance(alpha).validate(samples, exact);
