@@ -241,18 +241,6 @@ public final class DynamicsOptions {
         return t;
     }
 
-    /** Checks that {@code file} (for --csv) has a parent directory that exists or can be made. */
-    static void checkOutputFile(Path file, String option) {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null && Files.exists(parent) && !Files.isDirectory(parent)) {
-            throw new UsageException(option + " " + file + ": parent is not a directory");
-        }
-        if (Files.isDirectory(file)) {
-            throw new UsageException(option + " " + file + " is a directory");
-        }
-    }
-
-    /** Writes {@code text} to {@code file} (creating directories). */
     /** Writes {@code text} to {@code file} whole (temporary file, then rename: {@link AtomicOutput}). */
     static void write(Path file, String text, String option) {
         AtomicOutput.write(file, option, stream -> stream.write(text.getBytes(StandardCharsets.UTF_8)));

@@ -99,7 +99,7 @@ public final class FirstPassageCommand implements Callable<Integer> {
             PlotTheme.requirePlotFile(plot);
         }
         if (csv != null) {
-            DynamicsOptions.checkOutputFile(csv, "--csv");
+            AtomicOutput.check(csv, "--csv");
         }
         FirstPassage fp = FirstPassage.withDefaults().withTolerance(analysis.tolerance())
                 .withMethod(dynamics.method()).withMaxStates(dynamics.maxStates)

@@ -16,12 +16,8 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -110,44 +106,6 @@ public final class PlotTheme {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return file.resolveSibling(name.substring(0, dot) + suffix + name.substring(dot));
-    }
-
-    /**
-     * Writes {@code bytes} to {@code file} atomically: a temporary file in the same directory, then a rename
-     * (an atomic move where the file system has one), so a reader never sees half a file and an interrupted run
-     * leaves the old file or none.
-     */
-    static void writeAtomically(Path file, Content content) {
-        Path target = file.toAbsolutePath();
-        Path tmp = null;
-        try {
-            Files.createDirectories(target.getParent());
-            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                content.write(out);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
-        } catch (IOException e) {
-            throw new UsageException("cannot write " + file + ": " + e.getMessage());
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: the temporary file is hidden (dot name)
-                }
-            }
-        }
-    }
-
-    /** What {@link #writeAtomically} writes. */
-    interface Content {
-        void write(OutputStream out) throws IOException;
     }
 
     // ------------------------------------------------------------------ labels
@@ -898,7 +856,7 @@ public final class PlotTheme {
                 paint(g, size[0], size[1]);
                 Processor p = Processors.get("svg");
                 Document doc = p.getDocument(g.getCommands(), new PageSize(0.0, 0.0, size[0], size[1]));
-                writeAtomically(file, doc::writeTo);
+                AtomicOutput.write(file, "--plot", doc::writeTo);
             } else {
                 BufferedImage img = new BufferedImage(size[0] * PNG_SCALE, size[1] * PNG_SCALE,
                         BufferedImage.TYPE_INT_RGB);
@@ -909,7 +867,7 @@ public final class PlotTheme {
                 g.scale(PNG_SCALE, PNG_SCALE);
                 paint(g, size[0], size[1]);
                 g.dispose();
-                writeAtomically(file, out -> ImageIO.write(img, "png", out));
+                AtomicOutput.write(file, "--plot", out -> ImageIO.write(img, "png", out));
             }
             return file;
         }

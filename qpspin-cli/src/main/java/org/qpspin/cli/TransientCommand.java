@@ -75,7 +75,7 @@ public final class TransientCommand implements Callable<Integer> {
             PlotTheme.requirePlotFile(plot);
         }
         if (csv != null) {
-            DynamicsOptions.checkOutputFile(csv, "--csv");
+            AtomicOutput.check(csv, "--csv");
         }
         PrintWriter err = spec.commandLine().getErr();
         quiet.report(err, String.format(Locale.ROOT, "transient from %s at %d times up to %s s...", start,
