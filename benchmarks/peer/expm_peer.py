@@ -29,6 +29,8 @@ import scipy
 import scipy.sparse as sp
 import scipy.sparse.linalg as spla
 
+from qpspin_csc import read_csc  # the generator file reader shared by the peer scripts
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 QPSPIN = os.path.join(ROOT, "qpspin")
 TOL = 1e-8
@@ -52,22 +54,6 @@ def run(args):
     if r.returncode != 0:
         sys.exit("qpspin " + " ".join(args) + " failed: " + r.stderr.strip())
     return r.stdout
-
-
-def read_csc(path):
-    with open(path, "rb") as f:
-        buf = f.read()
-    if buf[:8] != b"QPCSC001":
-        raise ValueError(path + " is not a qpspin binary CSC file")
-    rows, cols, nnz = np.frombuffer(buf, "<i8", 3, 8)
-    off = 32
-    colptr = np.frombuffer(buf, "<i4", cols + 1, off)
-    off += 4 * (cols + 1)
-    rowidx = np.frombuffer(buf, "<i4", nnz, off)
-    off += 4 * nnz
-    off += off % 8
-    values = np.frombuffer(buf, "<f8", nnz, off)
-    return sp.csc_matrix((values, rowidx, colptr), shape=(int(rows), int(cols)))
 
 
 def states(n_max, m_max):

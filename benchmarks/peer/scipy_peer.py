@@ -44,6 +44,8 @@ import scipy
 import scipy.sparse as sp
 import scipy.sparse.linalg as spla
 
+from qpspin_csc import read_csc  # the generator file reader shared by the peer scripts
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 
@@ -126,22 +128,6 @@ def band_family(regime, target, args, workdir):
             break
         n0 = round(n0 * (target / states) ** 0.6, 1)
     return n0, int(math.ceil(cn * n0))
-
-
-def read_csc(path):
-    with open(path, "rb") as f:
-        buf = f.read()
-    if buf[:8] != b"QPCSC001":
-        raise ValueError(path + " is not a qpspin binary CSC file")
-    rows, cols, nnz = np.frombuffer(buf, "<i8", 3, 8)
-    off = 32
-    colptr = np.frombuffer(buf, "<i4", cols + 1, off)
-    off += 4 * (cols + 1)
-    rowidx = np.frombuffer(buf, "<i4", nnz, off)
-    off += 4 * nnz
-    off += off % 8
-    values = np.frombuffer(buf, "<f8", nnz, off)
-    return sp.csc_matrix((values, rowidx, colptr), shape=(int(rows), int(cols)))
 
 
 def pinned(l, k):
