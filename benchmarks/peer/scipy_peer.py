@@ -26,10 +26,17 @@ process CPU time), and qpspin's time in units of one matrix-vector product L p t
 Checks (exit code 1 if any fails): ||p_scipy - p_qpspin||_inf <= 1e-10 ||p||_inf, and <N>, S_N(0) agree to 1e-10
 relative.  Prints one table row per case with the time ratio splu / qpspin.
 
+Other peers (--peers splu,umfpack,mumps; install them with benchmarks/peer/install-peers.sh): UMFPACK through GNU
+Octave's sparse lu (umfpack_peer.m) and MUMPS through PETSc (mumps_peer.py), each reading the same generator file,
+with the same formulation, timing rules and 1e-10 agreement checks; the table adds a row per peer and the ratio
+against the fastest peer.
+
   python3 benchmarks/peer/scipy_peer.py --quick            # ~ CI-sized (seconds)
+  python3 benchmarks/peer/scipy_peer.py --sizes 1e6 --band 1e-10 --peers splu,umfpack,mumps --repeat 2
   python3 benchmarks/peer/scipy_peer.py --sizes 1e4,1e5,1e6 --regimes SR,TA,weak --repeat 3
 """
 import argparse
+import glob
 import json
 import math
 import os
@@ -163,6 +170,34 @@ def splu_solve(a, k, levels):
     return p, mean, noise, dict(factor=t1 - t0, stationary=t2 - t0, noise=t3 - t2, total=t3 - t0, cpu=c3 - c0, fill=fill)
 
 
+def external_peer(peer, k, levels, csc_path, repeat, workdir):
+    """UMFPACK through GNU Octave's sparse LU (umfpack_peer.m) or MUMPS through PETSc (mumps_peer.py, under the
+    system Python whose NumPy Debian's petsc4py is built against): each reads the same generator file, builds the
+    pinned matrix itself (not timed) and times the same work as splu_solve, best of `repeat` runs."""
+    lev_path = os.path.join(workdir, "levels.f64")
+    out_path = os.path.join(workdir, peer + ".p.f64")
+    levels.astype("<f8").tofile(lev_path)
+    env = dict(os.environ)
+    if peer == "umfpack":
+        script = f"addpath('{HERE}'); umfpack_peer('{csc_path}', '{lev_path}', {k}, {repeat}, '{out_path}');"
+        cmd = ["octave-cli", "--no-gui", "--norc", "--eval", script]
+    else:
+        dirs = sorted(glob.glob("/usr/lib/petscdir/petsc*/*-real"))
+        if dirs and "PETSC_DIR" not in env:
+            env["PETSC_DIR"] = dirs[-1]
+        cmd = ["/usr/bin/python3", os.path.join(HERE, "mumps_peer.py"), csc_path, lev_path, str(k), str(repeat),
+               out_path]
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    if proc.returncode != 0:
+        raise RuntimeError(peer + " peer failed: " + " ".join(cmd) + "\n" + proc.stderr[-2000:])
+    p = np.fromfile(out_path, "<f8")
+    with open(out_path + ".txt") as f:
+        mean, noise, wall, cpu, fill = f.read().split()
+    for path in (lev_path, out_path, out_path + ".txt"):
+        os.remove(path)
+    return p, float(mean), float(noise), dict(total=float(wall), cpu=float(cpu), fill=int(float(fill)))
+
+
 def machine():
     cpu = "?"
     try:
@@ -224,6 +259,26 @@ def run_case(regime, target, args, workdir):
                matvecs=q.get("bestTotalInMatvecs", float("nan")), matvec=q.get("matvecSeconds", float("nan")),
                meanN=q["meanN"], noise=q["sN0"], qpspin_peak_rss=side.get("residentHighWaterBytes"),
                load=load_before)
+    # the other peers, on the same file, in the same run; each must agree with qpspin like splu
+    fastest = ("splu", best["total"], splu_cpu)
+    for peer in args.peer_list:
+        if peer == "splu":
+            continue
+        runs_peer = [external_peer(peer, k, levels, prefix + ".csc", args.repeat, workdir)]
+        p_x = runs_peer[0][0]
+        t_best = min(r[3]["total"] for r in runs_peer)
+        c_best = min(r[3]["cpu"] for r in runs_peer)
+        row[peer + "_best"] = t_best
+        row[peer + "_cpu"] = c_best
+        row[peer + "_fill"] = runs_peer[0][3]["fill"]
+        row[peer + "_err"] = max(float(np.max(np.abs(p_x - p_q)) / np.max(p_q)),
+                                 abs(runs_peer[0][1] - q["meanN"]) / abs(q["meanN"]),
+                                 abs(runs_peer[0][2] - q["sN0"]) / abs(q["sN0"]))
+        if t_best < fastest[1]:
+            fastest = (peer, t_best, c_best)
+    row["fastest_peer"] = fastest[0]
+    row["fastest_ratio"] = fastest[1] / min(qt)
+    row["fastest_cpu_ratio"] = min(row.get(pp + "_cpu", row["splu_cpu"]) for pp in args.peer_list) / best_cpu
     for suffix in (".csc", ".p.f64"):
         if not args.keep:
             os.remove(prefix + suffix)
@@ -242,11 +297,20 @@ def main():
                     help="truncate with qpspin's mean-field band (--band --band-tol TOL) instead of the rectangle")
     ap.add_argument("--jar", default=None, help="run this qpspin.jar with java directly instead of ./qpspin")
     ap.add_argument("--keep", action="store_true", help="keep the matrix files")
+    ap.add_argument("--peers", default="splu",
+                    help="comma separated peers: splu (SciPy SuperLU), umfpack (GNU Octave's UMFPACK), "
+                         "mumps (PETSc's MUMPS through petsc4py); default splu")
     ap.add_argument("--json", default=None, help="also write the rows to this JSON file")
     ap.add_argument("--workdir", default=None, help="where to write the matrices (default: a temp directory)")
     args = ap.parse_args()
     sizes = [2000.0, 5000.0] if args.quick else [float(s) for s in args.sizes.split(",")]
     regimes = args.regimes.split(",")
+    args.peer_list = args.peers.split(",")
+    for peer in args.peer_list:
+        if peer not in ("splu", "umfpack", "mumps"):
+            ap.error(f"unknown peer {peer!r}; choose from splu, umfpack, mumps")
+    if "splu" not in args.peer_list:
+        ap.error("--peers must include splu (the reference every row is checked against)")
     for r in regimes:
         if r not in REGIMES:
             ap.error(f"unknown regime {r!r}; choose from {', '.join(REGIMES)}")
@@ -262,12 +326,21 @@ def main():
         for target in sizes:
             row = run_case(regime, target, args, workdir)
             rows.append(row)
-            ok = row["err_p"] <= 1e-10 and row["err_mean"] <= 1e-10 and row["err_noise"] <= 1e-10
+            ok = row["err_p"] <= 1e-10 and row["err_mean"] <= 1e-10 and row["err_noise"] <= 1e-10 \
+                and all(row[pp + "_err"] <= 1e-10 for pp in args.peer_list if pp != "splu")
             failed |= not ok
             print(f"{row['regime']:6} {row['states']:9d} {row['maxWidth']:5d} {row['nnz']:10d} {row['solver']:>8} "
                   f"{row['qpspin_best']:9.3f} {row['qpspin_first']:8.3f} {row['splu_best']:9.3f} "
                   f"{row['ratio']:7.1f} {row['cpu_ratio']:7.1f} {row['matvecs']:7.0f} {row['err_p']:8.1e} {row['err_mean']:8.1e} {row['err_noise']:8.1e} "
                   f"{row['omitted']:8.1e} {row['load']:5.2f}{'' if ok else '  MISMATCH'}", flush=True)
+            for pp in args.peer_list:
+                if pp != "splu":
+                    print(f"{'':6} {'':9} {'':5} {'':10} {pp:>8} {'':9} {'':8} {row[pp + '_best']:9.3f} "
+                          f"{row[pp + '_best'] / row['qpspin_best']:7.1f} {row[pp + '_cpu'] / row['qpspin_cpu']:7.1f} "
+                          f"{'':7} {row[pp + '_err']:8.1e}", flush=True)
+            if len(args.peer_list) > 1:
+                print(f"{'':6} fastest peer {row['fastest_peer']}: wall ratio {row['fastest_ratio']:.2f}, "
+                      f"CPU ratio (best peer CPU / qpspin CPU) {row['fastest_cpu_ratio']:.2f}", flush=True)
     if args.json:
         with open(args.json, "w") as f:
             json.dump(dict(machine=machine(), rows=rows), f, indent=1)
