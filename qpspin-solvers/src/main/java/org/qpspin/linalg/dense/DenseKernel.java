@@ -8,12 +8,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * combination of the same four source rows,
  *
  * <pre>
- *   dst[d_k + c] ← dst[d_k + c] ± (((w_k0 x_0 + w_k1 x_1) + w_k2 x_2) + w_k3 x_3),   x_t = src[s_t + c],
+ *   dst[d_k + c] ← fma(±w_k3, x_3, fma(±w_k2, x_2, fma(±w_k1, x_1, fma(±w_k0, x_0, dst[d_k + c])))),
+ *                                                                               x_t = src[s_t + c],
  * </pre>
  *
  * for k = 0…3 and from ≤ c &lt; to, with the weight w_kt = weights[w0 + k·wk + t·wt] (so a caller passes its own
  * multiplier layout: by pivot or row-major) and d_k = d0 + k·ds, s_t = s0 + t·ss. The 16 weights are read once,
  * before the loop, so they may live in the destination's own array outside the columns written.
+ *
+ * <p>Each product is fused with its addition ({@link Math#fma}: one rounding instead of two, and half the
+ * floating-point instructions); the sign of a subtraction goes into the weight, which is exact, so an update that
+ * was subtraction-free stays so (the same terms with the same signs, rounded once each).
  *
  * <p>Two implementations with the same operations in the same order, hence bit-identical results: SIMD lanes
  * through the JDK's Vector API ({@code jdk.incubator.vector}, JEP 414), used when the JVM was started with
@@ -138,7 +143,8 @@ public final class DenseKernel {
     }
 
     /**
-     * One destination row: dst[d0 + c] += or −= ((w_0 x_0 + w_1 x_1) + w_2 x_2) + w_3 x_3, x_t = src[s0 + t·ss + c],
+     * One destination row: dst[d0 + c] ← fma(±w_3, x_3, fma(±w_2, x_2, fma(±w_1, x_1, fma(±w_0, x_0, dst[d0 + c])))),
+     * x_t = src[s0 + t·ss + c],
      * w_t = weights[w0 + t·wt], for from ≤ c &lt; to (the forward substitutions of the sparse LU's fronts).
      */
     public static void multiplyAdd1x4(double[] dst, int d0, double[] src, int s0, int ss, double[] weights, int w0, int wt,
@@ -153,21 +159,17 @@ public final class DenseKernel {
     /** The scalar implementation of {@link #multiplyAdd1x4} (also the SIMD one's remainder loop). */
     public static void scalar1x4(double[] dst, int d0, double[] src, int s0, int ss, double[] weights, int w0, int wt,
                           int from, int to, boolean subtract) {
-        double w0v = weights[w0];
-        double w1v = weights[w0 + wt];
-        double w2v = weights[w0 + 2 * wt];
-        double w3v = weights[w0 + 3 * wt];
+        double sign = subtract ? -1.0 : 1.0; // negation is exact: a − w x is fma(−w, x, a), one rounding
+        double w0v = sign * weights[w0];
+        double w1v = sign * weights[w0 + wt];
+        double w2v = sign * weights[w0 + 2 * wt];
+        double w3v = sign * weights[w0 + 3 * wt];
         int src1 = s0 + ss;
         int src2 = src1 + ss;
         int src3 = src2 + ss;
-        if (subtract) {
-            for (int c = from; c < to; c++) {
-                dst[d0 + c] -= w0v * src[s0 + c] + w1v * src[src1 + c] + w2v * src[src2 + c] + w3v * src[src3 + c];
-            }
-        } else {
-            for (int c = from; c < to; c++) {
-                dst[d0 + c] += w0v * src[s0 + c] + w1v * src[src1 + c] + w2v * src[src2 + c] + w3v * src[src3 + c];
-            }
+        for (int c = from; c < to; c++) {
+            dst[d0 + c] = Math.fma(w3v, src[src3 + c], Math.fma(w2v, src[src2 + c],
+                    Math.fma(w1v, src[src1 + c], Math.fma(w0v, src[s0 + c], dst[d0 + c]))));
         }
     }
 
@@ -189,50 +191,38 @@ public final class DenseKernel {
     /** The scalar implementation of {@link #multiplyAdd4x4} (also the SIMD one's remainder loop). */
     public static void scalar4x4(double[] dst, int d0, int ds, double[] src, int s0, int ss,
                        double[] weights, int w0, int wk, int wt, int from, int to, boolean subtract) {
-        double w00 = weights[w0];
-        double w01 = weights[w0 + wt];
-        double w02 = weights[w0 + 2 * wt];
-        double w03 = weights[w0 + 3 * wt];
-        double w10 = weights[w0 + wk];
-        double w11 = weights[w0 + wk + wt];
-        double w12 = weights[w0 + wk + 2 * wt];
-        double w13 = weights[w0 + wk + 3 * wt];
-        double w20 = weights[w0 + 2 * wk];
-        double w21 = weights[w0 + 2 * wk + wt];
-        double w22 = weights[w0 + 2 * wk + 2 * wt];
-        double w23 = weights[w0 + 2 * wk + 3 * wt];
-        double w30 = weights[w0 + 3 * wk];
-        double w31 = weights[w0 + 3 * wk + wt];
-        double w32 = weights[w0 + 3 * wk + 2 * wt];
-        double w33 = weights[w0 + 3 * wk + 3 * wt];
+        double sign = subtract ? -1.0 : 1.0;
+        double w00 = sign * weights[w0];
+        double w01 = sign * weights[w0 + wt];
+        double w02 = sign * weights[w0 + 2 * wt];
+        double w03 = sign * weights[w0 + 3 * wt];
+        double w10 = sign * weights[w0 + wk];
+        double w11 = sign * weights[w0 + wk + wt];
+        double w12 = sign * weights[w0 + wk + 2 * wt];
+        double w13 = sign * weights[w0 + wk + 3 * wt];
+        double w20 = sign * weights[w0 + 2 * wk];
+        double w21 = sign * weights[w0 + 2 * wk + wt];
+        double w22 = sign * weights[w0 + 2 * wk + 2 * wt];
+        double w23 = sign * weights[w0 + 2 * wk + 3 * wt];
+        double w30 = sign * weights[w0 + 3 * wk];
+        double w31 = sign * weights[w0 + 3 * wk + wt];
+        double w32 = sign * weights[w0 + 3 * wk + 2 * wt];
+        double w33 = sign * weights[w0 + 3 * wk + 3 * wt];
         int dst1 = d0 + ds;
         int dst2 = dst1 + ds;
         int dst3 = dst2 + ds;
         int src1 = s0 + ss;
         int src2 = src1 + ss;
         int src3 = src2 + ss;
-        if (subtract) {
-            for (int c = from; c < to; c++) {
-                double x0 = src[s0 + c];
-                double x1 = src[src1 + c];
-                double x2 = src[src2 + c];
-                double x3 = src[src3 + c];
-                dst[d0 + c] -= w00 * x0 + w01 * x1 + w02 * x2 + w03 * x3;
-                dst[dst1 + c] -= w10 * x0 + w11 * x1 + w12 * x2 + w13 * x3;
-                dst[dst2 + c] -= w20 * x0 + w21 * x1 + w22 * x2 + w23 * x3;
-                dst[dst3 + c] -= w30 * x0 + w31 * x1 + w32 * x2 + w33 * x3;
-            }
-        } else {
-            for (int c = from; c < to; c++) {
-                double x0 = src[s0 + c];
-                double x1 = src[src1 + c];
-                double x2 = src[src2 + c];
-                double x3 = src[src3 + c];
-                dst[d0 + c] += w00 * x0 + w01 * x1 + w02 * x2 + w03 * x3;
-                dst[dst1 + c] += w10 * x0 + w11 * x1 + w12 * x2 + w13 * x3;
-                dst[dst2 + c] += w20 * x0 + w21 * x1 + w22 * x2 + w23 * x3;
-                dst[dst3 + c] += w30 * x0 + w31 * x1 + w32 * x2 + w33 * x3;
-            }
+        for (int c = from; c < to; c++) {
+            double x0 = src[s0 + c];
+            double x1 = src[src1 + c];
+            double x2 = src[src2 + c];
+            double x3 = src[src3 + c];
+            dst[d0 + c] = Math.fma(w03, x3, Math.fma(w02, x2, Math.fma(w01, x1, Math.fma(w00, x0, dst[d0 + c]))));
+            dst[dst1 + c] = Math.fma(w13, x3, Math.fma(w12, x2, Math.fma(w11, x1, Math.fma(w10, x0, dst[dst1 + c]))));
+            dst[dst2 + c] = Math.fma(w23, x3, Math.fma(w22, x2, Math.fma(w21, x1, Math.fma(w20, x0, dst[dst2 + c]))));
+            dst[dst3 + c] = Math.fma(w33, x3, Math.fma(w32, x2, Math.fma(w31, x1, Math.fma(w30, x0, dst[dst3 + c]))));
         }
     }
 }

@@ -4,8 +4,8 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The SIMD implementation of {@link DenseKernel#multiplyAdd4x4}: the same products and sums as the scalar loop,
- * lane by lane (multiplications and additions, never fused), so the two agree bit for bit. Loaded only when
+ * The SIMD implementation of {@link DenseKernel#multiplyAdd4x4}: the same fused multiply–adds as the scalar loop
+ * ({@link Math#fma}, one rounding each), lane by lane and in the same order, so the two agree bit for bit. Loaded only when
  * {@link DenseKernel#VECTOR} holds: referencing it without the {@code jdk.incubator.vector} module in the boot
  * layer would fail to link.
  */
@@ -26,22 +26,23 @@ public final class VectorKernel {
         int lanes = SPECIES.length();
         int end = from + (to - from) / lanes * lanes;
         if (end > from) {
-            DoubleVector w00 = DoubleVector.broadcast(SPECIES, weights[w0]);
-            DoubleVector w01 = DoubleVector.broadcast(SPECIES, weights[w0 + wt]);
-            DoubleVector w02 = DoubleVector.broadcast(SPECIES, weights[w0 + 2 * wt]);
-            DoubleVector w03 = DoubleVector.broadcast(SPECIES, weights[w0 + 3 * wt]);
-            DoubleVector w10 = DoubleVector.broadcast(SPECIES, weights[w0 + wk]);
-            DoubleVector w11 = DoubleVector.broadcast(SPECIES, weights[w0 + wk + wt]);
-            DoubleVector w12 = DoubleVector.broadcast(SPECIES, weights[w0 + wk + 2 * wt]);
-            DoubleVector w13 = DoubleVector.broadcast(SPECIES, weights[w0 + wk + 3 * wt]);
-            DoubleVector w20 = DoubleVector.broadcast(SPECIES, weights[w0 + 2 * wk]);
-            DoubleVector w21 = DoubleVector.broadcast(SPECIES, weights[w0 + 2 * wk + wt]);
-            DoubleVector w22 = DoubleVector.broadcast(SPECIES, weights[w0 + 2 * wk + 2 * wt]);
-            DoubleVector w23 = DoubleVector.broadcast(SPECIES, weights[w0 + 2 * wk + 3 * wt]);
-            DoubleVector w30 = DoubleVector.broadcast(SPECIES, weights[w0 + 3 * wk]);
-            DoubleVector w31 = DoubleVector.broadcast(SPECIES, weights[w0 + 3 * wk + wt]);
-            DoubleVector w32 = DoubleVector.broadcast(SPECIES, weights[w0 + 3 * wk + 2 * wt]);
-            DoubleVector w33 = DoubleVector.broadcast(SPECIES, weights[w0 + 3 * wk + 3 * wt]);
+            double sign = subtract ? -1.0 : 1.0; // negation is exact: a - w x is then fma(-w, x, a), one rounding
+            DoubleVector w00 = DoubleVector.broadcast(SPECIES, sign * weights[w0]);
+            DoubleVector w01 = DoubleVector.broadcast(SPECIES, sign * weights[w0 + wt]);
+            DoubleVector w02 = DoubleVector.broadcast(SPECIES, sign * weights[w0 + 2 * wt]);
+            DoubleVector w03 = DoubleVector.broadcast(SPECIES, sign * weights[w0 + 3 * wt]);
+            DoubleVector w10 = DoubleVector.broadcast(SPECIES, sign * weights[w0 + wk]);
+            DoubleVector w11 = DoubleVector.broadcast(SPECIES, sign * weights[w0 + wk + wt]);
+            DoubleVector w12 = DoubleVector.broadcast(SPECIES, sign * weights[w0 + wk + 2 * wt]);
+            DoubleVector w13 = DoubleVector.broadcast(SPECIES, sign * weights[w0 + wk + 3 * wt]);
+            DoubleVector w20 = DoubleVector.broadcast(SPECIES, sign * weights[w0 + 2 * wk]);
+            DoubleVector w21 = DoubleVector.broadcast(SPECIES, sign * weights[w0 + 2 * wk + wt]);
+            DoubleVector w22 = DoubleVector.broadcast(SPECIES, sign * weights[w0 + 2 * wk + 2 * wt]);
+            DoubleVector w23 = DoubleVector.broadcast(SPECIES, sign * weights[w0 + 2 * wk + 3 * wt]);
+            DoubleVector w30 = DoubleVector.broadcast(SPECIES, sign * weights[w0 + 3 * wk]);
+            DoubleVector w31 = DoubleVector.broadcast(SPECIES, sign * weights[w0 + 3 * wk + wt]);
+            DoubleVector w32 = DoubleVector.broadcast(SPECIES, sign * weights[w0 + 3 * wk + 2 * wt]);
+            DoubleVector w33 = DoubleVector.broadcast(SPECIES, sign * weights[w0 + 3 * wk + 3 * wt]);
             int dst1 = d0 + ds;
             int dst2 = dst1 + ds;
             int dst3 = dst2 + ds;
@@ -53,25 +54,14 @@ public final class VectorKernel {
                 DoubleVector x1 = DoubleVector.fromArray(SPECIES, src, src1 + c);
                 DoubleVector x2 = DoubleVector.fromArray(SPECIES, src, src2 + c);
                 DoubleVector x3 = DoubleVector.fromArray(SPECIES, src, src3 + c);
-                DoubleVector r0 = w00.mul(x0).add(w01.mul(x1)).add(w02.mul(x2)).add(w03.mul(x3));
-                DoubleVector r1 = w10.mul(x0).add(w11.mul(x1)).add(w12.mul(x2)).add(w13.mul(x3));
-                DoubleVector r2 = w20.mul(x0).add(w21.mul(x1)).add(w22.mul(x2)).add(w23.mul(x3));
-                DoubleVector r3 = w30.mul(x0).add(w31.mul(x1)).add(w32.mul(x2)).add(w33.mul(x3));
                 DoubleVector a0 = DoubleVector.fromArray(SPECIES, dst, d0 + c);
                 DoubleVector a1 = DoubleVector.fromArray(SPECIES, dst, dst1 + c);
                 DoubleVector a2 = DoubleVector.fromArray(SPECIES, dst, dst2 + c);
                 DoubleVector a3 = DoubleVector.fromArray(SPECIES, dst, dst3 + c);
-                if (subtract) {
-                    a0.sub(r0).intoArray(dst, d0 + c);
-                    a1.sub(r1).intoArray(dst, dst1 + c);
-                    a2.sub(r2).intoArray(dst, dst2 + c);
-                    a3.sub(r3).intoArray(dst, dst3 + c);
-                } else {
-                    a0.add(r0).intoArray(dst, d0 + c);
-                    a1.add(r1).intoArray(dst, dst1 + c);
-                    a2.add(r2).intoArray(dst, dst2 + c);
-                    a3.add(r3).intoArray(dst, dst3 + c);
-                }
+                w03.fma(x3, w02.fma(x2, w01.fma(x1, w00.fma(x0, a0)))).intoArray(dst, d0 + c);
+                w13.fma(x3, w12.fma(x2, w11.fma(x1, w10.fma(x0, a1)))).intoArray(dst, dst1 + c);
+                w23.fma(x3, w22.fma(x2, w21.fma(x1, w20.fma(x0, a2)))).intoArray(dst, dst2 + c);
+                w33.fma(x3, w32.fma(x2, w31.fma(x1, w30.fma(x0, a3)))).intoArray(dst, dst3 + c);
             }
         }
         DenseKernel.scalar4x4(dst, d0, ds, src, s0, ss, weights, w0, wk, wt, end, to, subtract);
@@ -82,20 +72,21 @@ public final class VectorKernel {
         int lanes = SPECIES.length();
         int end = from + (to - from) / lanes * lanes;
         if (end > from) {
-            DoubleVector w0v = DoubleVector.broadcast(SPECIES, weights[w0]);
-            DoubleVector w1v = DoubleVector.broadcast(SPECIES, weights[w0 + wt]);
-            DoubleVector w2v = DoubleVector.broadcast(SPECIES, weights[w0 + 2 * wt]);
-            DoubleVector w3v = DoubleVector.broadcast(SPECIES, weights[w0 + 3 * wt]);
+            double sign = subtract ? -1.0 : 1.0;
+            DoubleVector w0v = DoubleVector.broadcast(SPECIES, sign * weights[w0]);
+            DoubleVector w1v = DoubleVector.broadcast(SPECIES, sign * weights[w0 + wt]);
+            DoubleVector w2v = DoubleVector.broadcast(SPECIES, sign * weights[w0 + 2 * wt]);
+            DoubleVector w3v = DoubleVector.broadcast(SPECIES, sign * weights[w0 + 3 * wt]);
             int src1 = s0 + ss;
             int src2 = src1 + ss;
             int src3 = src2 + ss;
             for (int c = from; c < end; c += lanes) {
-                DoubleVector r = w0v.mul(DoubleVector.fromArray(SPECIES, src, s0 + c))
-                        .add(w1v.mul(DoubleVector.fromArray(SPECIES, src, src1 + c)))
-                        .add(w2v.mul(DoubleVector.fromArray(SPECIES, src, src2 + c)))
-                        .add(w3v.mul(DoubleVector.fromArray(SPECIES, src, src3 + c)));
                 DoubleVector a = DoubleVector.fromArray(SPECIES, dst, d0 + c);
-                (subtract ? a.sub(r) : a.add(r)).intoArray(dst, d0 + c);
+                a = w0v.fma(DoubleVector.fromArray(SPECIES, src, s0 + c), a);
+                a = w1v.fma(DoubleVector.fromArray(SPECIES, src, src1 + c), a);
+                a = w2v.fma(DoubleVector.fromArray(SPECIES, src, src2 + c), a);
+                a = w3v.fma(DoubleVector.fromArray(SPECIES, src, src3 + c), a);
+                a.intoArray(dst, d0 + c);
             }
         }
         DenseKernel.scalar1x4(dst, d0, src, s0, ss, weights, w0, wt, end, to, subtract);

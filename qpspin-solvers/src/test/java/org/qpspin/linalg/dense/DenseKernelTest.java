@@ -61,10 +61,10 @@ class DenseKernelTest {
         double[] expected = block.clone();
         for (int k = 0; k < 4; k++) {
             for (int c = from; c < to; c++) {
-                double sum = mult[w0 + k] * rows[s0 + c] + mult[w0 + k + ms] * rows[s0 + cols + c]
-                        + mult[w0 + k + 2 * ms] * rows[s0 + 2 * cols + c] + mult[w0 + k + 3 * ms] * rows[s0 + 3 * cols + c];
                 int at = d0 + k * cols + c;
-                expected[at] = subtract ? expected[at] - sum : expected[at] + sum;
+                expected[at] = fused(expected[at], subtract, mult[w0 + k], rows[s0 + c], mult[w0 + k + ms],
+                        rows[s0 + cols + c], mult[w0 + k + 2 * ms], rows[s0 + 2 * cols + c], mult[w0 + k + 3 * ms],
+                        rows[s0 + 3 * cols + c]);
             }
         }
         double[] vector = block.clone();
@@ -94,9 +94,9 @@ class DenseKernelTest {
         for (int k = 0; k < 4; k++) {
             for (int c = columnFrom; c < columnFrom + length; c++) {
                 int row = d0 + k * fa;
-                double sum = front[row + p] * front[s0 + c] + front[row + p + 1] * front[s0 + fa + c]
-                        + front[row + p + 2] * front[s0 + 2 * fa + c] + front[row + p + 3] * front[s0 + 3 * fa + c];
-                expected[row + c] = subtract ? expected[row + c] - sum : expected[row + c] + sum;
+                expected[row + c] = fused(expected[row + c], subtract, front[row + p], front[s0 + c],
+                        front[row + p + 1], front[s0 + fa + c], front[row + p + 2], front[s0 + 2 * fa + c],
+                        front[row + p + 3], front[s0 + 3 * fa + c]);
             }
         }
         double[] vector = front.clone();
@@ -122,9 +122,8 @@ class DenseKernelTest {
         int from = 6;
         double[] expected = front.clone();
         for (int c = from; c < from + length; c++) {
-            double sum = front[w0] * front[s0 + c] + front[w0 + 1] * front[s0 + fa + c]
-                    + front[w0 + 2] * front[s0 + 2 * fa + c] + front[w0 + 3] * front[s0 + 3 * fa + c];
-            expected[d0 + c] = subtract ? expected[d0 + c] - sum : expected[d0 + c] + sum;
+            expected[d0 + c] = fused(expected[d0 + c], subtract, front[w0], front[s0 + c], front[w0 + 1],
+                    front[s0 + fa + c], front[w0 + 2], front[s0 + 2 * fa + c], front[w0 + 3], front[s0 + 3 * fa + c]);
         }
         double[] vector = front.clone();
         VectorKernel.multiplyAdd1x4(vector, d0, vector, s0, fa, vector, w0, 1, from, from + length, subtract);
@@ -178,6 +177,16 @@ class DenseKernelTest {
             a[i] = Math.scalb(random.nextDouble(), random.nextInt(-30, 30));
         }
         return a;
+    }
+
+    /**
+     * The kernels' documented formula for one entry: a ± w0 x0 ± w1 x1 ± w2 x2 ± w3 x3 as four fused multiply–adds
+     * from the destination's value, the sign in the (exactly negated) weight.
+     */
+    private static double fused(double a, boolean subtract, double w0, double x0, double w1, double x1, double w2,
+                                double x2, double w3, double x3) {
+        double s = subtract ? -1.0 : 1.0;
+        return Math.fma(s * w3, x3, Math.fma(s * w2, x2, Math.fma(s * w1, x1, Math.fma(s * w0, x0, a))));
     }
 
     private static void assertBitIdentical(double[] expected, double[] actual) {
