@@ -183,9 +183,6 @@ public final class NoiseCommand implements Callable<Integer> {
             out.println(JsonOutput.write(summary));
         } else {
             printSummary(out, sa, zero, spectrum, relaxation, fp, setup.verdict);
-            if (plot != null && plotFailure == null) {
-                out.println("plot: " + plot);
-            }
         }
         out.flush();
         if (plotFailure != null) {
