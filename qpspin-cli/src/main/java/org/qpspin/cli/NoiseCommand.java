@@ -153,7 +153,8 @@ public final class NoiseCommand implements Callable<Integer> {
             }
         }
         quiet.report(err, "spectrum at " + grid.length + " frequencies...");
-        NoiseSpectrum spectrum = analysis.spectrum(observable, grid, options);
+        NoiseSpectrum spectrum = analysis.spectrum(observable, grid,
+                options.withProgress(ProgressBars.listener(err, quiet.isSet())));
         if (!spectrum.krylovConverged()) {
             err.printf(Locale.ROOT, "qpspin: warning: the Krylov route did not reach --spectrum-tol %.1e at every "
                     + "frequency (estimated relative error %.1e at Krylov dimension %d); loosen --spectrum-tol or "

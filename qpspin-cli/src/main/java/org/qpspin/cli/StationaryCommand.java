@@ -70,8 +70,8 @@ public final class StationaryCommand implements Callable<Integer> {
         }
         ModelParameters parameters = model.requiredParameters("stationary");
         Truncation truncation = truncationOptions.truncation();
-        StationarySolver solver = truncationOptions.solver();
         PrintWriter err = spec.commandLine().getErr();
+        StationarySolver solver = truncationOptions.solver().withProgress(ProgressBars.listener(err, quiet.isSet()));
         if (csvDirectory != null) {
             if (csvDirectory.toString().isEmpty()) {
                 throw new UsageException("--csv needs a directory name, got ''");

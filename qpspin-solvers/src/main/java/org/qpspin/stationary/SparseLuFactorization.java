@@ -2,6 +2,7 @@ package org.qpspin.stationary;
 
 import org.ejml.data.DMatrixSparseCSC;
 import org.qpspin.generator.Generator;
+import org.qpspin.linalg.ProgressListener;
 import org.qpspin.linalg.lu.MultifrontalGth;
 import org.qpspin.ordering.Orderings;
 
@@ -43,9 +44,14 @@ public final class SparseLuFactorization extends KeptFactorization {
      * @throws IllegalArgumentException if the chain is reducible
      */
     static SparseLuFactorization factorize(Generator generator, int pinned, int[] order) {
+        return factorize(generator, pinned, order, ProgressListener.NONE);
+    }
+
+    /** As {@link #factorize(Generator, int, int[])}, reporting the numeric phase to {@code progress}. */
+    static SparseLuFactorization factorize(Generator generator, int pinned, int[] order, ProgressListener progress) {
         long start = System.nanoTime();
         int[] last = Orderings.withLast(order, pinned);
-        MultifrontalGth factors = MultifrontalGth.factorize(generator.matrix(), last);
+        MultifrontalGth factors = MultifrontalGth.factorize(generator.matrix(), last, progress);
         return new SparseLuFactorization(generator.size(), pinned, factors, (System.nanoTime() - start) * 1e-9);
     }
 

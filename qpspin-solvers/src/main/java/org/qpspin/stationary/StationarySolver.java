@@ -1,6 +1,7 @@
 package org.qpspin.stationary;
 
 import org.qpspin.generator.Generator;
+import org.qpspin.linalg.ProgressListener;
 
 /**
  * Solves L p = 0, Σ p = 1 for the stationary distribution of a generator.
@@ -32,4 +33,18 @@ public interface StationarySolver {
      * @throws IllegalArgumentException as {@link #solve}
      */
     StationaryFactorization factorize(Generator generator);
+
+    /**
+     * This solver reporting the long phases of every solve to {@code listener} (the numeric factorization of
+     * {@code lu}, the level eliminations of {@code levels}, the exact core of {@code core} and {@code auto}); the
+     * results are the same, bit for bit, as without it. A solver without long phases (e.g. dense {@code gth},
+     * ≤ 6000 states) returns itself.
+     *
+     * @param listener where to report ({@link ProgressListener#NONE}, the default, for nothing); called on the
+     *                 solving threads, one call at a time
+     * @return a solver of the same kind that reports to {@code listener}
+     */
+    default StationarySolver withProgress(ProgressListener listener) {
+        return this;
+    }
 }

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.ejml.data.DMatrixSparseCSC;
 import org.qpspin.linalg.HeapBudget;
+import org.qpspin.linalg.ProgressListener;
+import org.qpspin.linalg.WorkCounter;
 import org.qpspin.linalg.dense.DenseKernel;
 
 /**
@@ -64,14 +66,19 @@ public final class MultifrontalGth {
         this.concurrent = concurrent;
         double count = 0.0;
         for (int s = 0; s < rowPanel.length; s++) {
-            double ns = superStart[s + 1] - superStart[s];
-            double f = frontRows[s].length;
-            double nb = f - ns;
-            // panel Σ_q 2 (f − q)(ns − q), U_sB ns² nb, Schur 2 nb² ns
-            count += 2.0 * (f * ns * ns - (f + ns) * ns * (ns - 1) / 2.0 + (ns - 1) * ns * (2 * ns - 1) / 6.0)
-                    + ns * ns * nb + 2.0 * nb * nb * ns;
+            count += frontFlops(superStart[s + 1] - superStart[s], frontRows[s].length);
         }
         this.flops = count;
+    }
+
+    /**
+     * The flops of eliminating one front: panel Σ_q 2 (f − q)(ns − q), U_sB ns² nb, Schur complement 2 nb² ns, with
+     * ns the supernode's columns, f its front rows and nb = f − ns.
+     */
+    private static double frontFlops(double ns, double f) {
+        double nb = f - ns;
+        return 2.0 * (f * ns * ns - (f + ns) * ns * (ns - 1) / 2.0 + (ns - 1) * ns * (2 * ns - 1) / 6.0)
+                + ns * ns * nb + 2.0 * nb * nb * ns;
     }
 
     /**
@@ -81,8 +88,22 @@ public final class MultifrontalGth {
      * @throws IllegalArgumentException if a pivot other than the last vanishes (the chain is reducible)
      */
     public static MultifrontalGth factorize(DMatrixSparseCSC l, int[] order) {
+        return factorize(l, order, ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #factorize(DMatrixSparseCSC, int[])}, reporting the numeric phase to {@code progress} (see
+     * {@link #factorize(SupernodalAnalysis, DMatrixSparseCSC, ProgressListener)}).
+     *
+     * @param l        the generator (CSC, columns summing to zero)
+     * @param order    the symmetric elimination order, the pinned state last
+     * @param progress where to report; {@link ProgressListener#NONE} for nothing
+     * @return the factors
+     * @throws IllegalArgumentException as {@link #factorize(DMatrixSparseCSC, int[])}
+     */
+    public static MultifrontalGth factorize(DMatrixSparseCSC l, int[] order, ProgressListener progress) {
         DenseKernel.prepareFor(l.numCols);
-        return factorize(SupernodalAnalysis.of(l, order), l);
+        return factorize(SupernodalAnalysis.of(l, order), l, progress);
     }
 
     /**
@@ -94,6 +115,22 @@ public final class MultifrontalGth {
      *                                  factors do not fit in the heap
      */
     public static MultifrontalGth factorize(SupernodalAnalysis symbolic, DMatrixSparseCSC l) {
+        return factorize(symbolic, l, ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #factorize(SupernodalAnalysis, DMatrixSparseCSC)}, reporting the numeric phase to {@code progress}
+     * as one phase {@code "lu factorization"} counted in flops (each front's count as {@link #flops()} sums them,
+     * added when the front is eliminated). The factors are the same, bit for bit, whatever the listener.
+     *
+     * @param symbolic the symbolic analysis of {@code l}'s pattern
+     * @param l        the generator, with the pattern {@code symbolic} was built on
+     * @param progress where to report; {@link ProgressListener#NONE} for nothing
+     * @return the factors
+     * @throws IllegalArgumentException as {@link #factorize(SupernodalAnalysis, DMatrixSparseCSC)}
+     */
+    public static MultifrontalGth factorize(SupernodalAnalysis symbolic, DMatrixSparseCSC l,
+                                            ProgressListener progress) {
         int n = symbolic.n;
         double[][] values = symbolic.permutedValues(l);
         long needed = symbolic.plannedBytes;
@@ -110,7 +147,15 @@ public final class MultifrontalGth {
         if ((long) maxFront * maxFront > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("front of " + maxFront + " rows too large for one array");
         }
-        Numeric numeric = new Numeric(symbolic, values[0], values[1], rowPanel, colPanel, update);
+        long[] work = new long[supernodes];
+        long totalWork = 0;
+        for (int s = 0; s < supernodes; s++) {
+            work[s] = Math.max(1, Math.round(frontFlops(symbolic.superStart[s + 1] - symbolic.superStart[s],
+                    symbolic.frontRows[s].length)));
+            totalWork += work[s];
+        }
+        WorkCounter counter = WorkCounter.start(progress, "lu factorization", totalWork);
+        Numeric numeric = new Numeric(symbolic, values[0], values[1], rowPanel, colPanel, update, counter, work);
         Worker main = new Worker(n, maxFront);
         long fronts = main.front.length;
         if (secondFront > 0) {
@@ -125,6 +170,7 @@ public final class MultifrontalGth {
             main.peak += second.peak;
         }
         numeric.run(branch, -1, main);
+        counter.finish();
         return new MultifrontalGth(n, symbolic.order, symbolic.superStart, symbolic.frontRows, rowPanel, colPanel,
                 needed, 8 * (factorEntries(rowPanel, colPanel) + fronts + main.peak), secondFront > 0);
     }
@@ -160,9 +206,11 @@ public final class MultifrontalGth {
         private final double[][] rowPanel;
         private final double[][] colPanel;
         private final double[][] update;
+        private final WorkCounter counter;
+        private final long[] work;
 
         Numeric(SupernodalAnalysis symbolic, double[] colVal, double[] rowVal, double[][] rowPanel,
-                double[][] colPanel, double[][] update) {
+                double[][] colPanel, double[][] update, WorkCounter counter, long[] work) {
             this.n = symbolic.n;
             this.colPtr = symbolic.colPtr;
             this.colRow = symbolic.colRow;
@@ -177,6 +225,8 @@ public final class MultifrontalGth {
             this.rowPanel = rowPanel;
             this.colPanel = colPanel;
             this.update = update;
+            this.counter = counter;
+            this.work = work;
         }
 
         /** The supernodes of {@code which} branch in ascending order (children before parents). */
@@ -184,6 +234,7 @@ public final class MultifrontalGth {
             for (int s = 0; s < branch.length; s++) {
                 if (branch[s] == which) {
                     supernode(s, w);
+                    counter.add(work[s]);
                 }
             }
         }
