@@ -33,7 +33,7 @@ public final class PaperNumbers {
      */
     public record Row(String quantity, String paper, double paperValue, double value, String route, String comment) {
 
-        /** (qpspin − paper)/paper. */
+        /** {@return (qpspin − paper)/paper} */
         public double relativeGap() {
             return (value - paperValue) / paperValue;
         }

@@ -57,68 +57,68 @@ public final class RegimeMap {
             this.note = note;
         }
 
-        /** V/Vc. */
+        /** {@return V/Vc} */
         public double volumeRatio() {
             return volumeRatio;
         }
 
-        /** A/Ac. */
+        /** {@return A/Ac} */
         public double injectionRatio() {
             return injectionRatio;
         }
 
-        /** The parameters. */
+        /** {@return the parameters} */
         public ModelParameters parameters() {
             return parameters;
         }
 
-        /** Mean-field regime. */
+        /** {@return mean-field regime} */
         public Regime regime() {
             return regime;
         }
 
-        /** Eqs. 3–4. */
+        /** {@return Eqs. 3–4} */
         public MeanFieldFixedPoint meanField() {
             return meanField;
         }
 
-        /** Eqs. 1–2. */
+        /** {@return Eqs. 1–2} */
         public MeanFieldStationaryPoint fullMeanField() {
             return fullMeanField;
         }
 
-        /** Whether the exact solution was computed. */
+        /** {@return whether the exact solution was computed} */
         public boolean hasExact() {
             return exact != null;
         }
 
-        /** The exact result, or null. */
+        /** {@return the exact result, or null} */
         public StationaryResult exact() {
             return exact;
         }
 
-        /** Exact ⟨m⟩/⟨N⟩ (NaN when not reached). */
+        /** {@return exact ⟨m⟩/⟨N⟩ (NaN when not reached)} */
         public double exactFlippedFraction() {
             return exact == null ? Double.NaN : exact.meanM() / exact.meanN();
         }
 
-        /** Exact ⟨N⟩/N_unpol (NaN when not reached). */
+        /** {@return exact ⟨N⟩/N_unpol (NaN when not reached)} */
         public double exactEnhancement() {
             return exact == null ? Double.NaN
                     : exact.meanN() / Scales.of(parameters).unpolarizedClusterSize();
         }
 
-        /** Mean-field (Eqs. 1–2) N* divided by N_unpol. */
+        /** {@return mean-field (Eqs. 1–2) N* divided by N_unpol} */
         public double meanFieldEnhancement() {
             return fullMeanField.meanN() / Scales.of(parameters).unpolarizedClusterSize();
         }
 
-        /** Wall time of the exact solve in s (0 when not reached). */
+        /** {@return wall time of the exact solve in s (0 when not reached)} */
         public double exactSeconds() {
             return exactSeconds;
         }
 
-        /** Why the exact solution is missing, or null. */
+        /** {@return why the exact solution is missing, or null} */
         public String note() {
             return note;
         }
@@ -214,47 +214,47 @@ public final class RegimeMap {
                 Collections.unmodifiableList(out), rateModel);
     }
 
-    /** The name of the rate model the exact cells solve. */
+    /** {@return the name of the rate model the exact cells solve} */
     public String rateModel() {
         return rateModel;
     }
 
-    /** Injection bound of the polarized region, A/Ac = (V/Vc)⁻². */
+    /** {@return injection bound of the polarized region, A/Ac = (V/Vc)⁻²} */
     public static double injectionBound(double volumeRatio) {
         return 1.0 / (volumeRatio * volumeRatio);
     }
 
-    /** The SR/TA line A = V/(Γt²τs³), in these coordinates A/Ac = V/Vc. */
+    /** {@return the SR/TA line A = V/(Γt²τs³), in these coordinates A/Ac = V/Vc} */
     public static double crossoverLine(double volumeRatio) {
         return volumeRatio;
     }
 
-    /** Cells, A/Ac outer (ascending as given), V/Vc inner. */
+    /** {@return Cells, A/Ac outer (ascending as given), V/Vc inner} */
     public List<Cell> cells() {
         return cells;
     }
 
-    /** Γ. */
+    /** {@return Γ} */
     public double singletRate() {
         return singletRate;
     }
 
-    /** Γt. */
+    /** {@return Γt} */
     public double tripletRate() {
         return tripletRate;
     }
 
-    /** τs. */
+    /** {@return τs} */
     public double spinFlipTime() {
         return spinFlipTime;
     }
 
-    /** V/Vc grid. */
+    /** {@return V/Vc grid} */
     public double[] volumeRatios() {
         return volumeRatios.clone();
     }
 
-    /** A/Ac grid. */
+    /** {@return A/Ac grid} */
     public double[] injectionRatios() {
         return injectionRatios.clone();
     }

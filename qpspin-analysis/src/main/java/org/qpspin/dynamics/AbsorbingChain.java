@@ -177,77 +177,77 @@ public final class AbsorbingChain {
         }
     }
 
-    /** The truncated set (target states included). */
+    /** {@return the truncated set (target states included)} */
     public StateSpace space() {
         return space;
     }
 
-    /** The target set, or null. */
+    /** {@return the target set, or null} */
     public TargetSet target() {
         return target;
     }
 
-    /** Kept (non-target) states. */
+    /** {@return kept (non-target) states} */
     public int keptStates() {
         return keptToSpace.length;
     }
 
-    /** Size of the matrix: kept states and three sinks. */
+    /** {@return size of the matrix: kept states and three sinks} */
     public int size() {
         return keptToSpace.length + 3;
     }
 
-    /** Index in {@link #space()} of kept state k. */
+    /** {@return index in {@link #space()} of kept state k} */
     public int spaceIndex(int k) {
         return keptToSpace[k];
     }
 
-    /** Kept index of space state s, or −1 for a target state. */
+    /** {@return kept index of space state s, or −1 for a target state} */
     public int keptIndex(int s) {
         return spaceToKept[s];
     }
 
-    /** N of kept state k. */
+    /** {@return N of kept state k} */
     public int n(int k) {
         return space.levelOf(keptToSpace[k]);
     }
 
-    /** m of kept state k. */
+    /** {@return m of kept state k} */
     public int m(int k) {
         return space.mOf(keptToSpace[k]);
     }
 
-    /** Index of the sink collecting the mass that entered the target set. */
+    /** {@return index of the sink collecting the mass that entered the target set} */
     public int targetSink() {
         return keptToSpace.length;
     }
 
-    /** Index of the sink collecting the mass that left through N &gt; nMax. */
+    /** {@return index of the sink collecting the mass that left through N &gt; nMax} */
     public int lostNSink() {
         return keptToSpace.length + 1;
     }
 
-    /** Index of the sink collecting the mass that left through the m window. */
+    /** {@return index of the sink collecting the mass that left through the m window} */
     public int lostMSink() {
         return keptToSpace.length + 2;
     }
 
-    /** The generator with the sinks (shared, do not modify). */
+    /** {@return the generator with the sinks (shared, do not modify)} */
     public DMatrixSparseCSC matrix() {
         return matrix;
     }
 
-    /** Rate from kept state k into the target set, s⁻¹. */
+    /** {@return rate from kept state k into the target set, s⁻¹} */
     public double targetRate(int k) {
         return targetRate[k];
     }
 
-    /** Rate from kept state k out of the truncated set (to non-target states), s⁻¹. */
+    /** {@return rate from kept state k out of the truncated set (to non-target states), s⁻¹} */
     public double lostRate(int k) {
         return lostRate[k];
     }
 
-    /** Whether no kept state has a transition out of the truncated set: the projection is then exact. */
+    /** {@return whether no kept state has a transition out of the truncated set: the projection is then exact} */
     public boolean isClosed() {
         for (double r : lostRate) {
             if (r > 0.0) {
@@ -258,7 +258,7 @@ public final class AbsorbingChain {
     }
 
     /**
-     * The vector of this chain holding {@code start}: mass on a target state goes to the target sink.
+     * {@return the vector of this chain holding {@code start}: mass on a target state goes to the target sink}
      *
      * @throws IllegalArgumentException if a start state with positive mass is outside the truncated set and not
      *                                  in the target

@@ -31,7 +31,7 @@ public final class ExponentialAction {
         TAYLOR;
 
         /**
-         * The method called {@code name} (auto, uniformization, taylor; case-insensitive).
+         * {@return the method called {@code name} (auto, uniformization, taylor; case-insensitive)}
          *
          * @throws IllegalArgumentException for another name, listing the known ones
          */
@@ -68,8 +68,8 @@ public final class ExponentialAction {
     }
 
     /**
-     * The kernel for {@code generator} (kept by reference: do not modify it afterwards), {@link Method#AUTO},
-     * {@link #DEFAULT_TOLERANCE}.
+     * {@return the kernel for {@code generator} (kept by reference: do not modify it afterwards), {@link Method#AUTO},
+     * {@link #DEFAULT_TOLERANCE}}
      *
      * @throws IllegalArgumentException if an off-diagonal entry is negative or a diagonal entry positive
      */
@@ -91,12 +91,12 @@ public final class ExponentialAction {
         return new ExponentialAction(uniformization, taylor, tolerance, java.util.Objects.requireNonNull(m));
     }
 
-    /** q = max exit rate, in s⁻¹. */
+    /** {@return q = max exit rate, in s⁻¹} */
     public double uniformizationRate() {
         return uniformization.rate();
     }
 
-    /** The method that {@link #apply} will use for time t. */
+    /** {@return the method that {@link #apply} will use for time t} */
     public Method choose(double t) {
         if (method != Method.AUTO) {
             return method;
@@ -115,7 +115,7 @@ public final class ExponentialAction {
     }
 
     /**
-     * exp(tL) v with the configured (or chosen) method.
+     * {@return exp(tL) v with the configured (or chosen) method}
      *
      * @param v vector (not modified)
      * @param t time ≥ 0, finite

@@ -83,7 +83,7 @@ public final class FirstPassage {
     }
 
     /**
-     * The first-passage time from {@code start} into {@code target}.
+     * {@return the first-passage time from {@code start} into {@code target}}
      *
      * @param times          times of the CDF, ascending (null: 40 log-spaced from E[τ]/100 to 10 E[τ])
      * @param quantileLevels levels in (0, 1)

@@ -46,7 +46,8 @@ public final class SampledAutocovariance {
     }
 
     /**
-     * C_k for k = 0 … at least {@code lags}, sampled every {@code dt}, with the sums closed to {@code tolerance}.
+     * {@return C_k for k = 0 … at least {@code lags}, sampled every {@code dt}, with the sums closed to {@code
+     * tolerance}}
      *
      * @param dt        Δt &gt; 0, s
      * @param lags      lags wanted ≥ 0 (more are computed when the sums need them)

@@ -43,7 +43,7 @@ public final class TargetSet {
         return new TargetSet(text.trim(), c);
     }
 
-    /** Whether (N, m) is in the set. */
+    /** {@return whether (N, m) is in the set} */
     public boolean contains(int n, int m) {
         return condition.test(n, m);
     }

@@ -157,13 +157,13 @@ public final class TransientAnalysis {
         return fixedNMax >= 0;
     }
 
-    /** The lost-mass tolerance. */
+    /** {@return the lost-mass tolerance} */
     public double tolerance() {
         return tolerance;
     }
 
     /**
-     * P(N, m; t) at {@code times} from {@code start}.
+     * {@return P(N, m; t) at {@code times} from {@code start}}
      *
      * @param times    ascending, finite, ≥ 0
      * @param progress receives one line per attempt (null: silent)

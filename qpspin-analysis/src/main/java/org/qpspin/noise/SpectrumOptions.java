@@ -45,35 +45,35 @@ public final class SpectrumOptions {
     }
 
     /**
-     * AUTO route, relative tolerance 1e-9, Krylov dimension ≤ 240, direct fallback and a direct check of the
+     * {@return AUTO route, relative tolerance 1e-9, Krylov dimension ≤ 240, direct fallback and a direct check of the
      * highest frequency up to 10 000 states (one direct solve there costs about as much as the whole Krylov route:
-     * EJML's sparse LU of the 2n-sized embedding).
+     * EJML's sparse LU of the 2n-sized embedding)}
      */
     public static SpectrumOptions defaults() {
         return DEFAULTS;
     }
 
-    /** The route. */
+    /** {@return the route} */
     public Route route() {
         return route;
     }
 
-    /** Relative tolerance on S(ω) at every requested frequency. */
+    /** {@return relative tolerance on S(ω) at every requested frequency} */
     public double tolerance() {
         return tolerance;
     }
 
-    /** Largest Krylov dimension (memory: this many vectors of the chain's size). */
+    /** {@return largest Krylov dimension (memory: this many vectors of the chain's size)} */
     public int maxKrylovDimension() {
         return maxKrylovDimension;
     }
 
-    /** Largest chain for which unconverged frequencies fall back to direct solves (AUTO). */
+    /** {@return largest chain for which unconverged frequencies fall back to direct solves (AUTO)} */
     public int directStateLimit() {
         return directStateLimit;
     }
 
-    /** Largest chain for which the Krylov result is checked by one direct solve at the highest frequency. */
+    /** {@return largest chain for which the Krylov result is checked by one direct solve at the highest frequency} */
     public int verifyStateLimit() {
         return verifyStateLimit;
     }

@@ -21,7 +21,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         return 2;
     }
 
-    /** The command tree with every subcommand registered (public: qpspin-sweep runs commands in-process). */
+    /** {@return the command tree with every subcommand registered (public: qpspin-sweep runs commands in-process)} */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         // subcommands: one line each, keep alphabetical

@@ -31,12 +31,12 @@ public final class MeanFieldEquations implements FirstOrderDifferentialEquations
         this.flip = p.spinFlipRate();
     }
 
-    /** Eqs. 1–2 for {@code p}. */
+    /** {@return Eqs. 1–2 for {@code p}} */
     public static MeanFieldEquations of(ModelParameters p) {
         return new MeanFieldEquations(p);
     }
 
-    /** The parameters. */
+    /** {@return the parameters} */
     public ModelParameters parameters() {
         return parameters;
     }
@@ -62,8 +62,8 @@ public final class MeanFieldEquations implements FirstOrderDifferentialEquations
     }
 
     /**
-     * d(N − 2m)/dt = AV/(N−m) − (Γt/V) N (N − 2m) − 2(N − 2m)/τs, i.e. Ṅ − 2ṁ written without the singlet
-     * terms, which cancel exactly (singlet annihilation conserves the total spin S = (N − 2m)/2). Its terms are
+     * {@return d(N − 2m)/dt = AV/(N−m) − (Γt/V) N (N − 2m) − 2(N − 2m)/τs, i.e. Ṅ − 2ṁ written without the singlet
+     * terms, which cancel exactly (singlet annihilation conserves the total spin S = (N − 2m)/2)} Its terms are
      * of order AV/N where Ṅ's are of order AV: the well-conditioned equation for the slow variable.
      */
     public double spinRate(double n, double m) {

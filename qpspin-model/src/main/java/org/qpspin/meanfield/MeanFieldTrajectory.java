@@ -111,37 +111,37 @@ public final class MeanFieldTrajectory {
         return integrate(p, 2.0, 0.0, 40.0 / rate, samples);
     }
 
-    /** Sample times in s. */
+    /** {@return sample times in s} */
     public double[] times() {
         return times.clone();
     }
 
-    /** N at the sample times. */
+    /** {@return N at the sample times} */
     public double[] clusterSizes() {
         return clusterSizes.clone();
     }
 
-    /** m at the sample times. */
+    /** {@return m at the sample times} */
     public double[] flippedSpins() {
         return flippedSpins.clone();
     }
 
-    /** N at the end. */
+    /** {@return N at the end} */
     public double finalN() {
         return clusterSizes[clusterSizes.length - 1];
     }
 
-    /** m at the end. */
+    /** {@return m at the end} */
     public double finalM() {
         return flippedSpins[flippedSpins.length - 1];
     }
 
-    /** Right-hand-side evaluations used. */
+    /** {@return right-hand-side evaluations used} */
     public int evaluations() {
         return evaluations;
     }
 
-    /** Wall time in s. */
+    /** {@return wall time in s} */
     public double seconds() {
         return seconds;
     }

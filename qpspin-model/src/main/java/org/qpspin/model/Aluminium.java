@@ -30,23 +30,23 @@ public final class Aluminium {
     private Aluminium() {
     }
 
-    /** Γ = 4 (Δ/Tc)³ / (τ0 ν Δ) in s⁻¹ µm³. */
+    /** {@return Γ = 4 (Δ/Tc)³ / (τ0 ν Δ) in s⁻¹ µm³} */
     public static double singletRate() {
         double nuDeltaPerUm3 = DENSITY_OF_STATES_PER_EV_NM3 * GAP_EV * NM3_PER_UM3;
         return 4.0 * GAP_OVER_TC * GAP_OVER_TC * GAP_OVER_TC / (TAU0_S * nuDeltaPerUm3);
     }
 
-    /** Γt = α² Γ in s⁻¹ µm³. */
+    /** {@return Γt = α² Γ in s⁻¹ µm³} */
     public static double tripletRate() {
         return SPIN_ORBIT_ALPHA * SPIN_ORBIT_ALPHA * singletRate();
     }
 
-    /** τs = τ0 / (α² (δε/Δ)^{7/2}) in s. */
+    /** {@return τs = τ0 / (α² (δε/Δ)^{7/2}) in s} */
     public static double spinFlipTime() {
         return TAU0_S / (SPIN_ORBIT_ALPHA * SPIN_ORBIT_ALPHA * Math.pow(ENERGY_ABOVE_GAP_OVER_GAP, 3.5));
     }
 
-    /** Aluminium parameters for volume V (µm³) and injection A (s⁻¹ µm⁻³). */
+    /** {@return aluminium parameters for volume V (µm³) and injection A (s⁻¹ µm⁻³)} */
     public static ModelParameters parameters(double injectionRate, double volume) {
         return ModelParameters.of(injectionRate, volume, singletRate(), tripletRate(), spinFlipTime());
     }

@@ -95,42 +95,42 @@ public record ModelParameters(double injectionRate, double volume, double single
         }
     }
 
-    /** A, quasiparticles injected per second and µm³. */
+    /** {@return A, quasiparticles injected per second and µm³} */
     public double injectionRate() {
         return injectionRate;
     }
 
-    /** V, cluster volume in µm³. */
+    /** {@return V, cluster volume in µm³} */
     public double volume() {
         return volume;
     }
 
-    /** Γ, singlet recombination constant in s⁻¹ µm³. */
+    /** {@return Γ, singlet recombination constant in s⁻¹ µm³} */
     public double singletRate() {
         return singletRate;
     }
 
-    /** Γt, triplet (spin-independent) recombination constant in s⁻¹ µm³. */
+    /** {@return Γt, triplet (spin-independent) recombination constant in s⁻¹ µm³} */
     public double tripletRate() {
         return tripletRate;
     }
 
-    /** τs in s; {@code +∞} means no spin flips. */
+    /** {@return τs in s; {@code +∞} means no spin flips} */
     public double spinFlipTime() {
         return spinFlipTime;
     }
 
-    /** 1/τs in s⁻¹ (0 when τs = +∞). */
+    /** {@return 1/τs in s⁻¹ (0 when τs = +∞)} */
     public double spinFlipRate() {
         return spinFlipTime == Double.POSITIVE_INFINITY ? 0.0 : 1.0 / spinFlipTime;
     }
 
-    /** A·V, the total injection rate of the cluster in s⁻¹ (the same in every state). */
+    /** {@return A·V, the total injection rate of the cluster in s⁻¹ (the same in every state)} */
     public double totalInjectionRate() {
         return injectionRate * volume;
     }
 
-    /** Whether spin flips are active (τs finite). */
+    /** {@return whether spin flips are active (τs finite)} */
     public boolean hasSpinFlips() {
         return spinFlipTime != Double.POSITIVE_INFINITY;
     }

@@ -50,12 +50,12 @@ public final class GillespieSimulator {
         this.rates = rates;
     }
 
-    /** A simulator of the chain defined by {@code rates}. */
+    /** {@return a simulator of the chain defined by {@code rates}} */
     public static GillespieSimulator of(RateModel rates) {
         return new GillespieSimulator(rates);
     }
 
-    /** The rate model. */
+    /** {@return the rate model} */
     public RateModel rateModel() {
         return rates;
     }

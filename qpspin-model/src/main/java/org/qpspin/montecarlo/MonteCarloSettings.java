@@ -61,7 +61,7 @@ public final class MonteCarloSettings {
     }
 
     /**
-     * Settings for replicas that each record {@code duration} simulated seconds.
+     * {@return settings for replicas that each record {@code duration} simulated seconds}
      *
      * @throws IllegalArgumentException unless duration is finite and &gt; 0
      */
@@ -115,67 +115,69 @@ public final class MonteCarloSettings {
                 n, m);
     }
 
-    /** Recorded simulated seconds per replica. */
+    /** {@return recorded simulated seconds per replica} */
     public double duration() {
         return duration;
     }
 
-    /** Discarded simulated seconds per replica. */
+    /** {@return discarded simulated seconds per replica} */
     public double burnIn() {
         return burnIn;
     }
 
-    /** Grid spacing of the time series in s (+∞: none). */
+    /** {@return grid spacing of the time series in s (+∞: none)} */
     public double sampleInterval() {
         return sampleInterval;
     }
 
-    /** Whether a time series is recorded. */
+    /** {@return whether a time series is recorded} */
     public boolean recordsTimeSeries() {
         return Double.isFinite(sampleInterval);
     }
 
-    /** Number of grid samples per replica: ⌊duration / interval⌋ (0 without time series). */
+    /** {@return number of grid samples per replica: ⌊duration / interval⌋ (0 without time series)} */
     public int samplesPerReplica() {
         return recordsTimeSeries() ? (int) Math.floor(duration / sampleInterval) : 0;
     }
 
-    /** Number of replicas. */
+    /** {@return number of replicas} */
     public int replicas() {
         return replicas;
     }
 
-    /** Root seed. */
+    /** {@return root seed} */
     public long seed() {
         return seed;
     }
 
-    /** Worker threads. */
+    /** {@return Worker threads} */
     public int threads() {
         return threads;
     }
 
-    /** Wall-clock budget in s (+∞: none). */
+    /** {@return wall-clock budget in s (+∞: none)} */
     public double wallClockBudget() {
         return wallClockBudget;
     }
 
-    /** Whether an explicit start state was given. */
+    /** {@return whether an explicit start state was given} */
     public boolean hasStart() {
         return startN >= 0;
     }
 
-    /** Start N (−1: mean field). */
+    /** {@return start N (−1: mean field)} */
     public int startN() {
         return startN;
     }
 
-    /** Start m (−1: mean field). */
+    /** {@return start m (−1: mean field)} */
     public int startM() {
         return startM;
     }
 
-    /** The settings that determine the simulated numbers (no thread count or wall budget), for file headers. */
+    /**
+     * {@return the settings that determine the simulated numbers (no thread count or wall budget), for file headers}
+     */
     public String simulationLine() {
         return "time=" + duration + " s, burn-in=" + burnIn + " s, dt=" + sampleInterval + " s, replicas="
                 + replicas + ", seed=" + seed + ", rng=" + GillespieSimulator.ALGORITHM

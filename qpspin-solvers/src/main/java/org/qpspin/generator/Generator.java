@@ -137,37 +137,37 @@ public final class Generator {
         }
     }
 
-    /** The truncated state space. */
+    /** {@return the truncated state space} */
     public StateSpace space() {
         return space;
     }
 
-    /** The rate model. */
+    /** {@return the rate model} */
     public RateModel rateModel() {
         return rates;
     }
 
-    /** L in CSC form (shared, do not modify). */
+    /** {@return L in CSC form (shared, do not modify)} */
     public DMatrixSparseCSC matrix() {
         return matrix;
     }
 
-    /** Number of states. */
+    /** {@return number of states} */
     public int size() {
         return space.size();
     }
 
-    /** Number of stored entries of L (diagonal included). */
+    /** {@return number of stored entries of L (diagonal included)} */
     public int nonZeros() {
         return matrix.nz_length;
     }
 
-    /** Total rate of the transitions out of {@code state} dropped by the truncation, in s⁻¹. */
+    /** {@return total rate of the transitions out of {@code state} dropped by the truncation, in s⁻¹} */
     public double omittedRate(int state) {
         return omittedRate[state];
     }
 
-    /** −L[j][j]: total rate out of {@code state} to kept states, in s⁻¹ (a sum of positive terms). */
+    /** {@return −L[j][j]: total rate out of {@code state} to kept states, in s⁻¹ (a sum of positive terms)} */
     public double exitRate(int state) {
         return exitRate[state];
     }
@@ -191,7 +191,7 @@ public final class Generator {
         }
     }
 
-    /** Σ_j p_j × omittedRate_j: the stationary probability flux the truncation dropped, in s⁻¹. */
+    /** {@return Σ_j p_j × omittedRate_j: the stationary probability flux the truncation dropped, in s⁻¹} */
     public double omittedFlux(double[] p) {
         double flux = 0.0;
         for (int j = 0; j < p.length; j++) {

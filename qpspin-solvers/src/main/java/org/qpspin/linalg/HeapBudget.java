@@ -10,8 +10,8 @@ public final class HeapBudget {
     }
 
     /**
-     * Maximum heap minus the heap in use: Runtime.maxMemory() − (totalMemory() − freeMemory()). Garbage not yet
-     * collected counts as in use, so the estimate errs on the side of refusing (the checks use
+     * {@return maximum heap minus the heap in use: Runtime.maxMemory() − (totalMemory() − freeMemory())} Garbage not
+     * yet collected counts as in use, so the estimate errs on the side of refusing (the checks use
      * {@link #availableBytes(long)}, which collects it first when it matters).
      */
     public static long availableBytes() {
@@ -24,9 +24,9 @@ public final class HeapBudget {
     }
 
     /**
-     * {@link #availableBytes()}, measured once more after a {@link System#gc()} when it falls short of
+     * {@return {@link #availableBytes()}, measured once more after a {@link System#gc()} when it falls short of
      * {@code needed}: the garbage of earlier work (the first factorization before a re-pin, the smaller attempts
-     * of an automatic truncation) counts as in use until collected and would otherwise refuse a chain that fits.
+     * of an automatic truncation) counts as in use until collected and would otherwise refuse a chain that fits}
      * The collection is asked for only on that path, just before a refusal or a large allocation.
      */
     public static long availableBytes(long needed) {
@@ -53,7 +53,7 @@ public final class HeapBudget {
         }
     }
 
-    /** {@code bytes} in MiB rounded up, for the refusal messages (needed rounds up, available down). */
+    /** {@return {@code bytes} in MiB rounded up, for the refusal messages (needed rounds up, available down)} */
     public static long mebibytesUp(long bytes) {
         return (bytes + (1L << 20) - 1) >> 20;
     }

@@ -33,7 +33,7 @@ public final class NestedDissection {
     }
 
     /**
-     * The nested-dissection order of {@code space}: {@code order[k]} is the state eliminated k-th.
+     * {@return the nested-dissection order of {@code space}: {@code order[k]} is the state eliminated k-th}
      */
     public static int[] order(StateSpace space) {
         NestedDissection nd = new NestedDissection(space);

@@ -17,7 +17,7 @@ public final class Orderings {
     private Orderings() {
     }
 
-    /** The identity order 0, 1, …, n−1 (level by level for a {@link StateSpace}). */
+    /** {@return the identity order 0, 1, …, n−1 (level by level for a {@link StateSpace})} */
     public static int[] natural(int n) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
@@ -26,7 +26,7 @@ public final class Orderings {
         return order;
     }
 
-    /** Nested dissection of the (N, m) grid, see {@link NestedDissection}. */
+    /** {@return nested dissection of the (N, m) grid, see {@link NestedDissection}} */
     public static int[] nestedDissection(StateSpace space) {
         return NestedDissection.order(space);
     }
@@ -56,19 +56,19 @@ public final class Orderings {
         return result;
     }
 
-    /** Whether {@code order} holds each of 0 … n−1 exactly once ({@link Permutations#isPermutation}). */
+    /** {@return whether {@code order} holds each of 0 … n−1 exactly once ({@link Permutations#isPermutation})} */
     public static boolean isPermutation(int[] order, int n) {
         return Permutations.isPermutation(order, n);
     }
 
-    /** inverse[order[k]] = k ({@link Permutations#inverse}). */
+    /** {@return inverse[order[k]] = k ({@link Permutations#inverse})} */
     public static int[] inverse(int[] order) {
         return Permutations.inverse(order);
     }
 
     /**
-     * A {@link ComputePermutation} that hands a fixed symmetric order to EJML (as both its row and column
-     * permutation). {@code process} only checks the matrix size: the order was computed from the geometry.
+     * {@return a {@link ComputePermutation} that hands a fixed symmetric order to EJML (as both its row and column
+     * permutation)} {@code process} only checks the matrix size: the order was computed from the geometry.
      */
     public static ComputePermutation<DMatrixSparseCSC> fixed(int[] order) {
         return new Fixed(order);

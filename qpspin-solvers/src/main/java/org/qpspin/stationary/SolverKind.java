@@ -25,13 +25,13 @@ public enum SolverKind {
         this.label = label;
     }
 
-    /** The short name: {@code auto}, {@code gth}, {@code levels}, {@code lu} or {@code core}. */
+    /** {@return the short name: {@code auto}, {@code gth}, {@code levels}, {@code lu} or {@code core}} */
     public String label() {
         return label;
     }
 
     /**
-     * The kind called {@code name} (case-insensitive).
+     * {@return the kind called {@code name} (case-insensitive)}
      *
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */

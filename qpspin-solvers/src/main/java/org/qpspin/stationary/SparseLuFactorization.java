@@ -152,42 +152,44 @@ public final class SparseLuFactorization extends KeptFactorization {
         }
     }
 
-    /** The pinned state k (row k of L replaced by e_kᵀ). */
+    /** {@return the pinned state k (row k of L replaced by e_kᵀ)} */
     public int pinnedState() {
         return pinned;
     }
 
-    /** The elimination order used (the pinned state last); a copy. */
+    /** {@return the elimination order used (the pinned state last); a copy} */
     public int[] order() {
         return order.clone();
     }
 
-    /** Doubles stored in the L and U factors (supernode blocks, explicit zeros included): the fill. */
+    /** {@return doubles stored in the L and U factors (supernode blocks, explicit zeros included): the fill} */
     public long factorNonZeros() {
         return factors.storedEntries();
     }
 
-    /** Floating-point operations the numeric factorization took (dense front kernels, explicit zeros included). */
+    /**
+     * {@return floating-point operations the numeric factorization took (dense front kernels, explicit zeros included)}
+     */
     public double factorFlops() {
         return factors.flops();
     }
 
-    /** Number of supernodes (dense fronts). */
+    /** {@return number of supernodes (dense fronts)} */
     public int supernodes() {
         return factors.supernodes();
     }
 
-    /** Rows of the largest dense front. */
+    /** {@return rows of the largest dense front} */
     public int largestFront() {
         return factors.largestFront();
     }
 
-    /** Wall time of the symbolic analysis and numeric factorization, in seconds. */
+    /** {@return wall time of the symbolic analysis and numeric factorization, in seconds} */
     public double factorSeconds() {
         return factorSeconds;
     }
 
-    /** Number of states. */
+    /** {@return number of states} */
     public int size() {
         return size;
     }

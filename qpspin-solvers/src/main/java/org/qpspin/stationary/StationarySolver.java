@@ -11,24 +11,26 @@ import org.qpspin.linalg.ProgressListener;
  */
 public interface StationarySolver {
 
-    /** Which solver this is. */
+    /** {@return which solver this is} */
     SolverKind kind();
 
-    /** Short name reported in results: {@code gth}, {@code lu}, {@code levels}, … ({@link SolverKind#label()}). */
+    /**
+     * {@return short name reported in results: {@code gth}, {@code lu}, {@code levels}, … ({@link SolverKind#label()})}
+     */
     default String name() {
         return kind().label();
     }
 
     /**
-     * The stationary distribution of {@code generator}.
+     * {@return the stationary distribution of {@code generator}}
      *
      * @throws IllegalArgumentException if the chain is reducible or the solver cannot handle its size
      */
     StationaryResult solve(Generator generator);
 
     /**
-     * The stationary distribution together with a factorization of L that can solve further systems
-     * (see {@link StationaryFactorization}). Costs about as much as {@link #solve} and keeps the factors.
+     * {@return the stationary distribution together with a factorization of L that can solve further systems
+     * (see {@link StationaryFactorization})} Costs about as much as {@link #solve} and keeps the factors.
      *
      * @throws IllegalArgumentException as {@link #solve}
      */

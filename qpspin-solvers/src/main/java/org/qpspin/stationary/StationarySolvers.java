@@ -9,7 +9,7 @@ public final class StationarySolvers {
     private StationarySolvers() {
     }
 
-    /** Dense GTH, the subtraction-free oracle for small chains (≤ 6000 states). */
+    /** {@return dense GTH, the subtraction-free oracle for small chains (≤ 6000 states)} */
     public static StationarySolver gth() {
         return new GthSolver();
     }
@@ -23,51 +23,54 @@ public final class StationarySolvers {
     }
 
     /**
-     * Block GTH over the levels N: subtraction-free like {@link #gth()}, O(Σ w_N³) for level widths w_N, the
-     * fast exact path for chains narrow in m (10⁶ states of width ~30 in seconds).
+     * {@return block GTH over the levels N: subtraction-free like {@link #gth()}, O(Σ w_N³) for level widths w_N, the
+     * fast exact path for chains narrow in m (10⁶ states of width ~30 in seconds)}
      */
     public static StationarySolver levels() {
         return new LevelSolver();
     }
 
     /**
-     * Sparse LU of the pinned generator (row k → e_kᵀ, k near the mean-field fixed point) in nested-dissection
-     * order; its {@link StationarySolver#factorize} returns a {@link SparseLuFactorization}.
+     * {@return sparse LU of the pinned generator (row k → e_kᵀ, k near the mean-field fixed point) in nested-dissection
+     * order; its {@link StationarySolver#factorize} returns a {@link SparseLuFactorization}}
      */
     public static StationarySolver lu() {
         return new LuSolver(true);
     }
 
     /**
-     * The probable-core solver: exact (levels or lu) on the mean-field band where the probability sits, block
+     * {@return the probable-core solver: exact (levels or lu) on the mean-field band where the probability sits, block
      * Gauss–Seidel on the rest of the space, iterated until the whole system is solved to rounding (see
-     * {@link CoreSolver}). The fast path for the wide rectangles of automatic truncations of polarized clusters.
+     * {@link CoreSolver})} The fast path for the wide rectangles of automatic truncations of polarized clusters.
      */
     public static StationarySolver core() {
         return new CoreSolver();
     }
 
-    /** The {@link #lu()} solver with the factorization type exposed (group-inverse, pinned and transposed solves). */
+    /**
+     * {@return the {@link #lu()} solver with the factorization type exposed (group-inverse, pinned and transposed
+     * solves)}
+     */
     public static SparseLuFactorization luFactorization(org.qpspin.generator.Generator generator) {
         return new LuSolver(true).factorize(generator);
     }
 
     /**
-     * The dense kernel the level and LU eliminations use in this JVM: "vector (N lanes)" (SIMD, when the JVM has the
-     * jdk.incubator.vector module) or "scalar"; both give bit-identical results, the first faster.
+     * {@return the dense kernel the level and LU eliminations use in this JVM: "vector (N lanes)" (SIMD, when the JVM
+     * has the jdk.incubator.vector module) or "scalar"; both give bit-identical results, the first faster}
      */
     public static String denseKernel() {
         return DenseKernel.describe();
     }
 
-    /** Names of the concrete solvers accepted by {@link #byName} (besides {@code auto}). */
+    /** {@return names of the concrete solvers accepted by {@link #byName} (besides {@code auto})} */
     public static List<String> names() {
         return List.of(SolverKind.GTH.label(), SolverKind.LEVELS.label(), SolverKind.LU.label(),
                 SolverKind.CORE.label());
     }
 
     /**
-     * The solver called {@code name} (case-insensitive).
+     * {@return the solver called {@code name} (case-insensitive)}
      *
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */
@@ -75,7 +78,7 @@ public final class StationarySolvers {
         return of(SolverKind.of(name));
     }
 
-    /** The solver of the given kind. */
+    /** {@return the solver of the given kind} */
     public static StationarySolver of(SolverKind kind) {
         return switch (kind) {
             case AUTO -> auto();

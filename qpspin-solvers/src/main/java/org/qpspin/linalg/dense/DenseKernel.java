@@ -47,8 +47,8 @@ public final class DenseKernel {
     }
 
     /**
-     * The kernel in use now, by name: "vector (N lanes)", "scalar", or why the SIMD one is not running yet
-     * (compiling, or not started because no chain of {@value #WARM_UP_STATES}+ states was factorized).
+     * {@return the kernel in use now, by name: "vector (N lanes)", "scalar", or why the SIMD one is not running yet
+     * (compiling, or not started because no chain of {@value #WARM_UP_STATES}+ states was factorized)}
      */
     public static String describe() {
         if (!VECTOR) {
@@ -82,7 +82,7 @@ public final class DenseKernel {
         }
     }
 
-    /** Whether the SIMD kernels are compiled and in use. */
+    /** {@return whether the SIMD kernels are compiled and in use} */
     public static boolean vectorInUse() {
         return vectorCompiled;
     }
@@ -172,8 +172,8 @@ public final class DenseKernel {
     }
 
     /**
-     * Whether the weights w_kt = weights[w0 + k·wk + t·wt], k &lt; rows, t &lt; 4, are all zero: a block of
-     * multipliers whose update changes nothing (sparse fronts and level blocks have many), which callers skip.
+     * {@return whether the weights w_kt = weights[w0 + k·wk + t·wt], k &lt; rows, t &lt; 4, are all zero: a block of
+     * multipliers whose update changes nothing (sparse fronts and level blocks have many), which callers skip}
      */
     public static boolean zeroWeights(double[] weights, int w0, int wk, int wt, int rows) {
         for (int k = 0; k < rows; k++) {

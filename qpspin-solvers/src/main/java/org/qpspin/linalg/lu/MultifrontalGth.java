@@ -107,9 +107,9 @@ public final class MultifrontalGth {
     }
 
     /**
-     * The numeric phase on a symbolic analysis of {@code l}'s pattern: refuses in one line if the planned memory
-     * does not fit, then assembles and eliminates the fronts, the two concurrent branches (if any) at the same
-     * time, each with its own front, then the rest.
+     * {@return the numeric phase on a symbolic analysis of {@code l}'s pattern: refuses in one line if the planned
+     * memory does not fit, then assembles and eliminates the fronts, the two concurrent branches (if any) at the same
+     * time, each with its own front, then the rest}
      *
      * @throws IllegalArgumentException if a pivot other than the last vanishes (the chain is reducible), or the
      *                                  factors do not fit in the heap
@@ -581,33 +581,36 @@ public final class MultifrontalGth {
         w[n - 1] = pinnedValue;
     }
 
-    /** The order (position → state). */
+    /** {@return the order (position → state)} */
     public int[] order() {
         return order;
     }
 
-    /** Doubles stored in the factors (explicit zeros inside supernodes included). */
+    /** {@return doubles stored in the factors (explicit zeros inside supernodes included)} */
     public long storedEntries() {
         return storedEntries;
     }
 
     /**
-     * Bytes the up-front check asked of the heap, from the symbolic structure alone: 8 × (factor entries +
-     * largest front² + largest stack of pending update matrices).
+     * {@return bytes the up-front check asked of the heap, from the symbolic structure alone: 8 × (factor entries +
+     * largest front² + largest stack of pending update matrices)}
      */
     public long estimatedBytes() {
         return estimatedBytes;
     }
 
     /**
-     * Bytes of the same three kinds of arrays as the numeric phase actually allocated them (the kept panels, the
-     * front array, the peak of the update matrices alive at once), for checking {@link #estimatedBytes()}.
+     * {@return bytes of the same three kinds of arrays as the numeric phase actually allocated them (the kept panels,
+     * the front array, the peak of the update matrices alive at once), for checking {@link #estimatedBytes()}}
      */
     public long allocatedBytes() {
         return allocatedBytes;
     }
 
-    /** Whether two subtrees of the elimination tree were factorized at the same time ({@link SupernodalAnalysis#concurrentWork}). */
+    /**
+     * {@return whether two subtrees of the elimination tree were factorized at the same time ({@link
+     * SupernodalAnalysis#concurrentWork})}
+     */
     public boolean concurrent() {
         return concurrent;
     }
@@ -620,17 +623,17 @@ public final class MultifrontalGth {
         return stored;
     }
 
-    /** Floating-point operations of the numeric factorization (dense front kernels, zeros included). */
+    /** {@return floating-point operations of the numeric factorization (dense front kernels, zeros included)} */
     public double flops() {
         return flops;
     }
 
-    /** Number of supernodes. */
+    /** {@return number of supernodes} */
     public int supernodes() {
         return rowPanel.length;
     }
 
-    /** Largest front (rows). */
+    /** {@return largest front (rows)} */
     public int largestFront() {
         int max = 0;
         for (int[] rows : frontRows) {

@@ -10,7 +10,7 @@ public final class Permutations {
     private Permutations() {
     }
 
-    /** Whether {@code order} holds each of 0 … n−1 exactly once. */
+    /** {@return whether {@code order} holds each of 0 … n−1 exactly once} */
     public static boolean isPermutation(int[] order, int n) {
         if (order.length != n) {
             return false;
@@ -25,7 +25,7 @@ public final class Permutations {
         return true;
     }
 
-    /** The inverse permutation: inverse[order[k]] = k (cs_pinv). */
+    /** {@return the inverse permutation: inverse[order[k]] = k (cs_pinv)} */
     public static int[] inverse(int[] order) {
         int[] inverse = new int[order.length];
         for (int k = 0; k < order.length; k++) {

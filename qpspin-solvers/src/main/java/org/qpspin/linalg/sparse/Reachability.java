@@ -11,7 +11,7 @@ public final class Reachability {
     private Reachability() {
     }
 
-    /** reached[i] = whether state i can be reached from {@code start} (start itself included). */
+    /** {@return reached[i] = whether state i can be reached from {@code start} (start itself included)} */
     public static boolean[] from(DMatrixSparseCSC l, int start) {
         int n = l.numCols;
         boolean[] seen = new boolean[n];

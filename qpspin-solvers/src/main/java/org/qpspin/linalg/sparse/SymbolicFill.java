@@ -16,8 +16,8 @@ public final class SymbolicFill {
     }
 
     /**
-     * nnz of the Cholesky factor (diagonal included) of P (A + Aᵀ) Pᵀ, {@code order} in the convention of
-     * {@link Permutations}.
+     * {@return nnz of the Cholesky factor (diagonal included) of P (A + Aᵀ) Pᵀ, {@code order} in the convention of
+     * {@link Permutations}}
      */
     public static long choleskyNonZeros(DMatrixSparseCSC a, int[] order) {
         int n = a.numCols;
