@@ -42,7 +42,11 @@ public final class ExactVsFokkerPlanck {
         this.fullMeanField = MeanFieldStationaryPoint.of(p);
     }
 
-    /** {@return automatic truncation, the {@code auto} solver} */
+    /**
+     * {@return automatic truncation, the {@code auto} solver}
+     *
+     * @param p the model parameters (A &gt; 0)
+     */
     public static ExactVsFokkerPlanck of(ModelParameters p) {
         return of(p, Truncation.automatic(), StationarySolvers.auto());
     }
@@ -50,6 +54,10 @@ public final class ExactVsFokkerPlanck {
     /**
      * With a given truncation and solver.
      *
+     * @param p the model parameters (A &gt; 0)
+     * @param truncation the truncation of the exact solve
+     * @param solver the stationary solver of the exact solve
+     * @return the exact P(N) beside Eq. 7 and the refined diffusion, with their distances
      * @throws IllegalArgumentException when A = 0 (Eq. 7 has no meaning) or the solver rejects the chain
      */
     public static ExactVsFokkerPlanck of(ModelParameters p, Truncation truncation, StationarySolver solver) {

@@ -154,6 +154,7 @@ public final class RegimeMap {
      * @param maxStates    cap on the exact truncation's states
      * @param solver       the stationary solver
      * @param progress     receives one line per exact solve (may be null)
+     * @return the map: every cell's mean-field regime, and the exact results where solved
      */
     public static RegimeMap compute(double singletRate, double tripletRate, double spinFlipTime,
                                     double[] volumeRatios, double[] injectionRatios, double exactMaxN, int maxStates,
@@ -166,6 +167,18 @@ public final class RegimeMap {
      * As {@link #compute(double, double, double, double[], double[], double, int, StationarySolver, Consumer)}, the
      * exact cells solving the chain of the rate model named {@code rateModel} ({@link RateModels#byName}); the
      * mean-field columns stay the PRL 2020 limits.
+     *
+     * @param singletRate Γ (s⁻¹µm³, &gt; 0)
+     * @param tripletRate Γt (&gt; 0)
+     * @param spinFlipTime τs (finite, &gt; 0)
+     * @param volumeRatios V/Vc values
+     * @param injectionRatios A/Ac values
+     * @param exactMaxN largest full mean-field N* solved exactly (0: none)
+     * @param maxStates cap on the exact truncation's states
+     * @param solver the stationary solver
+     * @param progress receives one line per exact solve (may be null)
+     * @param rateModel {@code prl2020} or {@code exact-spin}
+     * @return the map: every cell's mean-field regime, and the exact results where solved
      */
     public static RegimeMap compute(double singletRate, double tripletRate, double spinFlipTime,
                                     double[] volumeRatios, double[] injectionRatios, double exactMaxN, int maxStates,
@@ -219,12 +232,20 @@ public final class RegimeMap {
         return rateModel;
     }
 
-    /** {@return injection bound of the polarized region, A/Ac = (V/Vc)⁻²} */
+    /**
+     * {@return injection bound of the polarized region, A/Ac = (V/Vc)⁻²}
+     *
+     * @param volumeRatio V/Vc (&gt; 0)
+     */
     public static double injectionBound(double volumeRatio) {
         return 1.0 / (volumeRatio * volumeRatio);
     }
 
-    /** {@return the SR/TA line A = V/(Γt²τs³), in these coordinates A/Ac = V/Vc} */
+    /**
+     * {@return the SR/TA line A = V/(Γt²τs³), in these coordinates A/Ac = V/Vc}
+     *
+     * @param volumeRatio V/Vc (&gt; 0)
+     */
     public static double crossoverLine(double volumeRatio) {
         return volumeRatio;
     }

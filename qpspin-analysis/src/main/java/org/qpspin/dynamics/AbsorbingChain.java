@@ -44,6 +44,11 @@ public final class AbsorbingChain {
     /**
      * Assembles the chain of {@code rates} on {@code space} with {@code target} absorbing (null: no target).
      *
+     * @param rates the rate model whose transitions are assembled
+     * @param space the truncated state space (target states included)
+     * @param target the states made absorbing, or null for none
+     * @return the chain: the kept states, then the target sink and the two sinks of the mass lost to N &gt; nMax and
+     *             outside the m window
      * @throws IllegalArgumentException if a rate is not finite, or too many states for one CSC matrix
      */
     public static AbsorbingChain assemble(RateModel rates, StateSpace space, TargetSet target) {
@@ -197,22 +202,38 @@ public final class AbsorbingChain {
         return keptToSpace.length + 3;
     }
 
-    /** {@return index in {@link #space()} of kept state k} */
+    /**
+     * {@return index in {@link #space()} of kept state k}
+     *
+     * @param k a kept (non-target) state, 0 ≤ k &lt; {@link #keptStates()}
+     */
     public int spaceIndex(int k) {
         return keptToSpace[k];
     }
 
-    /** {@return kept index of space state s, or −1 for a target state} */
+    /**
+     * {@return kept index of space state s, or −1 for a target state}
+     *
+     * @param s a state index of {@link #space()}
+     */
     public int keptIndex(int s) {
         return spaceToKept[s];
     }
 
-    /** {@return N of kept state k} */
+    /**
+     * {@return N of kept state k}
+     *
+     * @param k a kept (non-target) state
+     */
     public int n(int k) {
         return space.levelOf(keptToSpace[k]);
     }
 
-    /** {@return m of kept state k} */
+    /**
+     * {@return m of kept state k}
+     *
+     * @param k a kept (non-target) state
+     */
     public int m(int k) {
         return space.mOf(keptToSpace[k]);
     }
@@ -237,12 +258,20 @@ public final class AbsorbingChain {
         return matrix;
     }
 
-    /** {@return rate from kept state k into the target set, s⁻¹} */
+    /**
+     * {@return rate from kept state k into the target set, s⁻¹}
+     *
+     * @param k a kept (non-target) state
+     */
     public double targetRate(int k) {
         return targetRate[k];
     }
 
-    /** {@return rate from kept state k out of the truncated set (to non-target states), s⁻¹} */
+    /**
+     * {@return rate from kept state k out of the truncated set (to non-target states), s⁻¹}
+     *
+     * @param k a kept (non-target) state
+     */
     public double lostRate(int k) {
         return lostRate[k];
     }
@@ -260,6 +289,7 @@ public final class AbsorbingChain {
     /**
      * {@return the vector of this chain holding {@code start}: mass on a target state goes to the target sink}
      *
+     * @param start the start distribution over (N, m) states
      * @throws IllegalArgumentException if a start state with positive mass is outside the truncated set and not
      *                                  in the target
      */

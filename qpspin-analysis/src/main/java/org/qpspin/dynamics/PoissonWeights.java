@@ -136,7 +136,11 @@ public final class PoissonWeights {
         return left + weights.length - 1;
     }
 
-    /** {@return π_k for left ≤ k ≤ right (normalized over the window), 0 outside it} */
+    /**
+     * {@return π_k for left ≤ k ≤ right (normalized over the window), 0 outside it}
+     *
+     * @param k the number of Poisson events
+     */
     public double weight(int k) {
         return k < left || k > right() ? 0.0 : weights[k - left];
     }

@@ -32,12 +32,20 @@ public record SampledCorrelation(String observable, double dt, double mean, doub
         return autocovariance[0];
     }
 
-    /** {@return C_k (k ≤ K; 0 beyond, within {@link #tailBound()})} */
+    /**
+     * {@return C_k (k ≤ K; 0 beyond, within {@link #tailBound()})}
+     *
+     * @param k the lag, in samples (≥ 0)
+     */
     public double autocovariance(int k) {
         return k < autocovariance.length ? autocovariance[k] : 0.0;
     }
 
-    /** {@return C_k/C_0} */
+    /**
+     * {@return C_k/C_0}
+     *
+     * @param k the lag, in samples (≥ 0)
+     */
     public double autocorrelation(int k) {
         return autocovariance(k) / autocovariance[0];
     }
@@ -56,7 +64,11 @@ public record SampledCorrelation(String observable, double dt, double mean, doub
         return dt * integratedAutocorrelation();
     }
 
-    /** {@return S_d(θ) = C_0 + 2 Σ_{k≥1} C_k cos kθ (per sample)} */
+    /**
+     * {@return S_d(θ) = C_0 + 2 Σ_{k≥1} C_k cos kθ (per sample)}
+     *
+     * @param theta the frequency per sample θ = ωΔt, in radians
+     */
     public double spectrum(double theta) {
         double s = 0.0;
         for (int k = autocovariance.length - 1; k >= 1; k--) {
@@ -67,6 +79,8 @@ public record SampledCorrelation(String observable, double dt, double mean, doub
 
     /**
      * {@return Δt S_d(ωΔt): the alias-summed two-sided spectrum at angular frequency ω, per Hz (MODEL.md convention)}
+     *
+     * @param omega angular frequency ω in rad/s (aliased into |ωΔt| ≤ π)
      */
     public double aliasedSpectrum(double omega) {
         return dt * spectrum(omega * dt);

@@ -20,7 +20,12 @@ public final class StartDistribution {
         this.p = p;
     }
 
-    /** {@return all the mass on (N, m)} @throws IllegalArgumentException for an invalid state */
+    /**
+     * {@return all the mass on (N, m)} @throws IllegalArgumentException for an invalid state
+     *
+     * @param n N (≥ 0)
+     * @param m m, 0 ≤ m ≤ ⌊N/2⌋
+     */
     public static StartDistribution pointMass(int n, int m) {
         return of(new int[] {n}, new int[] {m}, new double[] {1.0});
     }
@@ -28,6 +33,9 @@ public final class StartDistribution {
     /**
      * {@return probabilities {@code p[i]} on states ({@code n[i]}, {@code m[i]}); repeated states are added}
      *
+     * @param n N of each entry
+     * @param m m of each entry
+     * @param p the probability of each entry (≥ 0, summing to 1 within 1e-9)
      * @throws IllegalArgumentException for unequal lengths, no states, an invalid state, a negative or non-finite
      *                                  probability, or a sum differing from 1 by more than 1e-9
      */
@@ -61,17 +69,29 @@ public final class StartDistribution {
         return n.length;
     }
 
-    /** {@return N of entry i} */
+    /**
+     * {@return N of entry i}
+     *
+     * @param i an entry, 0 ≤ i &lt; {@link #size()}
+     */
     public int n(int i) {
         return n[i];
     }
 
-    /** {@return m of entry i} */
+    /**
+     * {@return m of entry i}
+     *
+     * @param i an entry, 0 ≤ i &lt; {@link #size()}
+     */
     public int m(int i) {
         return m[i];
     }
 
-    /** {@return probability of entry i} */
+    /**
+     * {@return probability of entry i}
+     *
+     * @param i an entry, 0 ≤ i &lt; {@link #size()}
+     */
     public double probability(int i) {
         return p[i];
     }

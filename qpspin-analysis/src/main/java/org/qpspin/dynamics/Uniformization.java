@@ -89,7 +89,12 @@ public final class Uniformization {
         return rate;
     }
 
-    /** {@return products with P that {@code apply(v, t, epsilon)} will spend: the right end of the Poisson window} */
+    /**
+     * {@return products with P that {@code apply(v, t, epsilon)} will spend: the right end of the Poisson window}
+     *
+     * @param t the time in s (≥ 0)
+     * @param epsilon the total-variation truncation error of the Poisson window, in (0, 1)
+     */
     public long predictedMatvecs(double t, double epsilon) {
         return rate == 0.0 ? 0 : PoissonWeights.of(rate * t, epsilon).right();
     }

@@ -60,12 +60,21 @@ public final class FluxNoiseEstimate {
     /**
      * {@return the estimate from the two-sided zero-frequency noises of N and of the moment 2S = N − 2m (both in
      * particles²·s), the single-spin flux φ₁ in Φ0, and the parameters (for the unpolarized comparison)}
+     *
+     * @param p the parameters of the chain (A, V, Γ for the unpolarized cluster of the same injection)
+     * @param particleNoise S_N(0), two-sided, in particles²·s (≥ 0)
+     * @param momentNoise S_{N−2m}(0) of the moment 2S = N − 2m, two-sided, in particles²·s (≥ 0)
+     * @param phi1 φ₁, the flux of one spin in Φ0 (&gt; 0; {@link #singleSpinFlux} from an arm width)
      */
     public static FluxNoiseEstimate of(ModelParameters p, double particleNoise, double momentNoise, double phi1) {
         return new FluxNoiseEstimate(phi1, particleNoise, momentNoise, p);
     }
 
-    /** {@return φ₁ ≈ μ0 μB / w in units of Φ0, for an arm of width w in metres} */
+    /**
+     * {@return φ₁ ≈ μ0 μB / w in units of Φ0, for an arm of width w in metres}
+     *
+     * @param armWidthMetres the width w of the superconducting arm in metres (&gt; 0)
+     */
     public static double singleSpinFlux(double armWidthMetres) {
         if (!(armWidthMetres > 0.0) || !Double.isFinite(armWidthMetres)) {
             throw new IllegalArgumentException("arm width must be finite and > 0 m, got " + armWidthMetres);
@@ -133,7 +142,11 @@ public final class FluxNoiseEstimate {
         return fluxNoise() / unpolarizedFluxNoise();
     }
 
-    /** {@return a measured one-sided density from a two-sided value: 2 S} */
+    /**
+     * {@return a measured one-sided density from a two-sided value: 2 S}
+     *
+     * @param twoSided a two-sided spectral density S (any units per Hz), as qpspin reports them
+     */
     public static double oneSided(double twoSided) {
         return 2.0 * twoSided;
     }

@@ -115,7 +115,11 @@ public final class NoiseSpectrum {
         return modes;
     }
 
-    /** {@return the mode expansion Σ_k 2 Re[c_k/(−iω − λ_k)] at ω (the Lorentzian rebuild of the spectrum)} */
+    /**
+     * {@return the mode expansion Σ_k 2 Re[c_k/(−iω − λ_k)] at ω (the Lorentzian rebuild of the spectrum)}
+     *
+     * @param w angular frequency ω in rad/s (≥ 0)
+     */
     public double fromModes(double w) {
         double s = 0.0;
         for (RelaxationMode m : modes) {

@@ -15,10 +15,19 @@ public interface Observable {
     /** {@return short name used in reports, e.g. {@code N}} */
     String name();
 
-    /** {@return f(N, m)} */
+    /**
+     * {@return f(N, m)}
+     *
+     * @param n N, the number of quasiparticles (≥ 0)
+     * @param m m, the number of flipped spins (0 ≤ m ≤ ⌊N/2⌋)
+     */
     double value(int n, int m);
 
-    /** {@return f on every state of {@code space}, by state index} */
+    /**
+     * {@return f on every state of {@code space}, by state index}
+     *
+     * @param space the truncated state space
+     */
     default double[] evaluate(StateSpace space) {
         double[] f = new double[space.size()];
         for (int i = 0; i < f.length; i++) {
@@ -45,6 +54,7 @@ public interface Observable {
     /**
      * {@return the observable called {@code name} among N, m, S (case-sensitive for N/m, also {@code spin} for S)}
      *
+     * @param name {@code N}, {@code m}, {@code S} or {@code spin}
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */
     static Observable byName(String name) {
@@ -61,7 +71,12 @@ public interface Observable {
         }
     }
 
-    /** {@return a user-defined observable} */
+    /**
+     * {@return a user-defined observable}
+     *
+     * @param name the name reported in results
+     * @param function f(N, m)
+     */
     static Observable of(String name, StateFunction function) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(function, "function");
@@ -86,7 +101,12 @@ public interface Observable {
     /** f(N, m) as a lambda. */
     @FunctionalInterface
     interface StateFunction {
-        /** {@return f(N, m)} */
+        /**
+         * {@return f(N, m)}
+         *
+         * @param n N, the number of quasiparticles (≥ 0)
+         * @param m m, the number of flipped spins (0 ≤ m ≤ ⌊N/2⌋)
+         */
         double value(int n, int m);
     }
 }

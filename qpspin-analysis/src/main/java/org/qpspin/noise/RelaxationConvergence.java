@@ -73,6 +73,13 @@ public final class RelaxationConvergence {
      * {@return the {@code count} slowest rates, converged from {@code first} (the stationary truncation's analysis) by
      * growing with {@code chains}}
      *
+     * @param first the noise analysis of the stationary truncation, where the growth starts
+     * @param count how many of the slowest nonzero rates, ≥ 1
+     * @param chains builds the analysis of a larger truncation (nMax, mMax)
+     * @param tolerance relative change of every rate between two truncations below which they count as converged, in
+     *                  (0, 1) ({@link #DEFAULT_TOLERANCE})
+     * @param maxGrowths growths of the truncation before giving up ({@link #DEFAULT_MAX_GROWTHS})
+     * @param maxStates largest chain a growth may build; the growth stops before exceeding it
      * @throws IllegalArgumentException as {@link NoiseAnalysis#relaxationSpectrum} (no route can deliver them)
      */
     public static RelaxationConvergence compute(NoiseAnalysis first, int count, Chains chains, double tolerance,

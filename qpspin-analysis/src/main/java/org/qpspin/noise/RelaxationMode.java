@@ -18,7 +18,11 @@ public record RelaxationMode(double rate, double frequency, double weight, doubl
         return 1.0 / rate;
     }
 
-    /** {@return this mode's contribution to the two-sided S(ω): 2 Re[c / (−iω − λ)]} */
+    /**
+     * {@return this mode's contribution to the two-sided S(ω): 2 Re[c / (−iω − λ)]}
+     *
+     * @param omega angular frequency ω in rad/s
+     */
     public double lorentzian(double omega) {
         double shifted = omega + frequency;
         return 2.0 * (weight * rate - weightImaginary * shifted) / (rate * rate + shifted * shifted);

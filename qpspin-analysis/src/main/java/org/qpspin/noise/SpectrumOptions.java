@@ -78,17 +78,29 @@ public final class SpectrumOptions {
         return verifyStateLimit;
     }
 
-    /** A copy with another route. */
+    /**
+     * A copy with another route.
+     *
+     * @param r the route: AUTO, MODES or DIRECT
+     */
     public SpectrumOptions withRoute(Route r) {
         return new SpectrumOptions(r, tolerance, maxKrylovDimension, directStateLimit, verifyStateLimit, progress);
     }
 
-    /** A copy with another tolerance. */
+    /**
+     * A copy with another tolerance.
+     *
+     * @param t relative tolerance on S(ω) at every requested frequency, in (0, 1)
+     */
     public SpectrumOptions withTolerance(double t) {
         return new SpectrumOptions(route, t, maxKrylovDimension, directStateLimit, verifyStateLimit, progress);
     }
 
-    /** A copy with another Krylov dimension limit. */
+    /**
+     * A copy with another Krylov dimension limit.
+     *
+     * @param m largest Krylov dimension, ≥ 2 (memory: m vectors of the chain's size)
+     */
     public SpectrumOptions withMaxKrylovDimension(int m) {
         return new SpectrumOptions(route, tolerance, m, directStateLimit, verifyStateLimit, progress);
     }
@@ -111,7 +123,12 @@ public final class SpectrumOptions {
         return new SpectrumOptions(route, tolerance, maxKrylovDimension, directStateLimit, verifyStateLimit, listener);
     }
 
-    /** A copy with other limits for the direct fallback and the direct check. */
+    /**
+     * A copy with other limits for the direct fallback and the direct check.
+     *
+     * @param fallbackStates largest chain whose unconverged frequencies are solved directly (AUTO route)
+     * @param verifyStates largest chain whose highest Krylov frequency is checked by one direct solve
+     */
     public SpectrumOptions withDirectLimits(int fallbackStates, int verifyStates) {
         return new SpectrumOptions(route, tolerance, maxKrylovDimension, fallbackStates, verifyStates, progress);
     }

@@ -62,6 +62,9 @@ public final class FokkerPlanckComparison {
     /**
      * Compares {@code exactMarginal} (P(N) for N = 0 … Nmax; normalized here if it is not) with {@code eq7}.
      *
+     * @param exactMarginal the exact P(N), N = 0 … Nmax
+     * @param eq7 the continuous distribution compared with it (Eq. 7 or another {@link SizeDistribution})
+     * @return the distances (total variation, Kolmogorov) and moment errors
      * @throws IllegalArgumentException for an empty array, negative or non-finite entries, or zero total
      */
     public static FokkerPlanckComparison of(double[] exactMarginal, SizeDistribution eq7) {

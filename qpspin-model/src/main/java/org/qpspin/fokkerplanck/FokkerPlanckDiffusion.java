@@ -43,6 +43,7 @@ public final class FokkerPlanckDiffusion {
     /**
      * {@return the diffusion for {@code p}}
      *
+     * @param p the model parameters (A &gt; 0)
      * @throws IllegalArgumentException when A = 0
      */
     public static FokkerPlanckDiffusion of(ModelParameters p) {
@@ -100,13 +101,21 @@ public final class FokkerPlanckDiffusion {
         return parameters;
     }
 
-    /** {@return F(N) = AV/N − 2N/τs − Γt N²/V in s⁻¹; zero at the mean-field N0} */
+    /**
+     * {@return F(N) = AV/N − 2N/τs − Γt N²/V in s⁻¹; zero at the mean-field N0}
+     *
+     * @param n N (&gt; 0)
+     */
     public double drift(double n) {
         return totalInjection / n - 2.0 * n * parameters.spinFlipRate()
                 - parameters.tripletRate() * n * n / parameters.volume();
     }
 
-    /** {@return D = AV/2 in s⁻¹ (the coefficient of ∂²_N)} */
+    /**
+     * {@return D = AV/2 in s⁻¹ (the coefficient of ∂²_N)}
+     *
+     * @param n N (D does not depend on it here; the argument keeps the form of a general diffusion)
+     */
     public double diffusion(double n) {
         return 0.5 * totalInjection;
     }

@@ -162,6 +162,10 @@ public final class GeneralDiffusion implements SizeDistribution {
     /**
      * {@return the diffusion with drift F and diffusion coefficient D (&gt; 0 on x ≥ 0); {@code typicalX} &gt; 0 is a
      * scale near the mode (the panel grid and the range search step by it)}
+     *
+     * @param drift F(x) in s⁻¹
+     * @param diffusion D(x) in s⁻¹ (&gt; 0 on x ≥ 0)
+     * @param typicalX a scale near the mode (&gt; 0)
      */
     public static GeneralDiffusion of(DoubleUnaryOperator drift, DoubleUnaryOperator diffusion, double typicalX) {
         if (!(typicalX > 0.0) || !Double.isFinite(typicalX)) {
@@ -173,6 +177,7 @@ public final class GeneralDiffusion implements SizeDistribution {
     /**
      * {@return the refined diffusion of the cluster size for {@code p} (see the class comment)}
      *
+     * @param p the model parameters (A &gt; 0)
      * @throws IllegalArgumentException when A = 0
      */
     public static GeneralDiffusion refined(ModelParameters p) {
@@ -187,17 +192,29 @@ public final class GeneralDiffusion implements SizeDistribution {
                 Math.max(1.0, MeanFieldFixedPoint.clusterSize(p)));
     }
 
-    /** {@return F(x)} */
+    /**
+     * {@return F(x)}
+     *
+     * @param x the cluster size x (≥ 0)
+     */
     public double drift(double x) {
         return drift.applyAsDouble(x);
     }
 
-    /** {@return D(x)} */
+    /**
+     * {@return D(x)}
+     *
+     * @param x the cluster size x (≥ 0)
+     */
     public double diffusion(double x) {
         return diffusion.applyAsDouble(x);
     }
 
-    /** {@return the normalized stationary density at x (0 ≤ x ≤ U), by the same quadrature} */
+    /**
+     * {@return the normalized stationary density at x (0 ≤ x ≤ U), by the same quadrature}
+     *
+     * @param x the cluster size x (≥ 0)
+     */
     public double density(double x) {
         if (x < 0.0 || x > upper) {
             return 0.0;

@@ -54,6 +54,7 @@ public final class MeanFieldStationaryPoint {
     /**
      * {@return the stationary point of Eqs. 1–2 for {@code p}}
      *
+     * @param p the model parameters (A &gt; 0)
      * @throws IllegalArgumentException when A = 0 (the only state is the empty cluster)
      */
     public static MeanFieldStationaryPoint of(ModelParameters p) {

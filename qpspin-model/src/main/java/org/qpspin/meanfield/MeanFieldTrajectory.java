@@ -42,6 +42,12 @@ public final class MeanFieldTrajectory {
      * Integrates Eqs. 1–2 from (N, m) = (n0, m0) at t = 0 to {@code endTime}, recording {@code samples} equally
      * spaced points (plus t = 0).
      *
+     * @param p the model parameters (A &gt; 0)
+     * @param n0 N at t = 0
+     * @param m0 m at t = 0 (0 ≤ m0 &lt; n0)
+     * @param endTime the last time in s (&gt; 0)
+     * @param samples equally spaced points recorded after t = 0 (≥ 1)
+     * @return the trajectory
      * @throws IllegalArgumentException for A = 0, a start with m &lt; 0 or m ≥ N, a non-positive end time, or
      *                                  samples &lt; 1
      */
@@ -101,6 +107,10 @@ public final class MeanFieldTrajectory {
     /**
      * From a nearly empty, unpolarized start (N, m) = (2, 0) to 40 slow relaxation times of the stationary point
      * of Eqs. 1–2 (long enough that the remaining distance is below e^−40 of the start's, if it is stable).
+     *
+     * @param p the model parameters (A &gt; 0)
+     * @param samples equally spaced points recorded after t = 0 (≥ 1)
+     * @return the trajectory
      */
     public static MeanFieldTrajectory toLongTime(ModelParameters p, int samples) {
         MeanFieldStationaryPoint fixed = MeanFieldStationaryPoint.of(p);

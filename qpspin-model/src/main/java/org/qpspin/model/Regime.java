@@ -38,6 +38,8 @@ public enum Regime {
     /**
      * {@return the regime of {@code p}: polarized iff V &lt; Vc and A &lt; Ac (Vc/V)² (docs/model.md), then SR/TA by
      * x = A Γt² τs³ / V against the band [1/10, 10]}
+     *
+     * @param p the model parameters
      */
     public static Regime classify(ModelParameters p) {
         Scales s = Scales.of(p);
@@ -63,6 +65,8 @@ public enum Regime {
 
     /**
      * {@return x = A Γt² τs³ / V: 1 on the paper's SR→TA line, 0 without triplet annihilation, +∞ without spin flips}
+     *
+     * @param p the model parameters
      */
     public static double crossoverVariable(ModelParameters p) {
         double gt = p.tripletRate();

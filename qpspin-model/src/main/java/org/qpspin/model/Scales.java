@@ -45,7 +45,11 @@ public final class Scales {
                 : 1.0 / Math.cbrt(a * gammaT * gammaT / v);
     }
 
-    /** {@return the scales of {@code p}} */
+    /**
+     * {@return the scales of {@code p}}
+     *
+     * @param p the model parameters
+     */
     public static Scales of(ModelParameters p) {
         return new Scales(p);
     }

@@ -93,7 +93,11 @@ public final class MonteCarloResult {
         return events + burnInEvents;
     }
 
-    /** {@return recorded events of {@code channel} over all replicas} */
+    /**
+     * {@return recorded events of {@code channel} over all replicas}
+     *
+     * @param channel the kind of transition ({@link org.qpspin.rates.Channel}: injection, spin flip, annihilation)
+     */
     public long count(Channel channel) {
         return channelCounts[channel.ordinal()];
     }
@@ -149,6 +153,9 @@ public final class MonteCarloResult {
      * burn-in), then one line per grid point, replica by replica; no comment lines, so that
      * {@code numpy.genfromtxt(names=True)} reads it (the CLI puts the metadata in a JSON sidecar). No wall times:
      * the same seed gives the same bytes. This is the format {@code org.qpspin.validation.SampleCsv} reads back.
+     *
+     * @param out where to write (not closed)
+     * @throws IOException as {@code out} throws it
      */
     public void writeTimeSeriesCsv(Writer out) throws IOException {
         out.write(TIME_SERIES_HEADER + "\n");
@@ -158,7 +165,12 @@ public final class MonteCarloResult {
     /** The header line of {@link #writeTimeSeriesCsv}, without its line end. */
     public static final String TIME_SERIES_HEADER = "replica,t,N,m";
 
-    /** The rows of {@link #writeTimeSeriesCsv} without the header line. */
+    /**
+     * The rows of {@link #writeTimeSeriesCsv} without the header line.
+     *
+     * @param out where to write (not closed)
+     * @throws IOException as {@code out} throws it
+     */
     public void writeTimeSeriesRows(Writer out) throws IOException {
         StringBuilder line = new StringBuilder(64);
         for (ReplicaResult r : replicas) {

@@ -32,7 +32,11 @@ public final class OccupationHistogram {
         return new OccupationHistogram(lows, times);
     }
 
-    /** {@return the sum of two histograms (e.g. of two replicas)} */
+    /**
+     * {@return the sum of two histograms (e.g. of two replicas)}
+     *
+     * @param other a histogram of the same chain
+     */
     public OccupationHistogram plus(OccupationHistogram other) {
         int levels = Math.max(lows.length, other.lows.length);
         int[] newLows = new int[levels];
@@ -71,7 +75,12 @@ public final class OccupationHistogram {
         return totalTime;
     }
 
-    /** {@return time spent in (N, m) in s} */
+    /**
+     * {@return time spent in (N, m) in s}
+     *
+     * @param n N, the number of quasiparticles (≥ 0)
+     * @param m m, the number of flipped spins (0 ≤ m ≤ ⌊N/2⌋)
+     */
     public double time(int n, int m) {
         if (n < 0 || n >= times.length) {
             return 0.0;
@@ -80,17 +89,29 @@ public final class OccupationHistogram {
         return k >= 0 && k < times[n].length ? times[n][k] : 0.0;
     }
 
-    /** {@return smallest m with recorded time at level N (meaningful when {@link #levelTime(int)} &gt; 0)} */
+    /**
+     * {@return smallest m with recorded time at level N (meaningful when {@link #levelTime(int)} &gt; 0)}
+     *
+     * @param n N (≥ 0)
+     */
     public int lowM(int n) {
         return lows[n];
     }
 
-    /** {@return largest m with recorded time at level N, or lowM − 1 if none} */
+    /**
+     * {@return largest m with recorded time at level N, or lowM − 1 if none}
+     *
+     * @param n N (≥ 0)
+     */
     public int highM(int n) {
         return lows[n] + times[n].length - 1;
     }
 
-    /** {@return time spent at level N in s} */
+    /**
+     * {@return time spent at level N in s}
+     *
+     * @param n N (≥ 0)
+     */
     public double levelTime(int n) {
         if (n < 0 || n >= times.length) {
             return 0.0;

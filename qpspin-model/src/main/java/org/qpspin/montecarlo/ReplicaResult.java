@@ -52,7 +52,11 @@ public final class ReplicaResult {
         return burnInEvents;
     }
 
-    /** {@return recorded events of {@code channel}} */
+    /**
+     * {@return recorded events of {@code channel}}
+     *
+     * @param channel the kind of transition ({@link org.qpspin.rates.Channel}: injection, spin flip, annihilation)
+     */
     public long count(Channel channel) {
         return channelCounts[channel.ordinal()];
     }

@@ -26,12 +26,20 @@ public final class TimeSeries {
         return n.length;
     }
 
-    /** {@return N(t_k)} */
+    /**
+     * {@return N(t_k)}
+     *
+     * @param k the grid point, 0 ≤ k &lt; {@link #size()}
+     */
     public int n(int k) {
         return n[k];
     }
 
-    /** {@return m(t_k)} */
+    /**
+     * {@return m(t_k)}
+     *
+     * @param k the grid point, 0 ≤ k &lt; {@link #size()}
+     */
     public int m(int k) {
         return m[k];
     }

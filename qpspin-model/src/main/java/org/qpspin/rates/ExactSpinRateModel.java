@@ -52,7 +52,11 @@ public final class ExactSpinRateModel implements RateModel {
         this.flipRate = parameters.spinFlipRate();
     }
 
-    /** {@return the exact-spin rates for {@code parameters}} */
+    /**
+     * {@return the exact-spin rates for {@code parameters}}
+     *
+     * @param parameters the model parameters
+     */
     public static ExactSpinRateModel of(ModelParameters parameters) {
         return new ExactSpinRateModel(parameters);
     }

@@ -30,6 +30,9 @@ public interface RateModel {
 
     /**
      * {@return total rate out of (N, m) to valid states, in s⁻¹ (the sum of what {@link #forEachTransition} reports)}
+     *
+     * @param n N, the number of quasiparticles (≥ 0)
+     * @param m m, the number of flipped spins (0 ≤ m ≤ ⌊N/2⌋)
      */
     double totalRate(int n, int m);
 }

@@ -34,6 +34,8 @@ public final class NestedDissection {
 
     /**
      * {@return the nested-dissection order of {@code space}: {@code order[k]} is the state eliminated k-th}
+     *
+     * @param space the truncated state space
      */
     public static int[] order(StateSpace space) {
         NestedDissection nd = new NestedDissection(space);

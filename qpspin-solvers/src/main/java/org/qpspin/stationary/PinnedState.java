@@ -32,6 +32,9 @@ public final class PinnedState {
      * {@return the state nearest the mean-field fixed point (N0, m0) of Eqs. 3–4 ({@link MeanFieldFixedPoint}), clamped
      * into {@code space}: N = round(N0) in [0, Nmax] (Nmax when N0 is not finite), m = round(m0) clamped to
      * [m0 ≥ −1 … mMax + 1] and then to the level's window (m = 0 when m0 is NaN)}
+     *
+     * @param space the truncated state space
+     * @param parameters the model parameters (A, V, Γ, Γt, τs)
      */
     public static int meanFieldPoint(StateSpace space, ModelParameters parameters) {
         MeanFieldFixedPoint mf = MeanFieldFixedPoint.of(parameters);
@@ -52,6 +55,9 @@ public final class PinnedState {
      * (where Eq. 4 can be off by a factor 10). Then m* solves the singlet balance of Eq. 1,
      * 2Γ(N*−m)m = AV² − Γt N*² (Eq. 3 without m ≪ N; m* = ⌊N* / 2⌋ when it has no root), and both are rounded and
      * clamped into the space (Nmax for N* = +∞).
+     *
+     * @param space the truncated state space
+     * @param p the model parameters (A, V, Γ, Γt, τs)
      */
     public static int peakEstimate(StateSpace space, ModelParameters p) {
         double v = p.volume();

@@ -33,6 +33,7 @@ public enum SolverKind {
     /**
      * {@return the kind called {@code name} (case-insensitive)}
      *
+     * @param name a label ({@link #label()}), e.g. {@code lu}
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */
     public static SolverKind of(String name) {

@@ -58,6 +58,10 @@ public final class SparseLuFactorization extends KeptFactorization {
     /**
      * L with row k replaced by e_kᵀ, in O(nnz): entries (k, j ≠ k) are dropped and (k, k) set to 1; row indices
      * stay sorted. (The matrix these factors represent; for checks and for other factorizations.)
+     *
+     * @param l the generator (CSC, sorted row indices)
+     * @param k the pinned state
+     * @return the pinned matrix A (a new matrix; {@code l} is unchanged)
      */
     public static DMatrixSparseCSC pinnedMatrix(DMatrixSparseCSC l, int k) {
         int n = l.numCols;

@@ -58,12 +58,22 @@ public final class StationaryAnalysis {
         this.seconds = seconds;
     }
 
-    /** {@return automatic truncation to the default tolerance, the {@code auto} solver, the PRL 2020 rates} */
+    /**
+     * {@return automatic truncation to the default tolerance, the {@code auto} solver, the PRL 2020 rates}
+     *
+     * @param parameters the model parameters (A, V, Γ, Γt, τs)
+     */
     public static StationaryAnalysis solve(ModelParameters parameters) {
         return solve(parameters, Truncation.automatic(), StationarySolvers.auto());
     }
 
-    /** {@return the PRL 2020 rates of {@code parameters}, solved under {@code truncation} with {@code solver}} */
+    /**
+     * {@return the PRL 2020 rates of {@code parameters}, solved under {@code truncation} with {@code solver}}
+     *
+     * @param parameters the model parameters (A, V, Γ, Γt, τs)
+     * @param truncation automatic (with its tolerance and caps) or fixed
+     * @param solver the stationary solver, e.g. {@link StationarySolvers#auto()}
+     */
     public static StationaryAnalysis solve(ModelParameters parameters, Truncation truncation,
                                            StationarySolver solver) {
         return solve(Prl2020RateModel.of(parameters), truncation, solver);
@@ -72,6 +82,9 @@ public final class StationaryAnalysis {
     /**
      * {@return {@code rates} solved under {@code truncation} with {@code solver}}
      *
+     * @param rates the rate model (PRL 2020 or exact-spin) with its parameters
+     * @param truncation automatic (with its tolerance and caps) or fixed
+     * @param solver the stationary solver, e.g. {@link StationarySolvers#auto()}
      * @throws TruncationException      when the cost cannot be brought within a checked tolerance
      * @throws IllegalArgumentException when the solver rejects the chain (e.g. too large for dense GTH)
      */
@@ -79,7 +92,15 @@ public final class StationaryAnalysis {
         return run(rates, truncation, solver, false, null);
     }
 
-    /** As {@link #solve(RateModel, Truncation, StationarySolver)}, reporting each step to {@code progress}. */
+    /**
+     * As {@link #solve(RateModel, Truncation, StationarySolver)}, reporting each step to {@code progress}.
+     *
+     * @param rates the rate model (PRL 2020 or exact-spin) with its parameters
+     * @param truncation automatic (with its tolerance and caps) or fixed
+     * @param solver the stationary solver, e.g. {@link StationarySolvers#auto()}
+     * @param progress receives each attempt before and after it is solved (null for none)
+     * @return the analysis
+     */
     public static StationaryAnalysis solve(RateModel rates, Truncation truncation, StationarySolver solver,
                                            Progress progress) {
         return run(rates, truncation, solver, false, progress);
@@ -88,6 +109,11 @@ public final class StationaryAnalysis {
     /**
      * As {@link #solve(RateModel, Truncation, StationarySolver)}, keeping the factorization of the final
      * generator for further solves ({@link #factorization()}): each attempt factorizes instead of solving.
+     *
+     * @param rates the rate model (PRL 2020 or exact-spin) with its parameters
+     * @param truncation automatic (with its tolerance and caps) or fixed
+     * @param solver the stationary solver, e.g. {@link StationarySolvers#auto()}
+     * @return the analysis, with {@link #hasFactorization()} true
      */
     public static StationaryAnalysis factorize(RateModel rates, Truncation truncation, StationarySolver solver) {
         return run(rates, truncation, solver, true, null);
@@ -97,6 +123,10 @@ public final class StationaryAnalysis {
      * {@return the PRL 2020 rates of {@code parameters} under {@code truncation} with {@code solver}, keeping the final
      * factorization (as {@link #factorize(RateModel, Truncation, StationarySolver)}): the entry point for noise,
      * {@code NoiseAnalysis.of(StationaryAnalysis.factorize(p, ...))}}
+     *
+     * @param parameters the model parameters (A, V, Γ, Γt, τs)
+     * @param truncation automatic (with its tolerance and caps) or fixed
+     * @param solver the stationary solver, e.g. {@link StationarySolvers#auto()}
      */
     public static StationaryAnalysis factorize(ModelParameters parameters, Truncation truncation,
                                                StationarySolver solver) {
@@ -106,6 +136,8 @@ public final class StationaryAnalysis {
     /**
      * {@return {@link #factorize(ModelParameters, Truncation, StationarySolver)} with the defaults of {@link
      * #solve(ModelParameters)}}
+     *
+     * @param parameters the model parameters (A, V, Γ, Γt, τs)
      */
     public static StationaryAnalysis factorize(ModelParameters parameters) {
         return factorize(parameters, Truncation.automatic(), StationarySolvers.auto());
@@ -303,10 +335,21 @@ public final class StationaryAnalysis {
     /** Receives the steps of a long analysis (e.g. to print progress); called on the solving thread. */
     public interface Progress {
 
-        /** An attempt is about to be assembled and solved. */
+        /**
+         * An attempt is about to be assembled and solved.
+         *
+         * @param nMax largest N of the attempt
+         * @param mMax largest m of the attempt
+         * @param states number of states of the attempt
+         * @param solver the solver's name
+         */
         void solving(int nMax, int mMax, int states, String solver);
 
-        /** An attempt finished. */
+        /**
+         * An attempt finished.
+         *
+         * @param attempt its truncation, cost, solver and time
+         */
         void solved(TruncationAttempt attempt);
     }
 
@@ -376,6 +419,7 @@ public final class StationaryAnalysis {
      * factorization's further solves prove inaccurate (e.g. a group-inverse residual check fails)} The truncation
      * is not re-chosen; the attempts gain one record for this solve.
      *
+     * @param solver the solver for the new factorization (e.g. {@link StationarySolvers#lu()})
      * @throws IllegalArgumentException as {@link StationarySolver#factorize}
      */
     public StationaryAnalysis refactorize(StationarySolver solver) {

@@ -106,7 +106,12 @@ public final class StationaryResult {
         relativeOmittedFlux = av == 0.0 ? omittedFlux : omittedFlux / av;
     }
 
-    /** A copy reporting another solver name (e.g. {@code auto→levels}); the numbers are shared, not recomputed. */
+    /**
+     * A copy reporting another solver name (e.g. {@code auto→levels}); the numbers are shared, not recomputed.
+     *
+     * @param solverName the name to report
+     * @return the copy
+     */
     public StationaryResult withSolver(String solverName) {
         return new StationaryResult(this, solverName);
     }
@@ -136,6 +141,10 @@ public final class StationaryResult {
      * {@return the result for the (possibly unnormalized, non-negative) solution {@code p} of L p = 0}
      * {@code p} is normalized in place and kept.
      *
+     * @param generator the generator L that {@code p} solves
+     * @param p the solution, non-negative, normalized in place
+     * @param solver the solver's name to report
+     * @param seconds the solve's wall time in seconds
      * @throws IllegalArgumentException if p has a negative, NaN or infinite entry, or sums to zero
      */
     public static StationaryResult of(Generator generator, double[] p, String solver, double seconds) {
@@ -170,7 +179,12 @@ public final class StationaryResult {
         return probabilities.length;
     }
 
-    /** {@return P(N, m); 0 outside the truncated set} */
+    /**
+     * {@return P(N, m); 0 outside the truncated set}
+     *
+     * @param n N
+     * @param m m
+     */
     public double probability(int n, int m) {
         int i = space.indexOrMinusOne(n, m);
         return i < 0 ? 0.0 : probabilities[i];

@@ -24,6 +24,7 @@ public interface StationarySolver {
     /**
      * {@return the stationary distribution of {@code generator}}
      *
+     * @param generator the truncated generator L
      * @throws IllegalArgumentException if the chain is reducible or the solver cannot handle its size
      */
     StationaryResult solve(Generator generator);
@@ -32,6 +33,7 @@ public interface StationarySolver {
      * {@return the stationary distribution together with a factorization of L that can solve further systems
      * (see {@link StationaryFactorization})} Costs about as much as {@link #solve} and keeps the factors.
      *
+     * @param generator the truncated generator L
      * @throws IllegalArgumentException as {@link #solve}
      */
     StationaryFactorization factorize(Generator generator);

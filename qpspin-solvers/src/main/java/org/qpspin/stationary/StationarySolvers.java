@@ -50,6 +50,8 @@ public final class StationarySolvers {
     /**
      * {@return the {@link #lu()} solver with the factorization type exposed (group-inverse, pinned and transposed
      * solves)}
+     *
+     * @param generator the truncated generator L
      */
     public static SparseLuFactorization luFactorization(org.qpspin.generator.Generator generator) {
         return new LuSolver(true).factorize(generator);
@@ -72,13 +74,18 @@ public final class StationarySolvers {
     /**
      * {@return the solver called {@code name} (case-insensitive)}
      *
+     * @param name {@code auto} or one of {@link #names()}
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */
     public static StationarySolver byName(String name) {
         return of(SolverKind.of(name));
     }
 
-    /** {@return the solver of the given kind} */
+    /**
+     * {@return the solver of the given kind}
+     *
+     * @param kind the solver kind
+     */
     public static StationarySolver of(SolverKind kind) {
         return switch (kind) {
             case AUTO -> auto();

@@ -109,6 +109,8 @@ public final class Arnoldi {
 
     /**
      * {@return basis vector v_k, k ≤ j (k = j only while not invariant); the process' own array: not to be modified}
+     *
+     * @param k the index of the basis vector, 0 ≤ k ≤ j
      */
     public double[] basisVector(int k) {
         if (k > dim || basis[k] == null) {

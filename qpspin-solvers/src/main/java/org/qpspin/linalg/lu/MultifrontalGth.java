@@ -85,6 +85,9 @@ public final class MultifrontalGth {
      * Factorizes the generator {@code l} (CSC, columns summing to zero) in the order {@code order}, whose last
      * entry is the pinned state: the symbolic analysis ({@link SupernodalAnalysis}), then the numeric phase.
      *
+     * @param l the generator (CSC, columns summing to zero)
+     * @param order the symmetric elimination order, the pinned state last (a permutation of l's columns)
+     * @return the factors
      * @throws IllegalArgumentException if a pivot other than the last vanishes (the chain is reducible)
      */
     public static MultifrontalGth factorize(DMatrixSparseCSC l, int[] order) {
@@ -111,6 +114,8 @@ public final class MultifrontalGth {
      * memory does not fit, then assembles and eliminates the fronts, the two concurrent branches (if any) at the same
      * time, each with its own front, then the rest}
      *
+     * @param symbolic the symbolic analysis of {@code l}'s pattern (and order)
+     * @param l the generator, with the pattern {@code symbolic} was built on
      * @throws IllegalArgumentException if a pivot other than the last vanishes (the chain is reducible), or the
      *                                  factors do not fit in the heap
      */
@@ -436,6 +441,17 @@ public final class MultifrontalGth {
      * a[r][c] −= Σ_{p0 ≤ p &lt; p1} a[r][p] u[p][c] for rows [rowFrom, rowTo) and columns [columnFrom, columnTo) of
      * the row-major {@code a} ({@code fa} per row), u row-major with {@code fu} per row: four rows times four terms
      * per pass ({@link DenseKernel#multiplyAdd4x4}, SIMD where available), remainders by two, one.
+     *
+     * @param a the row-major front, updated in place
+     * @param fa entries per row of {@code a}
+     * @param u the row-major pivot rows
+     * @param fu entries per row of {@code u}
+     * @param p0 first pivot p (inclusive)
+     * @param p1 last pivot p (exclusive)
+     * @param rowFrom first row r (inclusive)
+     * @param rowTo last row r (exclusive)
+     * @param columnFrom first column c (inclusive)
+     * @param columnTo last column c (exclusive)
      */
     public static void update(double[] a, int fa, double[] u, int fu, int p0, int p1, int rowFrom, int rowTo,
                        int columnFrom, int columnTo) {
@@ -489,7 +505,11 @@ public final class MultifrontalGth {
         }
     }
 
-    /** w ← L_pin⁻¹ w in the permuted numbering (the pinned last row of L is e_nᵀ). */
+    /**
+     * w ← L_pin⁻¹ w in the permuted numbering (the pinned last row of L is e_nᵀ).
+     *
+     * @param w the right-hand side on entry, the solution on return (length n, permuted numbering)
+     */
     public void forward(double[] w) {
         double pinnedValue = w[n - 1];
         for (int s = 0; s < rowPanel.length; s++) {
@@ -515,7 +535,11 @@ public final class MultifrontalGth {
         w[n - 1] = pinnedValue;
     }
 
-    /** w ← U⁻¹ w in the permuted numbering. */
+    /**
+     * w ← U⁻¹ w in the permuted numbering.
+     *
+     * @param w the right-hand side on entry, the solution on return (length n, permuted numbering)
+     */
     public void backward(double[] w) {
         for (int s = rowPanel.length - 1; s >= 0; s--) {
             int c0 = superStart[s];
@@ -534,7 +558,11 @@ public final class MultifrontalGth {
         }
     }
 
-    /** w ← U⁻ᵀ w in the permuted numbering. */
+    /**
+     * w ← U⁻ᵀ w in the permuted numbering.
+     *
+     * @param w the right-hand side on entry, the solution on return (length n, permuted numbering)
+     */
     public void forwardTransposed(double[] w) {
         for (int s = 0; s < rowPanel.length; s++) {
             int c0 = superStart[s];
@@ -555,7 +583,11 @@ public final class MultifrontalGth {
         }
     }
 
-    /** w ← L_pin⁻ᵀ w in the permuted numbering. */
+    /**
+     * w ← L_pin⁻ᵀ w in the permuted numbering.
+     *
+     * @param w the right-hand side on entry, the solution on return (length n, permuted numbering)
+     */
     public void backwardTransposed(double[] w) {
         double pinnedValue = w[n - 1];
         w[n - 1] = 0.0; // row n−1 of L_pin has no multipliers

@@ -154,6 +154,8 @@ public final class SupernodalAnalysis {
      * {@return the symbolic analysis of {@code a} (square, CSC; only its pattern is read) in the symmetric order
      * {@code order} (CSparse convention, {@link Permutations})}
      *
+     * @param a the square matrix whose pattern is analysed
+     * @param order the symmetric elimination order: order[k] is the column eliminated k-th
      * @throws IllegalArgumentException if {@code order} is not a permutation of a's columns
      */
     public static SupernodalAnalysis of(DMatrixSparseCSC a, int[] order) {
@@ -372,17 +374,29 @@ public final class SupernodalAnalysis {
         return frontRows.length;
     }
 
-    /** {@return first column of supernode s; {@code supernodeStart(supernodes())} = n} */
+    /**
+     * {@return first column of supernode s; {@code supernodeStart(supernodes())} = n}
+     *
+     * @param s a supernode, 0 ≤ s ≤ {@link #supernodes()}
+     */
     public int supernodeStart(int s) {
         return superStart[s];
     }
 
-    /** {@return the supernode above s in the supernodal tree, or −1 for a root} */
+    /**
+     * {@return the supernode above s in the supernodal tree, or −1 for a root}
+     *
+     * @param s a supernode, 0 ≤ s &lt; {@link #supernodes()}
+     */
     public int supernodeParent(int s) {
         return superParent[s];
     }
 
-    /** {@return the front rows of supernode s: its own columns, then its struct ascending (a copy)} */
+    /**
+     * {@return the front rows of supernode s: its own columns, then its struct ascending (a copy)}
+     *
+     * @param s a supernode, 0 ≤ s &lt; {@link #supernodes()}
+     */
     public int[] frontRows(int s) {
         return frontRows[s].clone();
     }

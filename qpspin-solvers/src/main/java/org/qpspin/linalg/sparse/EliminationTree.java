@@ -39,7 +39,12 @@ public final class EliminationTree {
         this.parent = parent;
     }
 
-    /** {@return the elimination tree of the n × n pattern whose columns are the union of {@code lists}} */
+    /**
+     * {@return the elimination tree of the n × n pattern whose columns are the union of {@code lists}}
+     *
+     * @param n the order of the pattern
+     * @param lists the neighbour lists whose union is each column's pattern (e.g. A and Aᵀ)
+     */
     public static EliminationTree of(int n, Neighbours... lists) {
         int[] parent = new int[n];
         int[] ancestor = new int[n];
@@ -76,7 +81,11 @@ public final class EliminationTree {
         return parent.length;
     }
 
-    /** {@return the parent of column c in the tree, or −1 for a root} */
+    /**
+     * {@return the parent of column c in the tree, or −1 for a root}
+     *
+     * @param c a column, 0 ≤ c &lt; n
+     */
     public int parent(int c) {
         return parent[c];
     }
@@ -89,6 +98,8 @@ public final class EliminationTree {
     /**
      * {@return the column counts of the Cholesky factor of the pattern this tree was built from (same {@code lists}):
      * count[k] = nnz of column k, diagonal included} Row subtrees, time O(nnz(factor)), memory O(n).
+     *
+     * @param lists the same neighbour lists the tree was built from
      */
     public int[] columnCounts(Neighbours... lists) {
         int n = parent.length;
