@@ -46,7 +46,7 @@ public final class FirstPassage {
         this(analysis, DEFAULT_MAX_PRODUCTS);
     }
 
-    /** Defaults of {@link TransientAnalysis#withDefaults()}, {@link #DEFAULT_MAX_PRODUCTS}. */
+    /** {@return the defaults of {@link TransientAnalysis#withDefaults()} and {@link #DEFAULT_MAX_PRODUCTS}} */
     public static FirstPassage withDefaults() {
         return new FirstPassage(TransientAnalysis.withDefaults());
     }

@@ -54,7 +54,7 @@ public final class TransientAnalysis {
         this.target = target;
     }
 
-    /** Tolerance {@link #DEFAULT_TOLERANCE}, method auto, automatic truncation, no target. */
+    /** {@return tolerance {@link #DEFAULT_TOLERANCE}, method auto, automatic truncation, no target} */
     public static TransientAnalysis withDefaults() {
         return new TransientAnalysis(DEFAULT_TOLERANCE, ExponentialAction.Method.AUTO, -1, -1, DEFAULT_MAX_STATES,
                 null);

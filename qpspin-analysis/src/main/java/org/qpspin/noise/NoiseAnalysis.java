@@ -141,6 +141,7 @@ public final class NoiseAnalysis {
      *
      * @param observable f, the function of (N, m) whose fluctuations are wanted
      * @param omega angular frequencies in rad/s, finite and ≥ 0
+     * @return the spectrum S_f(ω), two-sided, with its modes and diagnostics
      */
     public NoiseSpectrum spectrum(Observable observable, double[] omega) {
         return spectrum(observable, omega, SpectrumOptions.defaults());

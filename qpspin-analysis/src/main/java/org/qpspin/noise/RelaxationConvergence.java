@@ -37,6 +37,12 @@ public final class RelaxationConvergence {
     /** Builds the noise analysis of the chain truncated at (nMax, mMax); mMax may be {@code Integer.MAX_VALUE}. */
     @FunctionalInterface
     public interface Chains {
+        /**
+         * {@return the noise analysis of the chain truncated at ({@code nMax}, {@code mMax})}
+         *
+         * @param nMax largest N
+         * @param mMax largest m ({@code Integer.MAX_VALUE}: every valid m)
+         */
         NoiseAnalysis truncatedAt(int nMax, int mMax);
     }
 

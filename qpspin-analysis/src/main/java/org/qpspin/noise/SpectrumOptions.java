@@ -82,6 +82,7 @@ public final class SpectrumOptions {
      * A copy with another route.
      *
      * @param r the route: AUTO, MODES or DIRECT
+     * @return the modified copy
      */
     public SpectrumOptions withRoute(Route r) {
         return new SpectrumOptions(r, tolerance, maxKrylovDimension, directStateLimit, verifyStateLimit, progress);
@@ -91,6 +92,7 @@ public final class SpectrumOptions {
      * A copy with another tolerance.
      *
      * @param t relative tolerance on S(ω) at every requested frequency, in (0, 1)
+     * @return the modified copy
      */
     public SpectrumOptions withTolerance(double t) {
         return new SpectrumOptions(route, t, maxKrylovDimension, directStateLimit, verifyStateLimit, progress);
@@ -100,12 +102,13 @@ public final class SpectrumOptions {
      * A copy with another Krylov dimension limit.
      *
      * @param m largest Krylov dimension, ≥ 2 (memory: m vectors of the chain's size)
+     * @return the modified copy
      */
     public SpectrumOptions withMaxKrylovDimension(int m) {
         return new SpectrumOptions(route, tolerance, m, directStateLimit, verifyStateLimit, progress);
     }
 
-    /** Where the spectrum's long loops report ({@link ProgressListener#NONE}, the default, for nothing). */
+    /** {@return where the spectrum's long loops report ({@link ProgressListener#NONE}, the default, for nothing)} */
     public ProgressListener progress() {
         return progress;
     }
@@ -128,6 +131,7 @@ public final class SpectrumOptions {
      *
      * @param fallbackStates largest chain whose unconverged frequencies are solved directly (AUTO route)
      * @param verifyStates largest chain whose highest Krylov frequency is checked by one direct solve
+     * @return the modified copy
      */
     public SpectrumOptions withDirectLimits(int fallbackStates, int verifyStates) {
         return new SpectrumOptions(route, tolerance, maxKrylovDimension, fallbackStates, verifyStates, progress);

@@ -64,7 +64,11 @@ public final class ModelOptions {
         return name;
     }
 
-    /** {@return the chosen rate model ({@code --rate-model}) for {@code parameters}} */
+    /**
+     * {@return the chosen rate model ({@code --rate-model}) for {@code parameters}}
+     *
+     * @param parameters the model parameters
+     */
     public RateModel rateModel(ModelParameters parameters) {
         return RateModels.byName(rateModelName(), parameters);
     }
@@ -72,6 +76,8 @@ public final class ModelOptions {
     /**
      * Refuses (exit 2, one line) a rate model other than prl2020 for a command whose comparison is a limit of the
      * PRL 2020 rates (mean field, Fokker-Planck).
+     *
+     * @param what the command or comparison named in the refusal
      */
     public void requirePrl2020(String what) {
         if (!"prl2020".equals(rateModelName())) {

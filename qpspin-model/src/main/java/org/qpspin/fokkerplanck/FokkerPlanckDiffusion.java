@@ -162,6 +162,8 @@ public final class FokkerPlanckDiffusion {
     /**
      * S(0)/(Var N · τ) in the two limits, independent of parameters: index 0 the spin-relaxation limit with
      * τ = τs, index 1 the triplet limit with τ = t_f. (SR: S = 2 N0² τs J, TA: S = 4 N0² t_f J.)
+     *
+     * @return the two coefficients {SR, TA} (a new array)
      */
     public static double[] limitNoiseCoefficients() {
         FokkerPlanckDistribution sr = FokkerPlanckDistribution.spinRelaxationLimit(1.0);

@@ -66,6 +66,7 @@ public final class MatrixFiles {
      *
      * @param a the matrix (explicit zeros written as stored)
      * @param out where to write (UTF-8 text; flushed by the caller)
+     * @throws IOException as {@code out} throws it
      */
     public static void writeMatrixMarket(DMatrixSparseCSC a, Writer out) throws IOException {
         Writer w = out instanceof BufferedWriter ? out : new BufferedWriter(out, CHUNK);

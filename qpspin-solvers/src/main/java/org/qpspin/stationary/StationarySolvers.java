@@ -15,8 +15,8 @@ public final class StationarySolvers {
     }
 
     /**
-     * Chooses among the built-in solvers by the size and shape of the chain (see {@link AutoSolver}); results
-     * report {@code auto→name}.
+     * {@return the solver that chooses among the built-in solvers by the size and shape of the chain (see
+     * {@link AutoSolver})} Results report {@code auto→name}.
      */
     public static StationarySolver auto() {
         return new AutoSolver();
