@@ -56,12 +56,16 @@ public final class ConvergenceStudy {
             this.value = value;
         }
 
-        /** Short label. */
+        /** {@return short label} */
         public String label() {
             return label;
         }
 
-        /** The metric's value for one comparison. */
+        /**
+         * {@return the metric's value for one comparison}
+         *
+         * @param c one exact-versus-Eq. 7 comparison
+         */
         public double of(FokkerPlanckComparison c) {
             return value.applyAsDouble(c);
         }
@@ -81,22 +85,22 @@ public final class ConvergenceStudy {
             this.rmsResidual = rmsResidual;
         }
 
-        /** p. */
+        /** {@return p} */
         public double rate() {
             return rate;
         }
 
-        /** C. */
+        /** {@return C} */
         public double amplitude() {
             return amplitude;
         }
 
-        /** g∞, the gap left at x → 0. */
+        /** {@return g∞, the gap left at x → 0} */
         public double limit() {
             return limit;
         }
 
-        /** Root-mean-square residual of the fit. */
+        /** {@return root-mean-square residual of the fit} */
         public double rmsResidual() {
             return rmsResidual;
         }
@@ -122,7 +126,13 @@ public final class ConvergenceStudy {
         this.x = x;
     }
 
-    /** The parameters of the path at (N0, ζ). */
+    /**
+     * {@return the parameters of the path at (N0, ζ)}
+     *
+     * @param limit the path: spin relaxation (ζ = ζs, Γt = 0) or triplet annihilation (ζ = ζt, τs = ∞)
+     * @param n0 the mean-field N0 of Eq. 4 (&gt; 0)
+     * @param zeta the path's small parameter ζ (&gt; 0)
+     */
     public static ModelParameters pathParameters(Limit limit, double n0, double zeta) {
         if (!(zeta > 0.0) || !(n0 > 0.0)) {
             throw new IllegalArgumentException("need N0 > 0 and zeta > 0, got N0=" + n0 + ", zeta=" + zeta);
@@ -133,12 +143,28 @@ public final class ConvergenceStudy {
         return ModelParameters.withMeanFieldN0(n0, 1.0, 1.0, 2.0 * zeta / n0, Double.POSITIVE_INFINITY);
     }
 
-    /** ζ fixed, N0 over {@code n0s} (automatic truncation, auto solver). */
+    /**
+     * {@return ζ fixed, N0 over {@code n0s} (automatic truncation, auto solver)}
+     *
+     * @param limit the path: spin relaxation or triplet annihilation
+     * @param zeta the fixed ζ (&gt; 0)
+     * @param n0s the N0 values, each &gt; 0 (at least 3 for a fit)
+     * @param progress receives one line per point (null: silent)
+     */
     public static ConvergenceStudy alongN0(Limit limit, double zeta, double[] n0s, Consumer<String> progress) {
         return alongN0(limit, zeta, n0s, Truncation.automatic(), StationarySolvers.auto(), progress);
     }
 
-    /** ζ fixed, N0 over {@code n0s}. */
+    /**
+     * {@return ζ fixed, N0 over {@code n0s}}
+     *
+     * @param limit the path: spin relaxation or triplet annihilation
+     * @param zeta the fixed ζ (&gt; 0)
+     * @param n0s the N0 values, each &gt; 0 (at least 3 for a fit)
+     * @param truncation the truncation of every exact solve
+     * @param solver the stationary solver of every exact solve
+     * @param progress receives one line per point (null: silent)
+     */
     public static ConvergenceStudy alongN0(Limit limit, double zeta, double[] n0s, Truncation truncation,
                                            StationarySolver solver, Consumer<String> progress) {
         List<ExactVsFokkerPlanck> pts = new ArrayList<>();
@@ -150,12 +176,28 @@ public final class ConvergenceStudy {
         return new ConvergenceStudy(limit, true, zeta, Collections.unmodifiableList(pts), x);
     }
 
-    /** N0 fixed, ζ over {@code zetas} (automatic truncation, auto solver). */
+    /**
+     * {@return N0 fixed, ζ over {@code zetas} (automatic truncation, auto solver)}
+     *
+     * @param limit the path: spin relaxation or triplet annihilation
+     * @param n0 the fixed N0 (&gt; 0)
+     * @param zetas the ζ values, each &gt; 0 (at least 3 for a fit)
+     * @param progress receives one line per point (null: silent)
+     */
     public static ConvergenceStudy alongZeta(Limit limit, double n0, double[] zetas, Consumer<String> progress) {
         return alongZeta(limit, n0, zetas, Truncation.automatic(), StationarySolvers.auto(), progress);
     }
 
-    /** N0 fixed, ζ over {@code zetas}. */
+    /**
+     * {@return N0 fixed, ζ over {@code zetas}}
+     *
+     * @param limit the path: spin relaxation or triplet annihilation
+     * @param n0 the fixed N0 (&gt; 0)
+     * @param zetas the ζ values, each &gt; 0 (at least 3 for a fit)
+     * @param truncation the truncation of every exact solve
+     * @param solver the stationary solver of every exact solve
+     * @param progress receives one line per point (null: silent)
+     */
     public static ConvergenceStudy alongZeta(Limit limit, double n0, double[] zetas, Truncation truncation,
                                              StationarySolver solver, Consumer<String> progress) {
         List<ExactVsFokkerPlanck> pts = new ArrayList<>();
@@ -177,13 +219,22 @@ public final class ConvergenceStudy {
         return e;
     }
 
-    /** Fit of {@code metric} along the path (needs at least 3 points). */
+    /**
+     * {@return fit of {@code metric} along the path (needs at least 3 points)}
+     *
+     * @param metric the distance or moment error fitted
+     */
     public Fit fit(Metric metric) {
         double[] y = values(metric);
         return fit(x, y);
     }
 
-    /** gap(x) = g∞ + C x^p by a scan over p with linear least squares for (g∞, C). */
+    /**
+     * {@return gap(x) = g∞ + C x^p by a scan over p with linear least squares for (g∞, C)}
+     *
+     * @param x the path variable at each point (&gt; 0)
+     * @param y the gap at each point (same length as x, at least 3 points)
+     */
     public static Fit fit(double[] x, double[] y) {
         int n = x.length;
         if (n < 3 || y.length != n) {
@@ -228,8 +279,10 @@ public final class ConvergenceStudy {
     }
 
     /**
-     * The local rate between the last two points, ln(|y₁|/|y₂|) / ln(x₁/x₂): the exponent p of |gap| ∝ x^p
-     * where the path has got furthest, free of the three-parameter fit's freedom (NaN if a value is 0).
+     * {@return the local rate between the last two points, ln(|y₁|/|y₂|) / ln(x₁/x₂): the exponent p of |gap| ∝ x^p
+     * where the path has got furthest, free of the three-parameter fit's freedom (NaN if a value is 0)}
+     *
+     * @param metric the distance or moment error
      */
     public double localRate(Metric metric) {
         double[] y = values(metric);
@@ -242,7 +295,7 @@ public final class ConvergenceStudy {
         return a == 0.0 || b == 0.0 ? Double.NaN : Math.log(a / b) / Math.log(x[n - 2] / x[n - 1]);
     }
 
-    /** The path's ζ at each point (ζs on the SR path, ζt on the TA path). */
+    /** {@return the path's ζ at each point (ζs on the SR path, ζt on the TA path)} */
     public double[] zetas() {
         double[] z = new double[points.size()];
         for (int i = 0; i < z.length; i++) {
@@ -251,7 +304,11 @@ public final class ConvergenceStudy {
         return z;
     }
 
-    /** The metric at each point. */
+    /**
+     * {@return the metric at each point}
+     *
+     * @param metric the distance or moment error
+     */
     public double[] values(Metric metric) {
         double[] y = new double[points.size()];
         for (int i = 0; i < y.length; i++) {
@@ -260,27 +317,27 @@ public final class ConvergenceStudy {
         return y;
     }
 
-    /** The path variable x at each point (1/N0 along N0, ζ along ζ). */
+    /** {@return the path variable x at each point (1/N0 along N0, ζ along ζ)} */
     public double[] variable() {
         return x.clone();
     }
 
-    /** The points, in the order given. */
+    /** {@return the points, in the order given} */
     public List<ExactVsFokkerPlanck> points() {
         return points;
     }
 
-    /** The regime of the path. */
+    /** {@return the regime of the path} */
     public Limit limit() {
         return limit;
     }
 
-    /** Whether N0 grows along the path (else ζ falls). */
+    /** {@return whether N0 grows along the path (else ζ falls)} */
     public boolean isAlongN0() {
         return alongN0;
     }
 
-    /** The value held fixed: ζ along N0, N0 along ζ. */
+    /** {@return the value held fixed: ζ along N0, N0 along ζ} */
     public double fixedValue() {
         return fixedValue;
     }

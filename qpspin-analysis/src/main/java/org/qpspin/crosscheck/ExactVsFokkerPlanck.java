@@ -42,7 +42,11 @@ public final class ExactVsFokkerPlanck {
         this.fullMeanField = MeanFieldStationaryPoint.of(p);
     }
 
-    /** Automatic truncation, the {@code auto} solver. */
+    /**
+     * {@return automatic truncation, the {@code auto} solver}
+     *
+     * @param p the model parameters (A &gt; 0)
+     */
     public static ExactVsFokkerPlanck of(ModelParameters p) {
         return of(p, Truncation.automatic(), StationarySolvers.auto());
     }
@@ -50,6 +54,10 @@ public final class ExactVsFokkerPlanck {
     /**
      * With a given truncation and solver.
      *
+     * @param p the model parameters (A &gt; 0)
+     * @param truncation the truncation of the exact solve
+     * @param solver the stationary solver of the exact solve
+     * @return the exact P(N) beside Eq. 7 and the refined diffusion, with their distances
      * @throws IllegalArgumentException when A = 0 (Eq. 7 has no meaning) or the solver rejects the chain
      */
     public static ExactVsFokkerPlanck of(ModelParameters p, Truncation truncation, StationarySolver solver) {
@@ -59,67 +67,67 @@ public final class ExactVsFokkerPlanck {
         return new ExactVsFokkerPlanck(p, StationaryAnalysis.solve(p, truncation, solver));
     }
 
-    /** The parameters. */
+    /** {@return the parameters} */
     public ModelParameters parameters() {
         return parameters;
     }
 
-    /** The exact analysis (result, truncation history, solver, time). */
+    /** {@return the exact analysis (result, truncation history, solver, time)} */
     public StationaryAnalysis exact() {
         return exact;
     }
 
-    /** The exact result. */
+    /** {@return the exact result} */
     public StationaryResult exactResult() {
         return exact.result();
     }
 
-    /** Eq. 7. */
+    /** {@return Eq. 7} */
     public FokkerPlanckDistribution eq7() {
         return eq7;
     }
 
-    /** The 1D diffusion (drift, diffusion, S(0)). */
+    /** {@return the 1D diffusion (drift, diffusion, S(0))} */
     public FokkerPlanckDiffusion diffusion() {
         return diffusion;
     }
 
-    /** The distances and moment errors. */
+    /** {@return the distances and moment errors} */
     public FokkerPlanckComparison comparison() {
         return comparison;
     }
 
-    /** The refined diffusion (Kramers–Moyal coefficients kept whole, {@link GeneralDiffusion#refined}). */
+    /** {@return the refined diffusion (Kramers–Moyal coefficients kept whole, {@link GeneralDiffusion#refined})} */
     public GeneralDiffusion refined() {
         return refined;
     }
 
-    /** The exact P(N) against the refined diffusion. */
+    /** {@return the exact P(N) against the refined diffusion} */
     public FokkerPlanckComparison refinedComparison() {
         return refinedComparison;
     }
 
-    /** Eqs. 3–4. */
+    /** {@return Eqs. 3–4} */
     public MeanFieldFixedPoint meanField() {
         return meanField;
     }
 
-    /** The full Eqs. 1–2 point and its stability. */
+    /** {@return the full Eqs. 1–2 point and its stability} */
     public MeanFieldStationaryPoint fullMeanField() {
         return fullMeanField;
     }
 
-    /** Mean-field N0 of Eq. 4. */
+    /** {@return mean-field N0 of Eq. 4} */
     public double n0() {
         return meanField.meanN();
     }
 
-    /** Exact polarization ⟨m⟩/⟨N⟩ (0 fully polarized, → 1/2 unpolarized). */
+    /** {@return exact polarization ⟨m⟩/⟨N⟩ (0 fully polarized, → 1/2 unpolarized)} */
     public double exactFlippedFraction() {
         return exact.result().meanM() / exact.result().meanN();
     }
 
-    /** Exact ⟨N⟩ / N_unpol, N_unpol = (2A/Γ)^½ V: the enhancement of Fig. 1. */
+    /** {@return exact ⟨N⟩ / N_unpol, N_unpol = (2A/Γ)^½ V: the enhancement of Fig. 1} */
     public double exactEnhancement() {
         return exact.result().meanN() / Scales.of(parameters).unpolarizedClusterSize();
     }

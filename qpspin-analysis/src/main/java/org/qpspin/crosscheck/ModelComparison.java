@@ -35,27 +35,27 @@ public final class ModelComparison {
     /** One compared point: its family and x, the parameters, the two sides. */
     public record Point(String family, double x, ModelParameters parameters, Side prl2020, Side exactSpin) {
 
-        /** Relative change of ⟨N⟩, exact-spin / PRL 2020 − 1. */
+        /** {@return relative change of ⟨N⟩, exact-spin / PRL 2020 − 1} */
         public double meanNChange() {
             return exactSpin.meanN() / prl2020.meanN() - 1.0;
         }
 
-        /** Relative change of Var N. */
+        /** {@return relative change of Var N} */
         public double varianceNChange() {
             return exactSpin.varianceN() / prl2020.varianceN() - 1.0;
         }
 
-        /** Relative change of ⟨m⟩. */
+        /** {@return relative change of ⟨m⟩} */
         public double meanMChange() {
             return exactSpin.meanM() / prl2020.meanM() - 1.0;
         }
 
-        /** Relative change of S_N(0). */
+        /** {@return relative change of S_N(0)} */
         public double noiseNChange() {
             return exactSpin.noiseN() / prl2020.noiseN() - 1.0;
         }
 
-        /** The largest |relative change| of the four. */
+        /** {@return the largest |relative change| of the four} */
         public double largestChange() {
             return Math.max(Math.max(Math.abs(meanNChange()), Math.abs(varianceNChange())),
                     Math.max(Math.abs(meanMChange()), Math.abs(noiseNChange())));
@@ -65,12 +65,22 @@ public final class ModelComparison {
     private ModelComparison() {
     }
 
-    /** The TA family point: Γ = 1, τs = ∞, V = 1, Γt = x/N0 (x = N0/Nc), A from the mean-field N0 (Eq. 4). */
+    /**
+     * {@return the TA family point: Γ = 1, τs = ∞, V = 1, Γt = x/N0 (x = N0/Nc), A from the mean-field N0 (Eq. 4)}
+     *
+     * @param n0 the mean-field N0 (&gt; 0)
+     * @param x N0/Nc (&gt; 0)
+     */
     public static ModelParameters triplet(double n0, double x) {
         return ModelParameters.withMeanFieldN0(n0, 1.0, 1.0, x / n0, Double.POSITIVE_INFINITY);
     }
 
-    /** The SR family point: Γ = 1, Γt = 0, τs = 1, V = x/2 (x = 2V/Vc = 2 m0/N0), A from N0 (Eq. 4). */
+    /**
+     * {@return the SR family point: Γ = 1, Γt = 0, τs = 1, V = x/2 (x = 2V/Vc = 2 m0/N0), A from N0 (Eq. 4)}
+     *
+     * @param n0 the mean-field N0 (&gt; 0)
+     * @param x 2V/Vc (&gt; 0)
+     */
     public static ModelParameters spinRelaxation(double n0, double x) {
         return ModelParameters.withMeanFieldN0(n0, x / 2.0, 1.0, 0.0, 1.0);
     }
@@ -82,6 +92,8 @@ public final class ModelComparison {
      * @param x          the path variable, reported as given
      * @param truncation the truncation rule used for both sides
      * @param solver     the stationary solver used for both sides
+     * @param p the model parameters solved with both rate models
+     * @return the point: both results and their relative changes
      * @throws IllegalArgumentException when a side cannot be solved within the truncation's limits
      */
     public static Point compare(String family, double x, ModelParameters p, Truncation truncation,

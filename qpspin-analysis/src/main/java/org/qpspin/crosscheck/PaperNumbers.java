@@ -33,7 +33,7 @@ public final class PaperNumbers {
      */
     public record Row(String quantity, String paper, double paperValue, double value, String route, String comment) {
 
-        /** (qpspin − paper)/paper. */
+        /** {@return (qpspin − paper)/paper} */
         public double relativeGap() {
             return (value - paperValue) / paperValue;
         }
@@ -45,7 +45,12 @@ public final class PaperNumbers {
     /** N0 values of the exact extrapolations (ζ = 10⁻³). */
     static final double[] EXTRAPOLATION_N0 = {40, 80, 160};
 
-    /** Computes every row (exact solves included: about ten seconds with the levels solver). */
+    /**
+     * Computes every row (exact solves included: about ten seconds with the levels solver).
+     *
+     * @param progress receives one line per row (null: silent)
+     * @return the rows, qpspin's value beside the paper's
+     */
     public static List<Row> compute(Consumer<String> progress) {
         List<Row> rows = new ArrayList<>();
         FokkerPlanckDistribution sr = FokkerPlanckDistribution.spinRelaxationLimit(1.0);

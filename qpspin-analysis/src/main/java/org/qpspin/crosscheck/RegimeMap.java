@@ -57,68 +57,68 @@ public final class RegimeMap {
             this.note = note;
         }
 
-        /** V/Vc. */
+        /** {@return V/Vc} */
         public double volumeRatio() {
             return volumeRatio;
         }
 
-        /** A/Ac. */
+        /** {@return A/Ac} */
         public double injectionRatio() {
             return injectionRatio;
         }
 
-        /** The parameters. */
+        /** {@return the parameters} */
         public ModelParameters parameters() {
             return parameters;
         }
 
-        /** Mean-field regime. */
+        /** {@return mean-field regime} */
         public Regime regime() {
             return regime;
         }
 
-        /** Eqs. 3–4. */
+        /** {@return Eqs. 3–4} */
         public MeanFieldFixedPoint meanField() {
             return meanField;
         }
 
-        /** Eqs. 1–2. */
+        /** {@return Eqs. 1–2} */
         public MeanFieldStationaryPoint fullMeanField() {
             return fullMeanField;
         }
 
-        /** Whether the exact solution was computed. */
+        /** {@return whether the exact solution was computed} */
         public boolean hasExact() {
             return exact != null;
         }
 
-        /** The exact result, or null. */
+        /** {@return the exact result, or null} */
         public StationaryResult exact() {
             return exact;
         }
 
-        /** Exact ⟨m⟩/⟨N⟩ (NaN when not reached). */
+        /** {@return exact ⟨m⟩/⟨N⟩ (NaN when not reached)} */
         public double exactFlippedFraction() {
             return exact == null ? Double.NaN : exact.meanM() / exact.meanN();
         }
 
-        /** Exact ⟨N⟩/N_unpol (NaN when not reached). */
+        /** {@return exact ⟨N⟩/N_unpol (NaN when not reached)} */
         public double exactEnhancement() {
             return exact == null ? Double.NaN
                     : exact.meanN() / Scales.of(parameters).unpolarizedClusterSize();
         }
 
-        /** Mean-field (Eqs. 1–2) N* divided by N_unpol. */
+        /** {@return mean-field (Eqs. 1–2) N* divided by N_unpol} */
         public double meanFieldEnhancement() {
             return fullMeanField.meanN() / Scales.of(parameters).unpolarizedClusterSize();
         }
 
-        /** Wall time of the exact solve in s (0 when not reached). */
+        /** {@return wall time of the exact solve in s (0 when not reached)} */
         public double exactSeconds() {
             return exactSeconds;
         }
 
-        /** Why the exact solution is missing, or null. */
+        /** {@return why the exact solution is missing, or null} */
         public String note() {
             return note;
         }
@@ -154,6 +154,7 @@ public final class RegimeMap {
      * @param maxStates    cap on the exact truncation's states
      * @param solver       the stationary solver
      * @param progress     receives one line per exact solve (may be null)
+     * @return the map: every cell's mean-field regime, and the exact results where solved
      */
     public static RegimeMap compute(double singletRate, double tripletRate, double spinFlipTime,
                                     double[] volumeRatios, double[] injectionRatios, double exactMaxN, int maxStates,
@@ -166,6 +167,18 @@ public final class RegimeMap {
      * As {@link #compute(double, double, double, double[], double[], double, int, StationarySolver, Consumer)}, the
      * exact cells solving the chain of the rate model named {@code rateModel} ({@link RateModels#byName}); the
      * mean-field columns stay the PRL 2020 limits.
+     *
+     * @param singletRate Γ (s⁻¹µm³, &gt; 0)
+     * @param tripletRate Γt (&gt; 0)
+     * @param spinFlipTime τs (finite, &gt; 0)
+     * @param volumeRatios V/Vc values
+     * @param injectionRatios A/Ac values
+     * @param exactMaxN largest full mean-field N* solved exactly (0: none)
+     * @param maxStates cap on the exact truncation's states
+     * @param solver the stationary solver
+     * @param progress receives one line per exact solve (may be null)
+     * @param rateModel {@code prl2020} or {@code exact-spin}
+     * @return the map: every cell's mean-field regime, and the exact results where solved
      */
     public static RegimeMap compute(double singletRate, double tripletRate, double spinFlipTime,
                                     double[] volumeRatios, double[] injectionRatios, double exactMaxN, int maxStates,
@@ -214,47 +227,55 @@ public final class RegimeMap {
                 Collections.unmodifiableList(out), rateModel);
     }
 
-    /** The name of the rate model the exact cells solve. */
+    /** {@return the name of the rate model the exact cells solve} */
     public String rateModel() {
         return rateModel;
     }
 
-    /** Injection bound of the polarized region, A/Ac = (V/Vc)⁻². */
+    /**
+     * {@return injection bound of the polarized region, A/Ac = (V/Vc)⁻²}
+     *
+     * @param volumeRatio V/Vc (&gt; 0)
+     */
     public static double injectionBound(double volumeRatio) {
         return 1.0 / (volumeRatio * volumeRatio);
     }
 
-    /** The SR/TA line A = V/(Γt²τs³), in these coordinates A/Ac = V/Vc. */
+    /**
+     * {@return the SR/TA line A = V/(Γt²τs³), in these coordinates A/Ac = V/Vc}
+     *
+     * @param volumeRatio V/Vc (&gt; 0)
+     */
     public static double crossoverLine(double volumeRatio) {
         return volumeRatio;
     }
 
-    /** Cells, A/Ac outer (ascending as given), V/Vc inner. */
+    /** {@return Cells, A/Ac outer (ascending as given), V/Vc inner} */
     public List<Cell> cells() {
         return cells;
     }
 
-    /** Γ. */
+    /** {@return Γ} */
     public double singletRate() {
         return singletRate;
     }
 
-    /** Γt. */
+    /** {@return Γt} */
     public double tripletRate() {
         return tripletRate;
     }
 
-    /** τs. */
+    /** {@return τs} */
     public double spinFlipTime() {
         return spinFlipTime;
     }
 
-    /** V/Vc grid. */
+    /** {@return V/Vc grid} */
     public double[] volumeRatios() {
         return volumeRatios.clone();
     }
 
-    /** A/Ac grid. */
+    /** {@return A/Ac grid} */
     public double[] injectionRatios() {
         return injectionRatios.clone();
     }

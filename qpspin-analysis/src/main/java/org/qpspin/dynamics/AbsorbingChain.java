@@ -44,6 +44,11 @@ public final class AbsorbingChain {
     /**
      * Assembles the chain of {@code rates} on {@code space} with {@code target} absorbing (null: no target).
      *
+     * @param rates the rate model whose transitions are assembled
+     * @param space the truncated state space (target states included)
+     * @param target the states made absorbing, or null for none
+     * @return the chain: the kept states, then the target sink and the two sinks of the mass lost to N &gt; nMax and
+     *             outside the m window
      * @throws IllegalArgumentException if a rate is not finite, or too many states for one CSC matrix
      */
     public static AbsorbingChain assemble(RateModel rates, StateSpace space, TargetSet target) {
@@ -177,77 +182,101 @@ public final class AbsorbingChain {
         }
     }
 
-    /** The truncated set (target states included). */
+    /** {@return the truncated set (target states included)} */
     public StateSpace space() {
         return space;
     }
 
-    /** The target set, or null. */
+    /** {@return the target set, or null} */
     public TargetSet target() {
         return target;
     }
 
-    /** Kept (non-target) states. */
+    /** {@return kept (non-target) states} */
     public int keptStates() {
         return keptToSpace.length;
     }
 
-    /** Size of the matrix: kept states and three sinks. */
+    /** {@return size of the matrix: kept states and three sinks} */
     public int size() {
         return keptToSpace.length + 3;
     }
 
-    /** Index in {@link #space()} of kept state k. */
+    /**
+     * {@return index in {@link #space()} of kept state k}
+     *
+     * @param k a kept (non-target) state, 0 ≤ k &lt; {@link #keptStates()}
+     */
     public int spaceIndex(int k) {
         return keptToSpace[k];
     }
 
-    /** Kept index of space state s, or −1 for a target state. */
+    /**
+     * {@return kept index of space state s, or −1 for a target state}
+     *
+     * @param s a state index of {@link #space()}
+     */
     public int keptIndex(int s) {
         return spaceToKept[s];
     }
 
-    /** N of kept state k. */
+    /**
+     * {@return N of kept state k}
+     *
+     * @param k a kept (non-target) state
+     */
     public int n(int k) {
         return space.levelOf(keptToSpace[k]);
     }
 
-    /** m of kept state k. */
+    /**
+     * {@return m of kept state k}
+     *
+     * @param k a kept (non-target) state
+     */
     public int m(int k) {
         return space.mOf(keptToSpace[k]);
     }
 
-    /** Index of the sink collecting the mass that entered the target set. */
+    /** {@return index of the sink collecting the mass that entered the target set} */
     public int targetSink() {
         return keptToSpace.length;
     }
 
-    /** Index of the sink collecting the mass that left through N &gt; nMax. */
+    /** {@return index of the sink collecting the mass that left through N &gt; nMax} */
     public int lostNSink() {
         return keptToSpace.length + 1;
     }
 
-    /** Index of the sink collecting the mass that left through the m window. */
+    /** {@return index of the sink collecting the mass that left through the m window} */
     public int lostMSink() {
         return keptToSpace.length + 2;
     }
 
-    /** The generator with the sinks (shared, do not modify). */
+    /** {@return the generator with the sinks (shared, do not modify)} */
     public DMatrixSparseCSC matrix() {
         return matrix;
     }
 
-    /** Rate from kept state k into the target set, s⁻¹. */
+    /**
+     * {@return rate from kept state k into the target set, s⁻¹}
+     *
+     * @param k a kept (non-target) state
+     */
     public double targetRate(int k) {
         return targetRate[k];
     }
 
-    /** Rate from kept state k out of the truncated set (to non-target states), s⁻¹. */
+    /**
+     * {@return rate from kept state k out of the truncated set (to non-target states), s⁻¹}
+     *
+     * @param k a kept (non-target) state
+     */
     public double lostRate(int k) {
         return lostRate[k];
     }
 
-    /** Whether no kept state has a transition out of the truncated set: the projection is then exact. */
+    /** {@return whether no kept state has a transition out of the truncated set: the projection is then exact} */
     public boolean isClosed() {
         for (double r : lostRate) {
             if (r > 0.0) {
@@ -258,8 +287,9 @@ public final class AbsorbingChain {
     }
 
     /**
-     * The vector of this chain holding {@code start}: mass on a target state goes to the target sink.
+     * {@return the vector of this chain holding {@code start}: mass on a target state goes to the target sink}
      *
+     * @param start the start distribution over (N, m) states
      * @throws IllegalArgumentException if a start state with positive mass is outside the truncated set and not
      *                                  in the target
      */

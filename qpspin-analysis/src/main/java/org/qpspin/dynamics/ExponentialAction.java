@@ -31,8 +31,9 @@ public final class ExponentialAction {
         TAYLOR;
 
         /**
-         * The method called {@code name} (auto, uniformization, taylor; case-insensitive).
+         * {@return the method called {@code name} (auto, uniformization, taylor; case-insensitive)}
          *
+         * @param name {@code auto}, {@code uniformization} or {@code taylor}
          * @throws IllegalArgumentException for another name, listing the known ones
          */
         public static Method byName(String name) {
@@ -68,9 +69,10 @@ public final class ExponentialAction {
     }
 
     /**
-     * The kernel for {@code generator} (kept by reference: do not modify it afterwards), {@link Method#AUTO},
-     * {@link #DEFAULT_TOLERANCE}.
+     * {@return the kernel for {@code generator} (kept by reference: do not modify it afterwards), {@link Method#AUTO},
+     * {@link #DEFAULT_TOLERANCE}}
      *
+     * @param generator the generator (CSC; off-diagonal ≥ 0, diagonal ≤ 0)
      * @throws IllegalArgumentException if an off-diagonal entry is negative or a diagonal entry positive
      */
     public static ExponentialAction of(DMatrixSparseCSC generator) {
@@ -78,7 +80,12 @@ public final class ExponentialAction {
                 Method.AUTO);
     }
 
-    /** The same kernel with uniformization's truncation tolerance {@code epsilon} in [1e-300, 1). */
+    /**
+     * The same kernel with uniformization's truncation tolerance {@code epsilon} in [1e-300, 1).
+     *
+     * @param epsilon the total-variation truncation error of the Poisson window, in [1e-300, 1)
+     * @return the modified copy
+     */
     public ExponentialAction withTolerance(double epsilon) {
         if (!(epsilon >= 1e-300 && epsilon < 1.0)) {
             throw new IllegalArgumentException("tolerance must be in [1e-300, 1), got " + epsilon);
@@ -86,17 +93,26 @@ public final class ExponentialAction {
         return new ExponentialAction(uniformization, taylor, epsilon, method);
     }
 
-    /** The same kernel forced to {@code m}. */
+    /**
+     * The same kernel forced to {@code m}.
+     *
+     * @param m the method (AUTO chooses per time)
+     * @return the modified copy
+     */
     public ExponentialAction withMethod(Method m) {
         return new ExponentialAction(uniformization, taylor, tolerance, java.util.Objects.requireNonNull(m));
     }
 
-    /** q = max exit rate, in s⁻¹. */
+    /** {@return q = max exit rate, in s⁻¹} */
     public double uniformizationRate() {
         return uniformization.rate();
     }
 
-    /** The method that {@link #apply} will use for time t. */
+    /**
+     * {@return the method that {@link #apply} will use for time t}
+     *
+     * @param t the time in s (≥ 0)
+     */
     public Method choose(double t) {
         if (method != Method.AUTO) {
             return method;
@@ -115,7 +131,7 @@ public final class ExponentialAction {
     }
 
     /**
-     * exp(tL) v with the configured (or chosen) method.
+     * {@return exp(tL) v with the configured (or chosen) method}
      *
      * @param v vector (not modified)
      * @param t time ≥ 0, finite

@@ -46,7 +46,7 @@ public final class FirstPassage {
         this(analysis, DEFAULT_MAX_PRODUCTS);
     }
 
-    /** Defaults of {@link TransientAnalysis#withDefaults()}, {@link #DEFAULT_MAX_PRODUCTS}. */
+    /** {@return the defaults of {@link TransientAnalysis#withDefaults()} and {@link #DEFAULT_MAX_PRODUCTS}} */
     public static FirstPassage withDefaults() {
         return new FirstPassage(TransientAnalysis.withDefaults());
     }
@@ -54,6 +54,9 @@ public final class FirstPassage {
     /**
      * Cap on the products with the generator for the distribution (uniformization needs ≈ q × horizon, q the largest
      * exit rate): above it the distribution is skipped with a note and only the mean is computed.
+     *
+     * @param products the cap (&gt; 0), in products with the generator
+     * @return a copy with this cap
      */
     public FirstPassage withMaxProducts(double products) {
         if (!(products > 0.0)) {
@@ -62,32 +65,56 @@ public final class FirstPassage {
         return new FirstPassage(analysis, products);
     }
 
-    /** Tolerance on the lost mass and on the relative gap of the two mean times. */
+    /**
+     * Tolerance on the lost mass and on the relative gap of the two mean times.
+     *
+     * @param tol the tolerance, in (0, 1)
+     * @return a copy with this tolerance
+     */
     public FirstPassage withTolerance(double tol) {
         return new FirstPassage(analysis.withTolerance(tol), maxProducts);
     }
 
-    /** The kernel method. */
+    /**
+     * The kernel method.
+     *
+     * @param m the method of exp(tL)v ({@link ExponentialAction.Method#AUTO} by default)
+     * @return a copy with this method
+     */
     public FirstPassage withMethod(ExponentialAction.Method m) {
         return new FirstPassage(analysis.withMethod(m), maxProducts);
     }
 
-    /** Fixed truncation (nothing grows). */
+    /**
+     * Fixed truncation (nothing grows).
+     *
+     * @param nMax largest N kept (≥ 0)
+     * @param mMax largest m kept (≥ 0)
+     * @return a copy with this fixed truncation
+     */
     public FirstPassage withFixedTruncation(int nMax, int mMax) {
         return new FirstPassage(analysis.withFixedTruncation(nMax, mMax), maxProducts);
     }
 
-    /** Cap on the number of states. */
+    /**
+     * Cap on the number of states.
+     *
+     * @param states the cap (≥ 1)
+     * @return a copy with this cap
+     */
     public FirstPassage withMaxStates(int states) {
         return new FirstPassage(analysis.withMaxStates(states), maxProducts);
     }
 
     /**
-     * The first-passage time from {@code start} into {@code target}.
+     * {@return the first-passage time from {@code start} into {@code target}}
      *
      * @param times          times of the CDF, ascending (null: 40 log-spaced from E[τ]/100 to 10 E[τ])
      * @param quantileLevels levels in (0, 1)
      * @param progress       one line per stage (null: silent)
+     * @param rates the rate model (PRL 2020 or exact-spin) with its parameters
+     * @param start the start distribution over (N, m) states, outside the target
+     * @param target the set whose first entrance is timed
      */
     public FirstPassageResult compute(RateModel rates, StartDistribution start, TargetSet target, double[] times,
                                       double[] quantileLevels, Consumer<String> progress) {

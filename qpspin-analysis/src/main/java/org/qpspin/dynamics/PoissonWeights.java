@@ -36,7 +36,7 @@ public final class PoissonWeights {
     }
 
     /**
-     * The weights for rate λ with total-variation truncation error ≤ {@code epsilon}.
+     * {@return the weights for rate λ with total-variation truncation error ≤ {@code epsilon}}
      *
      * @param lambda  λ = q t ≥ 0, finite, ≤ {@link #MAX_LAMBDA}
      * @param epsilon tolerance in (0, 1): 2T/W ≤ epsilon (see the class comment); ≥ 1e-300
@@ -121,27 +121,31 @@ public final class PoissonWeights {
         return new PoissonWeights(lambda, left, w, error);
     }
 
-    /** λ. */
+    /** {@return λ} */
     public double lambda() {
         return lambda;
     }
 
-    /** The first k kept. */
+    /** {@return the first k kept} */
     public int left() {
         return left;
     }
 
-    /** The last k kept. */
+    /** {@return the last k kept} */
     public int right() {
         return left + weights.length - 1;
     }
 
-    /** π_k for left ≤ k ≤ right (normalized over the window), 0 outside it. */
+    /**
+     * {@return π_k for left ≤ k ≤ right (normalized over the window), 0 outside it}
+     *
+     * @param k the number of Poisson events
+     */
     public double weight(int k) {
         return k < left || k > right() ? 0.0 : weights[k - left];
     }
 
-    /** Bound on the total-variation error 2T/W of using these weights for the full Poisson law (≤ ε). */
+    /** {@return bound on the total-variation error 2T/W of using these weights for the full Poisson law (≤ ε)} */
     public double truncationError() {
         return truncationError;
     }

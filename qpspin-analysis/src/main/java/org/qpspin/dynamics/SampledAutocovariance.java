@@ -35,6 +35,9 @@ public final class SampledAutocovariance {
     /**
      * For the stationary chain of {@code generator} with stationary law {@code stationary} (by state index).
      *
+     * @param generator the truncated generator L
+     * @param stationary its stationary probabilities, by state index
+     * @return the autocovariance of the chain sampled in time
      * @throws IllegalArgumentException if the lengths differ
      */
     public static SampledAutocovariance of(Generator generator, double[] stationary) {
@@ -46,11 +49,13 @@ public final class SampledAutocovariance {
     }
 
     /**
-     * C_k for k = 0 … at least {@code lags}, sampled every {@code dt}, with the sums closed to {@code tolerance}.
+     * {@return C_k for k = 0 … at least {@code lags}, sampled every {@code dt}, with the sums closed to {@code
+     * tolerance}}
      *
      * @param dt        Δt &gt; 0, s
      * @param lags      lags wanted ≥ 0 (more are computed when the sums need them)
      * @param tolerance relative tolerance on the tail, in (0, 1)
+     * @param observable f, the function of (N, m) whose samples are correlated
      * @throws IllegalArgumentException for a bad Δt, lag count or tolerance
      */
     public SampledCorrelation compute(Observable observable, double dt, int lags, double tolerance) {

@@ -27,22 +27,30 @@ package org.qpspin.dynamics;
 public record SampledCorrelation(String observable, double dt, double mean, double[] autocovariance,
                                  double tailBound, double errorBound, boolean converged, String method) {
 
-    /** C_0 = Var o. */
+    /** {@return C_0 = Var o} */
     public double variance() {
         return autocovariance[0];
     }
 
-    /** C_k (k ≤ K; 0 beyond, within {@link #tailBound()}). */
+    /**
+     * {@return C_k (k ≤ K; 0 beyond, within {@link #tailBound()})}
+     *
+     * @param k the lag, in samples (≥ 0)
+     */
     public double autocovariance(int k) {
         return k < autocovariance.length ? autocovariance[k] : 0.0;
     }
 
-    /** C_k/C_0. */
+    /**
+     * {@return C_k/C_0}
+     *
+     * @param k the lag, in samples (≥ 0)
+     */
     public double autocorrelation(int k) {
         return autocovariance(k) / autocovariance[0];
     }
 
-    /** τ_int = 1/2 + Σ_{k≥1} C_k/C_0, in samples. */
+    /** {@return τ_int = 1/2 + Σ_{k≥1} C_k/C_0, in samples} */
     public double integratedAutocorrelation() {
         double s = 0.0;
         for (int k = autocovariance.length - 1; k >= 1; k--) {
@@ -51,12 +59,16 @@ public record SampledCorrelation(String observable, double dt, double mean, doub
         return 0.5 + s / autocovariance[0];
     }
 
-    /** Δt τ_int, s (→ S(0)/(2 Var) as Δt → 0). */
+    /** {@return Δt τ_int, s (→ S(0)/(2 Var) as Δt → 0)} */
     public double integratedTime() {
         return dt * integratedAutocorrelation();
     }
 
-    /** S_d(θ) = C_0 + 2 Σ_{k≥1} C_k cos kθ (per sample). */
+    /**
+     * {@return S_d(θ) = C_0 + 2 Σ_{k≥1} C_k cos kθ (per sample)}
+     *
+     * @param theta the frequency per sample θ = ωΔt, in radians
+     */
     public double spectrum(double theta) {
         double s = 0.0;
         for (int k = autocovariance.length - 1; k >= 1; k--) {
@@ -65,7 +77,11 @@ public record SampledCorrelation(String observable, double dt, double mean, doub
         return autocovariance[0] + 2.0 * s;
     }
 
-    /** Δt S_d(ωΔt): the alias-summed two-sided spectrum at angular frequency ω, per Hz (MODEL.md convention). */
+    /**
+     * {@return Δt S_d(ωΔt): the alias-summed two-sided spectrum at angular frequency ω, per Hz (MODEL.md convention)}
+     *
+     * @param omega angular frequency ω in rad/s (aliased into |ωΔt| ≤ π)
+     */
     public double aliasedSpectrum(double omega) {
         return dt * spectrum(omega * dt);
     }

@@ -20,14 +20,22 @@ public final class StartDistribution {
         this.p = p;
     }
 
-    /** All the mass on (N, m). @throws IllegalArgumentException for an invalid state */
+    /**
+     * {@return all the mass on (N, m)} @throws IllegalArgumentException for an invalid state
+     *
+     * @param n N (≥ 0)
+     * @param m m, 0 ≤ m ≤ ⌊N/2⌋
+     */
     public static StartDistribution pointMass(int n, int m) {
         return of(new int[] {n}, new int[] {m}, new double[] {1.0});
     }
 
     /**
-     * Probabilities {@code p[i]} on states ({@code n[i]}, {@code m[i]}); repeated states are added.
+     * {@return probabilities {@code p[i]} on states ({@code n[i]}, {@code m[i]}); repeated states are added}
      *
+     * @param n N of each entry
+     * @param m m of each entry
+     * @param p the probability of each entry (≥ 0, summing to 1 within 1e-9)
      * @throws IllegalArgumentException for unequal lengths, no states, an invalid state, a negative or non-finite
      *                                  probability, or a sum differing from 1 by more than 1e-9
      */
@@ -56,27 +64,39 @@ public final class StartDistribution {
         return new StartDistribution(n.clone(), m.clone(), q);
     }
 
-    /** Number of listed states. */
+    /** {@return number of listed states} */
     public int size() {
         return n.length;
     }
 
-    /** N of entry i. */
+    /**
+     * {@return N of entry i}
+     *
+     * @param i an entry, 0 ≤ i &lt; {@link #size()}
+     */
     public int n(int i) {
         return n[i];
     }
 
-    /** m of entry i. */
+    /**
+     * {@return m of entry i}
+     *
+     * @param i an entry, 0 ≤ i &lt; {@link #size()}
+     */
     public int m(int i) {
         return m[i];
     }
 
-    /** Probability of entry i. */
+    /**
+     * {@return probability of entry i}
+     *
+     * @param i an entry, 0 ≤ i &lt; {@link #size()}
+     */
     public double probability(int i) {
         return p[i];
     }
 
-    /** Largest N with positive probability. */
+    /** {@return largest N with positive probability} */
     public int maxN() {
         int best = 0;
         for (int i = 0; i < n.length; i++) {
@@ -87,7 +107,7 @@ public final class StartDistribution {
         return best;
     }
 
-    /** Largest m with positive probability. */
+    /** {@return largest m with positive probability} */
     public int maxM() {
         int best = 0;
         for (int i = 0; i < m.length; i++) {

@@ -28,6 +28,8 @@ public final class TargetSet {
     /**
      * Parses {@code text}.
      *
+     * @param text conditions on N, m (and S2 = N − 2m) joined by {@code &&} and {@code ||}, e.g. {@code N>=8}
+     * @return the set
      * @throws IllegalArgumentException naming the position and what was expected
      */
     public static TargetSet parse(String text) {
@@ -43,7 +45,12 @@ public final class TargetSet {
         return new TargetSet(text.trim(), c);
     }
 
-    /** Whether (N, m) is in the set. */
+    /**
+     * {@return whether (N, m) is in the set}
+     *
+     * @param n N
+     * @param m m
+     */
     public boolean contains(int n, int m) {
         return condition.test(n, m);
     }

@@ -48,12 +48,20 @@ public final class TaylorExpmv {
         this.normB = a.norm1(shift);
     }
 
-    /** The method for {@code matrix} (kept by reference, not modified). */
+    /**
+     * {@return the method for {@code matrix} (kept by reference, not modified)}
+     *
+     * @param matrix the generator (CSC)
+     */
     public static TaylorExpmv of(DMatrixSparseCSC matrix) {
         return new TaylorExpmv(new CscOperator(matrix));
     }
 
-    /** The chosen degree m and step count s for time t; {@code [m, s]}. */
+    /**
+     * {@return the chosen degree m and step count s for time t; {@code [m, s]}}
+     *
+     * @param t the time in s (≥ 0)
+     */
     public int[] degreeAndSteps(double t) {
         double tNorm = t * normB;
         if (tNorm == 0.0) {
@@ -92,7 +100,11 @@ public final class TaylorExpmv {
         return new int[] {bestM, bestS};
     }
 
-    /** Predicted products m·s for time t (plus the one-off norm estimation if it has not been done). */
+    /**
+     * {@return predicted products m·s for time t (plus the one-off norm estimation if it has not been done)}
+     *
+     * @param t the time in s (≥ 0)
+     */
     public long predictedMatvecs(double t) {
         long before = estimationMatvecs;
         int[] ms = degreeAndSteps(t);
@@ -100,7 +112,7 @@ public final class TaylorExpmv {
     }
 
     /**
-     * exp(tA) v.
+     * {@return exp(tA) v}
      *
      * @param v vector (not modified)
      * @param t time ≥ 0
@@ -156,7 +168,7 @@ public final class TaylorExpmv {
                 mv + (estimationMatvecs - before));
     }
 
-    /** ‖A − μI‖₁ with the shift μ = trace/n. */
+    /** {@return ‖A − μI‖₁ with the shift μ = trace/n} */
     public double shiftedNorm() {
         return normB;
     }

@@ -54,13 +54,18 @@ public final class TransientAnalysis {
         this.target = target;
     }
 
-    /** Tolerance {@link #DEFAULT_TOLERANCE}, method auto, automatic truncation, no target. */
+    /** {@return tolerance {@link #DEFAULT_TOLERANCE}, method auto, automatic truncation, no target} */
     public static TransientAnalysis withDefaults() {
         return new TransientAnalysis(DEFAULT_TOLERANCE, ExponentialAction.Method.AUTO, -1, -1, DEFAULT_MAX_STATES,
                 null);
     }
 
-    /** Lost-mass tolerance in (0, 1). */
+    /**
+     * Lost-mass tolerance in (0, 1).
+     *
+     * @param tol the tolerance, in (0, 1)
+     * @return a copy with this tolerance
+     */
     public TransientAnalysis withTolerance(double tol) {
         if (!(tol > 0.0 && tol < 1.0)) {
             throw new IllegalArgumentException("tolerance must be in (0, 1), got " + tol);
@@ -68,14 +73,25 @@ public final class TransientAnalysis {
         return carry(new TransientAnalysis(tol, method, fixedNMax, fixedMMax, maxStates, target, initial));
     }
 
-    /** The kernel method. */
+    /**
+     * The kernel method.
+     *
+     * @param m the method of exp(tL)v ({@link ExponentialAction.Method#AUTO} by default)
+     * @return a copy with this method
+     */
     public TransientAnalysis withMethod(ExponentialAction.Method m) {
         return carry(new TransientAnalysis(tolerance, java.util.Objects.requireNonNull(m), fixedNMax, fixedMMax,
                 maxStates,
                 target, initial));
     }
 
-    /** A fixed truncation (nMax ≥ 0, mMax ≥ 0): nothing grows, the lost mass is reported. */
+    /**
+     * A fixed truncation (nMax ≥ 0, mMax ≥ 0): nothing grows, the lost mass is reported.
+     *
+     * @param nMax largest N kept (≥ 0)
+     * @param mMax largest m kept (≥ 0)
+     * @return a copy with this fixed truncation
+     */
     public TransientAnalysis withFixedTruncation(int nMax, int mMax) {
         if (nMax < 0 || mMax < 0) {
             throw new IllegalArgumentException("truncation bounds must be >= 0, got nMax " + nMax + ", mMax " + mMax);
@@ -83,7 +99,12 @@ public final class TransientAnalysis {
         return carry(new TransientAnalysis(tolerance, method, nMax, mMax, maxStates, target));
     }
 
-    /** Cap on the states of the automatic truncation (≥ 1). */
+    /**
+     * Cap on the states of the automatic truncation (≥ 1).
+     *
+     * @param states the cap (≥ 1)
+     * @return a copy with this cap
+     */
     public TransientAnalysis withMaxStates(int states) {
         if (states < 1) {
             throw new IllegalArgumentException("max states must be >= 1, got " + states);
@@ -91,7 +112,12 @@ public final class TransientAnalysis {
         return carry(new TransientAnalysis(tolerance, method, fixedNMax, fixedMMax, states, target, initial));
     }
 
-    /** The target set made absorbing (its mass collects in the chain's target sink); null for none. */
+    /**
+     * The target set made absorbing (its mass collects in the chain's target sink); null for none.
+     *
+     * @param set the target set, or null for none
+     * @return a copy with this target
+     */
     public TransientAnalysis withTarget(TargetSet set) {
         return carry(new TransientAnalysis(tolerance, method, fixedNMax, fixedMMax, maxStates, set, initial));
     }
@@ -99,6 +125,9 @@ public final class TransientAnalysis {
     /**
      * Cap on the products with the generator (uniformization needs ≈ q t, q the largest exit rate of the truncated
      * chain): an attempt that would need more is refused up front instead of running for hours.
+     *
+     * @param products the cap (&gt; 0), in products with the generator
+     * @return a copy with this cap
      */
     public TransientAnalysis withMaxProducts(double products) {
         if (!(products > 0.0)) {
@@ -157,16 +186,18 @@ public final class TransientAnalysis {
         return fixedNMax >= 0;
     }
 
-    /** The lost-mass tolerance. */
+    /** {@return the lost-mass tolerance} */
     public double tolerance() {
         return tolerance;
     }
 
     /**
-     * P(N, m; t) at {@code times} from {@code start}.
+     * {@return P(N, m; t) at {@code times} from {@code start}}
      *
      * @param times    ascending, finite, ≥ 0
      * @param progress receives one line per attempt (null: silent)
+     * @param rates the rate model (PRL 2020 or exact-spin) with its parameters
+     * @param start the start distribution over (N, m) states
      * @throws IllegalArgumentException for bad times, or when the truncation needed exceeds the state cap
      */
     public TransientResult compute(RateModel rates, StartDistribution start, double[] times,

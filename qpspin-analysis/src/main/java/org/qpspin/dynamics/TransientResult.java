@@ -29,22 +29,22 @@ public record TransientResult(double[] times, double[] meanN, double[] varianceN
                               double[][] distributions, AbsorbingChain chain, long matvecs, int attempts,
                               double tolerance, double seconds) {
 
-    /** Largest N of the truncation. */
+    /** {@return largest N of the truncation} */
     public int nMax() {
         return chain.space().maxN();
     }
 
-    /** Largest m of the truncation. */
+    /** {@return largest m of the truncation} */
     public int mMax() {
         return chain.space().maxM();
     }
 
-    /** Number of states of the truncation (sinks excluded). */
+    /** {@return number of states of the truncation (sinks excluded)} */
     public int states() {
         return chain.keptStates();
     }
 
-    /** The distinct kernel methods used, joined by '+', e.g. {@code "uniformization"}. */
+    /** {@return the distinct kernel methods used, joined by '+', e.g. {@code "uniformization"}} */
     public String method() {
         return java.util.Arrays.stream(methods).filter(m -> m != null).distinct()
                 .reduce((a, b) -> a + "+" + b).orElse("none");

@@ -44,7 +44,7 @@ public final class Uniformization {
     }
 
     /**
-     * The uniformized chain of {@code generator} with q = max_j (−L_jj).
+     * {@return the uniformized chain of {@code generator} with q = max_j (−L_jj)}
      *
      * @param generator off-diagonal entries ≥ 0, columns summing to ≤ 0 (a generator or sub-generator); not
      *                  modified
@@ -84,18 +84,23 @@ public final class Uniformization {
         return new Uniformization(op, q);
     }
 
-    /** q, the uniformization rate in s⁻¹ (0 for L = 0). */
+    /** {@return q, the uniformization rate in s⁻¹ (0 for L = 0)} */
     public double rate() {
         return rate;
     }
 
-    /** Products with P that {@code apply(v, t, epsilon)} will spend: the right end of the Poisson window. */
+    /**
+     * {@return products with P that {@code apply(v, t, epsilon)} will spend: the right end of the Poisson window}
+     *
+     * @param t the time in s (≥ 0)
+     * @param epsilon the total-variation truncation error of the Poisson window, in (0, 1)
+     */
     public long predictedMatvecs(double t, double epsilon) {
         return rate == 0.0 ? 0 : PoissonWeights.of(rate * t, epsilon).right();
     }
 
     /**
-     * exp(tL) v.
+     * {@return exp(tL) v}
      *
      * @param v       vector (not modified)
      * @param t       time ≥ 0

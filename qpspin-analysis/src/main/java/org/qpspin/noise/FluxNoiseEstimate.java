@@ -58,14 +58,23 @@ public final class FluxNoiseEstimate {
     }
 
     /**
-     * The estimate from the two-sided zero-frequency noises of N and of the moment 2S = N − 2m (both in
-     * particles²·s), the single-spin flux φ₁ in Φ0, and the parameters (for the unpolarized comparison).
+     * {@return the estimate from the two-sided zero-frequency noises of N and of the moment 2S = N − 2m (both in
+     * particles²·s), the single-spin flux φ₁ in Φ0, and the parameters (for the unpolarized comparison)}
+     *
+     * @param p the parameters of the chain (A, V, Γ for the unpolarized cluster of the same injection)
+     * @param particleNoise S_N(0), two-sided, in particles²·s (≥ 0)
+     * @param momentNoise S_{N−2m}(0) of the moment 2S = N − 2m, two-sided, in particles²·s (≥ 0)
+     * @param phi1 φ₁, the flux of one spin in Φ0 (&gt; 0; {@link #singleSpinFlux} from an arm width)
      */
     public static FluxNoiseEstimate of(ModelParameters p, double particleNoise, double momentNoise, double phi1) {
         return new FluxNoiseEstimate(phi1, particleNoise, momentNoise, p);
     }
 
-    /** φ₁ ≈ μ0 μB / w in units of Φ0, for an arm of width w in metres. */
+    /**
+     * {@return φ₁ ≈ μ0 μB / w in units of Φ0, for an arm of width w in metres}
+     *
+     * @param armWidthMetres the width w of the superconducting arm in metres (&gt; 0)
+     */
     public static double singleSpinFlux(double armWidthMetres) {
         if (!(armWidthMetres > 0.0) || !Double.isFinite(armWidthMetres)) {
             throw new IllegalArgumentException("arm width must be finite and > 0 m, got " + armWidthMetres);
@@ -73,67 +82,71 @@ public final class FluxNoiseEstimate {
         return VACUUM_PERMEABILITY * BOHR_MAGNETON / armWidthMetres / FLUX_QUANTUM;
     }
 
-    /** The moment 2S = N − 2m (in μB) as an observable. */
+    /** {@return the moment 2S = N − 2m (in μB) as an observable} */
     public static Observable moment() {
         return Observable.of("2S", (n, m) -> n - 2.0 * m);
     }
 
-    /** φ₁ in Φ0. */
+    /** {@return φ₁ in Φ0} */
     public double singleSpinFlux() {
         return phi1;
     }
 
-    /** S_N(0), two-sided, particles²/Hz. */
+    /** {@return S_N(0), two-sided, particles²/Hz} */
     public double particleNoise() {
         return particleNoise;
     }
 
-    /** The paper's S_spin(0) ≈ S_N(0)/3, two-sided, μB²/Hz. */
+    /** {@return the paper's S_spin(0) ≈ S_N(0)/3, two-sided, μB²/Hz} */
     public double spinNoisePaper() {
         return spinNoisePaper;
     }
 
-    /** S_spin(0) = S_{N−2m}(0)/3 from the exact chain, two-sided, μB²/Hz. */
+    /** {@return S_spin(0) = S_{N−2m}(0)/3 from the exact chain, two-sided, μB²/Hz} */
     public double spinNoise() {
         return spinNoiseExact;
     }
 
-    /** S_Φ(0) = φ₁² S_N/3 (the paper's formula), two-sided, Φ0²/Hz. */
+    /** {@return S_Φ(0) = φ₁² S_N/3 (the paper's formula), two-sided, Φ0²/Hz} */
     public double fluxNoisePaper() {
         return phi1 * phi1 * spinNoisePaper;
     }
 
-    /** S_Φ(0) = φ₁² S_{N−2m}/3 (exact moment), two-sided, Φ0²/Hz. */
+    /** {@return S_Φ(0) = φ₁² S_{N−2m}/3 (exact moment), two-sided, Φ0²/Hz} */
     public double fluxNoise() {
         return phi1 * phi1 * spinNoiseExact;
     }
 
-    /** N_u = V (A/(Γ/2 + Γt))^½, the unpolarized mean-field cluster size. */
+    /** {@return N_u = V (A/(Γ/2 + Γt))^½, the unpolarized mean-field cluster size} */
     public double unpolarizedClusterSize() {
         return unpolarizedClusterSize;
     }
 
-    /** τ_u: how long an unpolarized spin projection is remembered, in s. */
+    /** {@return τ_u: how long an unpolarized spin projection is remembered, in s} */
     public double unpolarizedMemoryTime() {
         return unpolarizedMemoryTime;
     }
 
-    /** S_spin,u(0) = 2 N_u τ_u, two-sided, μB²/Hz. */
+    /** {@return S_spin,u(0) = 2 N_u τ_u, two-sided, μB²/Hz} */
     public double unpolarizedSpinNoise() {
         return unpolarizedSpinNoise;
     }
 
-    /** S_Φ,u(0) = φ₁² S_spin,u, two-sided, Φ0²/Hz. */
+    /** {@return S_Φ,u(0) = φ₁² S_spin,u, two-sided, Φ0²/Hz} */
     public double unpolarizedFluxNoise() {
         return phi1 * phi1 * unpolarizedSpinNoise;
     }
 
-    /** S_Φ / S_Φ,u (exact moment over unpolarized). */
+    /** {@return S_Φ / S_Φ,u (exact moment over unpolarized)} */
     public double enhancement() {
         return fluxNoise() / unpolarizedFluxNoise();
     }
 
-    /** A measured one-sided density from a two-sided value: 2 S. */
+    /**
+     * {@return a measured one-sided density from a two-sided value: 2 S}
+     *
+     * @param twoSided a two-sided spectral density S (any units per Hz), as qpspin reports them
+     */
     public static double oneSided(double twoSided) {
         return 2.0 * twoSided;
     }

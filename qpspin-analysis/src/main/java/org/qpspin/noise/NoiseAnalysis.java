@@ -42,17 +42,26 @@ public final class NoiseAnalysis {
         }
     }
 
-    /** Noise analysis of {@code generator} with a factorization obtained from it. */
+    /**
+     * {@return noise analysis of {@code generator} with a factorization obtained from it}
+     *
+     * @param generator the truncated generator L whose stationary noise is wanted
+     * @param factorization a factorization of that same {@code generator}
+     *                      ({@link org.qpspin.stationary.StationarySolver#factorize}); its group-inverse solves give
+     *                      every noise quantity
+     */
     public static NoiseAnalysis of(Generator generator, StationaryFactorization factorization) {
         return new NoiseAnalysis(Objects.requireNonNull(generator, "generator"),
                 Objects.requireNonNull(factorization, "factorization"));
     }
 
     /**
-     * Noise analysis of a stationary analysis' final chain: its kept factorization (from
+     * {@return noise analysis of a stationary analysis' final chain: its kept factorization (from
      * {@link StationaryAnalysis#factorize}), or, when {@link StationaryAnalysis#solve} kept none, the final
-     * generator (the same truncation) factorized once with {@link StationarySolvers#auto()}. So
+     * generator (the same truncation) factorized once with {@link StationarySolvers#auto()}} So
      * {@code NoiseAnalysis.of(StationaryAnalysis.solve(p)).zeroFrequency(Observable.particleNumber())} works.
+     *
+     * @param analysis a finished stationary analysis; its final generator and truncation are used as they are
      */
     public static NoiseAnalysis of(StationaryAnalysis analysis) {
         Objects.requireNonNull(analysis, "analysis");
@@ -61,29 +70,35 @@ public final class NoiseAnalysis {
     }
 
     /**
-     * Noise analysis of the PRL 2020 chain of {@code parameters} with the defaults of
-     * {@link StationaryAnalysis#factorize(ModelParameters)} (automatic truncation to 10⁻¹⁰, the auto solver).
+     * {@return noise analysis of the PRL 2020 chain of {@code parameters} with the defaults of
+     * {@link StationaryAnalysis#factorize(ModelParameters)} (automatic truncation to 10⁻¹⁰, the auto solver)}
+     *
+     * @param parameters the model parameters (A, V, Γ, Γt, τs), PRL 2020 rates
      */
     public static NoiseAnalysis of(ModelParameters parameters) {
         return of(StationaryAnalysis.factorize(parameters));
     }
 
-    /** The generator. */
+    /** {@return the generator} */
     public Generator generator() {
         return generator;
     }
 
-    /** The factorization reused for every solve. */
+    /** {@return the factorization reused for every solve} */
     public StationaryFactorization factorization() {
         return factorization;
     }
 
-    /** The stationary distribution. */
+    /** {@return the stationary distribution} */
     public StationaryResult stationary() {
         return stationary;
     }
 
-    /** S_f(0), two-sided, by one group-inverse solve. */
+    /**
+     * {@return S_f(0), two-sided, by one group-inverse solve}
+     *
+     * @param observable f, the function of (N, m) whose zero-frequency noise is wanted
+     */
     public ZeroFrequencyNoise zeroFrequency(Observable observable) {
         long start = System.nanoTime();
         Centred c = centre(observable);
@@ -95,7 +110,12 @@ public final class NoiseAnalysis {
                 (System.nanoTime() - start) * 1e-9);
     }
 
-    /** S_fg(0) = ∫ dt ⟨⟨f(t) g(0)⟩⟩ (two-sided, real and symmetric in f, g), by two group-inverse solves. */
+    /**
+     * {@return S_fg(0) = ∫ dt ⟨⟨f(t) g(0)⟩⟩ (two-sided, real and symmetric in f, g), by two group-inverse solves}
+     *
+     * @param f the first observable
+     * @param g the second observable (f = g gives S_f(0))
+     */
     public double crossZeroFrequency(Observable f, Observable g) {
         Centred cf = centre(f);
         Centred cg = centre(g);
@@ -105,28 +125,39 @@ public final class NoiseAnalysis {
     }
 
     /**
-     * S_f(ω) at the angular frequencies {@code omega} (rad/s, ≥ 0), two-sided, with its relaxation-mode
-     * (Lorentzian) decomposition; see {@link NoiseSpectrum} for the route and its diagnostics.
+     * {@return S_f(ω) at the angular frequencies {@code omega} (rad/s, ≥ 0), two-sided, with its relaxation-mode
+     * (Lorentzian) decomposition; see {@link NoiseSpectrum} for the route and its diagnostics}
+     *
+     * @param observable f, the function of (N, m) whose fluctuations are wanted
+     * @param omega angular frequencies in rad/s, finite and ≥ 0, in any order (ω = 0 gives S_f(0) exactly)
+     * @param options the route, tolerance, limits and progress listener ({@link SpectrumOptions#defaults()})
      */
     public NoiseSpectrum spectrum(Observable observable, double[] omega, SpectrumOptions options) {
         return SpectrumComputation.compute(this, observable, omega, options);
     }
 
-    /** As {@link #spectrum(Observable, double[], SpectrumOptions)} with the default options. */
+    /**
+     * As {@link #spectrum(Observable, double[], SpectrumOptions)} with the default options.
+     *
+     * @param observable f, the function of (N, m) whose fluctuations are wanted
+     * @param omega angular frequencies in rad/s, finite and ≥ 0
+     * @return the spectrum S_f(ω), two-sided, with its modes and diagnostics
+     */
     public NoiseSpectrum spectrum(Observable observable, double[] omega) {
         return spectrum(observable, omega, SpectrumOptions.defaults());
     }
 
     /**
-     * The {@code count} slowest nonzero relaxation rates of L (eigenvalues nearest 0) of this (truncated) chain:
-     * by shift-invert Arnoldi (ARPACK) on the group inverse L^#, reusing the stationary factorization, where
+     * {@return the {@code count} slowest nonzero relaxation rates of L (eigenvalues nearest 0) of this (truncated)
+     * chain: by shift-invert Arnoldi (ARPACK) on the group inverse L^#, reusing the stationary factorization, where
      * count ≤ n/{@value #ARPACK_FRACTION}; otherwise, and whenever ARPACK's answer fails its checks (fewer modes
      * than asked, a rate ≤ 0 or not finite, a residual above {@value #RATE_RESIDUAL_LIMIT}), by the dense
-     * eigen-decomposition on chains of at most {@value DenseRelaxation#MAX_STATES} states.
+     * eigen-decomposition on chains of at most {@value DenseRelaxation#MAX_STATES} states}
      *
      * <p>These are the rates of the truncated chain; {@link RelaxationConvergence} grows the truncation until they
      * are those of the untruncated chain.
      *
+     * @param count how many rates, ≥ 1 (the stationary eigenvalue 0 is not counted)
      * @throws IllegalArgumentException when neither route can deliver {@code count} checked rates (message says
      *                                  why and what to ask for instead)
      */

@@ -66,17 +66,17 @@ public final class NoiseSpectrum {
         this.seconds = seconds;
     }
 
-    /** Name of the observable. */
+    /** {@return name of the observable} */
     public String observable() {
         return observable;
     }
 
-    /** The angular frequencies ω in rad/s (copy). */
+    /** {@return the angular frequencies ω in rad/s (copy)} */
     public double[] omega() {
         return omega.clone();
     }
 
-    /** The frequencies f = ω/2π in Hz (copy). */
+    /** {@return the frequencies f = ω/2π in Hz (copy)} */
     public double[] frequencyHz() {
         double[] f = new double[omega.length];
         for (int i = 0; i < f.length; i++) {
@@ -85,37 +85,41 @@ public final class NoiseSpectrum {
         return f;
     }
 
-    /** Two-sided S(ω) at {@link #omega()} (copy). */
+    /** {@return two-sided S(ω) at {@link #omega()} (copy)} */
     public double[] values() {
         return values.clone();
     }
 
-    /** Whether point i came from a direct solve (copy). */
+    /** {@return whether point i came from a direct solve (copy)} */
     public boolean[] direct() {
         return direct.clone();
     }
 
-    /** S(0) from the group-inverse solve (exact). */
+    /** {@return S(0) from the group-inverse solve (exact)} */
     public double zeroFrequency() {
         return zeroFrequency;
     }
 
-    /** Var f. */
+    /** {@return var f} */
     public double variance() {
         return variance;
     }
 
-    /** D with S(ω) → 2D/ω² for ω far above every rate. */
+    /** {@return D with S(ω) → 2D/ω² for ω far above every rate} */
     public double highFrequencyCoefficient() {
         return highFrequencyCoefficient;
     }
 
-    /** The relaxation modes of the expansion (Ritz values of the Krylov projection), slowest first. */
+    /** {@return the relaxation modes of the expansion (Ritz values of the Krylov projection), slowest first} */
     public List<RelaxationMode> modes() {
         return modes;
     }
 
-    /** The mode expansion Σ_k 2 Re[c_k/(−iω − λ_k)] at ω (the Lorentzian rebuild of the spectrum). */
+    /**
+     * {@return the mode expansion Σ_k 2 Re[c_k/(−iω − λ_k)] at ω (the Lorentzian rebuild of the spectrum)}
+     *
+     * @param w angular frequency ω in rad/s (≥ 0)
+     */
     public double fromModes(double w) {
         double s = 0.0;
         for (RelaxationMode m : modes) {
@@ -124,47 +128,47 @@ public final class NoiseSpectrum {
         return s;
     }
 
-    /** {@code modes}, {@code modes+direct} or {@code direct}. */
+    /** {@return {@code modes}, {@code modes+direct} or {@code direct}} */
     public String route() {
         return route;
     }
 
-    /** Dimension of the Krylov basis (0 on the direct route). */
+    /** {@return dimension of the Krylov basis (0 on the direct route)} */
     public int krylovDimension() {
         return krylovDimension;
     }
 
-    /** Whether the Krylov route met its tolerance at every grid point it was used for. */
+    /** {@return whether the Krylov route met its tolerance at every grid point it was used for} */
     public boolean krylovConverged() {
         return krylovConverged;
     }
 
-    /** Largest estimated relative error of a Krylov point. */
+    /** {@return largest estimated relative error of a Krylov point} */
     public double estimatedRelativeError() {
         return estimatedRelativeError;
     }
 
-    /** Relative deviation of the Krylov value from a direct solve at the highest Krylov frequency (or NaN). */
+    /** {@return relative deviation of the Krylov value from a direct solve at the highest Krylov frequency (or NaN)} */
     public double verificationError() {
         return verificationError;
     }
 
-    /** ∫S dω/2π / Var f by quadrature over the grid. */
+    /** {@return ∫S dω/2π / Var f by quadrature over the grid} */
     public double sumRuleRatio() {
         return sumRuleRatio;
     }
 
-    /** Σ Re c_k / Var f of the mode expansion. */
+    /** {@return Σ Re c_k / Var f of the mode expansion} */
     public double modeSumRuleRatio() {
         return modeSumRuleRatio;
     }
 
-    /** The stationary solver whose factorization was reused. */
+    /** {@return the stationary solver whose factorization was reused} */
     public String solver() {
         return solver;
     }
 
-    /** Wall time of the spectrum in s (stationary solve excluded). */
+    /** {@return wall time of the spectrum in s (stationary solve excluded)} */
     public double seconds() {
         return seconds;
     }

@@ -12,13 +12,22 @@ import org.qpspin.space.StateSpace;
  */
 public interface Observable {
 
-    /** Short name used in reports, e.g. {@code N}. */
+    /** {@return short name used in reports, e.g. {@code N}} */
     String name();
 
-    /** f(N, m). */
+    /**
+     * {@return f(N, m)}
+     *
+     * @param n N, the number of quasiparticles (≥ 0)
+     * @param m m, the number of flipped spins (0 ≤ m ≤ ⌊N/2⌋)
+     */
     double value(int n, int m);
 
-    /** f on every state of {@code space}, by state index. */
+    /**
+     * {@return f on every state of {@code space}, by state index}
+     *
+     * @param space the truncated state space
+     */
     default double[] evaluate(StateSpace space) {
         double[] f = new double[space.size()];
         for (int i = 0; i < f.length; i++) {
@@ -27,24 +36,25 @@ public interface Observable {
         return f;
     }
 
-    /** The particle number N. */
+    /** {@return the particle number N} */
     static Observable particleNumber() {
         return of("N", (n, m) -> n);
     }
 
-    /** The number of flipped spins m. */
+    /** {@return the number of flipped spins m} */
     static Observable flippedSpins() {
         return of("m", (n, m) -> m);
     }
 
-    /** The total spin S = N/2 − m (in units of ħ). */
+    /** {@return the total spin S = N/2 − m (in units of ħ)} */
     static Observable totalSpin() {
         return of("S", (n, m) -> 0.5 * n - m);
     }
 
     /**
-     * The observable called {@code name} among N, m, S (case-sensitive for N/m, also {@code spin} for S).
+     * {@return the observable called {@code name} among N, m, S (case-sensitive for N/m, also {@code spin} for S)}
      *
+     * @param name {@code N}, {@code m}, {@code S} or {@code spin}
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */
     static Observable byName(String name) {
@@ -61,7 +71,12 @@ public interface Observable {
         }
     }
 
-    /** A user-defined observable. */
+    /**
+     * {@return a user-defined observable}
+     *
+     * @param name the name reported in results
+     * @param function f(N, m)
+     */
     static Observable of(String name, StateFunction function) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(function, "function");
@@ -86,7 +101,12 @@ public interface Observable {
     /** f(N, m) as a lambda. */
     @FunctionalInterface
     interface StateFunction {
-        /** f(N, m). */
+        /**
+         * {@return f(N, m)}
+         *
+         * @param n N, the number of quasiparticles (≥ 0)
+         * @param m m, the number of flipped spins (0 ≤ m ≤ ⌊N/2⌋)
+         */
         double value(int n, int m);
     }
 }

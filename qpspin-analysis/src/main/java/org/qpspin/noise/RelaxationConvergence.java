@@ -37,6 +37,12 @@ public final class RelaxationConvergence {
     /** Builds the noise analysis of the chain truncated at (nMax, mMax); mMax may be {@code Integer.MAX_VALUE}. */
     @FunctionalInterface
     public interface Chains {
+        /**
+         * {@return the noise analysis of the chain truncated at ({@code nMax}, {@code mMax})}
+         *
+         * @param nMax largest N
+         * @param mMax largest m ({@code Integer.MAX_VALUE}: every valid m)
+         */
         NoiseAnalysis truncatedAt(int nMax, int mMax);
     }
 
@@ -70,9 +76,16 @@ public final class RelaxationConvergence {
     }
 
     /**
-     * The {@code count} slowest rates, converged from {@code first} (the stationary truncation's analysis) by
-     * growing with {@code chains}.
+     * {@return the {@code count} slowest rates, converged from {@code first} (the stationary truncation's analysis) by
+     * growing with {@code chains}}
      *
+     * @param first the noise analysis of the stationary truncation, where the growth starts
+     * @param count how many of the slowest nonzero rates, ≥ 1
+     * @param chains builds the analysis of a larger truncation (nMax, mMax)
+     * @param tolerance relative change of every rate between two truncations below which they count as converged, in
+     *                  (0, 1) ({@link #DEFAULT_TOLERANCE})
+     * @param maxGrowths growths of the truncation before giving up ({@link #DEFAULT_MAX_GROWTHS})
+     * @param maxStates largest chain a growth may build; the growth stops before exceeding it
      * @throws IllegalArgumentException as {@link NoiseAnalysis#relaxationSpectrum} (no route can deliver them)
      */
     public static RelaxationConvergence compute(NoiseAnalysis first, int count, Chains chains, double tolerance,
@@ -166,62 +179,65 @@ public final class RelaxationConvergence {
                 errors == null ? "" : String.format(Locale.ROOT, ", largest relative change %.1e", worst));
     }
 
-    /** γ_k = −Re λ_k in s⁻¹, ascending, of the largest truncation (copy). */
+    /** {@return γ_k = −Re λ_k in s⁻¹, ascending, of the largest truncation (copy)} */
     public double[] rates() {
         return rates.clone();
     }
 
-    /** ν_k = Im λ_k in rad/s (copy). */
+    /** {@return ν_k = Im λ_k in rad/s (copy)} */
     public double[] frequencies() {
         return frequencies.clone();
     }
 
-    /** ‖L v − λ v‖ / (|λ| ‖v‖) on the largest truncation (NaN where not computed) (copy). */
+    /** {@return ‖L v − λ v‖ / (|λ| ‖v‖) on the largest truncation (NaN where not computed) (copy)} */
     public double[] residuals() {
         return residuals.clone();
     }
 
-    /** Estimated absolute error of each eigenvalue: |λ_k| change over the last growth (∞ if never grown) (copy). */
+    /**
+     * {@return estimated absolute error of each eigenvalue: |λ_k| change over the last growth (∞ if never grown)
+     * (copy)}
+     */
     public double[] errors() {
         return errors.clone();
     }
 
-    /** Whether every eigenvalue met the relative tolerance. */
+    /** {@return whether every eigenvalue met the relative tolerance} */
     public boolean converged() {
         return converged;
     }
 
-    /** The relative tolerance asked for. */
+    /** {@return the relative tolerance asked for} */
     public double tolerance() {
         return tolerance;
     }
 
-    /** Nmax of the truncation the rates come from. */
+    /** {@return nmax of the truncation the rates come from} */
     public int nMax() {
         return nMax;
     }
 
-    /** mMax of the truncation the rates come from. */
+    /** {@return mMax of the truncation the rates come from} */
     public int mMax() {
         return mMax;
     }
 
-    /** States of the truncation the rates come from. */
+    /** {@return states of the truncation the rates come from} */
     public int states() {
         return states;
     }
 
-    /** One line per truncation tried, in order. */
+    /** {@return one line per truncation tried, in order} */
     public List<String> steps() {
         return steps;
     }
 
-    /** The eigenvalue route of the last truncation (ARPACK implementation or dense). */
+    /** {@return the eigenvalue route of the last truncation (ARPACK implementation or dense)} */
     public String method() {
         return method;
     }
 
-    /** Wall time of the whole loop in s. */
+    /** {@return wall time of the whole loop in s} */
     public double seconds() {
         return seconds;
     }

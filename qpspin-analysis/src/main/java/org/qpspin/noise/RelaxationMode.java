@@ -13,12 +13,16 @@ package org.qpspin.noise;
  */
 public record RelaxationMode(double rate, double frequency, double weight, double weightImaginary) {
 
-    /** The relaxation time 1/γ in s. */
+    /** {@return the relaxation time 1/γ in s} */
     public double time() {
         return 1.0 / rate;
     }
 
-    /** This mode's contribution to the two-sided S(ω): 2 Re[c / (−iω − λ)]. */
+    /**
+     * {@return this mode's contribution to the two-sided S(ω): 2 Re[c / (−iω − λ)]}
+     *
+     * @param omega angular frequency ω in rad/s
+     */
     public double lorentzian(double omega) {
         double shifted = omega + frequency;
         return 2.0 * (weight * rate - weightImaginary * shifted) / (rate * rate + shifted * shifted);

@@ -27,52 +27,52 @@ public final class RelaxationSpectrum {
         this.seconds = seconds;
     }
 
-    /** Number of converged eigenvalues. */
+    /** {@return number of converged eigenvalues} */
     public int count() {
         return rates.length;
     }
 
-    /** γ_k = −Re λ_k in s⁻¹, ascending (copy). */
+    /** {@return γ_k = −Re λ_k in s⁻¹, ascending (copy)} */
     public double[] rates() {
         return rates.clone();
     }
 
-    /** ν_k = Im λ_k in rad/s (copy). */
+    /** {@return ν_k = Im λ_k in rad/s (copy)} */
     public double[] frequencies() {
         return frequencies.clone();
     }
 
-    /** ‖L v − λ v‖₂ / (|λ| ‖v‖₂) per eigenvalue (copy). */
+    /** {@return ‖L v − λ v‖₂ / (|λ| ‖v‖₂) per eigenvalue (copy)} */
     public double[] residuals() {
         return residuals.clone();
     }
 
-    /** The slowest relaxation time 1/γ₁ in s (NaN if none converged). */
+    /** {@return the slowest relaxation time 1/γ₁ in s (NaN if none converged)} */
     public double slowestTime() {
         return rates.length == 0 ? Double.NaN : 1.0 / rates[0];
     }
 
-    /** The spectral gap ratio γ₂/γ₁ (NaN with fewer than two eigenvalues). */
+    /** {@return the spectral gap ratio γ₂/γ₁ (NaN with fewer than two eigenvalues)} */
     public double gapRatio() {
         return rates.length < 2 ? Double.NaN : rates[1] / rates[0];
     }
 
-    /** ARPACK restart iterations. */
+    /** {@return ARPACK restart iterations} */
     public int iterations() {
         return iterations;
     }
 
-    /** Applications of L^# (solves with the stationary factorization). */
+    /** {@return applications of L^# (solves with the stationary factorization)} */
     public int operatorApplications() {
         return operatorApplications;
     }
 
-    /** The ARPACK implementation used (e.g. the pure-Java F2J fallback). */
+    /** {@return the ARPACK implementation used (e.g. the pure-Java F2J fallback)} */
     public String implementation() {
         return implementation;
     }
 
-    /** Wall time in s (stationary factorization excluded). */
+    /** {@return wall time in s (stationary factorization excluded)} */
     public double seconds() {
         return seconds;
     }

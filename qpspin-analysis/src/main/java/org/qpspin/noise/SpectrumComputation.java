@@ -3,6 +3,7 @@ package org.qpspin.noise;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.qpspin.linalg.WorkCounter;
 
 /**
  * The finite-frequency route (see {@link NoiseSpectrum} and docs/theory.md "Noise").
@@ -49,21 +50,27 @@ final class SpectrumComputation {
         } else if (options.route() == SpectrumOptions.Route.DIRECT) {
             route = "direct";
             resolvent = new ShiftedResolvent(analysis.generator());
+            WorkCounter counter = WorkCounter.start(options.progress(), "noise spectrum: direct solves", m);
             for (int i = 0; i < m; i++) {
                 values[i] = omega[i] == 0.0 ? s0 : resolvent.spectrum(omega[i], c.deviation, c.weighted);
                 direct[i] = true;
+                counter.add(1);
             }
+            counter.finish();
         } else {
             ShiftInvertKrylov krylov = new ShiftInvertKrylov(analysis, c, options.maxKrylovDimension());
             double[] previous = null;
             int[] stable = new int[m];
             double[] change = new double[m];
             Arrays.fill(change, Double.POSITIVE_INFINITY);
+            WorkCounter counter = WorkCounter.start(options.progress(), "noise spectrum: Krylov steps",
+                    options.maxKrylovDimension());
             while (true) {
                 int steps = 0;
                 while (krylov.canExtend() && (steps < CHECK_EVERY || krylov.dimension() < 2)) {
                     krylov.extend();
                     steps++;
+                    counter.add(1);
                 }
                 double[] current = new double[m];
                 for (int i = 0; i < m; i++) {
@@ -88,6 +95,7 @@ final class SpectrumComputation {
                     break;
                 }
             }
+            counter.finish();
             dim = krylov.dimension();
             values = previous;
             modes = krylov.modes();

@@ -1,5 +1,7 @@
 package org.qpspin.noise;
 
+import org.qpspin.linalg.ProgressListener;
+
 /**
  * How {@link NoiseAnalysis#spectrum} computes S(ω): the route, its tolerance and its limits. Immutable;
  * {@code with…} methods return modified copies.
@@ -16,16 +18,18 @@ public final class SpectrumOptions {
         DIRECT
     }
 
-    private static final SpectrumOptions DEFAULTS = new SpectrumOptions(Route.AUTO, 1e-9, 240, 10_000, 10_000);
+    private static final SpectrumOptions DEFAULTS = new SpectrumOptions(Route.AUTO, 1e-9, 240, 10_000, 10_000,
+            ProgressListener.NONE);
 
     private final Route route;
     private final double tolerance;
     private final int maxKrylovDimension;
     private final int directStateLimit;
     private final int verifyStateLimit;
+    private final ProgressListener progress;
 
     private SpectrumOptions(Route route, double tolerance, int maxKrylovDimension, int directStateLimit,
-                            int verifyStateLimit) {
+                            int verifyStateLimit, ProgressListener progress) {
         if (!(tolerance > 0.0 && tolerance < 1.0)) {
             throw new IllegalArgumentException("spectrum tolerance must be in (0, 1), got " + tolerance);
         }
@@ -37,59 +41,99 @@ public final class SpectrumOptions {
         this.maxKrylovDimension = maxKrylovDimension;
         this.directStateLimit = directStateLimit;
         this.verifyStateLimit = verifyStateLimit;
+        this.progress = progress == null ? ProgressListener.NONE : progress;
     }
 
     /**
-     * AUTO route, relative tolerance 1e-9, Krylov dimension ≤ 240, direct fallback and a direct check of the
+     * {@return AUTO route, relative tolerance 1e-9, Krylov dimension ≤ 240, direct fallback and a direct check of the
      * highest frequency up to 10 000 states (one direct solve there costs about as much as the whole Krylov route:
-     * EJML's sparse LU of the 2n-sized embedding).
+     * EJML's sparse LU of the 2n-sized embedding)}
      */
     public static SpectrumOptions defaults() {
         return DEFAULTS;
     }
 
-    /** The route. */
+    /** {@return the route} */
     public Route route() {
         return route;
     }
 
-    /** Relative tolerance on S(ω) at every requested frequency. */
+    /** {@return relative tolerance on S(ω) at every requested frequency} */
     public double tolerance() {
         return tolerance;
     }
 
-    /** Largest Krylov dimension (memory: this many vectors of the chain's size). */
+    /** {@return largest Krylov dimension (memory: this many vectors of the chain's size)} */
     public int maxKrylovDimension() {
         return maxKrylovDimension;
     }
 
-    /** Largest chain for which unconverged frequencies fall back to direct solves (AUTO). */
+    /** {@return largest chain for which unconverged frequencies fall back to direct solves (AUTO)} */
     public int directStateLimit() {
         return directStateLimit;
     }
 
-    /** Largest chain for which the Krylov result is checked by one direct solve at the highest frequency. */
+    /** {@return largest chain for which the Krylov result is checked by one direct solve at the highest frequency} */
     public int verifyStateLimit() {
         return verifyStateLimit;
     }
 
-    /** A copy with another route. */
+    /**
+     * A copy with another route.
+     *
+     * @param r the route: AUTO, MODES or DIRECT
+     * @return the modified copy
+     */
     public SpectrumOptions withRoute(Route r) {
-        return new SpectrumOptions(r, tolerance, maxKrylovDimension, directStateLimit, verifyStateLimit);
+        return new SpectrumOptions(r, tolerance, maxKrylovDimension, directStateLimit, verifyStateLimit, progress);
     }
 
-    /** A copy with another tolerance. */
+    /**
+     * A copy with another tolerance.
+     *
+     * @param t relative tolerance on S(ω) at every requested frequency, in (0, 1)
+     * @return the modified copy
+     */
     public SpectrumOptions withTolerance(double t) {
-        return new SpectrumOptions(route, t, maxKrylovDimension, directStateLimit, verifyStateLimit);
+        return new SpectrumOptions(route, t, maxKrylovDimension, directStateLimit, verifyStateLimit, progress);
     }
 
-    /** A copy with another Krylov dimension limit. */
+    /**
+     * A copy with another Krylov dimension limit.
+     *
+     * @param m largest Krylov dimension, ≥ 2 (memory: m vectors of the chain's size)
+     * @return the modified copy
+     */
     public SpectrumOptions withMaxKrylovDimension(int m) {
-        return new SpectrumOptions(route, tolerance, m, directStateLimit, verifyStateLimit);
+        return new SpectrumOptions(route, tolerance, m, directStateLimit, verifyStateLimit, progress);
     }
 
-    /** A copy with other limits for the direct fallback and the direct check. */
+    /** {@return where the spectrum's long loops report ({@link ProgressListener#NONE}, the default, for nothing)} */
+    public ProgressListener progress() {
+        return progress;
+    }
+
+    /**
+     * A copy that reports the spectrum's long loops to {@code listener}: the Krylov steps (phase
+     * {@code "noise spectrum: Krylov steps"}, counted up to {@link #maxKrylovDimension()}, ended at the total when
+     * the spectrum converges earlier) and the direct solves (one per frequency). The values are the same, bit for
+     * bit, with or without a listener.
+     *
+     * @param listener where to report; null or {@link ProgressListener#NONE} for nothing
+     * @return the modified copy
+     */
+    public SpectrumOptions withProgress(ProgressListener listener) {
+        return new SpectrumOptions(route, tolerance, maxKrylovDimension, directStateLimit, verifyStateLimit, listener);
+    }
+
+    /**
+     * A copy with other limits for the direct fallback and the direct check.
+     *
+     * @param fallbackStates largest chain whose unconverged frequencies are solved directly (AUTO route)
+     * @param verifyStates largest chain whose highest Krylov frequency is checked by one direct solve
+     * @return the modified copy
+     */
     public SpectrumOptions withDirectLimits(int fallbackStates, int verifyStates) {
-        return new SpectrumOptions(route, tolerance, maxKrylovDimension, fallbackStates, verifyStates);
+        return new SpectrumOptions(route, tolerance, maxKrylovDimension, fallbackStates, verifyStates, progress);
     }
 }

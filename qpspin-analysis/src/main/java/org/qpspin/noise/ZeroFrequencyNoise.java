@@ -28,50 +28,50 @@ public final class ZeroFrequencyNoise {
         this.seconds = seconds;
     }
 
-    /** Name of the observable. */
+    /** {@return name of the observable} */
     public String observable() {
         return observable;
     }
 
-    /** ⟨f⟩ in the stationary state. */
+    /** {@return ⟨f⟩ in the stationary state} */
     public double mean() {
         return mean;
     }
 
-    /** Var f = ⟨⟨f²⟩⟩ = C(0). */
+    /** {@return var f = ⟨⟨f²⟩⟩ = C(0)} */
     public double variance() {
         return variance;
     }
 
-    /** S_f(0) = 2 ∫₀^∞ C(t) dt (two-sided), in (units of f)²·s. */
+    /** {@return S_f(0) = 2 ∫₀^∞ C(t) dt (two-sided), in (units of f)²·s} */
     public double zeroFrequency() {
         return zeroFrequency;
     }
 
     /**
-     * The integral correlation time τ = ∫₀^∞ C(t) dt / C(0) = S_f(0) / (2 Var f), in s (for a single Lorentzian,
-     * its relaxation time). NaN when Var f = 0.
+     * {@return the integral correlation time τ = ∫₀^∞ C(t) dt / C(0) = S_f(0) / (2 Var f), in s (for a single
+     * Lorentzian, its relaxation time)} NaN when Var f = 0.
      */
     public double correlationTime() {
         return variance == 0.0 ? Double.NaN : zeroFrequency / (2.0 * variance);
     }
 
-    /** One-sided S_f(0) as a spectrum analyser reads it: 2 × the two-sided value. */
+    /** {@return one-sided S_f(0) as a spectrum analyser reads it: 2 × the two-sided value} */
     public double oneSidedZeroFrequency() {
         return 2.0 * zeroFrequency;
     }
 
-    /** ‖L x + δ‖₁ / ‖δ‖₁ of the group-inverse solve (≈ machine precision times the factorization's growth). */
+    /** {@return ‖L x + δ‖₁ / ‖δ‖₁ of the group-inverse solve (≈ machine precision times the factorization's growth)} */
     public double relativeResidual() {
         return relativeResidual;
     }
 
-    /** The stationary solver whose factorization was reused. */
+    /** {@return the stationary solver whose factorization was reused} */
     public String solver() {
         return solver;
     }
 
-    /** Wall time of the noise solve (factorization excluded), in s. */
+    /** {@return wall time of the noise solve (factorization excluded), in s} */
     public double seconds() {
         return seconds;
     }

@@ -14,7 +14,9 @@ public final class BuildVersion implements IVersionProvider {
 
     private static final String VERSION = load();
 
-    /** The version string, e.g. {@code 0.2.0}; never null (a missing resource is a broken build: it throws). */
+    /**
+     * {@return the version string, e.g. {@code 0.2.0}; never null (a missing resource is a broken build: it throws)}
+     */
     public static String version() {
         return VERSION;
     }

@@ -340,7 +340,7 @@ public final class ExportGeneratorCommand implements Callable<Integer> {
     }
 
     /** Writes {@code file} whole ({@link AtomicOutput}) and says so on stderr. */
-    private static void writeFile(Path file, AtomicOutput.PathContent content) {
+    private void writeFile(Path file, AtomicOutput.PathContent content) {
         AtomicOutput.writePath(file, "--out", tmp -> {
             try {
                 content.write(tmp);
@@ -348,7 +348,7 @@ public final class ExportGeneratorCommand implements Callable<Integer> {
                 throw e.getCause();
             }
         });
-        System.err.println("export-generator: wrote " + file);
+        AtomicOutput.report(spec.commandLine().getErr(), java.util.List.of(file));
     }
 
     /** PREFIX + suffix, creating the parent directory. */

@@ -122,6 +122,7 @@ public final class FirstPassageCommand implements Callable<Integer> {
         }
         if (plot != null && r.distribution() != null) {
             plot(r, plot);
+            AtomicOutput.report(err, java.util.List.of(plot));
         }
         if (r.note() != null) {
             quiet.report(err, "distribution " + r.note());

@@ -167,11 +167,11 @@ public final class FluxNoiseCommand implements Callable<Integer> {
             out.println(toJson(p, rateModel, flux, exact, exactN, states, exactNote, fp, fpEstimate, plot, fluxSource));
         } else {
             print(out, p, rateModel, flux, exact, exactN, states, exactNote, fp, fpEstimate, fluxSource);
-            if (plot != null) {
-                out.println("plot: " + plot);
-            }
         }
         out.flush();
+        if (plot != null) {
+            AtomicOutput.report(err, java.util.List.of(plot));
+        }
         return 0;
     }
 

@@ -87,9 +87,6 @@ public final class FpCheckCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(json.isSet() ? toJson(e) : summary(e));
-        if (plot != null && !json.isSet()) {
-            out.println("plot: " + plot);
-        }
         out.flush();
         return 0;
     }

@@ -119,9 +119,6 @@ public final class FpConvergenceCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(json.isSet() ? toJson(studies) : table(studies));
-        if (plot != null && !json.isSet()) {
-            out.println("plot: " + plot);
-        }
         out.flush();
         return 0;
     }

@@ -21,7 +21,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         return 2;
     }
 
-    /** The command tree with every subcommand registered (public: qpspin-sweep runs commands in-process). */
+    /** {@return the command tree with every subcommand registered (public: qpspin-sweep runs commands in-process)} */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         // subcommands: one line each, keep alphabetical
@@ -107,6 +107,10 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
      * Runs {@code args} on {@code cl} and returns the exit code, with the one error picocli's handlers cannot
      * see: an {@link OutOfMemoryError} (the solvers refuse what they can foresee; this is the rest) becomes one
      * line on {@code cl}'s error stream, naming the heap, and exit code 3.
+     *
+     * @param cl   the command line ({@link #commandLine()}), with its output and error writers
+     * @param args the arguments, the subcommand first
+     * @return the exit code: 0 success, 2 bad input, 3 out of memory, 4 samples rejected by {@code validate}
      */
     public static int execute(CommandLine cl, String... args) {
         try {

@@ -157,9 +157,11 @@ public final class ModelComparisonCommand implements Callable<Integer> {
         }
         if (csv != null) {
             writeCsv(out, csv);
+            AtomicOutput.report(err, List.of(csv));
         }
         if (plot != null) {
             plot(out, plot);
+            AtomicOutput.report(err, List.of(plot));
         }
         PrintWriter o = spec.commandLine().getOut();
         o.println(json.isSet() ? toJson(out, notes) : table(out, notes));

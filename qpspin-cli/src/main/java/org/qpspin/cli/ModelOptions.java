@@ -50,8 +50,8 @@ public final class ModelOptions {
     String rateModelOption;
 
     /**
-     * The chosen rate model's name: {@code --rate-model}, else the {@code --params} file's {@code rateModel}, else
-     * prl2020; checked ({@link UsageException} for an unknown one, before any work).
+     * {@return the chosen rate model's name: {@code --rate-model}, else the {@code --params} file's {@code rateModel},
+     * else prl2020; checked ({@link UsageException} for an unknown one, before any work)}
      */
     public String rateModelName() {
         applyParamsFile();
@@ -64,7 +64,11 @@ public final class ModelOptions {
         return name;
     }
 
-    /** The chosen rate model ({@code --rate-model}) for {@code parameters}. */
+    /**
+     * {@return the chosen rate model ({@code --rate-model}) for {@code parameters}}
+     *
+     * @param parameters the model parameters
+     */
     public RateModel rateModel(ModelParameters parameters) {
         return RateModels.byName(rateModelName(), parameters);
     }
@@ -72,6 +76,8 @@ public final class ModelOptions {
     /**
      * Refuses (exit 2, one line) a rate model other than prl2020 for a command whose comparison is a limit of the
      * PRL 2020 rates (mean field, Fokker-Planck).
+     *
+     * @param what the command or comparison named in the refusal
      */
     public void requirePrl2020(String what) {
         if (!"prl2020".equals(rateModelName())) {
@@ -93,7 +99,7 @@ public final class ModelOptions {
 
     private boolean paramsApplied;
 
-    /** Whether any option was given (so that a command may fall back to its built-in example). */
+    /** {@return whether any option was given (so that a command may fall back to its built-in example)} */
     public boolean isEmpty() {
         return preset == null && injectionRate == null && meanFieldN0 == null && volume == null
                 && singletRate == null && tripletRate == null && spinFlipTime == null && paramsFile == null;
@@ -126,8 +132,8 @@ public final class ModelOptions {
     }
 
     /**
-     * The validated parameters, for a command without a built-in example: with no model option at all it fails
-     * with "no model parameters: ..." pointing at {@code qpspin <command> --help}.
+     * {@return the validated parameters, for a command without a built-in example: with no model option at all it fails
+     * with "no model parameters: ..." pointing at {@code qpspin <command> --help}}
      *
      * @param command the subcommand's name, as typed
      * @throws UsageException as {@link #parameters()}, or when no model option was given
@@ -141,7 +147,7 @@ public final class ModelOptions {
     }
 
     /**
-     * The validated parameters.
+     * {@return the validated parameters}
      *
      * @throws UsageException naming the missing or invalid option
      */

@@ -153,7 +153,8 @@ public final class NoiseCommand implements Callable<Integer> {
             }
         }
         quiet.report(err, "spectrum at " + grid.length + " frequencies...");
-        NoiseSpectrum spectrum = analysis.spectrum(observable, grid, options);
+        NoiseSpectrum spectrum = analysis.spectrum(observable, grid,
+                options.withProgress(ProgressBars.listener(err, quiet.isSet())));
         if (!spectrum.krylovConverged()) {
             err.printf(Locale.ROOT, "qpspin: warning: the Krylov route did not reach --spectrum-tol %.1e at every "
                     + "frequency (estimated relative error %.1e at Krylov dimension %d); loosen --spectrum-tol or "
@@ -183,9 +184,6 @@ public final class NoiseCommand implements Callable<Integer> {
             out.println(JsonOutput.write(summary));
         } else {
             printSummary(out, sa, zero, spectrum, relaxation, fp, setup.verdict);
-            if (plot != null && plotFailure == null) {
-                out.println("plot: " + plot);
-            }
         }
         out.flush();
         if (plotFailure != null) {

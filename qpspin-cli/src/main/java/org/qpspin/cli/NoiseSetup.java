@@ -2,6 +2,7 @@ package org.qpspin.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.qpspin.linalg.ProgressListener;
 import org.qpspin.noise.NoiseAnalysis;
 import org.qpspin.noise.Observable;
 import org.qpspin.rates.RateModel;
@@ -32,8 +33,9 @@ final class NoiseSetup {
     }
 
     static NoiseSetup of(RateModel rates, TruncationOptions options, PrintWriter err, boolean quiet) {
+        ProgressListener progress = ProgressBars.listener(err, quiet);
         StationaryAnalysis sa = StationaryAnalysis.factorize(rates, options.truncation(),
-                options.solver());
+                options.solver().withProgress(progress));
         NoiseAnalysis a = NoiseAnalysis.of(sa.generator(), sa.factorization());
         try {
             a.zeroFrequency(Observable.particleNumber());
@@ -48,7 +50,8 @@ final class NoiseSetup {
                         sa.result().maxN(), sa.result().maxM());
                 err.flush();
             }
-            StationaryAnalysis lu = sa.refactorize(StationarySolvers.lu()); // same truncation (rectangle or band)
+            // the same truncation (rectangle or band)
+            StationaryAnalysis lu = sa.refactorize(StationarySolvers.lu().withProgress(progress));
             return new NoiseSetup(lu, NoiseAnalysis.of(lu.generator(), lu.factorization()), options, err);
         }
     }

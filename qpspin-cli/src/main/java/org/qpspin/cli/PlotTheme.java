@@ -46,7 +46,7 @@ import org.qpspin.model.ModelParameters;
  * the ticks 10ⁿ (2.5×10ⁿ between decades when the range is under two decades). Data ≤ 0 on a log axis are
  * dropped. The series helpers take data values; the transform is theirs.
  */
-public final class PlotTheme {
+final class PlotTheme {
 
     /** Logical size of one panel; PNGs are rendered at {@link #PNG_SCALE}× this. */
     public static final int WIDTH = 900;
@@ -101,7 +101,7 @@ public final class PlotTheme {
         requirePlotFile(file, "--plot");
     }
 
-    /** {@code file} with {@code suffix} before its extension: {@code p.png} → {@code p-log.png}. */
+    /** {@return {@code file} with {@code suffix} before its extension: {@code p.png} → {@code p-log.png}} */
     public static Path sibling(Path file, String suffix) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
@@ -151,7 +151,7 @@ public final class PlotTheme {
         return b.toString();
     }
 
-    /** A number for a caption: 4 significant digits, a×10ⁿ outside [10⁻³, 10⁵). */
+    /** {@return a number for a caption: 4 significant digits, a×10ⁿ outside [10⁻³, 10⁵)} */
     public static String number(double v) {
         if (Double.isInfinite(v)) {
             return v > 0 ? "∞" : "−∞";
@@ -172,7 +172,7 @@ public final class PlotTheme {
         return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
     }
 
-    /** The model's parameters with units, for a caption. */
+    /** {@return the model's parameters with units, for a caption} */
     public static String parameters(ModelParameters p) {
         return "A = " + number(p.injectionRate()) + " s⁻¹ µm⁻³, V = " + number(p.volume()) + " µm³, Γ = "
                 + number(p.singletRate()) + " s⁻¹ µm³, Γt = " + number(p.tripletRate()) + " s⁻¹ µm³, τs = "
@@ -181,7 +181,7 @@ public final class PlotTheme {
 
     // ------------------------------------------------------------------ panels
 
-    /** A new themed panel; axis titles must carry their units, e.g. "frequency f (Hz)". */
+    /** {@return a new themed panel; axis titles must carry their units, e.g. "frequency f (Hz)"} */
     public static Panel panel(String title, String xTitle, boolean xLog, String yTitle, boolean yLog) {
         return new Panel(title, xTitle, xLog, yTitle, yLog, WIDTH, HEIGHT);
     }
@@ -232,17 +232,17 @@ public final class PlotTheme {
             s.setYAxisTickMarkSpacingHint(75);
         }
 
-        /** The XChart chart, for settings the theme does not cover. */
+        /** {@return the XChart chart, for settings the theme does not cover} */
         public XYChart chart() {
             return chart;
         }
 
-        /** A solid line in the next palette colour. */
+        /** {@return a solid line in the next palette colour} */
         public XYSeries line(String name, double[] x, double[] y) {
             return line(name, x, y, nextColour(), SOLID);
         }
 
-        /** A line with a given colour and stroke (see {@link #DASHED}, {@link #DOTTED}, {@link #DASH_DOT}). */
+        /** {@return a line with a given colour and stroke (see {@link #DASHED}, {@link #DOTTED}, {@link #DASH_DOT})} */
         public XYSeries line(String name, double[] x, double[] y, Color colour, BasicStroke stroke) {
             XYSeries s = add(name, x, y);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
@@ -252,12 +252,12 @@ public final class PlotTheme {
             return s;
         }
 
-        /** Markers without a line in the next palette colour. */
+        /** {@return markers without a line in the next palette colour} */
         public XYSeries points(String name, double[] x, double[] y) {
             return points(name, x, y, nextColour(), SeriesMarkers.CIRCLE);
         }
 
-        /** Markers without a line. */
+        /** {@return markers without a line} */
         public XYSeries points(String name, double[] x, double[] y, Color colour, Marker marker) {
             XYSeries s = add(name, x, y);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
@@ -267,8 +267,8 @@ public final class PlotTheme {
         }
 
         /**
-         * Markers with vertical error bars y ± err, drawn as segments (so they stay right on a log y axis, where a
-         * lower end ≤ 0 is clipped to the axis' lower limit).
+         * {@return markers with vertical error bars y ± err, drawn as segments (so they stay right on a log y axis,
+         * where a lower end ≤ 0 is clipped to the axis' lower limit)}
          */
         public XYSeries pointsWithErrors(String name, double[] x, double[] y, double[] err, Color colour) {
             List<Double> bx = new ArrayList<>();
@@ -306,14 +306,14 @@ public final class PlotTheme {
             return points(name, x, y, colour, SeriesMarkers.CIRCLE);
         }
 
-        /** The x range in data units. */
+        /** {@return the x range in data units} */
         public Panel xRange(double lo, double hi) {
             chart.getStyler().setXAxisMin(tx(lo));
             chart.getStyler().setXAxisMax(tx(hi));
             return this;
         }
 
-        /** The y range in data units. */
+        /** {@return the y range in data units} */
         public Panel yRange(double lo, double hi) {
             chart.getStyler().setYAxisMin(ty(lo));
             chart.getStyler().setYAxisMax(ty(hi));
@@ -321,8 +321,8 @@ public final class PlotTheme {
         }
 
         /**
-         * A heat map: cell i covers [x0[i], x1[i]] × [y0[i], y1[i]] (data units) in the colour of value[i] on
-         * {@code scale} (NaN: {@code missing}, or not drawn when {@code missing} is null). Series added with
+         * {@return a heat map: cell i covers [x0[i], x1[i]] × [y0[i], y1[i]] (data units) in the colour of value[i] on
+         * {@code scale} (NaN: {@code missing}, or not drawn when {@code missing} is null)} Series added with
          * {@link #overlay} are drawn over the cells. The figure adds the colour bar right of the panel when
          * {@code scale} is continuous.
          */
@@ -344,7 +344,7 @@ public final class PlotTheme {
             return this;
         }
 
-        /** A line drawn over the heat map (and in the legend), distinguishable by colour and stroke. */
+        /** {@return a line drawn over the heat map (and in the legend), distinguishable by colour and stroke} */
         public XYSeries overlay(String name, double[] x, double[] y, Color colour, BasicStroke stroke) {
             XYSeries s = line(name, x, y, colour, stroke);
             List<double[]> pts = new ArrayList<>();
@@ -499,17 +499,17 @@ public final class PlotTheme {
             this.categories = categories;
         }
 
-        /** Viridis over [min, max], linear; {@code label} (with units) goes beside the colour bar. */
+        /** {@return viridis over [min, max], linear; {@code label} (with units) goes beside the colour bar} */
         public static ColourScale linear(double min, double max, String label) {
             return new ColourScale(min, max > min ? max : min + 1.0, false, label, null);
         }
 
-        /** Viridis over [min, max] (both > 0) on a log scale. */
+        /** {@return viridis over [min, max] (both > 0) on a log scale} */
         public static ColourScale logarithmic(double min, double max, String label) {
             return new ColourScale(min, max > min ? max : min * 10.0, true, label, null);
         }
 
-        /** Value k (an integer) in colour categories[k]; no colour bar (use legend entries). */
+        /** {@return value k (an integer) in colour categories[k]; no colour bar (use legend entries)} */
         public static ColourScale categorical(Color... categories) {
             return new ColourScale(0, categories.length - 1, false, null, categories.clone());
         }
@@ -518,7 +518,7 @@ public final class PlotTheme {
             return categories == null;
         }
 
-        /** The colour of {@code v} (clamped to the range), or null for NaN. */
+        /** {@return the colour of {@code v} (clamped to the range), or null for NaN} */
         public Color colour(double v) {
             if (Double.isNaN(v)) {
                 return null;
@@ -738,12 +738,12 @@ public final class PlotTheme {
 
     // ------------------------------------------------------------------ figures
 
-    /** Panels in a grid with an optional caption (wrapped) under them. */
+    /** {@return panels in a grid with an optional caption (wrapped) under them} */
     public static Figure figure(String caption, Panel... panels) {
         return new Figure(caption, List.of(panels), 1, panels.length);
     }
 
-    /** Panels in a rows × cols grid (row by row) with a caption. */
+    /** {@return panels in a rows × cols grid (row by row) with a caption} */
     public static Figure grid(String caption, List<Panel> panels, int rows, int cols) {
         return new Figure(caption, panels, rows, cols);
     }

@@ -12,6 +12,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.qpspin.linalg.ProgressListener;
 
 /**
  * Progress bars with percentage and ETA on stderr for long phases (me.tongfei:progressbar).
@@ -53,6 +54,53 @@ final class ProgressBars {
                         Supplier<String> extra) {
         return new Bar(err, enabled(quiet), task, 1000,
                 () -> Math.round(1000 * Math.max(0.0, Math.min(1.0, fraction.getAsDouble()))), null, extra);
+    }
+
+    /**
+     * A listener for the long phases inside one library call (a factorization, the Krylov steps of a spectrum):
+     * each {@link ProgressListener#start phase} gets its own bar (in per mille of its total, so that flop counts
+     * read as percentages), ended when the phase reports its total or the next phase starts; {@link
+     * ProgressListener#NONE} when bars are not {@link #enabled} (so the solvers skip even the bookkeeping).
+     * Phases shorter than {@link #DELAY_SECONDS} show nothing, as for every bar.
+     */
+    static ProgressListener listener(PrintWriter err, boolean quiet) {
+        return enabled(quiet) ? new PhaseBars(err) : ProgressListener.NONE;
+    }
+
+    /** The bars of {@link #listener}: one per phase, the current one polled by its {@link Bar}. */
+    private static final class PhaseBars implements ProgressListener {
+        private final PrintWriter err;
+        private final AtomicLong done = new AtomicLong();
+        private volatile long total = 1;
+        private Bar bar;
+
+        PhaseBars(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public synchronized void start(String phase, long total) {
+            end();
+            this.total = Math.max(1, total);
+            done.set(0);
+            bar = new Bar(err, true, phase, 1000, () -> Math.round(1000.0 * done.get() / this.total), null,
+                    () -> null);
+        }
+
+        @Override
+        public synchronized void advance(long value) {
+            done.set(value);
+            if (value >= total) {
+                end();
+            }
+        }
+
+        private void end() {
+            if (bar != null) {
+                bar.close();
+                bar = null;
+            }
+        }
     }
 
     /** One phase's bar; {@link #close()} ends it (and its line). */

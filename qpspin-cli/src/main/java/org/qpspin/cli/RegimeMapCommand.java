@@ -147,8 +147,7 @@ public final class RegimeMapCommand implements Callable<Integer> {
         java.util.List<Path> written = new java.util.ArrayList<>();
         try {
             if (csv != null) {
-                writeCsv(map, csv, json(map));
-                written.add(csv);
+                written.addAll(writeCsv(map, csv, json(map)));
             }
             if (plot != null) {
                 plot(map, plot);
@@ -159,9 +158,6 @@ public final class RegimeMapCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(json.isSet() ? toJson(map) : table(map));
-        if (plot != null && !json.isSet()) {
-            out.println("plot: " + plot);
-        }
         out.flush();
         if (writeFailure != null) {
             throw writeFailure;
@@ -325,8 +321,8 @@ public final class RegimeMapCommand implements Callable<Integer> {
             "exactEnhancement", "exact <N> / N_unpolarized (empty: not solved)",
             "states", "states of the exact truncation (empty: not solved)");
 
-    static void writeCsv(RegimeMap map, Path file, ObjectNode json) {
-        CsvFiles.write(file, CSV_COLUMNS, w -> {
+    static java.util.List<Path> writeCsv(RegimeMap map, Path file, ObjectNode json) {
+        return CsvFiles.write(file, CSV_COLUMNS, w -> {
             for (RegimeMap.Cell c : map.cells()) {
                 w.write(c.volumeRatio() + "," + c.injectionRatio() + "," + c.regime().label() + ","
                         + c.meanField().meanN() + "," + c.fullMeanField().meanN() + "," + c.fullMeanField().meanM()

@@ -132,16 +132,13 @@ public final class SimulateCommand implements Callable<Integer> {
                         w -> writeHistogramRows(result.occupation(), w), summary));
             }
             if (plot != null && result.simulatedTime() > 0.0) {
-                ResultPlots.simulate(result, plot);
+                AtomicOutput.report(err, java.util.List.of(ResultPlots.simulate(result, plot)));
             }
             PrintWriter o = spec.commandLine().getOut();
             if (json.isSet()) {
                 o.println(JsonOutput.write(summary));
             } else {
                 printSummary(o, result);
-                if (plot != null && result.simulatedTime() > 0.0) {
-                    o.println("  plot:       " + plot);
-                }
             }
             o.flush();
             if (result.stopped()) {

@@ -70,8 +70,8 @@ public final class StationaryCommand implements Callable<Integer> {
         }
         ModelParameters parameters = model.requiredParameters("stationary");
         Truncation truncation = truncationOptions.truncation();
-        StationarySolver solver = truncationOptions.solver();
         PrintWriter err = spec.commandLine().getErr();
+        StationarySolver solver = truncationOptions.solver().withProgress(ProgressBars.listener(err, quiet.isSet()));
         if (csvDirectory != null) {
             if (csvDirectory.toString().isEmpty()) {
                 throw new UsageException("--csv needs a directory name, got ''");
@@ -86,7 +86,7 @@ public final class StationaryCommand implements Callable<Integer> {
             AtomicOutput.report(err, writeCsv(analysis.result(), csvDirectory, json(analysis, csvDirectory, plot, verdict)));
         }
         if (plot != null) {
-            ResultPlots.stationary(analysis, plot);
+            AtomicOutput.report(err, List.of(ResultPlots.stationary(analysis, plot)));
         }
         verdict.warn(err, "<N>, Var N and P(N, m)");
         PrintWriter out = spec.commandLine().getOut();
@@ -94,9 +94,6 @@ public final class StationaryCommand implements Callable<Integer> {
             out.println(toJson(analysis, csvDirectory, plot, verdict));
         } else {
             printSummary(out, analysis, verdict);
-        }
-        if (plot != null && !json.isSet()) {
-            out.println("plot: " + plot);
         }
         out.flush();
         return 0;

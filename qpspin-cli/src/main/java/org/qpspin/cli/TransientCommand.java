@@ -87,6 +87,7 @@ public final class TransientCommand implements Callable<Integer> {
         }
         if (plot != null) {
             plot(r, plot);
+            AtomicOutput.report(err, java.util.List.of(plot));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json.isSet()) {

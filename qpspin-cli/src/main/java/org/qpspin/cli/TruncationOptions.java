@@ -43,7 +43,7 @@ public final class TruncationOptions {
                     + "(default ${DEFAULT-VALUE}; core: exact on the probable core, iterative on the rest).")
     String solverName;
 
-    /** The truncation the options describe. */
+    /** {@return the truncation the options describe} */
     public Truncation truncation() {
         if (mMax != null && nMax == null) {
             throw new UsageException("--m-max needs --n-max (or drop both for the automatic truncation)");
@@ -73,7 +73,7 @@ public final class TruncationOptions {
         return failOnTruncation ? t.failIfAbove(tolerance) : t;
     }
 
-    /** The solver named by {@code --solver}. */
+    /** {@return the solver named by {@code --solver}} */
     public StationarySolver solver() {
         return StationarySolvers.byName(solverName);
     }

@@ -5,7 +5,11 @@ public final class UsageException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
-    /** An error whose message names the problem. */
+    /**
+     * An error whose message names the problem.
+     *
+     * @param message the one line shown after {@code qpspin: }, naming the option, the value and what is allowed
+     */
     public UsageException(String message) {
         super(message);
     }

@@ -165,7 +165,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 out.println("qpspin validate: " + beyondLine(beyond, stationary.maxN(),
                         analysis.truncation().tolerance()));
             }
-            printSummary(out, report, analysis, plots);
+            printSummary(out, report, analysis);
         }
         out.flush();
         if (plotFailure != null) {
@@ -213,7 +213,7 @@ public final class ValidateCommand implements Callable<Integer> {
         }
     }
 
-    private static void printSummary(PrintWriter o, ValidationReport r, StationaryAnalysis a, List<Path> plots) {
+    private static void printSummary(PrintWriter o, ValidationReport r, StationaryAnalysis a) {
         o.printf(Locale.ROOT, "qpspin validate: %s at alpha = %s per test (overall: Bonferroni, %d tests)%n",
                 r.passed() ? "PASS" : "FAIL", r.alpha(), r.tests().size());
         o.printf(Locale.ROOT, "  samples: %d in %d series%s; tau_int(N) = %.4g samples (Sokal window %d), "
@@ -237,9 +237,6 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         for (String w : r.warnings()) {
             o.println("  note: " + w);
-        }
-        for (Path p : plots) {
-            o.println("  plot: " + p);
         }
     }
 

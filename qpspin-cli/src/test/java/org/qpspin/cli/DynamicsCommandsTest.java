@@ -122,6 +122,7 @@ class DynamicsCommandsTest {
         assertEquals(40, j.get("cdf").size());
         assertTrue(j.get("diagnostics").get("exact").asBoolean());
         assertTrue(Files.size(png) > 1000);
+        assertEquals(1, r.err.lines().filter(l -> l.equals("qpspin: wrote " + png)).count(), r.err);
         CliRun h = new CliRun(args("first-passage " + MODEL + " --start 0,0 --target N>=8"));
         assertEquals(0, h.exit, h.err);
         assertTrue(h.out.contains("E[tau] =") && h.out.contains("50.0 %"), h.out);

@@ -39,6 +39,8 @@ class ExportGeneratorCommandTest {
         // everything through picocli's writers: the sidecar's path on stdout, the timings on stderr
         assertEquals(prefix + ".json", run.out.strip());
         assertEquals(3, run.err.lines().filter(l -> l.startsWith("export-generator: ")).count(), () -> run.err);
+        // each written file announced once, the one rule of every command (.mtx, .csc, the sidecar, the solution)
+        assertEquals(4, run.err.lines().filter(l -> l.startsWith("qpspin: wrote " + prefix)).count(), () -> run.err);
 
         ModelParameters p = ModelParameters.of(40, 1.3, 8, 0.4, 0.25);
         Generator g = Generator.assemble(Prl2020RateModel.of(p), StateSpace.rectangle(70, 9));

@@ -34,6 +34,7 @@ class ModelComparisonCommandTest {
             assertTrue(p.at("/exactSpin/relativeOmittedFlux").asDouble() <= 1e-10);
         }
         assertTrue(Files.size(png) > 1000);
+        assertEquals(1, run.err.lines().filter(l -> l.equals("qpspin: wrote " + png)).count(), run.err);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.qpspin.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -42,6 +43,16 @@ class PlotsTest {
         }
     }
 
+    /**
+     * The one rule for written files: each is announced once, as "qpspin: wrote FILE" on stderr (stdout holds the
+     * results only; --json names the file in its own fields).
+     */
+    static void assertAnnouncedOnce(CliRun r, Path file) {
+        String line = "qpspin: wrote " + file;
+        assertEquals(1, r.err.split(java.util.regex.Pattern.quote(line), -1).length - 1, r.err);
+        assertFalse(r.out.contains(file.toString()), r.out);
+    }
+
     private static CliRun run(String line) {
         return new CliRun(line.trim().split("\\s+"));
     }
@@ -51,7 +62,7 @@ class PlotsTest {
         Path png = dir.resolve("p.png");
         CliRun r = run("stationary " + SMALL + " -q --plot " + png);
         assertEquals(0, r.exit, r.err);
-        assertTrue(r.out.contains("plot: " + png), r.out);
+        assertAnnouncedOnce(r, png);
         assertPlot(png, 3 * 1400, 1100); // three panels: P(N) linear, log, P(N, m) heat map
     }
 
@@ -61,7 +72,7 @@ class PlotsTest {
             Path png = dir.resolve("s-" + obs + ".png");
             CliRun r = run("noise " + SMALL + " -q --points 60 --eigenvalues 0 --observable " + obs + " --plot " + png);
             assertEquals(0, r.exit, r.err);
-            assertTrue(r.out.contains("plot: " + png), r.out);
+            assertAnnouncedOnce(r, png);
             assertPlot(png, 1800, 1100);
         }
     }
@@ -72,7 +83,7 @@ class PlotsTest {
         CliRun r = run("simulate --A 50 --V 1 --gamma 10 --gamma-t 0.5 --tau-s 0.2 --time 50 --dt 0.01 -q --plot "
                 + png);
         assertEquals(0, r.exit, r.err);
-        assertTrue(r.out.contains(png.toString()), r.out);
+        assertAnnouncedOnce(r, png);
         assertPlot(png, 3000, 1100);
     }
 
@@ -81,7 +92,7 @@ class PlotsTest {
         Path exact = dir.resolve("flux.png");
         CliRun r = run("flux-noise --N0 20 -q --plot " + exact);
         assertEquals(0, r.exit, r.err);
-        assertTrue(r.out.contains("plot: " + exact), r.out);
+        assertAnnouncedOnce(r, exact);
         assertPlot(exact, 1800, 1100);
         Path fp = dir.resolve("flux-fp.png"); // the paper's example: Fokker-Planck and unpolarized curves only
         CliRun f = run("flux-noise --max-states 1000 -q --plot " + fp);
@@ -94,7 +105,7 @@ class PlotsTest {
         Path png = dir.resolve("conv.png");
         CliRun r = run("fp-convergence --N0 5,10,20 --zetas 0.1,0.03,0.01 -q --plot " + png);
         assertEquals(0, r.exit, r.err);
-        assertTrue(r.out.contains("plot: " + png), r.out);
+        assertAnnouncedOnce(r, png);
         assertPlot(png, 2 * 1400, 2 * 1100);
     }
 
@@ -103,7 +114,7 @@ class PlotsTest {
         Path png = dir.resolve("map.png");
         CliRun r = run("regime-map --v-range 0.01:1 --a-range 0.01:100 --exact-max-n 30 -q --plot " + png);
         assertEquals(0, r.exit, r.err);
-        assertTrue(r.out.contains("plot: " + png), r.out);
+        assertAnnouncedOnce(r, png);
         assertPlot(png, 3 * 1300, 1200);
     }
 
@@ -112,7 +123,7 @@ class PlotsTest {
         Path png = dir.resolve("pn.png");
         CliRun r = run("fp-check --N0 10 --V 0.001 --gamma 1 --gamma-t 0 --tau-s 1 --plot " + png);
         assertEquals(0, r.exit, r.err);
-        assertTrue(r.out.contains("plot: " + png), r.out);
+        assertAnnouncedOnce(r, png);
         assertPlot(png, 2 * 1400, 1100);
     }
 

@@ -62,6 +62,9 @@ public final class FokkerPlanckComparison {
     /**
      * Compares {@code exactMarginal} (P(N) for N = 0 … Nmax; normalized here if it is not) with {@code eq7}.
      *
+     * @param exactMarginal the exact P(N), N = 0 … Nmax
+     * @param eq7 the continuous distribution compared with it (Eq. 7 or another {@link SizeDistribution})
+     * @return the distances (total variation, Kolmogorov) and moment errors
      * @throws IllegalArgumentException for an empty array, negative or non-finite entries, or zero total
      */
     public static FokkerPlanckComparison of(double[] exactMarginal, SizeDistribution eq7) {
@@ -78,57 +81,57 @@ public final class FokkerPlanckComparison {
         return new FokkerPlanckComparison(exactMarginal, eq7);
     }
 
-    /** ½ Σ |P − q|. */
+    /** {@return ½ Σ |P − q|} */
     public double totalVariation() {
         return totalVariation;
     }
 
-    /** max |F_P − F_q|. */
+    /** {@return max |F_P − F_q|} */
     public double kolmogorov() {
         return kolmogorov;
     }
 
-    /** Exact ⟨N⟩. */
+    /** {@return exact ⟨N⟩} */
     public double exactMean() {
         return exactMean;
     }
 
-    /** Exact ⟨N²⟩. */
+    /** {@return exact ⟨N²⟩} */
     public double exactSecondMoment() {
         return exactSecondMoment;
     }
 
-    /** Exact Var N. */
+    /** {@return exact Var N} */
     public double exactVariance() {
         return exactVariance;
     }
 
-    /** Eq. 7's ⟨N⟩. */
+    /** {@return Eq. 7's ⟨N⟩} */
     public double approximateMean() {
         return approximateMean;
     }
 
-    /** Eq. 7's ⟨N²⟩. */
+    /** {@return Eq. 7's ⟨N²⟩} */
     public double approximateSecondMoment() {
         return approximateSecondMoment;
     }
 
-    /** Eq. 7's Var N. */
+    /** {@return Eq. 7's Var N} */
     public double approximateVariance() {
         return approximateVariance;
     }
 
-    /** (Eq. 7 ⟨N⟩ − exact) / exact. */
+    /** {@return (Eq. 7 ⟨N⟩ − exact) / exact} */
     public double meanRelativeError() {
         return (approximateMean - exactMean) / exactMean;
     }
 
-    /** (Eq. 7 ⟨N²⟩ − exact) / exact. */
+    /** {@return (Eq. 7 ⟨N²⟩ − exact) / exact} */
     public double secondMomentRelativeError() {
         return (approximateSecondMoment - exactSecondMoment) / exactSecondMoment;
     }
 
-    /** (Eq. 7 Var N − exact) / exact. */
+    /** {@return (Eq. 7 Var N − exact) / exact} */
     public double varianceRelativeError() {
         return (approximateVariance - exactVariance) / exactVariance;
     }

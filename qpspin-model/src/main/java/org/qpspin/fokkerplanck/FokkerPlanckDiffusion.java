@@ -41,8 +41,9 @@ public final class FokkerPlanckDiffusion {
     }
 
     /**
-     * The diffusion for {@code p}.
+     * {@return the diffusion for {@code p}}
      *
+     * @param p the model parameters (A &gt; 0)
      * @throws IllegalArgumentException when A = 0
      */
     public static FokkerPlanckDiffusion of(ModelParameters p) {
@@ -95,57 +96,65 @@ public final class FokkerPlanckDiffusion {
         return sum;
     }
 
-    /** The parameters. */
+    /** {@return the parameters} */
     public ModelParameters parameters() {
         return parameters;
     }
 
-    /** F(N) = AV/N − 2N/τs − Γt N²/V in s⁻¹; zero at the mean-field N0. */
+    /**
+     * {@return F(N) = AV/N − 2N/τs − Γt N²/V in s⁻¹; zero at the mean-field N0}
+     *
+     * @param n N (&gt; 0)
+     */
     public double drift(double n) {
         return totalInjection / n - 2.0 * n * parameters.spinFlipRate()
                 - parameters.tripletRate() * n * n / parameters.volume();
     }
 
-    /** D = AV/2 in s⁻¹ (the coefficient of ∂²_N). */
+    /**
+     * {@return D = AV/2 in s⁻¹ (the coefficient of ∂²_N)}
+     *
+     * @param n N (D does not depend on it here; the argument keeps the form of a general diffusion)
+     */
     public double diffusion(double n) {
         return 0.5 * totalInjection;
     }
 
-    /** −F'(N0) in s⁻¹: the linear relaxation rate of N about the mean-field point. */
+    /** {@return −F'(N0) in s⁻¹: the linear relaxation rate of N about the mean-field point} */
     public double relaxationRate() {
         double n0 = MeanFieldFixedPoint.clusterSize(parameters);
         return totalInjection / (n0 * n0) + 2.0 * parameters.spinFlipRate()
                 + 2.0 * parameters.tripletRate() * n0 / parameters.volume();
     }
 
-    /** The zero-flux stationary solution, Eq. 7. */
+    /** {@return the zero-flux stationary solution, Eq. 7} */
     public FokkerPlanckDistribution stationary() {
         return stationary;
     }
 
-    /** S_N(0) in particles²·s, two-sided (docs/model.md). */
+    /** {@return S_N(0) in particles²·s, two-sided (docs/model.md)} */
     public double zeroFrequencyNoise() {
         return zeroFrequencyNoise;
     }
 
-    /** τ_N = S(0) / (2 Var N), the integrated correlation time of N in s. */
+    /** {@return τ_N = S(0) / (2 Var N), the integrated correlation time of N in s} */
     public double correlationTime() {
         return zeroFrequencyNoise / (2.0 * stationary.variance());
     }
 
-    /** S(0) / (Var N · τs): the paper's 0.5 in the spin-relaxation limit (NaN without spin flips). */
+    /** {@return S(0) / (Var N · τs): the paper's 0.5 in the spin-relaxation limit (NaN without spin flips)} */
     public double noiseOverVarianceTimesSpinFlipTime() {
         return parameters.hasSpinFlips() ? zeroFrequencyNoise / (stationary.variance() * parameters.spinFlipTime())
                 : Double.NaN;
     }
 
-    /** S(0) / (Var N · t_f), t_f = (AΓt²/V)^−⅓: the paper's 0.6 in the triplet limit (NaN when Γt = 0). */
+    /** {@return S(0) / (Var N · t_f), t_f = (AΓt²/V)^−⅓: the paper's 0.6 in the triplet limit (NaN when Γt = 0)} */
     public double noiseOverVarianceTimesTripletTime() {
         double tf = Scales.of(parameters).tripletNoiseTime();
         return Double.isInfinite(tf) ? Double.NaN : zeroFrequencyNoise / (stationary.variance() * tf);
     }
 
-    /** Relative difference of the noise integral to the half-panel rule. */
+    /** {@return relative difference of the noise integral to the half-panel rule} */
     public double noiseQuadratureError() {
         return noiseError;
     }
@@ -153,6 +162,8 @@ public final class FokkerPlanckDiffusion {
     /**
      * S(0)/(Var N · τ) in the two limits, independent of parameters: index 0 the spin-relaxation limit with
      * τ = τs, index 1 the triplet limit with τ = t_f. (SR: S = 2 N0² τs J, TA: S = 4 N0² t_f J.)
+     *
+     * @return the two coefficients {SR, TA} (a new array)
      */
     public static double[] limitNoiseCoefficients() {
         FokkerPlanckDistribution sr = FokkerPlanckDistribution.spinRelaxationLimit(1.0);

@@ -55,8 +55,9 @@ public final class FokkerPlanckDistribution implements SizeDistribution {
     }
 
     /**
-     * Eq. 7 for the parameters {@code p}: a = 2/(AVτs) (0 when τs = +∞), b = 2Γt/(3AV²), mode N0 of Eq. 4.
+     * {@return Eq. 7 for the parameters {@code p}: a = 2/(AVτs) (0 when τs = +∞), b = 2Γt/(3AV²), mode N0 of Eq. 4}
      *
+     * @param p the model parameters (A &gt; 0)
      * @throws IllegalArgumentException when A = 0 (the only stationary state is the empty cluster; Eq. 7 has no
      *                                  meaning there)
      */
@@ -72,8 +73,10 @@ public final class FokkerPlanckDistribution implements SizeDistribution {
     }
 
     /**
-     * P(N) ∝ N² exp(−aN² − bN³) for coefficients a, b ≥ 0, not both zero.
+     * {@return P(N) ∝ N² exp(−aN² − bN³) for coefficients a, b ≥ 0, not both zero}
      *
+     * @param a the coefficient of N² (≥ 0)
+     * @param b the coefficient of N³ (≥ 0)
      * @throws IllegalArgumentException for negative, non-finite, or two zero coefficients
      */
     public static FokkerPlanckDistribution ofCoefficients(double a, double b) {
@@ -95,12 +98,20 @@ public final class FokkerPlanckDistribution implements SizeDistribution {
         return scaled(s, a * s * s, b * s * s * s);
     }
 
-    /** The spin-relaxation limit (Γt = 0): P(N) ∝ N² exp(−N²/N0²), the shape behind Eq. 8. */
+    /**
+     * {@return the spin-relaxation limit (Γt = 0): P(N) ∝ N² exp(−N²/N0²), the shape behind Eq. 8}
+     *
+     * @param n0 the mean-field N0 (&gt; 0)
+     */
     public static FokkerPlanckDistribution spinRelaxationLimit(double n0) {
         return scaled(requireScale(n0), 1.0, 0.0);
     }
 
-    /** The triplet-annihilation limit (τs = ∞): P(N) ∝ N² exp(−2N³/(3N0³)), the shape behind Eq. 9. */
+    /**
+     * {@return the triplet-annihilation limit (τs = ∞): P(N) ∝ N² exp(−2N³/(3N0³)), the shape behind Eq. 9}
+     *
+     * @param n0 the mean-field N0 (&gt; 0)
+     */
     public static FokkerPlanckDistribution tripletAnnihilationLimit(double n0) {
         return scaled(requireScale(n0), 0.0, 2.0 / 3.0);
     }
@@ -163,32 +174,40 @@ public final class FokkerPlanckDistribution implements SizeDistribution {
         return new double[] {z, m1, var + m1 * m1, var};
     }
 
-    /** The scale N0: the mode of P(N), equal to the mean-field N0 of Eq. 4. */
+    /** {@return the scale N0: the mode of P(N), equal to the mean-field N0 of Eq. 4} */
     public double mode() {
         return scale;
     }
 
-    /** α = a N0². */
+    /** {@return α = a N0²} */
     public double alpha() {
         return alpha;
     }
 
-    /** β = b N0³. */
+    /** {@return β = b N0³} */
     public double beta() {
         return beta;
     }
 
-    /** w = 3β/2 ∈ [0, 1]: 0 in the spin-relaxation limit, 1 in the triplet-annihilation limit. */
+    /** {@return w = 3β/2 ∈ [0, 1]: 0 in the spin-relaxation limit, 1 in the triplet-annihilation limit} */
     public double tripletWeight() {
         return 1.5 * beta;
     }
 
-    /** The normalized density P(N) (per unit N). */
+    /**
+     * {@return the normalized density P(N) (per unit N)}
+     *
+     * @param n N (≥ 0)
+     */
     public double density(double n) {
         return Math.exp(logDensity(n));
     }
 
-    /** ln P(N); −∞ at N = 0. */
+    /**
+     * {@return ln P(N); −∞ at N = 0}
+     *
+     * @param n N (≥ 0)
+     */
     public double logDensity(double n) {
         return logShape(n / scale, alpha, beta) - logNormalization - Math.log(scale);
     }
@@ -211,12 +230,12 @@ public final class FokkerPlanckDistribution implements SizeDistribution {
         return scale * scale * varianceU;
     }
 
-    /** ⟨N⟩ / N0. */
+    /** {@return ⟨N⟩ / N0} */
     public double meanOverMode() {
         return meanU;
     }
 
-    /** ⟨N²⟩ / N0². */
+    /** {@return ⟨N²⟩ / N0²} */
     public double secondMomentOverModeSquared() {
         return secondMomentU;
     }
@@ -227,7 +246,7 @@ public final class FokkerPlanckDistribution implements SizeDistribution {
         return upper * scale;
     }
 
-    /** Estimated relative error of the normalization and moments (difference to the half-panel rule). */
+    /** {@return estimated relative error of the normalization and moments (difference to the half-panel rule)} */
     public double quadratureError() {
         return quadratureError;
     }
@@ -255,7 +274,11 @@ public final class FokkerPlanckDistribution implements SizeDistribution {
         return q;
     }
 
-    /** ∫₀^∞ f(N) P(N) dN by the same quadrature (for functions that grow at most polynomially). */
+    /**
+     * {@return ∫₀^∞ f(N) P(N) dN by the same quadrature (for functions that grow at most polynomially)}
+     *
+     * @param f the function of N
+     */
     public double expectation(java.util.function.DoubleUnaryOperator f) {
         GaussLegendrePanels rule = new GaussLegendrePanels(upper, PANELS);
         double sum = 0.0;

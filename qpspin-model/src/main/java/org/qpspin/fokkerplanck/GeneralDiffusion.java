@@ -160,8 +160,12 @@ public final class GeneralDiffusion implements SizeDistribution {
     }
 
     /**
-     * The diffusion with drift F and diffusion coefficient D (&gt; 0 on x ≥ 0); {@code typicalX} &gt; 0 is a scale
-     * near the mode (the panel grid and the range search step by it).
+     * {@return the diffusion with drift F and diffusion coefficient D (&gt; 0 on x ≥ 0); {@code typicalX} &gt; 0 is a
+     * scale near the mode (the panel grid and the range search step by it)}
+     *
+     * @param drift F(x) in s⁻¹
+     * @param diffusion D(x) in s⁻¹ (&gt; 0 on x ≥ 0)
+     * @param typicalX a scale near the mode (&gt; 0)
      */
     public static GeneralDiffusion of(DoubleUnaryOperator drift, DoubleUnaryOperator diffusion, double typicalX) {
         if (!(typicalX > 0.0) || !Double.isFinite(typicalX)) {
@@ -171,8 +175,9 @@ public final class GeneralDiffusion implements SizeDistribution {
     }
 
     /**
-     * The refined diffusion of the cluster size for {@code p} (see the class comment).
+     * {@return the refined diffusion of the cluster size for {@code p} (see the class comment)}
      *
+     * @param p the model parameters (A &gt; 0)
      * @throws IllegalArgumentException when A = 0
      */
     public static GeneralDiffusion refined(ModelParameters p) {
@@ -187,17 +192,29 @@ public final class GeneralDiffusion implements SizeDistribution {
                 Math.max(1.0, MeanFieldFixedPoint.clusterSize(p)));
     }
 
-    /** F(x). */
+    /**
+     * {@return F(x)}
+     *
+     * @param x the cluster size x (≥ 0)
+     */
     public double drift(double x) {
         return drift.applyAsDouble(x);
     }
 
-    /** D(x). */
+    /**
+     * {@return D(x)}
+     *
+     * @param x the cluster size x (≥ 0)
+     */
     public double diffusion(double x) {
         return diffusion.applyAsDouble(x);
     }
 
-    /** The normalized stationary density at x (0 ≤ x ≤ U), by the same quadrature. */
+    /**
+     * {@return the normalized stationary density at x (0 ≤ x ≤ U), by the same quadrature}
+     *
+     * @param x the cluster size x (≥ 0)
+     */
     public double density(double x) {
         if (x < 0.0 || x > upper) {
             return 0.0;
@@ -286,7 +303,7 @@ public final class GeneralDiffusion implements SizeDistribution {
         return upper;
     }
 
-    /** S(0) = 2∫Φ²/(D P) dx, two-sided, in x²·s. */
+    /** {@return S(0) = 2∫Φ²/(D P) dx, two-sided, in x²·s} */
     public double zeroFrequencyNoise() {
         return zeroFrequencyNoise;
     }

@@ -31,12 +31,20 @@ public final class PaperLimits {
     private PaperLimits() {
     }
 
-    /** ⟨N^k⟩/N0^k of the spin-relaxation shape: Γ((3+k)/2)/Γ(3/2). */
+    /**
+     * {@return ⟨N^k⟩/N0^k of the spin-relaxation shape: Γ((3+k)/2)/Γ(3/2)}
+     *
+     * @param k the moment's order (≥ 0)
+     */
     public static double spinRelaxationMoment(int k) {
         return Math.exp(Gamma.logGamma((3.0 + k) / 2.0) - Gamma.logGamma(1.5));
     }
 
-    /** ⟨N^k⟩/N0^k of the triplet shape: Γ(1 + k/3) (3/2)^{k/3}. */
+    /**
+     * {@return ⟨N^k⟩/N0^k of the triplet shape: Γ(1 + k/3) (3/2)^{k/3}}
+     *
+     * @param k the moment's order (≥ 0)
+     */
     public static double tripletAnnihilationMoment(int k) {
         return Gamma.gamma(1.0 + k / 3.0) * Math.pow(1.5, k / 3.0);
     }

@@ -31,12 +31,16 @@ public final class MeanFieldEquations implements FirstOrderDifferentialEquations
         this.flip = p.spinFlipRate();
     }
 
-    /** Eqs. 1–2 for {@code p}. */
+    /**
+     * {@return Eqs. 1–2 for {@code p}}
+     *
+     * @param p the model parameters
+     */
     public static MeanFieldEquations of(ModelParameters p) {
         return new MeanFieldEquations(p);
     }
 
-    /** The parameters. */
+    /** {@return the parameters} */
     public ModelParameters parameters() {
         return parameters;
     }
@@ -54,7 +58,13 @@ public final class MeanFieldEquations implements FirstOrderDifferentialEquations
         rates(y[0], y[1], yDot);
     }
 
-    /** out = (dN/dt, dm/dt) at (N, m); allocation-free. */
+    /**
+     * out = (dN/dt, dm/dt) at (N, m); allocation-free.
+     *
+     * @param n N (real, &gt; 0)
+     * @param m m (real)
+     * @param out receives (dN/dt, dm/dt) in s⁻¹, length 2
+     */
     public void rates(double n, double m, double[] out) {
         double s = n - m;
         out[0] = av - 2.0 * singlet * s * m - triplet * n * n;
@@ -62,16 +72,25 @@ public final class MeanFieldEquations implements FirstOrderDifferentialEquations
     }
 
     /**
-     * d(N − 2m)/dt = AV/(N−m) − (Γt/V) N (N − 2m) − 2(N − 2m)/τs, i.e. Ṅ − 2ṁ written without the singlet
-     * terms, which cancel exactly (singlet annihilation conserves the total spin S = (N − 2m)/2). Its terms are
+     * {@return d(N − 2m)/dt = AV/(N−m) − (Γt/V) N (N − 2m) − 2(N − 2m)/τs, i.e. Ṅ − 2ṁ written without the singlet
+     * terms, which cancel exactly (singlet annihilation conserves the total spin S = (N − 2m)/2)} Its terms are
      * of order AV/N where Ṅ's are of order AV: the well-conditioned equation for the slow variable.
+     *
+     * @param n N (real, &gt; m)
+     * @param m m (real)
      */
     public double spinRate(double n, double m) {
         double d = n - 2.0 * m;
         return av / (n - m) - triplet * n * d - 2.0 * flip * d;
     }
 
-    /** out = {∂(Ṅ−2ṁ)/∂N, ∂(Ṅ−2ṁ)/∂m} at (N, m). */
+    /**
+     * out = {∂(Ṅ−2ṁ)/∂N, ∂(Ṅ−2ṁ)/∂m} at (N, m).
+     *
+     * @param n N (real, &gt; m)
+     * @param m m (real)
+     * @param out receives the gradient, length 2
+     */
     public void spinRateGradient(double n, double m, double[] out) {
         double s = n - m;
         double inj = av / (s * s);
@@ -79,7 +98,13 @@ public final class MeanFieldEquations implements FirstOrderDifferentialEquations
         out[1] = inj + 2.0 * triplet * n + 4.0 * flip;
     }
 
-    /** out = {∂Ṅ/∂N, ∂Ṅ/∂m, ∂ṁ/∂N, ∂ṁ/∂m} at (N, m) (row-major 2×2); allocation-free. */
+    /**
+     * out = {∂Ṅ/∂N, ∂Ṅ/∂m, ∂ṁ/∂N, ∂ṁ/∂m} at (N, m) (row-major 2×2); allocation-free.
+     *
+     * @param n N (real, &gt; 0)
+     * @param m m (real)
+     * @param out receives the Jacobian row by row, length 4
+     */
     public void jacobian(double n, double m, double[] out) {
         double s = n - m;
         double inj = 0.5 * av / (s * s);

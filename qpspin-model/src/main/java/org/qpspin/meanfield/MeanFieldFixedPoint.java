@@ -19,7 +19,11 @@ import org.qpspin.model.Regime;
  */
 public record MeanFieldFixedPoint(double meanN, double meanM, Regime regime) {
 
-    /** The fixed point of {@code p}. */
+    /**
+     * {@return the fixed point of {@code p}}
+     *
+     * @param p the model parameters
+     */
     public static MeanFieldFixedPoint of(ModelParameters p) {
         double n0 = clusterSize(p);
         double m0;
@@ -34,7 +38,11 @@ public record MeanFieldFixedPoint(double meanN, double meanM, Regime regime) {
         return new MeanFieldFixedPoint(n0, m0, Regime.classify(p));
     }
 
-    /** N0, the positive root of Eq. 4 (0 when A = 0). */
+    /**
+     * {@return N0, the positive root of Eq. 4 (0 when A = 0)}
+     *
+     * @param p the model parameters
+     */
     public static double clusterSize(ModelParameters p) {
         double av = p.totalInjectionRate();
         if (av == 0.0) {
@@ -55,18 +63,28 @@ public record MeanFieldFixedPoint(double meanN, double meanM, Regime regime) {
         return n;
     }
 
-    /** SR limit N0 = (AVτs/2)^½ (+∞ when τs = +∞). */
+    /**
+     * {@return SR limit N0 = (AVτs/2)^½ (+∞ when τs = +∞)}
+     *
+     * @param p the model parameters
+     */
     public static double spinRelaxationLimit(ModelParameters p) {
         return Math.sqrt(p.totalInjectionRate() * p.spinFlipTime() / 2.0);
     }
 
-    /** TA limit N0 = (AV²/Γt)^⅓ (+∞ when Γt = 0). */
+    /**
+     * {@return TA limit N0 = (AV²/Γt)^⅓ (+∞ when Γt = 0)}
+     *
+     * @param p the model parameters
+     */
     public static double tripletAnnihilationLimit(ModelParameters p) {
         double v = p.volume();
         return Math.cbrt(p.injectionRate() * v * v / p.tripletRate());
     }
 
-    /** m0 / N0, the mean-field fraction of flipped spins (0 for a fully polarized cluster, 1/2 unpolarized). */
+    /**
+     * {@return m0 / N0, the mean-field fraction of flipped spins (0 for a fully polarized cluster, 1/2 unpolarized)}
+     */
     public double flippedFraction() {
         return meanN == 0.0 ? 0.0 : meanM / meanN;
     }

@@ -52,8 +52,9 @@ public final class MeanFieldStationaryPoint {
     }
 
     /**
-     * The stationary point of Eqs. 1–2 for {@code p}.
+     * {@return the stationary point of Eqs. 1–2 for {@code p}}
      *
+     * @param p the model parameters (A &gt; 0)
      * @throws IllegalArgumentException when A = 0 (the only state is the empty cluster)
      */
     public static MeanFieldStationaryPoint of(ModelParameters p) {
@@ -114,62 +115,62 @@ public final class MeanFieldStationaryPoint {
         return Math.hypot(f[0], f[1]) / eq.parameters().totalInjectionRate();
     }
 
-    /** N* of Eqs. 1–2. */
+    /** {@return N* of Eqs. 1–2} */
     public double meanN() {
         return meanN;
     }
 
-    /** m* of Eqs. 1–2. */
+    /** {@return m* of Eqs. 1–2} */
     public double meanM() {
         return meanM;
     }
 
-    /** m* divided by N*. */
+    /** {@return m* divided by N*} */
     public double flippedFraction() {
         return meanM / meanN;
     }
 
-    /** Real parts of the Jacobian's eigenvalues in s⁻¹, larger first. */
+    /** {@return real parts of the Jacobian's eigenvalues in s⁻¹, larger first} */
     public double[] eigenvaluesReal() {
         return eigenReal.clone();
     }
 
-    /** Imaginary parts of the eigenvalues in s⁻¹. */
+    /** {@return imaginary parts of the eigenvalues in s⁻¹} */
     public double[] eigenvaluesImaginary() {
         return eigenImag.clone();
     }
 
-    /** Whether both eigenvalues have negative real part. */
+    /** {@return whether both eigenvalues have negative real part} */
     public boolean isStable() {
         return eigenReal[0] < 0.0 && eigenReal[1] < 0.0;
     }
 
-    /** The slow relaxation rate −max Re λ in s⁻¹. */
+    /** {@return the slow relaxation rate −max Re λ in s⁻¹} */
     public double slowRate() {
         return -eigenReal[0];
     }
 
-    /** The fast relaxation rate −min Re λ in s⁻¹. */
+    /** {@return the fast relaxation rate −min Re λ in s⁻¹} */
     public double fastRate() {
         return -eigenReal[1];
     }
 
-    /** Stiffness ratio fast/slow. */
+    /** {@return stiffness ratio fast/slow} */
     public double stiffness() {
         return eigenReal[1] / eigenReal[0];
     }
 
-    /** ‖(Ṅ, ṁ)‖ / (AV) at the returned point. */
+    /** {@return ‖(Ṅ, ṁ)‖ / (AV) at the returned point} */
     public double residual() {
         return residual;
     }
 
-    /** Newton iterations used. */
+    /** {@return Newton iterations used} */
     public int iterations() {
         return iterations;
     }
 
-    /** Whether Newton met its stopping rule. */
+    /** {@return whether Newton met its stopping rule} */
     public boolean converged() {
         return converged;
     }

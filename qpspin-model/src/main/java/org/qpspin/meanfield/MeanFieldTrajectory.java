@@ -42,6 +42,12 @@ public final class MeanFieldTrajectory {
      * Integrates Eqs. 1–2 from (N, m) = (n0, m0) at t = 0 to {@code endTime}, recording {@code samples} equally
      * spaced points (plus t = 0).
      *
+     * @param p the model parameters (A &gt; 0)
+     * @param n0 N at t = 0
+     * @param m0 m at t = 0 (0 ≤ m0 &lt; n0)
+     * @param endTime the last time in s (&gt; 0)
+     * @param samples equally spaced points recorded after t = 0 (≥ 1)
+     * @return the trajectory
      * @throws IllegalArgumentException for A = 0, a start with m &lt; 0 or m ≥ N, a non-positive end time, or
      *                                  samples &lt; 1
      */
@@ -101,6 +107,10 @@ public final class MeanFieldTrajectory {
     /**
      * From a nearly empty, unpolarized start (N, m) = (2, 0) to 40 slow relaxation times of the stationary point
      * of Eqs. 1–2 (long enough that the remaining distance is below e^−40 of the start's, if it is stable).
+     *
+     * @param p the model parameters (A &gt; 0)
+     * @param samples equally spaced points recorded after t = 0 (≥ 1)
+     * @return the trajectory
      */
     public static MeanFieldTrajectory toLongTime(ModelParameters p, int samples) {
         MeanFieldStationaryPoint fixed = MeanFieldStationaryPoint.of(p);
@@ -111,37 +121,37 @@ public final class MeanFieldTrajectory {
         return integrate(p, 2.0, 0.0, 40.0 / rate, samples);
     }
 
-    /** Sample times in s. */
+    /** {@return sample times in s} */
     public double[] times() {
         return times.clone();
     }
 
-    /** N at the sample times. */
+    /** {@return N at the sample times} */
     public double[] clusterSizes() {
         return clusterSizes.clone();
     }
 
-    /** m at the sample times. */
+    /** {@return m at the sample times} */
     public double[] flippedSpins() {
         return flippedSpins.clone();
     }
 
-    /** N at the end. */
+    /** {@return N at the end} */
     public double finalN() {
         return clusterSizes[clusterSizes.length - 1];
     }
 
-    /** m at the end. */
+    /** {@return m at the end} */
     public double finalM() {
         return flippedSpins[flippedSpins.length - 1];
     }
 
-    /** Right-hand-side evaluations used. */
+    /** {@return right-hand-side evaluations used} */
     public int evaluations() {
         return evaluations;
     }
 
-    /** Wall time in s. */
+    /** {@return wall time in s} */
     public double seconds() {
         return seconds;
     }

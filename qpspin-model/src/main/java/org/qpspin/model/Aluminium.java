@@ -30,28 +30,39 @@ public final class Aluminium {
     private Aluminium() {
     }
 
-    /** Γ = 4 (Δ/Tc)³ / (τ0 ν Δ) in s⁻¹ µm³. */
+    /** {@return Γ = 4 (Δ/Tc)³ / (τ0 ν Δ) in s⁻¹ µm³} */
     public static double singletRate() {
         double nuDeltaPerUm3 = DENSITY_OF_STATES_PER_EV_NM3 * GAP_EV * NM3_PER_UM3;
         return 4.0 * GAP_OVER_TC * GAP_OVER_TC * GAP_OVER_TC / (TAU0_S * nuDeltaPerUm3);
     }
 
-    /** Γt = α² Γ in s⁻¹ µm³. */
+    /** {@return Γt = α² Γ in s⁻¹ µm³} */
     public static double tripletRate() {
         return SPIN_ORBIT_ALPHA * SPIN_ORBIT_ALPHA * singletRate();
     }
 
-    /** τs = τ0 / (α² (δε/Δ)^{7/2}) in s. */
+    /** {@return τs = τ0 / (α² (δε/Δ)^{7/2}) in s} */
     public static double spinFlipTime() {
         return TAU0_S / (SPIN_ORBIT_ALPHA * SPIN_ORBIT_ALPHA * Math.pow(ENERGY_ABOVE_GAP_OVER_GAP, 3.5));
     }
 
-    /** Aluminium parameters for volume V (µm³) and injection A (s⁻¹ µm⁻³). */
+    /**
+     * {@return aluminium parameters for volume V (µm³) and injection A (s⁻¹ µm⁻³)}
+     *
+     * @param injectionRate A in s⁻¹ µm⁻³ (≥ 0)
+     * @param volume V in µm³ (&gt; 0)
+     */
     public static ModelParameters parameters(double injectionRate, double volume) {
         return ModelParameters.of(injectionRate, volume, singletRate(), tripletRate(), spinFlipTime());
     }
 
-    /** Aluminium parameters for volume V (µm³) whose mean-field cluster size is N0 (A from Eq. 4). */
+    /**
+     * Aluminium parameters for volume V (µm³) whose mean-field cluster size is N0 (A from Eq. 4).
+     *
+     * @param meanFieldN0 the mean-field N0 of Eq. 4 (&gt; 0)
+     * @param volume V in µm³ (&gt; 0)
+     * @return the aluminium parameters with that A
+     */
     public static ModelParameters withMeanFieldN0(double meanFieldN0, double volume) {
         return ModelParameters.withMeanFieldN0(meanFieldN0, volume, singletRate(), tripletRate(), spinFlipTime());
     }

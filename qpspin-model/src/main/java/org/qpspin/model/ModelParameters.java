@@ -25,6 +25,11 @@ public record ModelParameters(double injectionRate, double volume, double single
     /**
      * Validates the parameters, as {@link #of}.
      *
+     * @param injectionRate A, quasiparticles injected per second and µm³ (≥ 0, finite)
+     * @param volume V, the volume in µm³ (&gt; 0, finite)
+     * @param singletRate Γ, the singlet annihilation rate in s⁻¹ µm³ (≥ 0, finite)
+     * @param tripletRate Γt, the triplet annihilation rate in s⁻¹ µm³ (≥ 0, finite)
+     * @param spinFlipTime τs, the spin-flip time in s (&gt; 0; +∞ for no spin flips)
      * @throws IllegalArgumentException naming the offending parameter and its allowed range, or when
      *                                  no stationary state exists (no loss channel)
      */
@@ -70,6 +75,12 @@ public record ModelParameters(double injectionRate, double volume, double single
      * Parameters for which the mean-field cluster size N0 (positive root of Eq. 4) equals {@code meanFieldN0}:
      * A = [(2/τs) N0² + (Γt/V) N0³] / V.
      *
+     * @param meanFieldN0 the wanted N0 (&gt; 0, finite)
+     * @param volume V in µm³
+     * @param singletRate Γ in s⁻¹ µm³
+     * @param tripletRate Γt in s⁻¹ µm³
+     * @param spinFlipTime τs in s (+∞ allowed)
+     * @return the parameters with that A
      * @throws IllegalArgumentException if N0 is not finite and positive, or as {@link #of}
      */
     public static ModelParameters withMeanFieldN0(double meanFieldN0, double volume, double singletRate,
@@ -95,62 +106,82 @@ public record ModelParameters(double injectionRate, double volume, double single
         }
     }
 
-    /** A, quasiparticles injected per second and µm³. */
+    /** {@return A, quasiparticles injected per second and µm³} */
     public double injectionRate() {
         return injectionRate;
     }
 
-    /** V, cluster volume in µm³. */
+    /** {@return V, cluster volume in µm³} */
     public double volume() {
         return volume;
     }
 
-    /** Γ, singlet recombination constant in s⁻¹ µm³. */
+    /** {@return Γ, singlet recombination constant in s⁻¹ µm³} */
     public double singletRate() {
         return singletRate;
     }
 
-    /** Γt, triplet (spin-independent) recombination constant in s⁻¹ µm³. */
+    /** {@return Γt, triplet (spin-independent) recombination constant in s⁻¹ µm³} */
     public double tripletRate() {
         return tripletRate;
     }
 
-    /** τs in s; {@code +∞} means no spin flips. */
+    /** {@return τs in s; {@code +∞} means no spin flips} */
     public double spinFlipTime() {
         return spinFlipTime;
     }
 
-    /** 1/τs in s⁻¹ (0 when τs = +∞). */
+    /** {@return 1/τs in s⁻¹ (0 when τs = +∞)} */
     public double spinFlipRate() {
         return spinFlipTime == Double.POSITIVE_INFINITY ? 0.0 : 1.0 / spinFlipTime;
     }
 
-    /** A·V, the total injection rate of the cluster in s⁻¹ (the same in every state). */
+    /** {@return A·V, the total injection rate of the cluster in s⁻¹ (the same in every state)} */
     public double totalInjectionRate() {
         return injectionRate * volume;
     }
 
-    /** Whether spin flips are active (τs finite). */
+    /** {@return whether spin flips are active (τs finite)} */
     public boolean hasSpinFlips() {
         return spinFlipTime != Double.POSITIVE_INFINITY;
     }
 
-    /** A copy with another injection rate A. */
+    /**
+     * A copy with another injection rate A.
+     *
+     * @param a A in s⁻¹ µm⁻³ (≥ 0, finite)
+     * @return the copy
+     */
     public ModelParameters withInjectionRate(double a) {
         return of(a, volume, singletRate, tripletRate, spinFlipTime);
     }
 
-    /** A copy with another volume V. */
+    /**
+     * A copy with another volume V.
+     *
+     * @param v V in µm³ (&gt; 0, finite)
+     * @return the copy
+     */
     public ModelParameters withVolume(double v) {
         return of(injectionRate, v, singletRate, tripletRate, spinFlipTime);
     }
 
-    /** A copy with another spin-flip time τs. */
+    /**
+     * A copy with another spin-flip time τs.
+     *
+     * @param tau τs in s (&gt; 0; +∞ for no spin flips)
+     * @return the copy
+     */
     public ModelParameters withSpinFlipTime(double tau) {
         return of(injectionRate, volume, singletRate, tripletRate, tau);
     }
 
-    /** A copy with another triplet rate Γt. */
+    /**
+     * A copy with another triplet rate Γt.
+     *
+     * @param gt Γt in s⁻¹ µm³ (≥ 0, finite)
+     * @return the copy
+     */
     public ModelParameters withTripletRate(double gt) {
         return of(injectionRate, volume, singletRate, gt, spinFlipTime);
     }

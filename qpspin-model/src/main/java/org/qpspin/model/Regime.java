@@ -30,14 +30,16 @@ public enum Regime {
         this.label = label;
     }
 
-    /** Short label: SR, TA, crossover, unpolarized. */
+    /** {@return short label: SR, TA, crossover, unpolarized} */
     public String label() {
         return label;
     }
 
     /**
-     * The regime of {@code p}: polarized iff V &lt; Vc and A &lt; Ac (Vc/V)² (docs/model.md), then SR/TA by
-     * x = A Γt² τs³ / V against the band [1/10, 10].
+     * {@return the regime of {@code p}: polarized iff V &lt; Vc and A &lt; Ac (Vc/V)² (docs/model.md), then SR/TA by
+     * x = A Γt² τs³ / V against the band [1/10, 10]}
+     *
+     * @param p the model parameters
      */
     public static Regime classify(ModelParameters p) {
         Scales s = Scales.of(p);
@@ -61,7 +63,11 @@ public enum Regime {
         return CROSSOVER;
     }
 
-    /** x = A Γt² τs³ / V: 1 on the paper's SR→TA line, 0 without triplet annihilation, +∞ without spin flips. */
+    /**
+     * {@return x = A Γt² τs³ / V: 1 on the paper's SR→TA line, 0 without triplet annihilation, +∞ without spin flips}
+     *
+     * @param p the model parameters
+     */
     public static double crossoverVariable(ModelParameters p) {
         double gt = p.tripletRate();
         if (gt == 0.0) {

@@ -45,47 +45,51 @@ public final class Scales {
                 : 1.0 / Math.cbrt(a * gammaT * gammaT / v);
     }
 
-    /** The scales of {@code p}. */
+    /**
+     * {@return the scales of {@code p}}
+     *
+     * @param p the model parameters
+     */
     public static Scales of(ModelParameters p) {
         return new Scales(p);
     }
 
-    /** Vc = Γ τs in µm³. */
+    /** {@return vc = Γ τs in µm³} */
     public double criticalVolume() {
         return criticalVolume;
     }
 
-    /** Ac = Γ / (Γt τs)² in s⁻¹ µm⁻³. */
+    /** {@return ac = Γ / (Γt τs)² in s⁻¹ µm⁻³} */
     public double criticalInjectionRate() {
         return criticalInjectionRate;
     }
 
-    /** Nc = Γ / Γt. */
+    /** {@return nc = Γ / Γt} */
     public double criticalClusterSize() {
         return criticalClusterSize;
     }
 
-    /** c0 = (2A/Γ)^½ in µm⁻³. */
+    /** {@return c0 = (2A/Γ)^½ in µm⁻³} */
     public double unpolarizedDensity() {
         return unpolarizedDensity;
     }
 
-    /** N_unpol = c0 V. */
+    /** {@return N_unpol = c0 V} */
     public double unpolarizedClusterSize() {
         return unpolarizedClusterSize;
     }
 
-    /** ζs = V / Vc. */
+    /** {@return ζs = V / Vc} */
     public double zetaS() {
         return zetaS;
     }
 
-    /** ζt = (A V² / (Ac Vc²))^⅓ / 2. */
+    /** {@return ζt = (A V² / (Ac Vc²))^⅓ / 2} */
     public double zetaT() {
         return zetaT;
     }
 
-    /** t_f = (A Γt² / V)^(−1/3) in s, the TA-regime noise time of docs/model.md. */
+    /** {@return t_f = (A Γt² / V)^(−1/3) in s, the TA-regime noise time of docs/model.md} */
     public double tripletNoiseTime() {
         return tripletNoiseTime;
     }

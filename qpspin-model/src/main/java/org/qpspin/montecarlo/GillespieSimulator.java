@@ -50,17 +50,26 @@ public final class GillespieSimulator {
         this.rates = rates;
     }
 
-    /** A simulator of the chain defined by {@code rates}. */
+    /**
+     * {@return a simulator of the chain defined by {@code rates}}
+     *
+     * @param rates the rate model whose transitions are drawn
+     */
     public static GillespieSimulator of(RateModel rates) {
         return new GillespieSimulator(rates);
     }
 
-    /** The rate model. */
+    /** {@return the rate model} */
     public RateModel rateModel() {
         return rates;
     }
 
-    /** Runs {@code settings} to completion (or its wall-clock budget). */
+    /**
+     * Runs {@code settings} to completion (or its wall-clock budget).
+     *
+     * @param settings duration, burn-in, sampling, replicas, seed, threads and budget
+     * @return the recorded samples, histogram and event counts of every replica
+     */
     public MonteCarloResult run(MonteCarloSettings settings) {
         return run(settings, new MonteCarloControl());
     }
@@ -68,6 +77,9 @@ public final class GillespieSimulator {
     /**
      * Runs {@code settings}, reporting to and obeying {@code control}.
      *
+     * @param settings duration, burn-in, sampling, replicas, seed, threads and budget
+     * @param control receives the progress and may ask the run to stop early (then the result says so)
+     * @return the recorded samples, histogram and event counts of every replica
      * @throws IllegalArgumentException if the rate model reports an invalid rate
      */
     public MonteCarloResult run(MonteCarloSettings settings, MonteCarloControl control) {

@@ -23,12 +23,12 @@ public final class MonteCarloControl {
         stopRequested = true;
     }
 
-    /** Whether a stop was requested. */
+    /** {@return whether a stop was requested} */
     public boolean isStopRequested() {
         return stopRequested;
     }
 
-    /** Fraction of the total simulated time (burn-in included) done so far, in [0, 1]. */
+    /** {@return fraction of the total simulated time (burn-in included) done so far, in [0, 1]} */
     public double progress() {
         double[] s = simulated;
         if (target <= 0.0) {
@@ -41,7 +41,7 @@ public final class MonteCarloControl {
         return Math.min(1.0, done / target);
     }
 
-    /** Events simulated so far, over all replicas. */
+    /** {@return events simulated so far, over all replicas} */
     public long events() {
         return events.get();
     }

@@ -58,72 +58,78 @@ public final class MonteCarloResult {
         stopped = anyStopped;
     }
 
-    /** The rate model simulated. */
+    /** {@return the rate model simulated} */
     public RateModel rateModel() {
         return rates;
     }
 
-    /** The settings of the run. */
+    /** {@return the settings of the run} */
     public MonteCarloSettings settings() {
         return settings;
     }
 
-    /** Per-replica results, in replica order. */
+    /** {@return per-replica results, in replica order} */
     public List<ReplicaResult> replicas() {
         return replicas;
     }
 
-    /** Occupation histogram pooled over replicas. */
+    /** {@return occupation histogram pooled over replicas} */
     public OccupationHistogram occupation() {
         return occupation;
     }
 
-    /** Recorded simulated time summed over replicas, in s. */
+    /** {@return recorded simulated time summed over replicas, in s} */
     public double simulatedTime() {
         return simulatedTime;
     }
 
-    /** Recorded events over all replicas. */
+    /** {@return recorded events over all replicas} */
     public long events() {
         return events;
     }
 
-    /** Events over all replicas, burn-in included. */
+    /** {@return events over all replicas, burn-in included} */
     public long totalEvents() {
         return events + burnInEvents;
     }
 
-    /** Recorded events of {@code channel} over all replicas. */
+    /**
+     * {@return recorded events of {@code channel} over all replicas}
+     *
+     * @param channel the kind of transition ({@link org.qpspin.rates.Channel}: injection, spin flip, annihilation)
+     */
     public long count(Channel channel) {
         return channelCounts[channel.ordinal()];
     }
 
-    /** Recorded events per channel (by ordinal), over all replicas (copy). */
+    /** {@return recorded events per channel (by ordinal), over all replicas (copy)} */
     public long[] channelCounts() {
         return channelCounts.clone();
     }
 
-    /** Injections per recorded second: an unbiased estimate of A V (docs/model.md: the same in every state). */
+    /**
+     * {@return injections per recorded second: an unbiased estimate of A V (docs/model.md: the same in every state)}
+     */
     public double realisedInjectionRate() {
         return (count(Channel.INJECTION) + count(Channel.INJECTION_FLIPPED)) / simulatedTime;
     }
 
-    /** Wall-clock seconds of the run. */
+    /** {@return wall-clock seconds of the run} */
     public double wallSeconds() {
         return wallSeconds;
     }
 
-    /** Threads used. */
+    /** {@return threads used} */
     public int threads() {
         return threads;
     }
 
-    /** Events (burn-in included) per wall-clock second per thread. */
+    /** {@return events (burn-in included) per wall-clock second per thread} */
     public double eventsPerSecondPerThread() {
         return totalEvents() / wallSeconds / threads;
     }
 
-    /** CPU seconds summed over replicas. */
+    /** {@return CPU seconds summed over replicas} */
     public double cpuSeconds() {
         double s = 0.0;
         for (ReplicaResult r : replicas) {
@@ -132,12 +138,12 @@ public final class MonteCarloResult {
         return s;
     }
 
-    /** Events (burn-in included) per CPU second: the per-core throughput, insensitive to other load. */
+    /** {@return events (burn-in included) per CPU second: the per-core throughput, insensitive to other load} */
     public double eventsPerCpuSecond() {
         return totalEvents() / cpuSeconds();
     }
 
-    /** Whether any replica stopped before its requested duration. */
+    /** {@return whether any replica stopped before its requested duration} */
     public boolean stopped() {
         return stopped;
     }
@@ -147,6 +153,9 @@ public final class MonteCarloResult {
      * burn-in), then one line per grid point, replica by replica; no comment lines, so that
      * {@code numpy.genfromtxt(names=True)} reads it (the CLI puts the metadata in a JSON sidecar). No wall times:
      * the same seed gives the same bytes. This is the format {@code org.qpspin.validation.SampleCsv} reads back.
+     *
+     * @param out where to write (not closed)
+     * @throws IOException as {@code out} throws it
      */
     public void writeTimeSeriesCsv(Writer out) throws IOException {
         out.write(TIME_SERIES_HEADER + "\n");
@@ -156,7 +165,12 @@ public final class MonteCarloResult {
     /** The header line of {@link #writeTimeSeriesCsv}, without its line end. */
     public static final String TIME_SERIES_HEADER = "replica,t,N,m";
 
-    /** The rows of {@link #writeTimeSeriesCsv} without the header line. */
+    /**
+     * The rows of {@link #writeTimeSeriesCsv} without the header line.
+     *
+     * @param out where to write (not closed)
+     * @throws IOException as {@code out} throws it
+     */
     public void writeTimeSeriesRows(Writer out) throws IOException {
         StringBuilder line = new StringBuilder(64);
         for (ReplicaResult r : replicas) {

@@ -61,8 +61,9 @@ public final class MonteCarloSettings {
     }
 
     /**
-     * Settings for replicas that each record {@code duration} simulated seconds.
+     * {@return settings for replicas that each record {@code duration} simulated seconds}
      *
+     * @param duration simulated seconds recorded per replica
      * @throws IllegalArgumentException unless duration is finite and &gt; 0
      */
     public static MonteCarloSettings of(double duration) {
@@ -70,43 +71,79 @@ public final class MonteCarloSettings {
                 Runtime.getRuntime().availableProcessors(), Double.POSITIVE_INFINITY, -1, -1);
     }
 
-    /** Simulated seconds discarded before recording starts (each replica). */
+    /**
+     * Simulated seconds discarded before recording starts (each replica).
+     *
+     * @param seconds the burn-in (≥ 0, finite)
+     * @return a copy with this burn-in
+     */
     public MonteCarloSettings withBurnIn(double seconds) {
         return new MonteCarloSettings(duration, seconds, sampleInterval, replicas, seed, threads, wallClockBudget,
                 startN, startM);
     }
 
-    /** Spacing of the N(t), m(t) grid in simulated seconds; +∞ records no time series. */
+    /**
+     * Spacing of the N(t), m(t) grid in simulated seconds; +∞ records no time series.
+     *
+     * @param seconds the grid spacing (&gt; 0)
+     * @return a copy with this spacing
+     */
     public MonteCarloSettings withSampleInterval(double seconds) {
         return new MonteCarloSettings(duration, burnIn, seconds, replicas, seed, threads, wallClockBudget, startN,
                 startM);
     }
 
-    /** Number of independent replicas (each its own random stream split from the seed). */
+    /**
+     * Number of independent replicas (each its own random stream split from the seed).
+     *
+     * @param count the number of replicas (≥ 1)
+     * @return a copy with this number
+     */
     public MonteCarloSettings withReplicas(int count) {
         return new MonteCarloSettings(duration, burnIn, sampleInterval, count, seed, threads, wallClockBudget,
                 startN, startM);
     }
 
-    /** Seed of the root generator; the same seed gives the same result whatever the number of threads. */
+    /**
+     * Seed of the root generator; the same seed gives the same result whatever the number of threads.
+     *
+     * @param value the seed
+     * @return a copy with this seed
+     */
     public MonteCarloSettings withSeed(long value) {
         return new MonteCarloSettings(duration, burnIn, sampleInterval, replicas, value, threads, wallClockBudget,
                 startN, startM);
     }
 
-    /** Worker threads (replicas run in parallel, one per thread at a time). */
+    /**
+     * Worker threads (replicas run in parallel, one per thread at a time).
+     *
+     * @param count the number of threads (≥ 1)
+     * @return a copy with this number
+     */
     public MonteCarloSettings withThreads(int count) {
         return new MonteCarloSettings(duration, burnIn, sampleInterval, replicas, seed, count, wallClockBudget,
                 startN, startM);
     }
 
-    /** Wall-clock budget in seconds for the whole run: replicas stop where they are when it runs out. */
+    /**
+     * Wall-clock budget in seconds for the whole run: replicas stop where they are when it runs out.
+     *
+     * @param seconds the budget (&gt; 0; +∞ for none)
+     * @return a copy with this budget
+     */
     public MonteCarloSettings withWallClockBudget(double seconds) {
         return new MonteCarloSettings(duration, burnIn, sampleInterval, replicas, seed, threads, seconds, startN,
                 startM);
     }
 
-    /** Start every replica in (N, m) instead of at the mean-field fixed point. */
+    /**
+     * Start every replica in (N, m) instead of at the mean-field fixed point.
+     *
+     * @param n N, the number of quasiparticles (≥ 0)
+     * @param m m, the number of flipped spins (0 ≤ m ≤ ⌊N/2⌋)
+     * @return a copy with this start
+     */
     public MonteCarloSettings withStart(int n, int m) {
         if (n < 0) {
             throw new IllegalArgumentException("start N must be >= 0, got " + n);
@@ -115,67 +152,69 @@ public final class MonteCarloSettings {
                 n, m);
     }
 
-    /** Recorded simulated seconds per replica. */
+    /** {@return recorded simulated seconds per replica} */
     public double duration() {
         return duration;
     }
 
-    /** Discarded simulated seconds per replica. */
+    /** {@return discarded simulated seconds per replica} */
     public double burnIn() {
         return burnIn;
     }
 
-    /** Grid spacing of the time series in s (+∞: none). */
+    /** {@return grid spacing of the time series in s (+∞: none)} */
     public double sampleInterval() {
         return sampleInterval;
     }
 
-    /** Whether a time series is recorded. */
+    /** {@return whether a time series is recorded} */
     public boolean recordsTimeSeries() {
         return Double.isFinite(sampleInterval);
     }
 
-    /** Number of grid samples per replica: ⌊duration / interval⌋ (0 without time series). */
+    /** {@return number of grid samples per replica: ⌊duration / interval⌋ (0 without time series)} */
     public int samplesPerReplica() {
         return recordsTimeSeries() ? (int) Math.floor(duration / sampleInterval) : 0;
     }
 
-    /** Number of replicas. */
+    /** {@return number of replicas} */
     public int replicas() {
         return replicas;
     }
 
-    /** Root seed. */
+    /** {@return root seed} */
     public long seed() {
         return seed;
     }
 
-    /** Worker threads. */
+    /** {@return Worker threads} */
     public int threads() {
         return threads;
     }
 
-    /** Wall-clock budget in s (+∞: none). */
+    /** {@return wall-clock budget in s (+∞: none)} */
     public double wallClockBudget() {
         return wallClockBudget;
     }
 
-    /** Whether an explicit start state was given. */
+    /** {@return whether an explicit start state was given} */
     public boolean hasStart() {
         return startN >= 0;
     }
 
-    /** Start N (−1: mean field). */
+    /** {@return start N (−1: mean field)} */
     public int startN() {
         return startN;
     }
 
-    /** Start m (−1: mean field). */
+    /** {@return start m (−1: mean field)} */
     public int startM() {
         return startM;
     }
 
-    /** The settings that determine the simulated numbers (no thread count or wall budget), for file headers. */
+    /**
+     * {@return the settings that determine the simulated numbers (no thread count or wall budget), for file headers}
+     */
     public String simulationLine() {
         return "time=" + duration + " s, burn-in=" + burnIn + " s, dt=" + sampleInterval + " s, replicas="
                 + replicas + ", seed=" + seed + ", rng=" + GillespieSimulator.ALGORITHM

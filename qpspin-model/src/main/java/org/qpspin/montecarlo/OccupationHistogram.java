@@ -32,7 +32,11 @@ public final class OccupationHistogram {
         return new OccupationHistogram(lows, times);
     }
 
-    /** The sum of two histograms (e.g. of two replicas). */
+    /**
+     * {@return the sum of two histograms (e.g. of two replicas)}
+     *
+     * @param other a histogram of the same chain
+     */
     public OccupationHistogram plus(OccupationHistogram other) {
         int levels = Math.max(lows.length, other.lows.length);
         int[] newLows = new int[levels];
@@ -61,17 +65,22 @@ public final class OccupationHistogram {
         return new OccupationHistogram(newLows, newTimes);
     }
 
-    /** Largest N with recorded time (−1 if empty). */
+    /** {@return largest N with recorded time (−1 if empty)} */
     public int maxN() {
         return times.length - 1;
     }
 
-    /** Total recorded time in s. */
+    /** {@return total recorded time in s} */
     public double totalTime() {
         return totalTime;
     }
 
-    /** Time spent in (N, m) in s. */
+    /**
+     * {@return time spent in (N, m) in s}
+     *
+     * @param n N, the number of quasiparticles (≥ 0)
+     * @param m m, the number of flipped spins (0 ≤ m ≤ ⌊N/2⌋)
+     */
     public double time(int n, int m) {
         if (n < 0 || n >= times.length) {
             return 0.0;
@@ -80,17 +89,29 @@ public final class OccupationHistogram {
         return k >= 0 && k < times[n].length ? times[n][k] : 0.0;
     }
 
-    /** Smallest m with recorded time at level N (meaningful when {@link #levelTime(int)} &gt; 0). */
+    /**
+     * {@return smallest m with recorded time at level N (meaningful when {@link #levelTime(int)} &gt; 0)}
+     *
+     * @param n N (≥ 0)
+     */
     public int lowM(int n) {
         return lows[n];
     }
 
-    /** Largest m with recorded time at level N, or lowM − 1 if none. */
+    /**
+     * {@return largest m with recorded time at level N, or lowM − 1 if none}
+     *
+     * @param n N (≥ 0)
+     */
     public int highM(int n) {
         return lows[n] + times[n].length - 1;
     }
 
-    /** Time spent at level N in s. */
+    /**
+     * {@return time spent at level N in s}
+     *
+     * @param n N (≥ 0)
+     */
     public double levelTime(int n) {
         if (n < 0 || n >= times.length) {
             return 0.0;
@@ -102,7 +123,7 @@ public final class OccupationHistogram {
         return s;
     }
 
-    /** Estimated P(N) for N = 0 … maxN: time fractions. */
+    /** {@return estimated P(N) for N = 0 … maxN: time fractions} */
     public double[] marginalN() {
         double[] p = new double[times.length];
         for (int n = 0; n < p.length; n++) {
@@ -111,7 +132,7 @@ public final class OccupationHistogram {
         return p;
     }
 
-    /** Time-averaged ⟨N⟩. */
+    /** {@return time-averaged ⟨N⟩} */
     public double meanN() {
         double s = 0.0;
         for (int n = 0; n < times.length; n++) {
@@ -120,7 +141,7 @@ public final class OccupationHistogram {
         return s / totalTime;
     }
 
-    /** Time-averaged Var N (two passes). */
+    /** {@return time-averaged Var N (two passes)} */
     public double varianceN() {
         double mean = meanN();
         double s = 0.0;
@@ -131,7 +152,7 @@ public final class OccupationHistogram {
         return s / totalTime;
     }
 
-    /** Time-averaged ⟨m⟩. */
+    /** {@return time-averaged ⟨m⟩} */
     public double meanM() {
         double s = 0.0;
         for (int n = 0; n < times.length; n++) {

@@ -32,52 +32,59 @@ public final class ReplicaResult {
         this.stopped = stopped;
     }
 
-    /** Index of the replica (0-based; its random stream is the replica-th split of the root generator). */
+    /** {@return index of the replica (0-based; its random stream is the replica-th split of the root generator)} */
     public int replica() {
         return replica;
     }
 
-    /** Recorded simulated time in s (the requested duration unless stopped). */
+    /** {@return recorded simulated time in s (the requested duration unless stopped)} */
     public double simulatedTime() {
         return simulatedTime;
     }
 
-    /** Events (jumps) during the recorded time. */
+    /** {@return events (jumps) during the recorded time} */
     public long events() {
         return events;
     }
 
-    /** Events during the burn-in (not recorded). */
+    /** {@return events during the burn-in (not recorded)} */
     public long burnInEvents() {
         return burnInEvents;
     }
 
-    /** Recorded events of {@code channel}. */
+    /**
+     * {@return recorded events of {@code channel}}
+     *
+     * @param channel the kind of transition ({@link org.qpspin.rates.Channel}: injection, spin flip, annihilation)
+     */
     public long count(Channel channel) {
         return channelCounts[channel.ordinal()];
     }
 
-    /** Recorded events per channel, indexed by {@link Channel#ordinal()} (copy). */
+    /** {@return recorded events per channel, indexed by {@link Channel#ordinal()} (copy)} */
     public long[] channelCounts() {
         return channelCounts.clone();
     }
 
-    /** Time-weighted occupation of the recorded time. */
+    /** {@return time-weighted occupation of the recorded time} */
     public OccupationHistogram occupation() {
         return occupation;
     }
 
-    /** N(t), m(t) on the grid (empty when no interval was set). */
+    /** {@return N(t), m(t) on the grid (empty when no interval was set)} */
     public TimeSeries series() {
         return series;
     }
 
-    /** CPU seconds the replica's thread spent (burn-in included): throughput that a loaded machine does not skew. */
+    /**
+     * {@return CPU seconds the replica's thread spent (burn-in included): throughput that a loaded machine does not
+     * skew}
+     */
     public double cpuSeconds() {
         return cpuSeconds;
     }
 
-    /** Whether the replica ended before its requested duration. */
+    /** {@return whether the replica ended before its requested duration} */
     public boolean stopped() {
         return stopped;
     }

@@ -16,32 +16,40 @@ public final class TimeSeries {
         this.m = m;
     }
 
-    /** Δt in s. */
+    /** {@return Δt in s} */
     public double interval() {
         return interval;
     }
 
-    /** Number of samples. */
+    /** {@return number of samples} */
     public int size() {
         return n.length;
     }
 
-    /** N(t_k). */
+    /**
+     * {@return N(t_k)}
+     *
+     * @param k the grid point, 0 ≤ k &lt; {@link #size()}
+     */
     public int n(int k) {
         return n[k];
     }
 
-    /** m(t_k). */
+    /**
+     * {@return m(t_k)}
+     *
+     * @param k the grid point, 0 ≤ k &lt; {@link #size()}
+     */
     public int m(int k) {
         return m[k];
     }
 
-    /** N(t_k) for all k (copy). */
+    /** {@return N(t_k) for all k (copy)} */
     public int[] nValues() {
         return n.clone();
     }
 
-    /** m(t_k) for all k (copy). */
+    /** {@return m(t_k) for all k (copy)} */
     public int[] mValues() {
         return m.clone();
     }

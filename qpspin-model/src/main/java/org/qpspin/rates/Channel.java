@@ -27,12 +27,12 @@ public enum Channel {
         this.deltaM = deltaM;
     }
 
-    /** Change of N. */
+    /** {@return change of N} */
     public int deltaN() {
         return deltaN;
     }
 
-    /** Change of m. */
+    /** {@return change of m} */
     public int deltaM() {
         return deltaM;
     }

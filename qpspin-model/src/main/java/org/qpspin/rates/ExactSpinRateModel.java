@@ -52,7 +52,11 @@ public final class ExactSpinRateModel implements RateModel {
         this.flipRate = parameters.spinFlipRate();
     }
 
-    /** The exact-spin rates for {@code parameters}. */
+    /**
+     * {@return the exact-spin rates for {@code parameters}}
+     *
+     * @param parameters the model parameters
+     */
     public static ExactSpinRateModel of(ModelParameters parameters) {
         return new ExactSpinRateModel(parameters);
     }
@@ -68,8 +72,8 @@ public final class ExactSpinRateModel implements RateModel {
     }
 
     /**
-     * The rate of {@code channel} out of the valid state (N, m), in s⁻¹; 0 where the channel does not act (its
-     * target is invalid or its spin factor vanishes). The formulas are the class comment's.
+     * {@return the rate of {@code channel} out of the valid state (N, m), in s⁻¹; 0 where the channel does not act (its
+     * target is invalid or its spin factor vanishes)} The formulas are the class comment's.
      *
      * @param channel the process
      * @param n       N ≥ 0

@@ -31,7 +31,11 @@ public final class Prl2020RateModel implements RateModel {
         this.flipRate = parameters.spinFlipRate();
     }
 
-    /** The PRL 2020 rates for {@code parameters}. */
+    /**
+     * {@return the PRL 2020 rates for {@code parameters}}
+     *
+     * @param parameters the model parameters
+     */
     public static Prl2020RateModel of(ModelParameters parameters) {
         return new Prl2020RateModel(parameters);
     }
@@ -46,7 +50,12 @@ public final class Prl2020RateModel implements RateModel {
         return parameters;
     }
 
-    /** Rate of (N, m) → (N+1, m) in s⁻¹, boundary rule included. */
+    /**
+     * {@return rate of (N, m) → (N+1, m) in s⁻¹, boundary rule included}
+     *
+     * @param n N, the number of quasiparticles (≥ 0)
+     * @param m m, the number of flipped spins (0 ≤ m ≤ ⌊N/2⌋)
+     */
     public double injectionRate(int n, int m) {
         if (2 * m == n) { // (N+1, m+1) invalid: the whole injection keeps m
             return totalInjection;
@@ -54,7 +63,12 @@ public final class Prl2020RateModel implements RateModel {
         return 0.5 * totalInjection * (1.0 + 1.0 / (n - m + 1));
     }
 
-    /** Rate of (N, m) → (N+1, m+1) in s⁻¹ (0 where the boundary rule applies). */
+    /**
+     * {@return rate of (N, m) → (N+1, m+1) in s⁻¹ (0 where the boundary rule applies)}
+     *
+     * @param n N, the number of quasiparticles (≥ 0)
+     * @param m m, the number of flipped spins (0 ≤ m ≤ ⌊N/2⌋)
+     */
     public double flippedInjectionRate(int n, int m) {
         if (2 * m == n) {
             return 0.0;
@@ -62,7 +76,12 @@ public final class Prl2020RateModel implements RateModel {
         return 0.5 * totalInjection * (1.0 - 1.0 / (n - m + 1));
     }
 
-    /** Rate of singlet annihilation (N, m) → (N−2, m−1) in s⁻¹. */
+    /**
+     * {@return rate of singlet annihilation (N, m) → (N−2, m−1) in s⁻¹}
+     *
+     * @param n N, the number of quasiparticles (≥ 0)
+     * @param m m, the number of flipped spins (0 ≤ m ≤ ⌊N/2⌋)
+     */
     public double singletAnnihilationRate(int n, int m) {
         return singletPerVolume * (n - m) * (double) m;
     }

@@ -13,10 +13,10 @@ import org.qpspin.model.ModelParameters;
  */
 public interface RateModel {
 
-    /** A short name, e.g. {@code "prl2020"}. */
+    /** {@return a short name, e.g. {@code "prl2020"}} */
     String name();
 
-    /** The parameters the rates were built from. */
+    /** {@return the parameters the rates were built from} */
     ModelParameters parameters();
 
     /**
@@ -28,6 +28,11 @@ public interface RateModel {
      */
     void forEachTransition(int n, int m, TransitionSink sink);
 
-    /** Total rate out of (N, m) to valid states, in s⁻¹ (the sum of what {@link #forEachTransition} reports). */
+    /**
+     * {@return total rate out of (N, m) to valid states, in s⁻¹ (the sum of what {@link #forEachTransition} reports)}
+     *
+     * @param n N, the number of quasiparticles (≥ 0)
+     * @param m m, the number of flipped spins (0 ≤ m ≤ ⌊N/2⌋)
+     */
     double totalRate(int n, int m);
 }

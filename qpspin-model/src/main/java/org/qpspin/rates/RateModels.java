@@ -13,9 +13,11 @@ public final class RateModels {
     }
 
     /**
-     * The rate model called {@code name} for {@code parameters}: "prl2020" ({@link Prl2020RateModel}, the paper's
-     * rates, docs/model.md) or "exact-spin" ({@link ExactSpinRateModel}).
+     * {@return the rate model called {@code name} for {@code parameters}: "prl2020" ({@link Prl2020RateModel}, the
+     * paper's rates, docs/model.md) or "exact-spin" ({@link ExactSpinRateModel})}
      *
+     * @param name {@code prl2020} or {@code exact-spin}
+     * @param parameters the model parameters
      * @throws IllegalArgumentException for any other name, listing the known ones
      */
     public static RateModel byName(String name, ModelParameters parameters) {
@@ -28,7 +30,11 @@ public final class RateModels {
         throw new IllegalArgumentException("unknown rate model '" + name + "'; known: " + String.join(", ", NAMES));
     }
 
-    /** Whether {@code model} is the PRL 2020 model, whose limits the mean-field and Fokker-Planck code are. */
+    /**
+     * {@return whether {@code model} is the PRL 2020 model, whose limits the mean-field and Fokker-Planck code are}
+     *
+     * @param model a rate model
+     */
     public static boolean isPrl2020(RateModel model) {
         return model instanceof Prl2020RateModel;
     }

@@ -51,7 +51,7 @@ public final class StateSpace {
     }
 
     /**
-     * The rectangle 0 ≤ N ≤ nMax, 0 ≤ m ≤ min(⌊N/2⌋, mMax).
+     * {@return the rectangle 0 ≤ N ≤ nMax, 0 ≤ m ≤ min(⌊N/2⌋, mMax)}
      *
      * @param nMax largest N (≥ 0)
      * @param mMax largest m (≥ 0); any value ≥ ⌊nMax/2⌋ means no truncation in m
@@ -72,14 +72,20 @@ public final class StateSpace {
         return new StateSpace(nMax, lo, hi, true, Math.min(mMax, nMax / 2));
     }
 
-    /** The untruncated-in-m triangle 0 ≤ N ≤ nMax, 0 ≤ m ≤ ⌊N/2⌋. */
+    /**
+     * {@return the untruncated-in-m triangle 0 ≤ N ≤ nMax, 0 ≤ m ≤ ⌊N/2⌋}
+     *
+     * @param nMax the largest N (≥ 0)
+     */
     public static StateSpace triangle(int nMax) {
         return rectangle(nMax, Math.max(0, nMax / 2));
     }
 
     /**
-     * A per-level window mLow[N] ≤ m ≤ mHigh[N] for N = 0 … nMax, clipped to 0 ≤ m ≤ ⌊N/2⌋.
+     * {@return a per-level window mLow[N] ≤ m ≤ mHigh[N] for N = 0 … nMax, clipped to 0 ≤ m ≤ ⌊N/2⌋}
      *
+     * @param mLow the smallest m kept at each level N = 0 … nMax
+     * @param mHigh the largest m kept at each level (same length)
      * @throws IllegalArgumentException if the arrays differ in length, or a clipped window is empty
      */
     public static StateSpace band(int[] mLow, int[] mHigh) {
@@ -102,47 +108,63 @@ public final class StateSpace {
         return new StateSpace(nMax, lo, hi, false, top);
     }
 
-    /** Number of states. */
+    /** {@return number of states} */
     public int size() {
         return offset[maxN + 1];
     }
 
-    /** Nmax. */
+    /** {@return Nmax} */
     public int maxN() {
         return maxN;
     }
 
-    /** The largest m of any state. */
+    /** {@return the largest m of any state} */
     public int maxM() {
         return maxM;
     }
 
-    /** Whether this is a {@link #rectangle}. */
+    /** {@return whether this is a {@link #rectangle}} */
     public boolean isRectangle() {
         return rectangular;
     }
 
-    /** Smallest m kept at level N. */
+    /**
+     * {@return smallest m kept at level N}
+     *
+     * @param n N, 0 ≤ N ≤ Nmax
+     */
     public int lowM(int n) {
         return lowM[n];
     }
 
-    /** Largest m kept at level N. */
+    /**
+     * {@return largest m kept at level N}
+     *
+     * @param n N, 0 ≤ N ≤ Nmax
+     */
     public int highM(int n) {
         return highM[n];
     }
 
-    /** Number of states at level N. */
+    /**
+     * {@return number of states at level N}
+     *
+     * @param n N, 0 ≤ N ≤ Nmax
+     */
     public int levelWidth(int n) {
         return highM[n] - lowM[n] + 1;
     }
 
-    /** Index of the first state of level N (for N = Nmax + 1: {@link #size()}). */
+    /**
+     * {@return index of the first state of level N (for N = Nmax + 1: {@link #size()})}
+     *
+     * @param n N, 0 ≤ N ≤ Nmax + 1
+     */
     public int levelOffset(int n) {
         return offset[n];
     }
 
-    /** Largest level width. */
+    /** {@return largest level width} */
     public int maxLevelWidth() {
         int w = 0;
         for (int n = 0; n <= maxN; n++) {
@@ -151,19 +173,31 @@ public final class StateSpace {
         return w;
     }
 
-    /** Whether (N, m) is a valid state of the model (0 ≤ m ≤ ⌊N/2⌋), regardless of truncation. */
+    /**
+     * {@return whether (N, m) is a valid state of the model (0 ≤ m ≤ ⌊N/2⌋), regardless of truncation}
+     *
+     * @param n N
+     * @param m m
+     */
     public static boolean isValid(int n, int m) {
         return n >= 0 && m >= 0 && m <= n / 2;
     }
 
-    /** Whether (N, m) is in this truncated set. */
+    /**
+     * {@return whether (N, m) is in this truncated set}
+     *
+     * @param n N
+     * @param m m
+     */
     public boolean contains(int n, int m) {
         return n >= 0 && n <= maxN && m >= lowM[n] && m <= highM[n];
     }
 
     /**
-     * Index of (N, m).
+     * {@return index of (N, m)}
      *
+     * @param n N
+     * @param m m
      * @throws IndexOutOfBoundsException if (N, m) is not in the set
      */
     public int index(int n, int m) {
@@ -173,25 +207,40 @@ public final class StateSpace {
         return offset[n] + m - lowM[n];
     }
 
-    /** Index of (N, m), or −1 when it is not in the set. */
+    /**
+     * {@return index of (N, m), or −1 when it is not in the set}
+     *
+     * @param n N
+     * @param m m
+     */
     public int indexOrMinusOne(int n, int m) {
         return contains(n, m) ? offset[n] + m - lowM[n] : -1;
     }
 
-    /** N of state {@code index}. */
+    /**
+     * {@return N of state {@code index}}
+     *
+     * @param index a state index, 0 ≤ index &lt; {@link #size()}
+     */
     public int levelOf(int index) {
         return levelOfState[index];
     }
 
-    /** m of state {@code index}. */
+    /**
+     * {@return m of state {@code index}}
+     *
+     * @param index a state index, 0 ≤ index &lt; {@link #size()}
+     */
     public int mOf(int index) {
         int n = levelOfState[index];
         return index - offset[n] + lowM[n];
     }
 
     /**
-     * Whether the state is on the truncation boundary: on level Nmax, or at an m edge that cuts valid states
-     * (m = mHigh(N) &lt; ⌊N/2⌋, or m = mLow(N) &gt; 0).
+     * {@return whether the state is on the truncation boundary: on level Nmax, or at an m edge that cuts valid states
+     * (m = mHigh(N) &lt; ⌊N/2⌋, or m = mLow(N) &gt; 0)}
+     *
+     * @param index a state index, 0 ≤ index &lt; {@link #size()}
      */
     public boolean isOnBoundary(int index) {
         int n = levelOf(index);

@@ -40,6 +40,10 @@ public final class Generator {
     /**
      * Assembles L for {@code rates} on {@code space}.
      *
+     * @param rates the rate model (PRL 2020 or exact-spin) whose transitions are assembled
+     * @param space the truncated state space; transitions leaving it are dropped (and counted by
+     *              {@link #omittedRate})
+     * @return the generator L: L[i][j] the rate j → i within the space, columns summing to zero
      * @throws IllegalArgumentException if a rate is not finite (e.g. overflow at huge N)
      */
     public static Generator assemble(RateModel rates, StateSpace space) {
@@ -137,43 +141,54 @@ public final class Generator {
         }
     }
 
-    /** The truncated state space. */
+    /** {@return the truncated state space} */
     public StateSpace space() {
         return space;
     }
 
-    /** The rate model. */
+    /** {@return the rate model} */
     public RateModel rateModel() {
         return rates;
     }
 
-    /** L in CSC form (shared, do not modify). */
+    /** {@return L in CSC form (shared, do not modify)} */
     public DMatrixSparseCSC matrix() {
         return matrix;
     }
 
-    /** Number of states. */
+    /** {@return number of states} */
     public int size() {
         return space.size();
     }
 
-    /** Number of stored entries of L (diagonal included). */
+    /** {@return number of stored entries of L (diagonal included)} */
     public int nonZeros() {
         return matrix.nz_length;
     }
 
-    /** Total rate of the transitions out of {@code state} dropped by the truncation, in s⁻¹. */
+    /**
+     * {@return total rate of the transitions out of {@code state} dropped by the truncation, in s⁻¹}
+     *
+     * @param state a state index of {@link #space()}
+     */
     public double omittedRate(int state) {
         return omittedRate[state];
     }
 
-    /** −L[j][j]: total rate out of {@code state} to kept states, in s⁻¹ (a sum of positive terms). */
+    /**
+     * {@return −L[j][j]: total rate out of {@code state} to kept states, in s⁻¹ (a sum of positive terms)}
+     *
+     * @param state a state index of {@link #space()}
+     */
     public double exitRate(int state) {
         return exitRate[state];
     }
 
     /**
      * out = L p. Allocation-free; {@code out} must have length {@link #size()} and differ from {@code p}.
+     *
+     * @param p a vector over the states, length {@link #size()}
+     * @param out receives L p, length {@link #size()}, not {@code p} itself
      */
     public void multiply(double[] p, double[] out) {
         java.util.Arrays.fill(out, 0.0);
@@ -191,7 +206,11 @@ public final class Generator {
         }
     }
 
-    /** Σ_j p_j × omittedRate_j: the stationary probability flux the truncation dropped, in s⁻¹. */
+    /**
+     * {@return Σ_j p_j × omittedRate_j: the stationary probability flux the truncation dropped, in s⁻¹}
+     *
+     * @param p a probability vector over the states (normally the stationary one), length {@link #size()}
+     */
     public double omittedFlux(double[] p) {
         double flux = 0.0;
         for (int j = 0; j < p.length; j++) {

@@ -47,7 +47,12 @@ public final class MatrixFiles {
     private MatrixFiles() {
     }
 
-    /** Writes {@code a} as a Matrix Market coordinate real general file (exact decimal values). */
+    /**
+     * Writes {@code a} as a Matrix Market coordinate real general file (exact decimal values).
+     *
+     * @param a the matrix (explicit zeros written as stored)
+     * @param file the target; replaced if it exists
+     */
     public static void writeMatrixMarket(DMatrixSparseCSC a, Path file) {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
             writeMatrixMarket(a, w);
@@ -56,7 +61,13 @@ public final class MatrixFiles {
         }
     }
 
-    /** Writes {@code a} in Matrix Market form to {@code out} (not closed). */
+    /**
+     * Writes {@code a} in Matrix Market form to {@code out} (not closed).
+     *
+     * @param a the matrix (explicit zeros written as stored)
+     * @param out where to write (UTF-8 text; flushed by the caller)
+     * @throws IOException as {@code out} throws it
+     */
     public static void writeMatrixMarket(DMatrixSparseCSC a, Writer out) throws IOException {
         Writer w = out instanceof BufferedWriter ? out : new BufferedWriter(out, CHUNK);
         w.write("%%MatrixMarket matrix coordinate real general\n");
@@ -74,7 +85,12 @@ public final class MatrixFiles {
         w.flush();
     }
 
-    /** Writes {@code a} in the binary CSC format described in the class comment. */
+    /**
+     * Writes {@code a} in the binary CSC format described in the class comment.
+     *
+     * @param a the matrix
+     * @param file the target; replaced if it exists
+     */
     public static void writeBinaryCsc(DMatrixSparseCSC a, Path file) {
         int n = a.numCols;
         int nnz = a.nz_length;
@@ -112,6 +128,8 @@ public final class MatrixFiles {
     /**
      * Reads a binary CSC file written by {@link #writeBinaryCsc}.
      *
+     * @param file a file written by {@link #writeBinaryCsc}
+     * @return the matrix, with the stored pattern and values
      * @throws IllegalArgumentException if the file is not in that format or is truncated
      */
     public static DMatrixSparseCSC readBinaryCsc(Path file) {
@@ -164,7 +182,12 @@ public final class MatrixFiles {
         }
     }
 
-    /** Writes {@code v} as raw little-endian float64 (NumPy: {@code np.fromfile(path, '<f8')}). */
+    /**
+     * Writes {@code v} as raw little-endian float64 (NumPy: {@code np.fromfile(path, '<f8')}).
+     *
+     * @param v the values, in index order
+     * @param file the target; replaced if it exists
+     */
     public static void writeDoubles(double[] v, Path file) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {

@@ -10,8 +10,8 @@ public final class HeapBudget {
     }
 
     /**
-     * Maximum heap minus the heap in use: Runtime.maxMemory() − (totalMemory() − freeMemory()). Garbage not yet
-     * collected counts as in use, so the estimate errs on the side of refusing (the checks use
+     * {@return maximum heap minus the heap in use: Runtime.maxMemory() − (totalMemory() − freeMemory())} Garbage not
+     * yet collected counts as in use, so the estimate errs on the side of refusing (the checks use
      * {@link #availableBytes(long)}, which collects it first when it matters).
      */
     public static long availableBytes() {
@@ -24,10 +24,12 @@ public final class HeapBudget {
     }
 
     /**
-     * {@link #availableBytes()}, measured once more after a {@link System#gc()} when it falls short of
+     * {@return {@link #availableBytes()}, measured once more after a {@link System#gc()} when it falls short of
      * {@code needed}: the garbage of earlier work (the first factorization before a re-pin, the smaller attempts
-     * of an automatic truncation) counts as in use until collected and would otherwise refuse a chain that fits.
+     * of an automatic truncation) counts as in use until collected and would otherwise refuse a chain that fits}
      * The collection is asked for only on that path, just before a refusal or a large allocation.
+     *
+     * @param needed the bytes about to be allocated (≥ 0)
      */
     public static long availableBytes(long needed) {
         long available = availableBytes();
@@ -43,6 +45,10 @@ public final class HeapBudget {
      * ({@link #availableBytes(long)}), in one line: "SUBJECT needs X MiB OBJECT, more than the Y MiB of heap
      * available; ADVICE" (needed rounded up, available down).
      *
+     * @param needed the bytes the work will allocate
+     * @param subject who needs them, e.g. {@code "lu solver"}
+     * @param object for what, e.g. {@code "for the factors of 1002001 states"}
+     * @param advice what the user can do instead, e.g. raise the heap
      * @throws IllegalArgumentException if {@code needed} bytes do not fit
      */
     public static void require(long needed, String subject, String object, String advice) {
@@ -53,7 +59,11 @@ public final class HeapBudget {
         }
     }
 
-    /** {@code bytes} in MiB rounded up, for the refusal messages (needed rounds up, available down). */
+    /**
+     * {@return {@code bytes} in MiB rounded up, for the refusal messages (needed rounds up, available down)}
+     *
+     * @param bytes a byte count (≥ 0)
+     */
     public static long mebibytesUp(long bytes) {
         return (bytes + (1L << 20) - 1) >> 20;
     }
@@ -61,6 +71,9 @@ public final class HeapBudget {
     /**
      * Makes {@link #availableBytes()} return {@code bytes} until the returned handle is closed, so that tests can
      * reach the refusals without a heap of that size. Not for concurrent use: the override is global.
+     *
+     * @param bytes what {@link #availableBytes()} reports while the handle is open
+     * @return the handle; closing it restores the measured value
      */
     public static Fixed fixedForTest(long bytes) {
         if (bytes < 0) {

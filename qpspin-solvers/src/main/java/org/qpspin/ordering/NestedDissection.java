@@ -33,7 +33,9 @@ public final class NestedDissection {
     }
 
     /**
-     * The nested-dissection order of {@code space}: {@code order[k]} is the state eliminated k-th.
+     * {@return the nested-dissection order of {@code space}: {@code order[k]} is the state eliminated k-th}
+     *
+     * @param space the truncated state space
      */
     public static int[] order(StateSpace space) {
         NestedDissection nd = new NestedDissection(space);

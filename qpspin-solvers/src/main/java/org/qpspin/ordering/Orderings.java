@@ -17,7 +17,11 @@ public final class Orderings {
     private Orderings() {
     }
 
-    /** The identity order 0, 1, …, n−1 (level by level for a {@link StateSpace}). */
+    /**
+     * {@return the identity order 0, 1, …, n−1 (level by level for a {@link StateSpace})}
+     *
+     * @param n the number of states
+     */
     public static int[] natural(int n) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
@@ -26,7 +30,11 @@ public final class Orderings {
         return order;
     }
 
-    /** Nested dissection of the (N, m) grid, see {@link NestedDissection}. */
+    /**
+     * {@return nested dissection of the (N, m) grid, see {@link NestedDissection}}
+     *
+     * @param space the truncated state space
+     */
     public static int[] nestedDissection(StateSpace space) {
         return NestedDissection.order(space);
     }
@@ -34,6 +42,9 @@ public final class Orderings {
     /**
      * A copy of {@code order} with {@code state} moved to the end, the others keeping their relative order.
      *
+     * @param order a permutation
+     * @param state the entry moved to the end
+     * @return the new order
      * @throws IllegalArgumentException if {@code state} does not occur in {@code order}
      */
     public static int[] withLast(int[] order, int state) {
@@ -56,19 +67,30 @@ public final class Orderings {
         return result;
     }
 
-    /** Whether {@code order} holds each of 0 … n−1 exactly once ({@link Permutations#isPermutation}). */
+    /**
+     * {@return whether {@code order} holds each of 0 … n−1 exactly once ({@link Permutations#isPermutation})}
+     *
+     * @param order the candidate permutation
+     * @param n its expected length and range
+     */
     public static boolean isPermutation(int[] order, int n) {
         return Permutations.isPermutation(order, n);
     }
 
-    /** inverse[order[k]] = k ({@link Permutations#inverse}). */
+    /**
+     * {@return inverse[order[k]] = k ({@link Permutations#inverse})}
+     *
+     * @param order a permutation of 0 … n−1
+     */
     public static int[] inverse(int[] order) {
         return Permutations.inverse(order);
     }
 
     /**
-     * A {@link ComputePermutation} that hands a fixed symmetric order to EJML (as both its row and column
-     * permutation). {@code process} only checks the matrix size: the order was computed from the geometry.
+     * {@return a {@link ComputePermutation} that hands a fixed symmetric order to EJML (as both its row and column
+     * permutation)} {@code process} only checks the matrix size: the order was computed from the geometry.
+     *
+     * @param order the symmetric order, a permutation of the matrix's columns
      */
     public static ComputePermutation<DMatrixSparseCSC> fixed(int[] order) {
         return new Fixed(order);

@@ -2,6 +2,7 @@ package org.qpspin.stationary;
 
 import org.qpspin.generator.Generator;
 import org.qpspin.linalg.HeapBudget;
+import org.qpspin.linalg.ProgressListener;
 import org.qpspin.space.StateSpace;
 import org.qpspin.truncation.ProbableCore;
 
@@ -38,6 +39,18 @@ final class AutoSolver extends BuiltInSolver {
     /** The core solver is chosen when its core holds at most this share of the states. */
     static final double CORE_MAX_FRACTION = 0.5;
 
+    AutoSolver() {
+    }
+
+    AutoSolver(ProgressListener progress) {
+        super(progress);
+    }
+
+    @Override
+    public AutoSolver withProgress(ProgressListener listener) {
+        return new AutoSolver(listener);
+    }
+
     @Override
     public SolverKind kind() {
         return SolverKind.AUTO;
@@ -49,18 +62,23 @@ final class AutoSolver extends BuiltInSolver {
         if (space.size() >= CORE_MIN_STATES) {
             StateSpace core = ProbableCore.of(generator.rateModel(), space);
             if (core.size() <= CORE_MAX_FRACTION * space.size()) {
-                return new CoreSolver();
+                return new CoreSolver(progress);
             }
         }
-        return exactFor(space);
+        return exactFor(space, progress);
     }
 
     /** The exact (direct, subtraction-free) solver the rule picks for {@code space}: gth, levels or lu. */
     static BuiltInSolver exactFor(StateSpace space) {
+        return exactFor(space, ProgressListener.NONE);
+    }
+
+    /** {@link #exactFor(StateSpace)} reporting its long phases to {@code progress}. */
+    static BuiltInSolver exactFor(StateSpace space, ProgressListener progress) {
         if (space.size() <= GTH_LIMIT) {
             return new GthSolver();
         }
-        return prefersLevels(space) && levelsFit(space) ? new LevelSolver() : new LuSolver(true);
+        return prefersLevels(space) && levelsFit(space) ? new LevelSolver(progress) : new LuSolver(true, progress);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.qpspin.stationary;
 
 import org.qpspin.generator.Generator;
+import org.qpspin.linalg.ProgressListener;
 
 /**
  * What the built-in solvers share: the name from their {@link SolverKind}, the stationary solve as the
@@ -8,6 +9,17 @@ import org.qpspin.generator.Generator;
  * solver of the package can report under its own name ({@link KeptFactorization#reportedAs}).
  */
 abstract class BuiltInSolver implements StationarySolver {
+
+    /** Where the long phases of each solve are reported ({@link ProgressListener#NONE} by default). */
+    final ProgressListener progress;
+
+    BuiltInSolver() {
+        this(ProgressListener.NONE);
+    }
+
+    BuiltInSolver(ProgressListener progress) {
+        this.progress = progress == null ? ProgressListener.NONE : progress;
+    }
 
     @Override
     public final String name() {

@@ -1,6 +1,7 @@
 package org.qpspin.stationary;
 
 import org.qpspin.generator.Generator;
+import org.qpspin.linalg.ProgressListener;
 import org.qpspin.linalg.dense.DenseKernel;
 import org.qpspin.space.StateSpace;
 import org.qpspin.truncation.ProbableCore;
@@ -28,6 +29,18 @@ final class CoreSolver extends BuiltInSolver {
     /** Widening rounds (each refactorizes the core). */
     static final int MAX_WIDENING_ROUNDS = 1;
 
+    CoreSolver() {
+    }
+
+    CoreSolver(ProgressListener progress) {
+        super(progress);
+    }
+
+    @Override
+    public CoreSolver withProgress(ProgressListener listener) {
+        return new CoreSolver(listener);
+    }
+
     @Override
     public SolverKind kind() {
         return SolverKind.CORE;
@@ -42,18 +55,18 @@ final class CoreSolver extends BuiltInSolver {
             return factorizeOnCore(generator, ProbableCore.of(generator.rateModel(), space), start);
         } catch (IllegalArgumentException e) {
             // the core's own chain was refused (e.g. not one class): solve the whole space exactly, and say so
-            KeptFactorization exact = AutoSolver.exactFor(space).factorize(generator);
+            KeptFactorization exact = AutoSolver.exactFor(space, progress).factorize(generator);
             return exact.reportedAs(name() + "→" + exact.solver() + " (core refused: " + e.getMessage() + ")");
         }
     }
 
-    private static KeptFactorization factorizeOnCore(Generator generator, StateSpace firstCore, long start) {
+    private KeptFactorization factorizeOnCore(Generator generator, StateSpace firstCore, long start) {
         StateSpace space = generator.space();
         StateSpace core = firstCore;
         // the mean-field band first; at most MAX_WIDENING_ROUNDS refactorizations where its edges are heavy
         for (int round = 0; ; round++) {
             Generator coreGenerator = Generator.assemble(generator.rateModel(), core);
-            StationaryFactorization exact = AutoSolver.exactFor(core).factorize(coreGenerator);
+            StationaryFactorization exact = AutoSolver.exactFor(core, progress).factorize(coreGenerator);
             StateSpace wider = round == MAX_WIDENING_ROUNDS ? null : widened(space, core, exact.stationary());
             if (wider == null) {
                 return new CoreFactorization(generator, exact, start);

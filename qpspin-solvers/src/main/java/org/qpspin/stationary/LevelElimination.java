@@ -5,6 +5,7 @@ import org.qpspin.generator.Generator;
 import org.qpspin.linalg.HeapBudget;
 import org.qpspin.linalg.dense.PanelUpdate;
 import org.qpspin.space.StateSpace;
+import org.qpspin.linalg.WorkCounter;
 
 /**
  * Grassmann–Taksar–Heyman censoring of a level-structured chain, level by level from N = Nmax down to a given
@@ -158,6 +159,16 @@ final class LevelElimination {
 
     /** The elimination of the levels above {@link #lowest} (once, after {@link #prepare}). */
     void eliminate(DMatrixSparseCSC l) {
+        eliminate(l, WorkCounter.NONE);
+    }
+
+    /** The progress weight of a level of {@code width} states: w³, the level solver's cost model. */
+    static long work(long width) {
+        return width * width * width;
+    }
+
+    /** {@link #eliminate(DMatrixSparseCSC)}, adding each level's {@link #work} to {@code counter} when it is done. */
+    void eliminate(DMatrixSparseCSC l, WorkCounter counter) {
         if (maxN == lowest) {
             if (lowest > 0) {
                 lowestRows = censoredRows(l, lowest, new double[0], offset[lowest + 1], 0);
@@ -210,6 +221,7 @@ final class LevelElimination {
                 addOriginalRates(l, k, (k - rowStart) * cols, colStart, hi, block);
             }
             eliminateLevel(top, rowStart, lo, hi, colStart, cols, block);
+            counter.add(work(hi - lo));
             double[] swap = previous;
             previous = block;
             block = swap;

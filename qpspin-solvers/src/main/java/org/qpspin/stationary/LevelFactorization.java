@@ -2,6 +2,8 @@ package org.qpspin.stationary;
 
 import org.ejml.data.DMatrixSparseCSC;
 import org.qpspin.generator.Generator;
+import org.qpspin.linalg.ProgressListener;
+import org.qpspin.linalg.WorkCounter;
 import org.qpspin.linalg.dense.DenseKernel;
 
 /**
@@ -81,17 +83,27 @@ final class LevelFactorization extends KeptFactorization {
      *                                  do not fit in memory
      */
     static LevelFactorization factorize(Generator generator, boolean keepRows, String solverName) {
+        return factorize(generator, keepRows, solverName, ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #factorize(Generator, boolean, String)}, reporting each elimination to {@code progress} as a phase
+     * {@code "levels elimination"} counted in Σ_K w_K³ (w_K the width of level K, the cost model of the level
+     * solver), each level's w³ added when it is eliminated.
+     */
+    static LevelFactorization factorize(Generator generator, boolean keepRows, String solverName,
+                                        ProgressListener progress) {
         long start = System.nanoTime();
         DenseKernel.prepareFor(generator.size());
         LevelFactorization f = new LevelFactorization(generator,
                 PinnedState.peakEstimate(generator.space(), generator.rateModel().parameters()), keepRows, solverName,
-                start);
+                start, progress);
         if (keepRows) {
             double[] p = f.stationary().probabilitiesView();
             int top = mostProbable(p);
             if (p[top] > PIN_AMPLIFICATION_LIMIT * p[f.pin()]) {
                 f = null; // the first factorization may be collected while the second is built
-                f = new LevelFactorization(generator, top, true, solverName, start);
+                f = new LevelFactorization(generator, top, true, solverName, start, progress);
             }
         }
         return f;
@@ -113,22 +125,34 @@ final class LevelFactorization extends KeptFactorization {
      * @param startNanos {@link System#nanoTime()} when the solve began (the result reports the time since)
      */
     LevelFactorization(Generator generator, int pin, boolean keepRows, String solverName, long startNanos) {
+        this(generator, pin, keepRows, solverName, startNanos, ProgressListener.NONE);
+    }
+
+    /** As the constructor above, reporting the eliminations to {@code progress} (see {@link #factorize}). */
+    LevelFactorization(Generator generator, int pin, boolean keepRows, String solverName, long startNanos,
+                       ProgressListener progress) {
         kept = new LevelFactors(generator, pin, keepRows);
         solves = new LevelGroupInverse(kept);
         DMatrixSparseCSC l = generator.matrix();
         int n = kept.space.size();
         int peak = kept.peak;
+        long work = 0;
+        for (int level = 0; level <= kept.space.maxN(); level++) {
+            work += LevelElimination.work(kept.offset[level + 1] - kept.offset[level]);
+        }
+        WorkCounter counter = WorkCounter.start(progress, "levels elimination", work);
         UpwardElimination.PhaseA phaseA = new UpwardElimination.PhaseA(kept.above, l,
-                n - kept.offset[peak + 1] >= parallelStates && kept.offset[peak] >= parallelStates);
+                n - kept.offset[peak + 1] >= parallelStates && kept.offset[peak] >= parallelStates, counter);
         double[] peakRows;
         try {
-            peakRows = new UpwardElimination(kept).eliminateUpwards(l, phaseA);
+            peakRows = new UpwardElimination(kept).eliminateUpwards(l, phaseA, counter);
         } catch (RuntimeException e) {
             phaseA.await(); // A's error first, as in the sequential order
             throw e;
         }
         phaseA.await();
         new PeakElimination(kept).eliminatePeak(peakRows);
+        counter.finish();
         double[] p = new ScaledBackSubstitution(kept).backSubstitute();
         for (double value : p) {
             if (value == 0.0) { // unreachable from the pin, or only below the double range: find out which

@@ -1,6 +1,7 @@
 package org.qpspin.stationary;
 
 import org.qpspin.generator.Generator;
+import org.qpspin.linalg.ProgressListener;
 
 /**
  * Block GTH elimination over the levels N: the subtraction-free exact solver for chains that are narrow in m.
@@ -17,6 +18,18 @@ import org.qpspin.generator.Generator;
  */
 final class LevelSolver extends BuiltInSolver {
 
+    LevelSolver() {
+    }
+
+    LevelSolver(ProgressListener progress) {
+        super(progress);
+    }
+
+    @Override
+    public LevelSolver withProgress(ProgressListener listener) {
+        return new LevelSolver(listener);
+    }
+
     @Override
     public SolverKind kind() {
         return SolverKind.LEVELS;
@@ -25,7 +38,7 @@ final class LevelSolver extends BuiltInSolver {
     /** The elimination without the rows (≈ 2 w doubles per state kept), then the back substitution. */
     @Override
     public StationaryResult solve(Generator generator) {
-        return LevelFactorization.factorize(generator, false, name()).stationary();
+        return LevelFactorization.factorize(generator, false, name(), progress).stationary();
     }
 
     /**
@@ -34,6 +47,6 @@ final class LevelSolver extends BuiltInSolver {
      */
     @Override
     public KeptFactorization factorize(Generator generator) {
-        return LevelFactorization.factorize(generator, true, name());
+        return LevelFactorization.factorize(generator, true, name(), progress);
     }
 }

@@ -1,6 +1,7 @@
 package org.qpspin.stationary;
 
 import org.qpspin.generator.Generator;
+import org.qpspin.linalg.ProgressListener;
 import org.qpspin.ordering.Orderings;
 import org.qpspin.space.StateSpace;
 
@@ -27,7 +28,17 @@ final class LuSolver extends BuiltInSolver {
     private final boolean nestedDissection;
 
     LuSolver(boolean nestedDissection) {
+        this(nestedDissection, ProgressListener.NONE);
+    }
+
+    LuSolver(boolean nestedDissection, ProgressListener progress) {
+        super(progress);
         this.nestedDissection = nestedDissection;
+    }
+
+    @Override
+    public LuSolver withProgress(ProgressListener listener) {
+        return new LuSolver(nestedDissection, listener);
     }
 
     @Override
@@ -41,13 +52,13 @@ final class LuSolver extends BuiltInSolver {
         StateSpace space = generator.space();
         int[] order = nestedDissection ? Orderings.nestedDissection(space) : Orderings.natural(space.size());
         int pinned = PinnedState.meanFieldPoint(space, generator.rateModel().parameters());
-        SparseLuFactorization lu = SparseLuFactorization.factorize(generator, pinned, order);
+        SparseLuFactorization lu = SparseLuFactorization.factorize(generator, pinned, order, progress);
         double[] p = stationaryVector(lu);
         int best = argmax(p);
         if (!(p[pinned] >= REPIN_RATIO * p[best]) || !(p[best] < Double.POSITIVE_INFINITY)) {
             pinned = best;
             lu = null; // the first factorization may be collected while the second is built
-            lu = SparseLuFactorization.factorize(generator, pinned, order);
+            lu = SparseLuFactorization.factorize(generator, pinned, order, progress);
             p = stationaryVector(lu);
         }
         boolean zero = false;

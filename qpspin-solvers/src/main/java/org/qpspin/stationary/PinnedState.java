@@ -29,9 +29,12 @@ public final class PinnedState {
     }
 
     /**
-     * The state nearest the mean-field fixed point (N0, m0) of Eqs. 3–4 ({@link MeanFieldFixedPoint}), clamped
+     * {@return the state nearest the mean-field fixed point (N0, m0) of Eqs. 3–4 ({@link MeanFieldFixedPoint}), clamped
      * into {@code space}: N = round(N0) in [0, Nmax] (Nmax when N0 is not finite), m = round(m0) clamped to
-     * [m0 ≥ −1 … mMax + 1] and then to the level's window (m = 0 when m0 is NaN).
+     * [m0 ≥ −1 … mMax + 1] and then to the level's window (m = 0 when m0 is NaN)}
+     *
+     * @param space the truncated state space
+     * @param parameters the model parameters (A, V, Γ, Γt, τs)
      */
     public static int meanFieldPoint(StateSpace space, ModelParameters parameters) {
         MeanFieldFixedPoint mf = MeanFieldFixedPoint.of(parameters);
@@ -44,14 +47,17 @@ public final class PinnedState {
     }
 
     /**
-     * The state of {@code space} nearest a mean-field estimate of the most probable state: N* = max(N0, N_u) with
-     * N0 of Eq. 4 ({@link MeanFieldFixedPoint}, which assumes a polarized cluster, m ≪ N) and
+     * {@return the state of {@code space} nearest a mean-field estimate of the most probable state: N* = max(N0, N_u)
+     * with N0 of Eq. 4 ({@link MeanFieldFixedPoint}, which assumes a polarized cluster, m ≪ N) and
      * N_u = (AV² / (Γ/2 + Γt))^½ the balance of injection and annihilation of an unpolarized cluster (m = N/2 in
-     * Eq. 1). Each neglects a bottleneck of the loss (spin flips, or the recombination itself), so each
+     * Eq. 1)} Each neglects a bottleneck of the loss (spin flips, or the recombination itself), so each
      * underestimates N; the larger is the better estimate, and N_u wins only where the cluster is unpolarized
      * (where Eq. 4 can be off by a factor 10). Then m* solves the singlet balance of Eq. 1,
      * 2Γ(N*−m)m = AV² − Γt N*² (Eq. 3 without m ≪ N; m* = ⌊N* / 2⌋ when it has no root), and both are rounded and
      * clamped into the space (Nmax for N* = +∞).
+     *
+     * @param space the truncated state space
+     * @param p the model parameters (A, V, Γ, Γt, τs)
      */
     public static int peakEstimate(StateSpace space, ModelParameters p) {
         double v = p.volume();

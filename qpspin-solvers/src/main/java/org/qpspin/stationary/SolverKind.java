@@ -25,14 +25,15 @@ public enum SolverKind {
         this.label = label;
     }
 
-    /** The short name: {@code auto}, {@code gth}, {@code levels}, {@code lu} or {@code core}. */
+    /** {@return the short name: {@code auto}, {@code gth}, {@code levels}, {@code lu} or {@code core}} */
     public String label() {
         return label;
     }
 
     /**
-     * The kind called {@code name} (case-insensitive).
+     * {@return the kind called {@code name} (case-insensitive)}
      *
+     * @param name a label ({@link #label()}), e.g. {@code lu}
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */
     public static SolverKind of(String name) {

@@ -2,6 +2,7 @@ package org.qpspin.stationary;
 
 import org.ejml.data.DMatrixSparseCSC;
 import org.qpspin.generator.Generator;
+import org.qpspin.linalg.ProgressListener;
 import org.qpspin.linalg.lu.MultifrontalGth;
 import org.qpspin.ordering.Orderings;
 
@@ -43,15 +44,24 @@ public final class SparseLuFactorization extends KeptFactorization {
      * @throws IllegalArgumentException if the chain is reducible
      */
     static SparseLuFactorization factorize(Generator generator, int pinned, int[] order) {
+        return factorize(generator, pinned, order, ProgressListener.NONE);
+    }
+
+    /** As {@link #factorize(Generator, int, int[])}, reporting the numeric phase to {@code progress}. */
+    static SparseLuFactorization factorize(Generator generator, int pinned, int[] order, ProgressListener progress) {
         long start = System.nanoTime();
         int[] last = Orderings.withLast(order, pinned);
-        MultifrontalGth factors = MultifrontalGth.factorize(generator.matrix(), last);
+        MultifrontalGth factors = MultifrontalGth.factorize(generator.matrix(), last, progress);
         return new SparseLuFactorization(generator.size(), pinned, factors, (System.nanoTime() - start) * 1e-9);
     }
 
     /**
      * L with row k replaced by e_kᵀ, in O(nnz): entries (k, j ≠ k) are dropped and (k, k) set to 1; row indices
      * stay sorted. (The matrix these factors represent; for checks and for other factorizations.)
+     *
+     * @param l the generator (CSC, sorted row indices)
+     * @param k the pinned state
+     * @return the pinned matrix A (a new matrix; {@code l} is unchanged)
      */
     public static DMatrixSparseCSC pinnedMatrix(DMatrixSparseCSC l, int k) {
         int n = l.numCols;
@@ -146,42 +156,44 @@ public final class SparseLuFactorization extends KeptFactorization {
         }
     }
 
-    /** The pinned state k (row k of L replaced by e_kᵀ). */
+    /** {@return the pinned state k (row k of L replaced by e_kᵀ)} */
     public int pinnedState() {
         return pinned;
     }
 
-    /** The elimination order used (the pinned state last); a copy. */
+    /** {@return the elimination order used (the pinned state last); a copy} */
     public int[] order() {
         return order.clone();
     }
 
-    /** Doubles stored in the L and U factors (supernode blocks, explicit zeros included): the fill. */
+    /** {@return doubles stored in the L and U factors (supernode blocks, explicit zeros included): the fill} */
     public long factorNonZeros() {
         return factors.storedEntries();
     }
 
-    /** Floating-point operations the numeric factorization took (dense front kernels, explicit zeros included). */
+    /**
+     * {@return floating-point operations the numeric factorization took (dense front kernels, explicit zeros included)}
+     */
     public double factorFlops() {
         return factors.flops();
     }
 
-    /** Number of supernodes (dense fronts). */
+    /** {@return number of supernodes (dense fronts)} */
     public int supernodes() {
         return factors.supernodes();
     }
 
-    /** Rows of the largest dense front. */
+    /** {@return rows of the largest dense front} */
     public int largestFront() {
         return factors.largestFront();
     }
 
-    /** Wall time of the symbolic analysis and numeric factorization, in seconds. */
+    /** {@return wall time of the symbolic analysis and numeric factorization, in seconds} */
     public double factorSeconds() {
         return factorSeconds;
     }
 
-    /** Number of states. */
+    /** {@return number of states} */
     public int size() {
         return size;
     }

@@ -58,20 +58,33 @@ public final class StationaryAnalysis {
         this.seconds = seconds;
     }
 
-    /** Automatic truncation to the default tolerance, the {@code auto} solver, the PRL 2020 rates. */
+    /**
+     * {@return automatic truncation to the default tolerance, the {@code auto} solver, the PRL 2020 rates}
+     *
+     * @param parameters the model parameters (A, V, Γ, Γt, τs)
+     */
     public static StationaryAnalysis solve(ModelParameters parameters) {
         return solve(parameters, Truncation.automatic(), StationarySolvers.auto());
     }
 
-    /** The PRL 2020 rates of {@code parameters}, solved under {@code truncation} with {@code solver}. */
+    /**
+     * {@return the PRL 2020 rates of {@code parameters}, solved under {@code truncation} with {@code solver}}
+     *
+     * @param parameters the model parameters (A, V, Γ, Γt, τs)
+     * @param truncation automatic (with its tolerance and caps) or fixed
+     * @param solver the stationary solver, e.g. {@link StationarySolvers#auto()}
+     */
     public static StationaryAnalysis solve(ModelParameters parameters, Truncation truncation,
                                            StationarySolver solver) {
         return solve(Prl2020RateModel.of(parameters), truncation, solver);
     }
 
     /**
-     * {@code rates} solved under {@code truncation} with {@code solver}.
+     * {@return {@code rates} solved under {@code truncation} with {@code solver}}
      *
+     * @param rates the rate model (PRL 2020 or exact-spin) with its parameters
+     * @param truncation automatic (with its tolerance and caps) or fixed
+     * @param solver the stationary solver, e.g. {@link StationarySolvers#auto()}
      * @throws TruncationException      when the cost cannot be brought within a checked tolerance
      * @throws IllegalArgumentException when the solver rejects the chain (e.g. too large for dense GTH)
      */
@@ -79,7 +92,15 @@ public final class StationaryAnalysis {
         return run(rates, truncation, solver, false, null);
     }
 
-    /** As {@link #solve(RateModel, Truncation, StationarySolver)}, reporting each step to {@code progress}. */
+    /**
+     * As {@link #solve(RateModel, Truncation, StationarySolver)}, reporting each step to {@code progress}.
+     *
+     * @param rates the rate model (PRL 2020 or exact-spin) with its parameters
+     * @param truncation automatic (with its tolerance and caps) or fixed
+     * @param solver the stationary solver, e.g. {@link StationarySolvers#auto()}
+     * @param progress receives each attempt before and after it is solved (null for none)
+     * @return the analysis
+     */
     public static StationaryAnalysis solve(RateModel rates, Truncation truncation, StationarySolver solver,
                                            Progress progress) {
         return run(rates, truncation, solver, false, progress);
@@ -88,22 +109,36 @@ public final class StationaryAnalysis {
     /**
      * As {@link #solve(RateModel, Truncation, StationarySolver)}, keeping the factorization of the final
      * generator for further solves ({@link #factorization()}): each attempt factorizes instead of solving.
+     *
+     * @param rates the rate model (PRL 2020 or exact-spin) with its parameters
+     * @param truncation automatic (with its tolerance and caps) or fixed
+     * @param solver the stationary solver, e.g. {@link StationarySolvers#auto()}
+     * @return the analysis, with {@link #hasFactorization()} true
      */
     public static StationaryAnalysis factorize(RateModel rates, Truncation truncation, StationarySolver solver) {
         return run(rates, truncation, solver, true, null);
     }
 
     /**
-     * The PRL 2020 rates of {@code parameters} under {@code truncation} with {@code solver}, keeping the final
+     * {@return the PRL 2020 rates of {@code parameters} under {@code truncation} with {@code solver}, keeping the final
      * factorization (as {@link #factorize(RateModel, Truncation, StationarySolver)}): the entry point for noise,
-     * {@code NoiseAnalysis.of(StationaryAnalysis.factorize(p, ...))}.
+     * {@code NoiseAnalysis.of(StationaryAnalysis.factorize(p, ...))}}
+     *
+     * @param parameters the model parameters (A, V, Γ, Γt, τs)
+     * @param truncation automatic (with its tolerance and caps) or fixed
+     * @param solver the stationary solver, e.g. {@link StationarySolvers#auto()}
      */
     public static StationaryAnalysis factorize(ModelParameters parameters, Truncation truncation,
                                                StationarySolver solver) {
         return factorize(Prl2020RateModel.of(parameters), truncation, solver);
     }
 
-    /** {@link #factorize(ModelParameters, Truncation, StationarySolver)} with the defaults of {@link #solve(ModelParameters)}. */
+    /**
+     * {@return {@link #factorize(ModelParameters, Truncation, StationarySolver)} with the defaults of {@link
+     * #solve(ModelParameters)}}
+     *
+     * @param parameters the model parameters (A, V, Γ, Γt, τs)
+     */
     public static StationaryAnalysis factorize(ModelParameters parameters) {
         return factorize(parameters, Truncation.automatic(), StationarySolvers.auto());
     }
@@ -300,10 +335,21 @@ public final class StationaryAnalysis {
     /** Receives the steps of a long analysis (e.g. to print progress); called on the solving thread. */
     public interface Progress {
 
-        /** An attempt is about to be assembled and solved. */
+        /**
+         * An attempt is about to be assembled and solved.
+         *
+         * @param nMax largest N of the attempt
+         * @param mMax largest m of the attempt
+         * @param states number of states of the attempt
+         * @param solver the solver's name
+         */
         void solving(int nMax, int mMax, int states, String solver);
 
-        /** An attempt finished. */
+        /**
+         * An attempt finished.
+         *
+         * @param attempt its truncation, cost, solver and time
+         */
         void solved(TruncationAttempt attempt);
     }
 
@@ -369,10 +415,11 @@ public final class StationaryAnalysis {
     }
 
     /**
-     * The same final truncation (the same generator) factorized again with {@code solver}, for when the first
-     * factorization's further solves prove inaccurate (e.g. a group-inverse residual check fails). The truncation
+     * {@return the same final truncation (the same generator) factorized again with {@code solver}, for when the first
+     * factorization's further solves prove inaccurate (e.g. a group-inverse residual check fails)} The truncation
      * is not re-chosen; the attempts gain one record for this solve.
      *
+     * @param solver the solver for the new factorization (e.g. {@link StationarySolvers#lu()})
      * @throws IllegalArgumentException as {@link StationarySolver#factorize}
      */
     public StationaryAnalysis refactorize(StationarySolver solver) {
@@ -386,43 +433,45 @@ public final class StationaryAnalysis {
         return new StationaryAnalysis(rates, truncation, generator, r, f, all, note, seconds + elapsed(start));
     }
 
-    /** The rate model solved. */
+    /** {@return the rate model solved} */
     public RateModel rateModel() {
         return rates;
     }
 
-    /** The parameters solved. */
+    /** {@return the parameters solved} */
     public ModelParameters parameters() {
         return rates.parameters();
     }
 
-    /** The mean-field fixed point (Eqs. 3–4) and regime of the parameters. */
+    /** {@return the mean-field fixed point (Eqs. 3–4) and regime of the parameters} */
     public MeanFieldFixedPoint meanField() {
         return meanField;
     }
 
-    /** The truncation requested. */
+    /** {@return the truncation requested} */
     public Truncation truncation() {
         return truncation;
     }
 
-    /** The final result. */
+    /** {@return the final result} */
     public StationaryResult result() {
         return result;
     }
 
-    /** The generator of the final truncation. */
+    /** {@return the generator of the final truncation} */
     public Generator generator() {
         return generator;
     }
 
-    /** Whether the factorization of the final generator was kept ({@link #factorize}, {@link #refactorize}). */
+    /**
+     * {@return whether the factorization of the final generator was kept ({@link #factorize}, {@link #refactorize})}
+     */
     public boolean hasFactorization() {
         return factorization != null;
     }
 
     /**
-     * The factorization of the final generator.
+     * {@return the factorization of the final generator}
      *
      * @throws IllegalStateException unless the analysis came from {@link #factorize} (see {@link #hasFactorization})
      */
@@ -433,19 +482,19 @@ public final class StationaryAnalysis {
         return factorization;
     }
 
-    /** Every attempt, in order; the last one is {@link #result()}. */
+    /** {@return every attempt, in order; the last one is {@link #result()}} */
     public List<TruncationAttempt> attempts() {
         return attempts;
     }
 
-    /** Whether the final cost is within the truncation's tolerance (always true for a checked truncation). */
+    /** {@return whether the final cost is within the truncation's tolerance (always true for a checked truncation)} */
     public boolean withinTolerance() {
         return result.relativeOmittedFlux() <= truncation.tolerance();
     }
 
     /**
-     * δ, the scale of the truncation error of ⟨N⟩ and ⟨m⟩: an estimate, not a rigorous bound
-     * (docs/theory.md, "Truncation and its cost").
+     * {@return δ, the scale of the truncation error of ⟨N⟩ and ⟨m⟩: an estimate, not a rigorous bound
+     * (docs/theory.md, "Truncation and its cost")}
      *
      * <p>Exactly, ⟨f⟩_truncated − ⟨f⟩ = Σ over the omitted transitions j→k of p_j rate_jk (g_j − g_k), where g
      * solves the Poisson equation Lᵀg = −(f − ⟨f⟩) of the larger chain. In the Ornstein–Uhlenbeck approximation
@@ -459,12 +508,12 @@ public final class StationaryAnalysis {
         return 4.0 / 3.0 * result.relativeOmittedFlux() * result.varianceN();
     }
 
-    /** A remark on a special case (A = 0), or null. */
+    /** {@return a remark on a special case (A = 0), or null} */
     public String note() {
         return note;
     }
 
-    /** Wall time of the whole analysis (every attempt) in seconds. */
+    /** {@return wall time of the whole analysis (every attempt) in seconds} */
     public double seconds() {
         return seconds;
     }

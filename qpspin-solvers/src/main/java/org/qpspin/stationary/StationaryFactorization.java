@@ -8,7 +8,7 @@ package org.qpspin.stationary;
  */
 public interface StationaryFactorization {
 
-    /** The stationary distribution obtained from this factorization. */
+    /** {@return the stationary distribution obtained from this factorization} */
     StationaryResult stationary();
 
     /**
@@ -24,6 +24,6 @@ public interface StationaryFactorization {
      */
     void solveGroupInverse(double[] b, double[] x);
 
-    /** Name of the solver whose factorization this is. */
+    /** {@return name of the solver whose factorization this is} */
     String solver();
 }

@@ -106,7 +106,12 @@ public final class StationaryResult {
         relativeOmittedFlux = av == 0.0 ? omittedFlux : omittedFlux / av;
     }
 
-    /** A copy reporting another solver name (e.g. {@code auto→levels}); the numbers are shared, not recomputed. */
+    /**
+     * A copy reporting another solver name (e.g. {@code auto→levels}); the numbers are shared, not recomputed.
+     *
+     * @param solverName the name to report
+     * @return the copy
+     */
     public StationaryResult withSolver(String solverName) {
         return new StationaryResult(this, solverName);
     }
@@ -133,9 +138,13 @@ public final class StationaryResult {
     }
 
     /**
-     * The result for the (possibly unnormalized, non-negative) solution {@code p} of L p = 0.
+     * {@return the result for the (possibly unnormalized, non-negative) solution {@code p} of L p = 0}
      * {@code p} is normalized in place and kept.
      *
+     * @param generator the generator L that {@code p} solves
+     * @param p the solution, non-negative, normalized in place
+     * @param solver the solver's name to report
+     * @param seconds the solve's wall time in seconds
      * @throws IllegalArgumentException if p has a negative, NaN or infinite entry, or sums to zero
      */
     public static StationaryResult of(Generator generator, double[] p, String solver, double seconds) {
@@ -160,118 +169,123 @@ public final class StationaryResult {
         return new StationaryResult(generator, p, solver, seconds);
     }
 
-    /** The truncated state space. */
+    /** {@return the truncated state space} */
     public StateSpace space() {
         return space;
     }
 
-    /** Number of states. */
+    /** {@return number of states} */
     public int states() {
         return probabilities.length;
     }
 
-    /** P(N, m); 0 outside the truncated set. */
+    /**
+     * {@return P(N, m); 0 outside the truncated set}
+     *
+     * @param n N
+     * @param m m
+     */
     public double probability(int n, int m) {
         int i = space.indexOrMinusOne(n, m);
         return i < 0 ? 0.0 : probabilities[i];
     }
 
-    /** P by state index (copy). */
+    /** {@return P by state index (copy)} */
     public double[] probabilities() {
         return probabilities.clone();
     }
 
-    /** P by state index, without a copy: read only. */
+    /** {@return P by state index, without a copy: read only} */
     public double[] probabilitiesView() {
         return probabilities;
     }
 
-    /** P(N) for N = 0 … Nmax (copy). */
+    /** {@return P(N) for N = 0 … Nmax (copy)} */
     public double[] marginalN() {
         return marginalN.clone();
     }
 
-    /** P(m) for m = 0 … mMax (copy). */
+    /** {@return P(m) for m = 0 … mMax (copy)} */
     public double[] marginalM() {
         return marginalM.clone();
     }
 
-    /** ⟨N⟩. */
+    /** {@return ⟨N⟩} */
     public double meanN() {
         return meanN;
     }
 
-    /** ⟨N²⟩ = Var N + ⟨N⟩². */
+    /** {@return ⟨N²⟩ = Var N + ⟨N⟩²} */
     public double meanN2() {
         return meanN2;
     }
 
-    /** Var N = ⟨(N − ⟨N⟩)²⟩. */
+    /** {@return var N = ⟨(N − ⟨N⟩)²⟩} */
     public double varianceN() {
         return varianceN;
     }
 
-    /** ⟨m⟩. */
+    /** {@return ⟨m⟩} */
     public double meanM() {
         return meanM;
     }
 
-    /** Var m. */
+    /** {@return var m} */
     public double varianceM() {
         return varianceM;
     }
 
-    /** ‖L p‖₁ in s⁻¹. */
+    /** {@return ‖L p‖₁ in s⁻¹} */
     public double residual() {
         return residual;
     }
 
-    /** ‖L p‖₁ / (2 Σ p_j |L_jj|). */
+    /** {@return ‖L p‖₁ / (2 Σ p_j |L_jj|)} */
     public double relativeResidual() {
         return relativeResidual;
     }
 
-    /** Probability on the outermost level N = Nmax. */
+    /** {@return probability on the outermost level N = Nmax} */
     public double outerLevelMass() {
         return outerLevelMass;
     }
 
-    /** Probability on the m edges that cut valid states. */
+    /** {@return probability on the m edges that cut valid states} */
     public double outerColumnMass() {
         return outerColumnMass;
     }
 
-    /** Probability on the truncation boundary (outer level or outer column). */
+    /** {@return probability on the truncation boundary (outer level or outer column)} */
     public double boundaryMass() {
         return boundaryMass;
     }
 
-    /** Stationary flux carried by the transitions the truncation dropped, in s⁻¹. */
+    /** {@return stationary flux carried by the transitions the truncation dropped, in s⁻¹} */
     public double omittedFlux() {
         return omittedFlux;
     }
 
-    /** omittedFlux / (A V). */
+    /** {@return omittedFlux / (A V)} */
     public double relativeOmittedFlux() {
         return relativeOmittedFlux;
     }
 
-    /** Name of the solver that produced p. */
+    /** {@return name of the solver that produced p} */
     public String solver() {
         return solver;
     }
 
-    /** Wall time of the solve in seconds (assembly excluded). */
+    /** {@return wall time of the solve in seconds (assembly excluded)} */
     public double seconds() {
         return seconds;
     }
 
-    /** Nmax of the truncation. */
+    /** {@return nmax of the truncation} */
     public int maxN() {
         return space.maxN();
     }
 
-    /** The largest m in the truncated set. */
+    /** {@return the largest m in the truncated set} */
     public int maxM() {
         return space.maxM();
     }

@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.ejml.data.DMatrixSparseCSC;
+import org.qpspin.linalg.WorkCounter;
 import org.qpspin.linalg.dense.PanelUpdate;
 
 /**
@@ -32,23 +33,25 @@ final class UpwardElimination {
         private final DMatrixSparseCSC l;
         private final AtomicBoolean claimed = new AtomicBoolean();
         private final CompletableFuture<Void> async;
+        private final WorkCounter counter;
 
-        PhaseA(LevelElimination above, DMatrixSparseCSC l, boolean parallel) {
+        PhaseA(LevelElimination above, DMatrixSparseCSC l, boolean parallel, WorkCounter counter) {
             this.above = above;
             this.l = l;
+            this.counter = counter;
             async = parallel && PARALLEL ? CompletableFuture.runAsync(this::runIfUnclaimed) : null;
         }
 
         private void runIfUnclaimed() {
             if (claimed.compareAndSet(false, true)) {
-                above.eliminate(l);
+                above.eliminate(l, counter);
             }
         }
 
         /** Returns when phase A is done, running it here if nobody has started it; rethrows its error. */
         void await() {
             if (claimed.compareAndSet(false, true)) {
-                above.eliminate(l);
+                above.eliminate(l, counter);
             } else if (async != null) {
                 try {
                     async.join();
@@ -59,8 +62,11 @@ final class UpwardElimination {
         }
     }
 
-    /** Phase B; returns the censored w × w rates within level K* afterwards. */
-    double[] eliminateUpwards(DMatrixSparseCSC l, PhaseA phaseA) {
+    /**
+     * Phase B; returns the censored w × w rates within level K* afterwards. Adds each level's
+     * {@link LevelElimination#work} to {@code counter} when it is done.
+     */
+    double[] eliminateUpwards(DMatrixSparseCSC l, PhaseA phaseA, WorkCounter counter) {
         if (kept.peak == 0) {
             return new double[1];
         }
@@ -166,6 +172,7 @@ final class UpwardElimination {
                 int done = k0 + nb - base; // first row and column after the panel
                 PanelUpdate.apply(block, cols, done, rows, done, lastColumn, mult, ms, panelRows, rs, nb);
             }
+            counter.add(LevelElimination.work(next - base));
             double[] swap = previous;
             previous = block;
             block = swap;

@@ -52,8 +52,8 @@ public final class DenseKernel {
     }
 
     /**
-     * The kernel in use now, by name: "vector (N lanes)", "scalar", or why the SIMD one is not running yet
-     * (compiling, or not started because no chain of {@value #WARM_UP_STATES}+ states was factorized).
+     * {@return the kernel in use now, by name: "vector (N lanes)", "scalar", or why the SIMD one is not running yet
+     * (compiling, or not started because no chain of {@value #WARM_UP_STATES}+ states was factorized)}
      */
     public static String describe() {
         if (!VECTOR) {
@@ -72,6 +72,8 @@ public final class DenseKernel {
      * calls run as ordinary Java objects, tens of times slower than the scalar loop (the first 20 000 calls cost
      * ≈ 0.2–0.3 s), which made a single cold solve at 10⁶ states 15–20 % slower than with the scalar kernel. The
      * scalar kernel runs until the SIMD one is ready; both give the same bits, so the switch is invisible.
+     *
+     * @param states the size of the chain about to be factorized
      */
     public static void prepareFor(int states) {
         if (VECTOR && states >= WARM_UP_STATES && WARM_UP_STARTED.compareAndSet(false, true)) {
@@ -87,7 +89,7 @@ public final class DenseKernel {
         }
     }
 
-    /** Whether the SIMD kernels are compiled and in use. */
+    /** {@return whether the SIMD kernels are compiled and in use} */
     public static boolean vectorInUse() {
         return vectorCompiled;
     }
@@ -132,6 +134,18 @@ public final class DenseKernel {
      * dst[d0 + k·ds + c] += or −= Σ_t w_kt src[s0 + t·ss + c] (formula and order in the class comment).
      *
      * @param subtract whether the combination is subtracted (else added)
+     * @param dst the destination array
+     * @param d0 offset of destination row 0 in {@code dst}
+     * @param ds stride between the four destination rows
+     * @param src the source array
+     * @param s0 offset of source row 0 in {@code src}
+     * @param ss stride between the four source rows
+     * @param weights the 4 × 4 weights w_kt
+     * @param w0 offset of w_00 in {@code weights}
+     * @param wk stride of k (destination row) in {@code weights}
+     * @param wt stride of t (source row) in {@code weights}
+     * @param from first column c (inclusive)
+     * @param to last column c (exclusive)
      */
     public static void multiplyAdd4x4(double[] dst, int d0, int ds, double[] src, int s0, int ss,
                                double[] weights, int w0, int wk, int wt, int from, int to, boolean subtract) {
@@ -146,6 +160,18 @@ public final class DenseKernel {
      * One destination row: dst[d0 + c] ← fma(±w_3, x_3, fma(±w_2, x_2, fma(±w_1, x_1, fma(±w_0, x_0, dst[d0 + c])))),
      * x_t = src[s0 + t·ss + c],
      * w_t = weights[w0 + t·wt], for from ≤ c &lt; to (the forward substitutions of the sparse LU's fronts).
+     *
+     * @param dst the destination array
+     * @param d0 offset of the destination row in {@code dst}
+     * @param src the source array
+     * @param s0 offset of source row 0 in {@code src}
+     * @param ss stride between the four source rows
+     * @param weights the four weights w_t
+     * @param w0 offset of w_0 in {@code weights}
+     * @param wt stride of t in {@code weights}
+     * @param from first column c (inclusive)
+     * @param to last column c (exclusive)
+     * @param subtract whether the combination is subtracted (else added)
      */
     public static void multiplyAdd1x4(double[] dst, int d0, double[] src, int s0, int ss, double[] weights, int w0, int wt,
                                int from, int to, boolean subtract) {
@@ -156,7 +182,21 @@ public final class DenseKernel {
         }
     }
 
-    /** The scalar implementation of {@link #multiplyAdd1x4} (also the SIMD one's remainder loop). */
+    /**
+     * The scalar implementation of {@link #multiplyAdd1x4} (also the SIMD one's remainder loop).
+     *
+     * @param dst the destination array
+     * @param d0 offset of the destination row in {@code dst}
+     * @param src the source array
+     * @param s0 offset of source row 0 in {@code src}
+     * @param ss stride between the four source rows
+     * @param weights the four weights w_t
+     * @param w0 offset of w_0 in {@code weights}
+     * @param wt stride of t in {@code weights}
+     * @param from first column c (inclusive)
+     * @param to last column c (exclusive)
+     * @param subtract whether the combination is subtracted (else added)
+     */
     public static void scalar1x4(double[] dst, int d0, double[] src, int s0, int ss, double[] weights, int w0, int wt,
                           int from, int to, boolean subtract) {
         double sign = subtract ? -1.0 : 1.0; // negation is exact: a − w x is fma(−w, x, a), one rounding
@@ -174,8 +214,14 @@ public final class DenseKernel {
     }
 
     /**
-     * Whether the weights w_kt = weights[w0 + k·wk + t·wt], k &lt; rows, t &lt; 4, are all zero: a block of
-     * multipliers whose update changes nothing (sparse fronts and level blocks have many), which callers skip.
+     * {@return whether the weights w_kt = weights[w0 + k·wk + t·wt], k &lt; rows, t &lt; 4, are all zero: a block of
+     * multipliers whose update changes nothing (sparse fronts and level blocks have many), which callers skip}
+     *
+     * @param weights the weights array
+     * @param w0 offset of w_00 in {@code weights}
+     * @param wk stride of k (row) in {@code weights}
+     * @param wt stride of t (term) in {@code weights}
+     * @param rows how many rows k to look at
      */
     public static boolean zeroWeights(double[] weights, int w0, int wk, int wt, int rows) {
         for (int k = 0; k < rows; k++) {
@@ -188,7 +234,23 @@ public final class DenseKernel {
         return true;
     }
 
-    /** The scalar implementation of {@link #multiplyAdd4x4} (also the SIMD one's remainder loop). */
+    /**
+     * The scalar implementation of {@link #multiplyAdd4x4} (also the SIMD one's remainder loop).
+     *
+     * @param dst the destination array
+     * @param d0 offset of destination row 0 in {@code dst}
+     * @param ds stride between the four destination rows
+     * @param src the source array
+     * @param s0 offset of source row 0 in {@code src}
+     * @param ss stride between the four source rows
+     * @param weights the 4 × 4 weights w_kt
+     * @param w0 offset of w_00 in {@code weights}
+     * @param wk stride of k (destination row) in {@code weights}
+     * @param wt stride of t (source row) in {@code weights}
+     * @param from first column c (inclusive)
+     * @param to last column c (exclusive)
+     * @param subtract whether the combination is subtracted (else added)
+     */
     public static void scalar4x4(double[] dst, int d0, int ds, double[] src, int s0, int ss,
                        double[] weights, int w0, int wk, int wt, int from, int to, boolean subtract) {
         double sign = subtract ? -1.0 : 1.0;

@@ -20,6 +20,18 @@ public final class PanelUpdate {
     /**
      * block[i][j] += Σ_{u&lt;nb} mult[u·ms + i] rows[u·rs + j] for rows i0 ≤ i &lt; i1 and columns j0 ≤ j &lt; j1 of the
      * row-major block ({@code cols} per row); rows whose multipliers are all 0 are skipped.
+     *
+     * @param block the row-major block, updated in place
+     * @param cols entries per row of {@code block}
+     * @param i0 first row (inclusive)
+     * @param i1 last row (exclusive)
+     * @param j0 first column (inclusive)
+     * @param j1 last column (exclusive)
+     * @param mult the multipliers, mult[u·ms + i]
+     * @param ms stride of u in {@code mult}
+     * @param rows the pivot rows, rows[u·rs + j]
+     * @param rs stride of u in {@code rows}
+     * @param nb the panel's pivots u = 0 … nb − 1
      */
     public static void apply(double[] block, int cols, int i0, int i1, int j0, int j1, double[] mult, int ms,
                       double[] rows, int rs, int nb) {

@@ -17,10 +17,33 @@ public final class VectorKernel {
     private VectorKernel() {
     }
 
+    /**
+     * {@return "vector (L lanes)", L the doubles per vector of this CPU's preferred shape, as
+     * {@link DenseKernel#describe()} reports it}
+     */
     public static String describe() {
         return "vector (" + SPECIES.length() + " lanes)";
     }
 
+    /**
+     * dst[d0 + k·ds + c] += or −= Σ_t w_kt src[s0 + t·ss + c] for k, t &lt; 4 and from ≤ c &lt; to, w_kt =
+     * weights[w0 + k·wk + t·wt]: {@link DenseKernel#multiplyAdd4x4} lane by lane, the remainder columns by
+     * {@link DenseKernel#scalar4x4}; the same bits as the scalar kernel.
+     *
+     * @param dst      the destination array
+     * @param d0       offset of destination row 0 in {@code dst}
+     * @param ds       stride between the four destination rows
+     * @param src      the source array
+     * @param s0       offset of source row 0 in {@code src}
+     * @param ss       stride between the four source rows
+     * @param weights  the 4 × 4 weights w_kt
+     * @param w0       offset of w_00 in {@code weights}
+     * @param wk       stride of k (destination row) in {@code weights}
+     * @param wt       stride of t (source row) in {@code weights}
+     * @param from     first column c (inclusive)
+     * @param to       last column c (exclusive)
+     * @param subtract whether the combination is subtracted (else added)
+     */
     public static void multiplyAdd4x4(double[] dst, int d0, int ds, double[] src, int s0, int ss,
                                double[] weights, int w0, int wk, int wt, int from, int to, boolean subtract) {
         int lanes = SPECIES.length();
@@ -67,6 +90,22 @@ public final class VectorKernel {
         DenseKernel.scalar4x4(dst, d0, ds, src, s0, ss, weights, w0, wk, wt, end, to, subtract);
     }
 
+    /**
+     * dst[d0 + c] += or −= ((w_0 x_0 + w_1 x_1) + w_2 x_2) + w_3 x_3, x_t = src[s0 + t·ss + c], w_t =
+     * weights[w0 + t·wt], for from ≤ c &lt; to: {@link DenseKernel#multiplyAdd1x4} lane by lane, the same bits.
+     *
+     * @param dst      the destination array
+     * @param d0       offset of the destination row in {@code dst}
+     * @param src      the source array
+     * @param s0       offset of source row 0 in {@code src}
+     * @param ss       stride between the four source rows
+     * @param weights  the four weights w_t
+     * @param w0       offset of w_0 in {@code weights}
+     * @param wt       stride of t in {@code weights}
+     * @param from     first column c (inclusive)
+     * @param to       last column c (exclusive)
+     * @param subtract whether the combination is subtracted (else added)
+     */
     public static void multiplyAdd1x4(double[] dst, int d0, double[] src, int s0, int ss, double[] weights, int w0, int wt,
                                int from, int to, boolean subtract) {
         int lanes = SPECIES.length();

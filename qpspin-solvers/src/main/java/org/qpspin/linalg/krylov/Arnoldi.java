@@ -57,22 +57,22 @@ public final class Arnoldi {
         invariant = beta == 0.0;
     }
 
-    /** ‖start‖₂. */
+    /** {@return ‖start‖₂} */
     public double beta() {
         return beta;
     }
 
-    /** The current dimension j (steps taken). */
+    /** {@return the current dimension j (steps taken)} */
     public int dimension() {
         return dim;
     }
 
-    /** Whether the space became invariant (then H_j is the exact projection, up to rounding). */
+    /** {@return whether the space became invariant (then H_j is the exact projection, up to rounding)} */
     public boolean isInvariant() {
         return invariant;
     }
 
-    /** Whether another step is possible: not invariant and j &lt; max. */
+    /** {@return whether another step is possible: not invariant and j &lt; max} */
     public boolean canExtend() {
         return !invariant && dim < max;
     }
@@ -107,7 +107,11 @@ public final class Arnoldi {
         basis[dim] = w;
     }
 
-    /** Basis vector v_k, k ≤ j (k = j only while not invariant); the process' own array: not to be modified. */
+    /**
+     * {@return basis vector v_k, k ≤ j (k = j only while not invariant); the process' own array: not to be modified}
+     *
+     * @param k the index of the basis vector, 0 ≤ k ≤ j
+     */
     public double[] basisVector(int k) {
         if (k > dim || basis[k] == null) {
             throw new IllegalArgumentException("no basis vector " + k + " at dimension " + dim);
@@ -116,8 +120,8 @@ public final class Arnoldi {
     }
 
     /**
-     * The Hessenberg entries h[r][c] (rows 0 … max, columns 0 … max − 1; zero outside the first j columns and
-     * below the subdiagonal); the process' own array, updated by {@link #extend}: not to be modified.
+     * {@return the Hessenberg entries h[r][c] (rows 0 … max, columns 0 … max − 1; zero outside the first j columns and
+     * below the subdiagonal); the process' own array, updated by {@link #extend}: not to be modified}
      */
     public double[][] hessenbergView() {
         return h;

@@ -54,6 +54,7 @@ public final class Gmres {
      * @param x         initial guess, overwritten by the last iterate
      * @param tolerance relative tolerance of the stopping rule
      * @param scale     the size the residual is measured against (e.g. a norm of the terms whose balance A x is)
+     * @return the iterations, the final residual and whether the tolerance was met ({@code x} holds the iterate)
      */
     public Result solve(double[] b, double[] x, double tolerance, double scale) {
         int n = x.length;

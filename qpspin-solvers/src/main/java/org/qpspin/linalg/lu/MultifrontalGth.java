@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.ejml.data.DMatrixSparseCSC;
 import org.qpspin.linalg.HeapBudget;
+import org.qpspin.linalg.ProgressListener;
+import org.qpspin.linalg.WorkCounter;
 import org.qpspin.linalg.dense.DenseKernel;
 
 /**
@@ -64,36 +66,76 @@ public final class MultifrontalGth {
         this.concurrent = concurrent;
         double count = 0.0;
         for (int s = 0; s < rowPanel.length; s++) {
-            double ns = superStart[s + 1] - superStart[s];
-            double f = frontRows[s].length;
-            double nb = f - ns;
-            // panel Σ_q 2 (f − q)(ns − q), U_sB ns² nb, Schur 2 nb² ns
-            count += 2.0 * (f * ns * ns - (f + ns) * ns * (ns - 1) / 2.0 + (ns - 1) * ns * (2 * ns - 1) / 6.0)
-                    + ns * ns * nb + 2.0 * nb * nb * ns;
+            count += frontFlops(superStart[s + 1] - superStart[s], frontRows[s].length);
         }
         this.flops = count;
+    }
+
+    /**
+     * The flops of eliminating one front: panel Σ_q 2 (f − q)(ns − q), U_sB ns² nb, Schur complement 2 nb² ns, with
+     * ns the supernode's columns, f its front rows and nb = f − ns.
+     */
+    private static double frontFlops(double ns, double f) {
+        double nb = f - ns;
+        return 2.0 * (f * ns * ns - (f + ns) * ns * (ns - 1) / 2.0 + (ns - 1) * ns * (2 * ns - 1) / 6.0)
+                + ns * ns * nb + 2.0 * nb * nb * ns;
     }
 
     /**
      * Factorizes the generator {@code l} (CSC, columns summing to zero) in the order {@code order}, whose last
      * entry is the pinned state: the symbolic analysis ({@link SupernodalAnalysis}), then the numeric phase.
      *
+     * @param l the generator (CSC, columns summing to zero)
+     * @param order the symmetric elimination order, the pinned state last (a permutation of l's columns)
+     * @return the factors
      * @throws IllegalArgumentException if a pivot other than the last vanishes (the chain is reducible)
      */
     public static MultifrontalGth factorize(DMatrixSparseCSC l, int[] order) {
-        DenseKernel.prepareFor(l.numCols);
-        return factorize(SupernodalAnalysis.of(l, order), l);
+        return factorize(l, order, ProgressListener.NONE);
     }
 
     /**
-     * The numeric phase on a symbolic analysis of {@code l}'s pattern: refuses in one line if the planned memory
-     * does not fit, then assembles and eliminates the fronts, the two concurrent branches (if any) at the same
-     * time, each with its own front, then the rest.
+     * As {@link #factorize(DMatrixSparseCSC, int[])}, reporting the numeric phase to {@code progress} (see
+     * {@link #factorize(SupernodalAnalysis, DMatrixSparseCSC, ProgressListener)}).
      *
+     * @param l        the generator (CSC, columns summing to zero)
+     * @param order    the symmetric elimination order, the pinned state last
+     * @param progress where to report; {@link ProgressListener#NONE} for nothing
+     * @return the factors
+     * @throws IllegalArgumentException as {@link #factorize(DMatrixSparseCSC, int[])}
+     */
+    public static MultifrontalGth factorize(DMatrixSparseCSC l, int[] order, ProgressListener progress) {
+        DenseKernel.prepareFor(l.numCols);
+        return factorize(SupernodalAnalysis.of(l, order), l, progress);
+    }
+
+    /**
+     * {@return the numeric phase on a symbolic analysis of {@code l}'s pattern: refuses in one line if the planned
+     * memory does not fit, then assembles and eliminates the fronts, the two concurrent branches (if any) at the same
+     * time, each with its own front, then the rest}
+     *
+     * @param symbolic the symbolic analysis of {@code l}'s pattern (and order)
+     * @param l the generator, with the pattern {@code symbolic} was built on
      * @throws IllegalArgumentException if a pivot other than the last vanishes (the chain is reducible), or the
      *                                  factors do not fit in the heap
      */
     public static MultifrontalGth factorize(SupernodalAnalysis symbolic, DMatrixSparseCSC l) {
+        return factorize(symbolic, l, ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #factorize(SupernodalAnalysis, DMatrixSparseCSC)}, reporting the numeric phase to {@code progress}
+     * as one phase {@code "lu factorization"} counted in flops (each front's count as {@link #flops()} sums them,
+     * added when the front is eliminated). The factors are the same, bit for bit, whatever the listener.
+     *
+     * @param symbolic the symbolic analysis of {@code l}'s pattern
+     * @param l        the generator, with the pattern {@code symbolic} was built on
+     * @param progress where to report; {@link ProgressListener#NONE} for nothing
+     * @return the factors
+     * @throws IllegalArgumentException as {@link #factorize(SupernodalAnalysis, DMatrixSparseCSC)}
+     */
+    public static MultifrontalGth factorize(SupernodalAnalysis symbolic, DMatrixSparseCSC l,
+                                            ProgressListener progress) {
         int n = symbolic.n;
         double[][] values = symbolic.permutedValues(l);
         long needed = symbolic.plannedBytes;
@@ -110,7 +152,15 @@ public final class MultifrontalGth {
         if ((long) maxFront * maxFront > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("front of " + maxFront + " rows too large for one array");
         }
-        Numeric numeric = new Numeric(symbolic, values[0], values[1], rowPanel, colPanel, update);
+        long[] work = new long[supernodes];
+        long totalWork = 0;
+        for (int s = 0; s < supernodes; s++) {
+            work[s] = Math.max(1, Math.round(frontFlops(symbolic.superStart[s + 1] - symbolic.superStart[s],
+                    symbolic.frontRows[s].length)));
+            totalWork += work[s];
+        }
+        WorkCounter counter = WorkCounter.start(progress, "lu factorization", totalWork);
+        Numeric numeric = new Numeric(symbolic, values[0], values[1], rowPanel, colPanel, update, counter, work);
         Worker main = new Worker(n, maxFront);
         long fronts = main.front.length;
         if (secondFront > 0) {
@@ -125,6 +175,7 @@ public final class MultifrontalGth {
             main.peak += second.peak;
         }
         numeric.run(branch, -1, main);
+        counter.finish();
         return new MultifrontalGth(n, symbolic.order, symbolic.superStart, symbolic.frontRows, rowPanel, colPanel,
                 needed, 8 * (factorEntries(rowPanel, colPanel) + fronts + main.peak), secondFront > 0);
     }
@@ -160,9 +211,11 @@ public final class MultifrontalGth {
         private final double[][] rowPanel;
         private final double[][] colPanel;
         private final double[][] update;
+        private final WorkCounter counter;
+        private final long[] work;
 
         Numeric(SupernodalAnalysis symbolic, double[] colVal, double[] rowVal, double[][] rowPanel,
-                double[][] colPanel, double[][] update) {
+                double[][] colPanel, double[][] update, WorkCounter counter, long[] work) {
             this.n = symbolic.n;
             this.colPtr = symbolic.colPtr;
             this.colRow = symbolic.colRow;
@@ -177,6 +230,8 @@ public final class MultifrontalGth {
             this.rowPanel = rowPanel;
             this.colPanel = colPanel;
             this.update = update;
+            this.counter = counter;
+            this.work = work;
         }
 
         /** The supernodes of {@code which} branch in ascending order (children before parents). */
@@ -184,6 +239,7 @@ public final class MultifrontalGth {
             for (int s = 0; s < branch.length; s++) {
                 if (branch[s] == which) {
                     supernode(s, w);
+                    counter.add(work[s]);
                 }
             }
         }
@@ -385,6 +441,17 @@ public final class MultifrontalGth {
      * a[r][c] −= Σ_{p0 ≤ p &lt; p1} a[r][p] u[p][c] for rows [rowFrom, rowTo) and columns [columnFrom, columnTo) of
      * the row-major {@code a} ({@code fa} per row), u row-major with {@code fu} per row: four rows times four terms
      * per pass ({@link DenseKernel#multiplyAdd4x4}, SIMD where available), remainders by two, one.
+     *
+     * @param a the row-major front, updated in place
+     * @param fa entries per row of {@code a}
+     * @param u the row-major pivot rows
+     * @param fu entries per row of {@code u}
+     * @param p0 first pivot p (inclusive)
+     * @param p1 last pivot p (exclusive)
+     * @param rowFrom first row r (inclusive)
+     * @param rowTo last row r (exclusive)
+     * @param columnFrom first column c (inclusive)
+     * @param columnTo last column c (exclusive)
      */
     public static void update(double[] a, int fa, double[] u, int fu, int p0, int p1, int rowFrom, int rowTo,
                        int columnFrom, int columnTo) {
@@ -438,7 +505,11 @@ public final class MultifrontalGth {
         }
     }
 
-    /** w ← L_pin⁻¹ w in the permuted numbering (the pinned last row of L is e_nᵀ). */
+    /**
+     * w ← L_pin⁻¹ w in the permuted numbering (the pinned last row of L is e_nᵀ).
+     *
+     * @param w the right-hand side on entry, the solution on return (length n, permuted numbering)
+     */
     public void forward(double[] w) {
         double pinnedValue = w[n - 1];
         for (int s = 0; s < rowPanel.length; s++) {
@@ -464,7 +535,11 @@ public final class MultifrontalGth {
         w[n - 1] = pinnedValue;
     }
 
-    /** w ← U⁻¹ w in the permuted numbering. */
+    /**
+     * w ← U⁻¹ w in the permuted numbering.
+     *
+     * @param w the right-hand side on entry, the solution on return (length n, permuted numbering)
+     */
     public void backward(double[] w) {
         for (int s = rowPanel.length - 1; s >= 0; s--) {
             int c0 = superStart[s];
@@ -483,7 +558,11 @@ public final class MultifrontalGth {
         }
     }
 
-    /** w ← U⁻ᵀ w in the permuted numbering. */
+    /**
+     * w ← U⁻ᵀ w in the permuted numbering.
+     *
+     * @param w the right-hand side on entry, the solution on return (length n, permuted numbering)
+     */
     public void forwardTransposed(double[] w) {
         for (int s = 0; s < rowPanel.length; s++) {
             int c0 = superStart[s];
@@ -504,7 +583,11 @@ public final class MultifrontalGth {
         }
     }
 
-    /** w ← L_pin⁻ᵀ w in the permuted numbering. */
+    /**
+     * w ← L_pin⁻ᵀ w in the permuted numbering.
+     *
+     * @param w the right-hand side on entry, the solution on return (length n, permuted numbering)
+     */
     public void backwardTransposed(double[] w) {
         double pinnedValue = w[n - 1];
         w[n - 1] = 0.0; // row n−1 of L_pin has no multipliers
@@ -530,33 +613,36 @@ public final class MultifrontalGth {
         w[n - 1] = pinnedValue;
     }
 
-    /** The order (position → state). */
+    /** {@return the order (position → state)} */
     public int[] order() {
         return order;
     }
 
-    /** Doubles stored in the factors (explicit zeros inside supernodes included). */
+    /** {@return doubles stored in the factors (explicit zeros inside supernodes included)} */
     public long storedEntries() {
         return storedEntries;
     }
 
     /**
-     * Bytes the up-front check asked of the heap, from the symbolic structure alone: 8 × (factor entries +
-     * largest front² + largest stack of pending update matrices).
+     * {@return bytes the up-front check asked of the heap, from the symbolic structure alone: 8 × (factor entries +
+     * largest front² + largest stack of pending update matrices)}
      */
     public long estimatedBytes() {
         return estimatedBytes;
     }
 
     /**
-     * Bytes of the same three kinds of arrays as the numeric phase actually allocated them (the kept panels, the
-     * front array, the peak of the update matrices alive at once), for checking {@link #estimatedBytes()}.
+     * {@return bytes of the same three kinds of arrays as the numeric phase actually allocated them (the kept panels,
+     * the front array, the peak of the update matrices alive at once), for checking {@link #estimatedBytes()}}
      */
     public long allocatedBytes() {
         return allocatedBytes;
     }
 
-    /** Whether two subtrees of the elimination tree were factorized at the same time ({@link SupernodalAnalysis#concurrentWork}). */
+    /**
+     * {@return whether two subtrees of the elimination tree were factorized at the same time ({@link
+     * SupernodalAnalysis#concurrentWork})}
+     */
     public boolean concurrent() {
         return concurrent;
     }
@@ -569,17 +655,17 @@ public final class MultifrontalGth {
         return stored;
     }
 
-    /** Floating-point operations of the numeric factorization (dense front kernels, zeros included). */
+    /** {@return floating-point operations of the numeric factorization (dense front kernels, zeros included)} */
     public double flops() {
         return flops;
     }
 
-    /** Number of supernodes. */
+    /** {@return number of supernodes} */
     public int supernodes() {
         return rowPanel.length;
     }
 
-    /** Largest front (rows). */
+    /** {@return largest front (rows)} */
     public int largestFront() {
         int max = 0;
         for (int[] rows : frontRows) {

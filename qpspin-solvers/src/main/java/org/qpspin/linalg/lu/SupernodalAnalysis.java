@@ -151,9 +151,11 @@ public final class SupernodalAnalysis {
     }
 
     /**
-     * The symbolic analysis of {@code a} (square, CSC; only its pattern is read) in the symmetric order
-     * {@code order} (CSparse convention, {@link Permutations}).
+     * {@return the symbolic analysis of {@code a} (square, CSC; only its pattern is read) in the symmetric order
+     * {@code order} (CSparse convention, {@link Permutations})}
      *
+     * @param a the square matrix whose pattern is analysed
+     * @param order the symmetric elimination order: order[k] is the column eliminated k-th
      * @throws IllegalArgumentException if {@code order} is not a permutation of a's columns
      */
     public static SupernodalAnalysis of(DMatrixSparseCSC a, int[] order) {
@@ -347,59 +349,71 @@ public final class SupernodalAnalysis {
         return branch;
     }
 
-    /** Number of columns. */
+    /** {@return number of columns} */
     public int size() {
         return n;
     }
 
-    /** The order (position → index). */
+    /** {@return the order (position → index)} */
     public int[] order() {
         return order;
     }
 
-    /** The elimination tree of B + Bᵀ. */
+    /** {@return the elimination tree of B + Bᵀ} */
     public EliminationTree tree() {
         return tree;
     }
 
-    /** Column counts of the factor of B + Bᵀ, diagonal included (the tree's own array: not to be modified). */
+    /** {@return column counts of the factor of B + Bᵀ, diagonal included (the tree's own array: not to be modified)} */
     public int[] columnCountsView() {
         return colCount;
     }
 
-    /** Number of supernodes. */
+    /** {@return number of supernodes} */
     public int supernodes() {
         return frontRows.length;
     }
 
-    /** First column of supernode s; {@code supernodeStart(supernodes())} = n. */
+    /**
+     * {@return first column of supernode s; {@code supernodeStart(supernodes())} = n}
+     *
+     * @param s a supernode, 0 ≤ s ≤ {@link #supernodes()}
+     */
     public int supernodeStart(int s) {
         return superStart[s];
     }
 
-    /** The supernode above s in the supernodal tree, or −1 for a root. */
+    /**
+     * {@return the supernode above s in the supernodal tree, or −1 for a root}
+     *
+     * @param s a supernode, 0 ≤ s &lt; {@link #supernodes()}
+     */
     public int supernodeParent(int s) {
         return superParent[s];
     }
 
-    /** The front rows of supernode s: its own columns, then its struct ascending (a copy). */
+    /**
+     * {@return the front rows of supernode s: its own columns, then its struct ascending (a copy)}
+     *
+     * @param s a supernode, 0 ≤ s &lt; {@link #supernodes()}
+     */
     public int[] frontRows(int s) {
         return frontRows[s].clone();
     }
 
-    /** Largest front (rows). */
+    /** {@return largest front (rows)} */
     public int largestFront() {
         return maxFront;
     }
 
-    /** Whether the schedule factorizes two subtrees at the same time. */
+    /** {@return whether the schedule factorizes two subtrees at the same time} */
     public boolean concurrent() {
         return secondFront > 0;
     }
 
     /**
-     * Bytes the numeric phase will allocate on this schedule: 8 × (factor entries + largest front² (two fronts
-     * when concurrent) + largest stack of pending update matrices).
+     * {@return bytes the numeric phase will allocate on this schedule: 8 × (factor entries + largest front² (two fronts
+     * when concurrent) + largest stack of pending update matrices)}
      */
     public long plannedBytes() {
         return plannedBytes;

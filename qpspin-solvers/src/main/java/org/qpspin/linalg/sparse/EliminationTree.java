@@ -39,7 +39,12 @@ public final class EliminationTree {
         this.parent = parent;
     }
 
-    /** The elimination tree of the n × n pattern whose columns are the union of {@code lists}. */
+    /**
+     * {@return the elimination tree of the n × n pattern whose columns are the union of {@code lists}}
+     *
+     * @param n the order of the pattern
+     * @param lists the neighbour lists whose union is each column's pattern (e.g. A and Aᵀ)
+     */
     public static EliminationTree of(int n, Neighbours... lists) {
         int[] parent = new int[n];
         int[] ancestor = new int[n];
@@ -71,24 +76,30 @@ public final class EliminationTree {
         }
     }
 
-    /** Number of columns. */
+    /** {@return number of columns} */
     public int size() {
         return parent.length;
     }
 
-    /** The parent of column c in the tree, or −1 for a root. */
+    /**
+     * {@return the parent of column c in the tree, or −1 for a root}
+     *
+     * @param c a column, 0 ≤ c &lt; n
+     */
     public int parent(int c) {
         return parent[c];
     }
 
-    /** The parents, −1 for a root (the tree's own array: not to be modified). */
+    /** {@return the parents, −1 for a root (the tree's own array: not to be modified)} */
     public int[] parentsView() {
         return parent;
     }
 
     /**
-     * The column counts of the Cholesky factor of the pattern this tree was built from (same {@code lists}):
-     * count[k] = nnz of column k, diagonal included. Row subtrees, time O(nnz(factor)), memory O(n).
+     * {@return the column counts of the Cholesky factor of the pattern this tree was built from (same {@code lists}):
+     * count[k] = nnz of column k, diagonal included} Row subtrees, time O(nnz(factor)), memory O(n).
+     *
+     * @param lists the same neighbour lists the tree was built from
      */
     public int[] columnCounts(Neighbours... lists) {
         int n = parent.length;

@@ -11,7 +11,12 @@ public final class Reachability {
     private Reachability() {
     }
 
-    /** reached[i] = whether state i can be reached from {@code start} (start itself included). */
+    /**
+     * {@return reached[i] = whether state i can be reached from {@code start} (start itself included)}
+     *
+     * @param l a generator (CSC, column j holds the rates out of state j)
+     * @param start the state the walk starts from
+     */
     public static boolean[] from(DMatrixSparseCSC l, int start) {
         int n = l.numCols;
         boolean[] seen = new boolean[n];

@@ -16,8 +16,11 @@ public final class SymbolicFill {
     }
 
     /**
-     * nnz of the Cholesky factor (diagonal included) of P (A + Aᵀ) Pᵀ, {@code order} in the convention of
-     * {@link Permutations}.
+     * {@return nnz of the Cholesky factor (diagonal included) of P (A + Aᵀ) Pᵀ, {@code order} in the convention of
+     * {@link Permutations}}
+     *
+     * @param a the square matrix whose pattern is analysed
+     * @param order the symmetric elimination order: order[k] is the column eliminated k-th
      */
     public static long choleskyNonZeros(DMatrixSparseCSC a, int[] order) {
         int n = a.numCols;
