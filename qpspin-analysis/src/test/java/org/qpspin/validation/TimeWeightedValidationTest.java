@@ -59,7 +59,7 @@ class TimeWeightedValidationTest {
      * as GillespieSimulator does), each recorded for {@code duration} s after a 5 s burn-in, as CSV rows
      * replica,t,N,m: the state entered at each jump, the first row the state at the end of the burn-in.
      */
-    private static String jumpTimes(RateModel rates, double duration, int replicas, long seed) {
+    static String jumpTimes(RateModel rates, double duration, int replicas, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         StringBuilder b = new StringBuilder("replica,t,N,m\n");
         for (int replica = 0; replica < replicas; replica++) {
@@ -166,7 +166,7 @@ class TimeWeightedValidationTest {
     }
 
     /** Independent draws from P(N, m), as a histogram of counts. */
-    private static String countHistogram(double[] p, StateSpace space, int count, long seed) {
+    static String countHistogram(double[] p, StateSpace space, int count, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         long[] hits = new long[p.length];
         for (int k = 0; k < count; k++) {
