@@ -1,7 +1,6 @@
 package org.qpspin.validation;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -206,7 +205,7 @@ public final class Occupation {
 
     @Override
     public String toString() {
-        return kind + " occupation of " + n.length + " states, total " + total + ", N up to " + maxN()
-                + (m == null ? "" : ", with m") + " " + Arrays.toString(Arrays.copyOf(n, Math.min(5, n.length)));
+        return kind + " occupation of " + n.length + " rows, total " + total + ", N up to " + maxN()
+                + (m == null ? "" : ", with m");
     }
 }

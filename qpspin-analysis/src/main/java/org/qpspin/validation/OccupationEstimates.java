@@ -16,7 +16,7 @@ import org.qpspin.space.StateSpace;
  *       Σ_ij = V_ij / T with V_ij = ∫ dt ⟨⟨f_i(t) f_j(0)⟩⟩ the exact long-run covariance
  *       ({@link ExactDistribution#longRunCovariance}), the leading order of T Cov(f̄_i, f̄_j) for T ≫ τ (the central
  *       limit theorem of additive functionals of an ergodic chain). The effective number of independent samples
- *       is n_eff = T Var N / V_NN = T/(2 τ_N): it sets the cells (≥ {@value CellPartition#MIN_EXPECTED} expected
+ *       is n_eff = T Var N / V_NN = T/(2 τ_N): it sets the cells (≥ 5 expected
  *       each); the tests use the whole Σ, not n_eff alone.</li>
  * </ul>
  * With T, the cells of (N, m) are capped at {@value #MAX_TIME_CELLS} (one group-inverse solve each).
@@ -62,8 +62,7 @@ public final class OccupationEstimates {
         }
         if (effective < 2 * CellPartition.MIN_EXPECTED) {
             throw new IllegalArgumentException("too few effective samples: " + (occupation.timeWeighted()
-                    ? Formats.g4(total) + " s of trajectory with tau_N = " + Formats.g4(meanCorrelation(exact, total))
-                    + " s give about " : "") + Formats.g4(effective) + " independent ones");
+                    ? Formats.g4(total) + " s of trajectory give about " : "") + Formats.g4(effective) + " independent ones");
         }
         cellOfN = CellPartition.merge(pN, effective);
         int cellsN = CellPartition.count(cellOfN);
@@ -120,15 +119,11 @@ public final class OccupationEstimates {
         }
     }
 
-    private static double meanCorrelation(ExactDistribution exact, double total) {
-        return exact.hasCorrelationTime() ? exact.correlationTime() : Double.NaN;
-    }
-
     /**
      * Prepares {@code occupation} for the tests against {@code exact}.
      *
      * @throws IllegalArgumentException when the data are time-weighted and {@code exact} has no long-run covariance,
-     *                                  or they amount to fewer than 2 × {@value CellPartition#MIN_EXPECTED}
+     *                                  or they amount to fewer than 2 × 5
      *                                  effective samples
      */
     public static OccupationEstimates of(Occupation occupation, ExactDistribution exact, List<String> warnings) {
