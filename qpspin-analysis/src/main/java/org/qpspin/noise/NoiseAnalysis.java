@@ -125,6 +125,40 @@ public final class NoiseAnalysis {
     }
 
     /**
+     * The matrix S_{f_i f_j}(0) = f_iᵀ x_j + f_jᵀ x_i (as {@link #crossZeroFrequency}) of K observables given by
+     * state index, by K group-inverse solves (not K²): the exact long-run covariance of their time averages
+     * (T Cov(f̄_i, f̄_j) → S_{f_i f_j}(0) over a stationary trajectory of length T).
+     *
+     * @param f K observables, each of length {@code generator().size()}
+     * @return the symmetric K × K matrix
+     * @throws IllegalArgumentException if a row has the wrong length
+     * @throws IllegalStateException when a solve's residual exceeds its limit (as {@link #zeroFrequency})
+     */
+    public double[][] crossZeroFrequencies(double[][] f) {
+        int k = f.length;
+        double[][] deviation = new double[k][];
+        double[][] x = new double[k][];
+        for (int i = 0; i < k; i++) {
+            if (f[i].length != p.length) {
+                throw new IllegalArgumentException("observable " + i + " has " + f[i].length + " values for "
+                        + p.length + " states");
+            }
+            double[] table = f[i];
+            Centred c = centre(Observable.of("f" + i, (n, m) -> table[generator.space().indexOrMinusOne(n, m)]));
+            deviation[i] = c.deviation;
+            x[i] = solveResponse(c);
+        }
+        double[][] s = new double[k][k];
+        for (int i = 0; i < k; i++) {
+            for (int j = i; j < k; j++) {
+                s[i][j] = dot(deviation[i], x[j]) + dot(deviation[j], x[i]);
+                s[j][i] = s[i][j];
+            }
+        }
+        return s;
+    }
+
+    /**
      * {@return S_f(ω) at the angular frequencies {@code omega} (rad/s, ≥ 0), two-sided, with its relaxation-mode
      * (Lorentzian) decomposition; see {@link NoiseSpectrum} for the route and its diagnostics}
      *

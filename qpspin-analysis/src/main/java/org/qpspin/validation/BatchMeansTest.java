@@ -3,6 +3,7 @@ package org.qpspin.validation;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntToDoubleFunction;
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
@@ -93,6 +94,44 @@ public final class BatchMeansTest implements SampleTest {
             default:
                 throw new AssertionError(moment);
         }
+    }
+
+    @Override
+    public Optional<TestVerdict> test(OccupationEstimates occupation, ExactDistribution exact,
+                                      List<String> warnings) {
+        int which;
+        double reference;
+        String note = "";
+        switch (moment) {
+            case MEAN_N:
+                which = 0;
+                reference = exact.meanN();
+                break;
+            case VARIANCE_N:
+                which = 1;
+                reference = exact.varianceN();
+                note = "about the exact mean";
+                break;
+            case MEAN_M:
+                if (!occupation.occupation().hasM()) {
+                    return Optional.empty();
+                }
+                which = 2;
+                reference = exact.meanM();
+                break;
+            default:
+                throw new AssertionError(moment);
+        }
+        double estimate = occupation.moment(which);
+        double se = occupation.momentStandardError(which);
+        NormalDistribution normal = new NormalDistribution();
+        double z = se > 0.0 ? (estimate - reference) / se : (estimate == reference ? 0.0 : Double.POSITIVE_INFINITY);
+        double p = 2.0 * normal.cumulativeProbability(-Math.abs(z)); // 2 P(Z > |z|)
+        double q = normal.inverseCumulativeProbability(1.0 - alpha / 2.0);
+        return Optional.of(TestVerdict.of(moment.label(), "weighted mean, exact standard error ("
+                        + occupation.varianceSource() + "), z-test", z, Double.NaN, p, alpha)
+                .withInterval(TestVerdict.Interval.of(estimate, se, q, reference))
+                .withNote(note));
     }
 
     private TestVerdict test(BatchedSamples batches, List<int[]> series, IntToDoubleFunction value, double exact,

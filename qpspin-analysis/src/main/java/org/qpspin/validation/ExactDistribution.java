@@ -24,10 +24,12 @@ public final class ExactDistribution {
     private final double correlationTime;
     private final SpectrumFunction spectrum;
     private final SampledCorrelation sampledN;
+    private final LongRunCovariance longRun;
 
     private ExactDistribution(StateSpace space, double[] probabilities, double correlationTime,
-                              SpectrumFunction spectrum, SampledCorrelation sampledN) {
+                              SpectrumFunction spectrum, SampledCorrelation sampledN, LongRunCovariance longRun) {
         this.sampledN = sampledN;
+        this.longRun = longRun;
         this.space = space;
         this.probabilities = probabilities;
         this.correlationTime = correlationTime;
@@ -71,7 +73,7 @@ public final class ExactDistribution {
             throw new IllegalArgumentException(probabilities.length + " probabilities for " + space.size()
                     + " states");
         }
-        return new ExactDistribution(space, probabilities.clone(), Double.NaN, null, null);
+        return new ExactDistribution(space, probabilities.clone(), Double.NaN, null, null, null);
     }
 
     /** A copy carrying the exact integrated correlation time τ_N = S_N(0) / (2 Var N) in s. */
@@ -79,13 +81,13 @@ public final class ExactDistribution {
         if (!(seconds > 0.0) || !Double.isFinite(seconds)) {
             throw new IllegalArgumentException("correlation time must be finite and > 0 s, got " + seconds);
         }
-        return new ExactDistribution(space, probabilities, seconds, spectrum, sampledN);
+        return new ExactDistribution(space, probabilities, seconds, spectrum, sampledN, longRun);
     }
 
     /** A copy carrying the exact two-sided spectrum S_N(ω) (for the Welch test of timed samples). */
     public ExactDistribution withSpectrum(SpectrumFunction exactSpectrum) {
         return new ExactDistribution(space, probabilities, correlationTime,
-                java.util.Objects.requireNonNull(exactSpectrum, "spectrum"), sampledN);
+                java.util.Objects.requireNonNull(exactSpectrum, "spectrum"), sampledN, longRun);
     }
 
     /**
@@ -102,7 +104,22 @@ public final class ExactDistribution {
             throw new IllegalArgumentException("sampled correlation of " + sampled.observable() + " at dt = "
                     + sampled.dt() + (sampled.converged() ? " has C_0 = " + sampled.variance() : " did not converge"));
         }
-        return new ExactDistribution(space, probabilities, correlationTime, spectrum, sampled);
+        return new ExactDistribution(space, probabilities, correlationTime, spectrum, sampled, longRun);
+    }
+
+    /**
+     * A copy carrying the exact long-run covariance of observables (from
+     * {@link org.qpspin.noise.NoiseAnalysis#crossZeroFrequencies}): what the tests of a time-weighted
+     * {@link Occupation} take their variances from.
+     */
+    public ExactDistribution withLongRunCovariance(LongRunCovariance covariance) {
+        return new ExactDistribution(space, probabilities, correlationTime, spectrum, sampledN,
+                java.util.Objects.requireNonNull(covariance, "covariance"));
+    }
+
+    /** The exact long-run covariance, or null when not given. */
+    public LongRunCovariance longRunCovariance() {
+        return longRun;
     }
 
     /** Relative tolerance within which a grid spacing counts as the Δt of {@link #sampledCorrelation}. */

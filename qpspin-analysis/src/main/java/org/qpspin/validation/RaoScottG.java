@@ -105,4 +105,47 @@ final class RaoScottG {
                 .withNote("G = " + Formats.g4(g) + ", " + cells + " cells, mean design effect " + Formats.g4(delta)
                         + ", a^2 = " + Formats.g4(a2) + ", effective samples " + Formats.g4(n / delta));
     }
+
+    /**
+     * The verdict from the cells' weighted fractions f and the exact covariance Σ of f under the null hypothesis
+     * (no estimation: λ are the eigenvalues of n_eff D⁻¹Σ, D = diag(p)), with G = 2 n_eff Σ f ln(f/p). For
+     * multinomial Σ = (D − ppᵀ)/n and n_eff = n this is the plain G-test (δ̄ = 1, a² = 0).
+     *
+     * @param fraction weighted fraction of each cell
+     * @param prob exact probability of each cell
+     * @param cov exact covariance of {@code fraction}
+     * @param effective n_eff, the scale of G
+     * @param source how Σ is known, for the method text
+     */
+    static TestVerdict withCovariance(String name, String variable, double[] fraction, double[] prob, double[][] cov,
+                                      double effective, String source, double alpha) {
+        int cells = fraction.length;
+        double g = 0.0;
+        for (int c = 0; c < cells; c++) {
+            if (fraction[c] > 0.0) {
+                g += 2.0 * effective * fraction[c] * Math.log(fraction[c] / prob[c]);
+            }
+        }
+        double sumLambda = 0.0;
+        double sumLambda2 = 0.0;
+        for (int i = 0; i < cells; i++) {
+            sumLambda += effective * cov[i][i] / prob[i];
+            for (int j = 0; j < cells; j++) {
+                double v = effective * cov[i][j];
+                sumLambda2 += v * v / (prob[i] * prob[j]);
+            }
+        }
+        double df0 = cells - 1;
+        double delta = Math.max(sumLambda / df0, 1e-12);
+        double a2 = Math.max(0.0, sumLambda2 / (df0 * delta * delta) - 1.0);
+        double statistic = g / (delta * (1.0 + a2));
+        double df = df0 / (1.0 + a2);
+        double pValue = ChiSquared.survival(statistic, df);
+        return TestVerdict.of(name, String.format(Locale.ROOT, "G / (deff (1 + a^2)) ~ chi^2(%.4g), Rao-Scott "
+                        + "second order (%s), cells of %s merged to >= %d effective expected", df, source, variable,
+                        (int) CellPartition.MIN_EXPECTED), statistic, df, pValue, alpha)
+                .withDesignEffect(delta)
+                .withNote("G = " + Formats.g4(g) + ", " + cells + " cells, mean design effect " + Formats.g4(delta)
+                        + ", a^2 = " + Formats.g4(a2) + ", effective samples " + Formats.g4(effective / delta));
+    }
 }

@@ -32,4 +32,18 @@ public interface SampleTest {
      *         or S_N, a law concentrated on too few values); the reason, if worth telling, is in {@code warnings}
      */
     Optional<TestVerdict> test(BatchedSamples samples, ExactDistribution exact, List<String> warnings);
+
+    /**
+     * Tests an occupation without time order (a histogram, or the time-weighted occupation of jump times) against
+     * {@code exact}; by default the test does not apply (it needs the samples' order: correlation time, spectrum).
+     *
+     * @param occupation the weighted occupation with the exact covariance of its estimates
+     * @param exact the exact law
+     * @param warnings where a caveat about the data goes
+     * @return the verdict, or empty when the test does not apply
+     */
+    default Optional<TestVerdict> test(OccupationEstimates occupation, ExactDistribution exact,
+                                       List<String> warnings) {
+        return Optional.empty();
+    }
 }

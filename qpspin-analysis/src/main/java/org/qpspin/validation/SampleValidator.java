@@ -130,4 +130,53 @@ public final class SampleValidator {
         }
         return new ValidationReport(verdicts, alpha, batched, frequency, warnings, spectrum.orElse(null));
     }
+
+    /**
+     * Tests a sample file as read ({@link SampleCsv#load}) against {@code exact}:
+     * <ul>
+     *   <li>ordered series: as {@link #validate(Samples, ExactDistribution)};</li>
+     *   <li>a histogram: the distribution tests (G-tests, KS, moments) on the weighted occupation; the
+     *       time-series tests do not apply (no time order) and a warning says so;</li>
+     *   <li>jump times: the distribution tests on the time-weighted occupation, the time-series tests (correlation
+     *       time, spectrum) on the sample-and-hold grid, which is exactly the process sampled every Δt.</li>
+     * </ul>
+     * The file's own warnings (ignored columns) come first in the report's.
+     *
+     * @param input the samples as read
+     * @param exact the exact law; for time-weighted data it must carry the long-run covariance
+     *              ({@link ExactDistribution#withLongRunCovariance})
+     * @return every verdict, with what they rest on
+     * @throws IllegalArgumentException if there are too few samples for any test, or time-weighted data meet an
+     *                                  exact law without its long-run covariance
+     */
+    public ValidationReport validate(SampleInput input, ExactDistribution exact) {
+        List<String> warnings = new ArrayList<>(input.warnings());
+        if (input.layout() == SampleInput.Layout.SERIES) {
+            ValidationReport r = validate(input.series(), exact);
+            warnings.addAll(r.warnings());
+            return new ValidationReport(r.tests(), alpha, r.batched(), r.sampleFrequencyN(), warnings, r.spectrum(),
+                    null, input.description());
+        }
+        OccupationEstimates occupation = OccupationEstimates.of(input.occupation(), exact, warnings);
+        List<TestVerdict> verdicts = new ArrayList<>();
+        for (SampleTest test : pointTests()) {
+            test.test(occupation, exact, warnings).ifPresent(verdicts::add);
+        }
+        BatchedSamples batched = null;
+        WelchSpectrumTest.Comparison spectrum = null;
+        if (input.series() != null) { // jump times: the time-series tests on the exact sample-and-hold grid
+            batched = BatchedSamples.of(input.series(), warnings);
+            CorrelationTimeTest.withDefaults().withSignificance(alpha).test(batched, exact, warnings)
+                    .ifPresent(verdicts::add);
+            spectrum = spectrum().compare(batched, exact, warnings).orElse(null);
+            if (spectrum != null) {
+                verdicts.add(spectrum.verdict());
+            }
+        } else {
+            warnings.add("not applicable to a histogram (no time order): " + CorrelationTimeTest.NAME + ", "
+                    + WelchSpectrumTest.NAME);
+        }
+        return new ValidationReport(verdicts, alpha, batched, input.occupation().fractionN(), warnings, spectrum,
+                occupation, input.description());
+    }
 }

@@ -58,6 +58,30 @@ public final class SizeDistributionGTest implements SampleTest {
                 pN, cellOfN, samples, alpha));
     }
 
+    @Override
+    public Optional<TestVerdict> test(OccupationEstimates occupation, ExactDistribution exact,
+                                      List<String> warnings) {
+        int[] cellOfN = occupation.cellOfN();
+        int cells = CellPartition.count(cellOfN);
+        if (cells < 2) {
+            warnings.add("G-test P(N) skipped: the exact P(N) is concentrated on too few values for "
+                    + Formats.g4(occupation.effectiveSamples()) + " effective samples");
+            return Optional.empty();
+        }
+        return Optional.of(RaoScottG.withCovariance(NAME, "N", occupation.fractionN(),
+                cellProbabilities(exactSizeDistribution(exact), cellOfN, cells), occupation.covarianceN(),
+                occupation.effectiveSamples(), occupation.varianceSource(), alpha));
+    }
+
+    /** The exact probability of each cell. */
+    static double[] cellProbabilities(double[] p, int[] cellOf, int cells) {
+        double[] prob = new double[cells];
+        for (int i = 0; i < p.length; i++) {
+            prob[cellOf[i]] += p[i];
+        }
+        return prob;
+    }
+
     /** P(N) for N = 0 … the exact law's largest N. */
     static double[] exactSizeDistribution(ExactDistribution exact) {
         double[] pN = new double[exact.maxN() + 1];

@@ -143,6 +143,64 @@ public final class SizeKolmogorovSmirnovTest implements SampleTest {
                 .withNote("D = " + Formats.g4(d) + " at N = " + argMax + ", effective samples " + Formats.g4(nEff)));
     }
 
+    @Override
+    public Optional<TestVerdict> test(OccupationEstimates occupation, ExactDistribution exact,
+                                      List<String> warnings) {
+        double[] pN = SizeDistributionGTest.exactSizeDistribution(exact);
+        double[] fN = occupation.occupation().fractionN();
+        int top = Math.max(pN.length, fN.length);
+        double f = 0.0;
+        double fHat = 0.0;
+        double d = 0.0;
+        int argMax = 0;
+        double[] cdf = new double[top];
+        for (int k = 0; k < top; k++) {
+            f += k < pN.length ? pN[k] : 0.0;
+            fHat += k < fN.length ? fN[k] : 0.0;
+            cdf[k] = Math.min(f, 1.0);
+            double diff = Math.abs(fHat - f);
+            if (diff > d) {
+                d = diff;
+                argMax = k;
+            }
+        }
+        // exact design effect of the CDF indicators at the cells' right edges: n_eff Var(F^(e)) / (F (1 - F))
+        int[] cellOfN = occupation.cellOfN();
+        double[][] cov = occupation.covarianceN();
+        double effective = occupation.effectiveSamples();
+        double weighted = 0.0;
+        double weightSum = 0.0;
+        double fe = 0.0;
+        for (int e = 0; e + 1 < cov.length; e++) {
+            for (int k = 0; k < pN.length; k++) {
+                if (cellOfN[k] == e) {
+                    fe += pN[k];
+                }
+            }
+            double var = 0.0;
+            for (int a = 0; a <= e; a++) {
+                for (int b = 0; b <= e; b++) {
+                    var += cov[a][b];
+                }
+            }
+            double w = fe * (1.0 - fe);
+            if (w > 0.0) {
+                weighted += effective * var;
+                weightSum += w;
+            }
+        }
+        double deff = weightSum > 0.0 ? Math.max(weighted / weightSum, 1e-12) : 1.0;
+        double nEff = effective / deff;
+        double lambda = Math.sqrt(nEff) * d;
+        double pValue = bridgePValue(cdf, lambda, bridgeReplicates);
+        return Optional.of(TestVerdict.of(NAME, "sqrt(n_eff) D vs max of a Brownian bridge at the exact CDF's "
+                        + "values (discrete KS), " + bridgeReplicates + " replicates; n_eff from the exact "
+                        + "covariance (" + occupation.varianceSource() + ")", lambda, Double.NaN, pValue, alpha)
+                .withInterval(new TestVerdict.Interval(d, Double.NaN, Double.NaN, Double.NaN, Double.NaN))
+                .withDesignEffect(deff)
+                .withNote("D = " + Formats.g4(d) + " at N = " + argMax + ", effective samples " + Formats.g4(nEff)));
+    }
+
     /** d = Var_batches(f) · L / (p (1 − p)): the variance inflation of a cell indicator's mean. */
     private static double designEffect(double[][] batchFraction, int cell, double p, int length) {
         int count = batchFraction.length;

@@ -48,6 +48,18 @@ public final class StateDistributionGTest implements SampleTest {
     }
 
     @Override
+    public Optional<TestVerdict> test(OccupationEstimates occupation, ExactDistribution exact,
+                                      List<String> warnings) {
+        int[] cellOfState = occupation.cellOfState();
+        if (cellOfState == null || CellPartition.count(cellOfState) < 2) {
+            return Optional.empty();
+        }
+        int cells = CellPartition.count(cellOfState);
+        return Optional.of(RaoScottG.withCovariance(NAME, "(N, m)", occupation.fractionState(),
+                SizeDistributionGTest.cellProbabilities(exact.probabilitiesView(), cellOfState, cells),
+                occupation.covarianceState(), occupation.effectiveSamples(), occupation.varianceSource(), alpha));
+    }
+    @Override
     public Optional<TestVerdict> test(BatchedSamples samples, ExactDistribution exact, List<String> warnings) {
         if (!samples.samples().hasM()) {
             return Optional.empty();

@@ -14,16 +14,30 @@ import java.util.Locale;
  * @param sampleFrequencyN fraction of samples at N = 0 … the largest sampled N
  * @param warnings caveats about the data (too short for its correlation time, etc.)
  * @param spectrum the Welch comparison behind the spectrum test, or null when it did not run
+ * @param occupation the weighted occupation behind the distribution tests of a histogram or of jump times, or
+ *                   null for ordered series (then {@code batched} is behind every test)
+ * @param input what was read and done to it (one line, {@link SampleInput#description()}), possibly empty
  */
 public record ValidationReport(List<TestVerdict> tests, double alpha, BatchedSamples batched,
                                double[] sampleFrequencyN, List<String> warnings,
-                               WelchSpectrumTest.Comparison spectrum) {
+                               WelchSpectrumTest.Comparison spectrum, OccupationEstimates occupation,
+                               String input) {
 
-    /** Copies the lists and the array. */
+    /** Copies the lists and the array; needs {@code batched} or {@code occupation}. */
     public ValidationReport {
         tests = List.copyOf(tests);
         warnings = List.copyOf(warnings);
         sampleFrequencyN = sampleFrequencyN.clone();
+        input = input == null ? "" : input;
+        if (batched == null && occupation == null) {
+            throw new IllegalArgumentException("a report rests on batched samples or an occupation");
+        }
+    }
+
+    /** A report on ordered series (no occupation, no input description). */
+    public ValidationReport(List<TestVerdict> tests, double alpha, BatchedSamples batched, double[] sampleFrequencyN,
+                            List<String> warnings, WelchSpectrumTest.Comparison spectrum) {
+        this(tests, alpha, batched, sampleFrequencyN, warnings, spectrum, null, "");
     }
 
     /** The test called {@code name}, or null. */
@@ -50,39 +64,49 @@ public record ValidationReport(List<TestVerdict> tests, double alpha, BatchedSam
         return !(minPValue() < alpha / Math.max(1, tests.size()));
     }
 
-    /** {@return number of samples} */
+    /**
+     * {@return number of samples: of the series; for a histogram of counts the total count, for dwell times (a
+     * histogram or jump times) the rows read}
+     */
     public long samples() {
-        return batched.size();
+        if (occupation == null) {
+            return batched.size();
+        }
+        Occupation o = occupation.occupation();
+        return o.timeWeighted() ? o.rows() : Math.round(o.total());
     }
 
-    /** {@return number of independent series (replicas)} */
+    /** {@return number of independent series (replicas); 1 for a histogram} */
     public int series() {
-        return batched.samples().seriesCount();
+        return batched == null ? 1 : batched.samples().seriesCount();
     }
 
-    /** {@return grid spacing in s (NaN: untimed samples)} */
+    /** {@return grid spacing in s (NaN: untimed samples, or a histogram)} */
     public double interval() {
-        return batched.samples().interval();
+        return batched == null ? Double.NaN : batched.samples().interval();
     }
 
-    /** {@return integrated autocorrelation time of N in samples} */
+    /** {@return integrated autocorrelation time of N in samples, or null for a histogram (no time order)} */
     public AutocorrelationTime autocorrelationN() {
-        return batched.autocorrelationN();
+        return batched == null ? null : batched.autocorrelationN();
     }
 
-    /** {@return effective number of independent samples of N: n / (2 τ_int)} */
+    /**
+     * {@return effective number of independent samples of N: n / (2 τ_int) for series; for an occupation that of
+     * {@link OccupationEstimates#effectiveSamples()} (n of counts, T/(2 τ_N) of dwell times)}
+     */
     public double effectiveSamples() {
-        return batched.effectiveSamples();
+        return occupation != null ? occupation.effectiveSamples() : batched.effectiveSamples();
     }
 
-    /** {@return batch length used by the batch-means estimates (samples)} */
+    /** {@return batch length used by the batch-means estimates (samples); 0 without batches (a histogram)} */
     public int batchLength() {
-        return batched.batchLength();
+        return batched == null ? 0 : batched.batchLength();
     }
 
-    /** {@return number of batches} */
+    /** {@return number of batches; 0 without batches (a histogram)} */
     public int batches() {
-        return batched.batchCount();
+        return batched == null ? 0 : batched.batchCount();
     }
 
     /** {@return fraction of samples at N = 0 … max sampled N (copy)} */
@@ -108,8 +132,15 @@ public record ValidationReport(List<TestVerdict> tests, double alpha, BatchedSam
     public String toString() {
         StringBuilder sb = new StringBuilder();
         sb.append(passed() ? "PASS" : "FAIL").append(": ").append(samples()).append(" samples in ").append(series())
-                .append(" series, tau_int(N) = ")
-                .append(String.format(Locale.ROOT, "%.3g", autocorrelationN().tau())).append(" samples\n");
+                .append(" series");
+        if (autocorrelationN() != null) {
+            sb.append(", tau_int(N) = ").append(String.format(Locale.ROOT, "%.3g", autocorrelationN().tau()))
+                    .append(" samples");
+        }
+        if (!input.isEmpty()) {
+            sb.append("; ").append(input);
+        }
+        sb.append('\n');
         for (TestVerdict t : tests) {
             sb.append("  ").append(t).append('\n');
         }

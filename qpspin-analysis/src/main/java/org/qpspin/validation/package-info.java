@@ -16,6 +16,11 @@
  * {@link org.qpspin.validation.CorrelationTimeTest} and {@link org.qpspin.validation.WelchSpectrumTest} (the last
  * two test the dynamics at the sampling interval and stand alone); the estimators they share,
  * {@link org.qpspin.validation.AutocorrelationTime}, {@link org.qpspin.validation.WelchSpectrum} and
- * {@link org.qpspin.validation.BatchedSamples}. Method: docs/theory.md "Monte Carlo".
+ * {@link org.qpspin.validation.BatchedSamples}. Files: {@link org.qpspin.validation.SampleCsv#load} gives a
+ * {@link org.qpspin.validation.SampleInput} (ordered series; a histogram; or jump times, whose time-weighted
+ * {@link org.qpspin.validation.Occupation} the distribution tests take with the exact long-run covariance,
+ * {@link org.qpspin.validation.OccupationEstimates}, {@link org.qpspin.validation.LongRunCovariance}), tested by
+ * {@link org.qpspin.validation.SampleValidator#validate(org.qpspin.validation.SampleInput,
+ * org.qpspin.validation.ExactDistribution)}. Method: docs/theory.md "Monte Carlo"; formats: docs/validation.md.
  */
 package org.qpspin.validation;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +19,9 @@ import org.qpspin.stationary.StationaryResult;
 import org.qpspin.stationary.StationarySolvers;
 import org.qpspin.truncation.Truncation;
 import org.qpspin.validation.ExactDistribution;
+import org.qpspin.validation.Occupation;
 import org.qpspin.validation.SampleCsv;
+import org.qpspin.validation.SampleInput;
 import org.qpspin.validation.SampleValidator;
 import org.qpspin.validation.Samples;
 import org.qpspin.validation.TestVerdict;
@@ -41,7 +42,10 @@ import picocli.CommandLine.Spec;
                 "<N>, Var N, <m> with confidence intervals, and (for time series) the correlation time of N",
                 "against S_N(0)/(2 Var N); all corrected for autocorrelation.",
                 "Samples CSV: a header naming columns N [m] [t] [replica] (or one/two bare columns N[,m]);",
-                "'#' lines are comments. 'qpspin simulate --out' writes this format.",
+                "'#' lines are comments; quoted headers, a UTF-8 BOM, CRLF and a pandas index column are read;",
+                "other columns are ignored (one warning names them). 'qpspin simulate --out' writes this format.",
+                "Histograms: N[,m],count (independent samples) or 'qpspin simulate --histogram' (N,m,time,fraction:",
+                "dwell times); only the distribution tests apply to them (no time order).",
                 "Example: qpspin validate --samples samples.csv --A 50 --V 1 --gamma 10 --gamma-t 0.5 "
                         + "--tau-s 0.2 --plot hist.png"},
         footer = {"", "Exit codes: 0 samples agree; 4 samples rejected (some p-value below alpha / tests);",
@@ -62,7 +66,9 @@ public final class ValidateCommand implements Callable<Integer> {
     Path samplesFile;
 
     @Option(names = "--jump-times", description = "The rows' times are the jump times of a piecewise-constant "
-            + "trajectory (each row holds until the next); without it an irregular time grid is refused.")
+            + "trajectory (each row holds until the next): distribution tests on the time-weighted occupation, "
+            + "time-series tests on the trajectory sampled-and-held every mean row spacing (exact); without it an "
+            + "irregular time grid is refused.")
     boolean jumpTimes;
 
     @Option(names = "--alpha", paramLabel = "ALPHA", defaultValue = "0.01",
@@ -103,20 +109,27 @@ public final class ValidateCommand implements Callable<Integer> {
                 AtomicOutput.check(target, "--plot");
             }
         }
-        requireNoByteOrderMark(samplesFile);
-        Samples samples;
+        SampleInput input;
         try {
-            samples = SampleCsv.read(samplesFile, jumpTimes);
+            input = SampleCsv.load(samplesFile, jumpTimes);
         } catch (IOException e) {
             throw new UsageException("cannot read " + samplesFile + ": " + e.getMessage());
         }
-        InputChecks.requireNotFar("sample state", samples.maxN(), parameters, 0.0);
+        for (String w : input.warnings()) { // before any work: the user sees at once what was not read
+            spec.commandLine().getErr().println("qpspin: warning: " + w);
+        }
+        Samples samples = input.series(); // null for a histogram
+        InputChecks.requireNotFar("sample state", input.maxN(), parameters, 0.0);
         StationaryAnalysis analysis = StationaryAnalysis.factorize(model.rateModel(parameters),
                 Truncation.automatic(tolerance), StationarySolvers.auto());
         StationaryResult stationary = analysis.result();
         ExactDistribution exact = ExactDistribution.of(stationary.space(), stationary.probabilitiesView());
         ZeroFrequencyNoise noise = null;
-        if (samples.hasInterval() && stationary.varianceN() > 0.0) {
+        if (input.occupation() != null && input.occupation().timeWeighted()) { // dwell times: exact long-run covariance
+            NoiseAnalysis longRun = NoiseAnalysis.of(analysis.generator(), analysis.factorization());
+            exact = exact.withLongRunCovariance(longRun::crossZeroFrequencies);
+        }
+        if (samples != null && samples.hasInterval() && stationary.varianceN() > 0.0) {
             NoiseAnalysis noiseAnalysis = NoiseAnalysis.of(analysis.generator(), analysis.factorization());
             try {
                 noise = noiseAnalysis.zeroFrequency(Observable.particleNumber());
@@ -144,8 +157,8 @@ public final class ValidateCommand implements Callable<Integer> {
                         + " s failed (" + e.getMessage() + "); dynamics tested against the continuous tau_N");
             }
         }
-        ValidationReport report = SampleValidator.withDefaults().withSignificance(alpha).validate(samples, exact);
-        long beyond = beyondTruncation(samples, stationary.maxN());
+        ValidationReport report = SampleValidator.withDefaults().withSignificance(alpha).validate(input, exact);
+        long beyond = beyondTruncation(input, stationary.maxN());
         List<Path> plots = List.of();
         UsageException plotFailure = null;
         if (plot != null) {
@@ -180,8 +193,18 @@ public final class ValidateCommand implements Callable<Integer> {
      * (1e-10 by default) of its probability there, so even one such sample among fewer than 10⁸ rejects the
      * samples at any usual alpha (P(at least one) ≤ n × tol), whatever the binned tests say (they merge the tail).
      */
-    static long beyondTruncation(Samples samples, int nMax) {
+    static long beyondTruncation(SampleInput input, int nMax) {
         long count = 0;
+        Occupation occupation = input.occupation();
+        if (occupation != null) { // rows (jumps or histogram rows; counts for a histogram of counts)
+            for (int i = 0; i < occupation.size(); i++) {
+                if (occupation.n(i) > nMax) {
+                    count += occupation.timeWeighted() ? 1 : Math.round(occupation.weight(i));
+                }
+            }
+            return count;
+        }
+        Samples samples = input.series();
         for (int s = 0; s < samples.seriesCount(); s++) {
             for (int n : samples.n(s)) {
                 if (n > nMax) {
@@ -197,30 +220,21 @@ public final class ValidateCommand implements Callable<Integer> {
                 + "law holds less than %.1g of the probability", beyond, nMax, tol);
     }
 
-    /** A UTF-8 byte-order mark would read as part of the first column's name: refused with its own message. */
-    private static void requireNoByteOrderMark(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return; // the reader reports missing files and directories
-        }
-        try (java.io.InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(3);
-            if (head.length == 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
-                throw new UsageException(file + ": starts with a UTF-8 byte-order mark (BOM); save it as plain "
-                        + "UTF-8 without the BOM");
-            }
-        } catch (IOException e) {
-            // the reader reports it
-        }
-    }
-
-    private static void printSummary(PrintWriter o, ValidationReport r, StationaryAnalysis a) {
+    private static void printSummary(PrintWriter o, ValidationReport r, StationaryAnalysis a, List<Path> plots) {
         o.printf(Locale.ROOT, "qpspin validate: %s at alpha = %s per test (overall: Bonferroni, %d tests)%n",
                 r.passed() ? "PASS" : "FAIL", r.alpha(), r.tests().size());
-        o.printf(Locale.ROOT, "  samples: %d in %d series%s; tau_int(N) = %.4g samples (Sokal window %d), "
-                        + "effective samples %.4g; batch means %d x %d%n", r.samples(), r.series(),
-                Double.isNaN(r.interval()) ? ", untimed" : String.format(Locale.ROOT, ", dt = %.6g s", r.interval()),
-                r.autocorrelationN().tau(), r.autocorrelationN().window(), r.effectiveSamples(), r.batches(),
-                r.batchLength());
+        if (!r.input().isEmpty()) {
+            o.println("  input: " + r.input());
+        }
+        if (r.autocorrelationN() == null) {
+            o.printf(Locale.ROOT, "  samples: %d, effective samples %.4g%n", r.samples(), r.effectiveSamples());
+        } else {
+            o.printf(Locale.ROOT, "  samples: %d in %d series%s; tau_int(N) = %.4g samples (Sokal window %d), "
+                            + "effective samples %.4g; batch means %d x %d%n", r.samples(), r.series(),
+                    Double.isNaN(r.interval()) ? ", untimed" : String.format(Locale.ROOT, ", dt = %.6g s",
+                            r.interval()), r.autocorrelationN().tau(), r.autocorrelationN().window(),
+                    r.effectiveSamples(), r.batches(), r.batchLength());
+        }
         StationaryResult s = a.result();
         o.printf(Locale.ROOT, "  exact: %s rates, %s, %d states (Nmax %d), truncation cost %.2g, solver %s%n",
                 a.rateModel().name(), a.truncation().isAutomatic() ? "automatic truncation" : "fixed truncation", s.states(), s.maxN(),
@@ -251,11 +265,17 @@ public final class ValidateCommand implements Callable<Integer> {
         root.put("samples", r.samples());
         root.put("series", r.series());
         root.put("dt", r.interval()); // NaN (untimed samples) is written null
-        root.put("tauIntSamples", r.autocorrelationN().tau());
-        root.put("sokalWindow", r.autocorrelationN().window());
+        if (r.autocorrelationN() == null) { // a histogram: no order, no batches
+            root.putNull("tauIntSamples");
+            root.putNull("sokalWindow");
+        } else {
+            root.put("tauIntSamples", r.autocorrelationN().tau());
+            root.put("sokalWindow", r.autocorrelationN().window());
+        }
         root.put("effectiveSamples", r.effectiveSamples());
         root.put("batches", r.batches());
         root.put("batchLength", r.batchLength());
+        root.put("input", r.input());
         JsonOutput.putParameters(root, a.parameters()).put("rateModel", a.rateModel().name());
         ObjectNode exact = root.putObject("exact");
         StationaryResult s = a.result();

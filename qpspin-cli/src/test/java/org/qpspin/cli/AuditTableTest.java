@@ -101,11 +101,11 @@ class AuditTableTest {
         }
         write("far.csv", far.toString());
         write("beyond.csv", beyond.toString());
-        write("bom.csv", "\ufeff" + header + "\n" + String.join("\n", rows.subList(0, 100)) + "\n");
+        write("bom.csv", "\ufeff" + header + "\n" + String.join("\n", rows) + "\n");
         write("empty.csv", "");
         write("hdronly.csv", "replica,t,N,m\n");
         write("foo.csv", "foo,bar,baz\n1,2,3\n");
-        write("extra.csv", "replica,t,N,m,extra\n0,0.0,2,0,1\n");
+        write("extra.csv", header + ",extra\n" + String.join(",1\n", rows) + ",1\n");
         write("dup.csv", "N,N,m\n1,1,0\n");
         write("neg.csv", "replica,t,N,m\n0,0.0,2,0\n0,0.1,-3,0\n");
         write("m3.csv", "replica,t,N,m\n0,0.0,2,0\n0,0.1,4,3\n");

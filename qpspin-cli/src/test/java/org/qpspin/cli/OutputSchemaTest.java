@@ -93,6 +93,9 @@ class OutputSchemaTest {
         Files.writeString(untimed, "N,m\n3,1\n4,1\n5,2\n3,0\n4,2\n2,1\n");
         CliRun v = new CliRun(args("validate", "--samples", untimed.toString(), "--json"));
         documents.put("validate (untimed)", parse(v.out, "validate (untimed)"));
+        // simulate --histogram's own output: a histogram of dwell times, no time order (null tauIntSamples, window)
+        json("validate", "--samples", dir.resolve("hist.csv").toString(), "--params",
+                CsvFiles.sidecarOf(samples).toString(), "--json");
         CliRun g = new CliRun(args("export-generator", "--n-max", "12", "--out", dir.resolve("gen").toString(),
                 "--solve"));
         assertEquals(0, g.exit, g.err);
