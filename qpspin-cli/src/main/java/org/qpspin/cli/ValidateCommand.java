@@ -220,7 +220,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 + "law holds less than %.1g of the probability", beyond, nMax, tol);
     }
 
-    private static void printSummary(PrintWriter o, ValidationReport r, StationaryAnalysis a, List<Path> plots) {
+    private static void printSummary(PrintWriter o, ValidationReport r, StationaryAnalysis a) {
         o.printf(Locale.ROOT, "qpspin validate: %s at alpha = %s per test (overall: Bonferroni, %d tests)%n",
                 r.passed() ? "PASS" : "FAIL", r.alpha(), r.tests().size());
         if (!r.input().isEmpty()) {
