@@ -232,7 +232,11 @@ public final class ConvergenceStudy {
      * where the path has got furthest, free of the three-parameter fit's freedom (NaN if a value is 0).
      */
     public double localRate(Metric metric) {
-        double[] y = values(metric);
+        return localRate(x, values(metric));
+    }
+
+    /** {@link #localRate(Metric)} of the values {@code y} at the path variables {@code x}. */
+    public static double localRate(double[] x, double[] y) {
         int n = y.length;
         if (n < 2) {
             return Double.NaN;

@@ -1,5 +1,6 @@
 package org.qpspin.cli;
 
+import static org.qpspin.cli.JsonOutput.number;
 import static org.qpspin.cli.SummaryFormat.g;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -90,21 +91,6 @@ public final class RegimeMapCommand implements Callable<Integer> {
             }
             throw new IllegalArgumentException("unknown regime '" + label + "'");
         }
-    }
-
-    /** A number of qpspin's JSON: null (or absent) is NaN, "inf"/"-inf" the infinities. */
-    static double number(JsonNode n) {
-        if (n == null || n.isNull() || n.isMissingNode()) {
-            return Double.NaN;
-        }
-        if (n.isTextual()) {
-            return switch (n.asText()) {
-                case "inf" -> Double.POSITIVE_INFINITY;
-                case "-inf" -> Double.NEGATIVE_INFINITY;
-                default -> throw new IllegalArgumentException("not a number: " + n);
-            };
-        }
-        return n.asDouble();
     }
 
     static List<CellView> cells(ObjectNode root) {

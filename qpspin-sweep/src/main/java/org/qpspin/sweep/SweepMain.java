@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
                 + "n-max, band=true|false, ...), or a JSON/YAML spec: {fixed: {preset: aluminium}, product: {V: "
                 + "[0.001, 0.002], N0: {from: 10, to: 1000, points: 5, log: true}}} (see docs/sweep.md).",
                 "qpspin sweep regime-map [regime-map's options] --out DIR: the regime map cell by cell (see "
-                + "qpspin sweep regime-map --help).",
+                + "qpspin sweep regime-map --help); qpspin sweep fp-convergence [its options] --out DIR: its paths "
+                + "point by point.",
                 "Exit codes: 0 every point has a record (failed points too: see the error column, sweep.json); "
                 + "1 the engine gave up (what finished is kept: rerun to resume); 2 bad input."})
 public final class SweepMain implements Callable<Integer> {
@@ -94,11 +95,15 @@ public final class SweepMain implements Callable<Integer> {
 
     /**
      * The command line of {@code qpspin sweep ARGS}: {@code regime-map} first is {@link RegimeMapSweep} (the
-     * regime map's own grid, cell by cell), anything else the generic sweep of a command over a grid file.
+     * regime map's own grid, cell by cell), {@code fp-convergence} {@link FpConvergenceSweep} (its paths, point by
+     * point), anything else the generic sweep of a command over a grid file.
      */
     public static int execute(String... args) {
         if (args.length > 0 && args[0].equals("regime-map")) {
             return RegimeMapSweep.commandLine().execute(Arrays.copyOfRange(args, 1, args.length));
+        }
+        if (args.length > 0 && args[0].equals("fp-convergence")) {
+            return FpConvergenceSweep.commandLine().execute(Arrays.copyOfRange(args, 1, args.length));
         }
         return commandLine().execute(args);
     }
