@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
         description = {"Convergence of the exact P(N) to Eq. 7 along four paths: N0 growing at fixed zeta (SR and TA)",
                 "and zeta = m0/N0 falling at fixed N0 (SR and TA); fits gap = g_inf + C x^p (x = 1/N0 or zeta).",
                 "SR path: Gamma = 1, Gamma_t = 0, tau_s = 1, V = zeta; TA path: tau_s = inf, V = 1, Gamma_t = 2 zeta/N0.",
-                "Example: qpspin fp-convergence --N0 10,20,40,80 --zeta 0.001 --plot conv.png"},
+                "Example: qpspin fp-convergence --N0 10,20,40,80 --zeta 0.001 --plot conv.png",
+                "The same study point by point on Apache Spark (resumable): qpspin sweep fp-convergence --out DIR ... (docs/sweep.md)."},
         footer = {"", "Exit codes: 0 ok; 2 bad input."})
 public final class FpConvergenceCommand implements Callable<Integer> {
 
