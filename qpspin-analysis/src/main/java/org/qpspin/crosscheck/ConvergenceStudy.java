@@ -285,7 +285,11 @@ public final class ConvergenceStudy {
      * @param metric the distance or moment error
      */
     public double localRate(Metric metric) {
-        double[] y = values(metric);
+        return localRate(x, values(metric));
+    }
+
+    /** {@link #localRate(Metric)} of the values {@code y} at the path variables {@code x}. */
+    public static double localRate(double[] x, double[] y) {
         int n = y.length;
         if (n < 2) {
             return Double.NaN;

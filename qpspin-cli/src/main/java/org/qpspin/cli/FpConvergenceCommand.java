@@ -2,6 +2,7 @@ package org.qpspin.cli;
 
 import static org.qpspin.cli.SummaryFormat.g;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -17,7 +18,6 @@ import org.qpspin.crosscheck.ExactVsFokkerPlanck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code qpspin fp-convergence}: how fast the exact P(N) approaches Eq. 7 along N0 → ∞ and along ζ → 0. */
@@ -26,104 +26,124 @@ import picocli.CommandLine.Spec;
         description = {"Convergence of the exact P(N) to Eq. 7 along four paths: N0 growing at fixed zeta (SR and TA)",
                 "and zeta = m0/N0 falling at fixed N0 (SR and TA); fits gap = g_inf + C x^p (x = 1/N0 or zeta).",
                 "SR path: Gamma = 1, Gamma_t = 0, tau_s = 1, V = zeta; TA path: tau_s = inf, V = 1, Gamma_t = 2 zeta/N0.",
-                "Example: qpspin fp-convergence --N0 10,20,40,80 --zeta 0.001 --plot conv.png"},
+                "Example: qpspin fp-convergence --N0 10,20,40,80 --zeta 0.001 --plot conv.png",
+                "The same study point by point on Apache Spark (resumable): qpspin sweep fp-convergence --out DIR ... (docs/sweep.md)."},
         footer = {"", "Exit codes: 0 ok; 2 bad input."})
 public final class FpConvergenceCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--N0", split = ",", paramLabel = "N0,...", defaultValue = "10,20,40,80,160",
-            description = "N0 values of the N0 paths (default ${DEFAULT-VALUE}).")
-    double[] n0s;
-
-    /** The old spelling of {@code --N0}, still accepted (hidden). */
-    @Option(names = "--n0", split = ",", hidden = true, paramLabel = "N0,...")
-    double[] legacyN0s;
-
-    @Option(names = "--zeta", paramLabel = "ZETA", defaultValue = "0.001",
-            description = "zeta held fixed on the N0 paths (default ${DEFAULT-VALUE}).")
-    double zeta;
-
-    @Option(names = "--zetas", split = ",", paramLabel = "Z,...", defaultValue = "0.1,0.03,0.01,0.003,0.001",
-            description = "zeta values of the zeta paths (default ${DEFAULT-VALUE}).")
-    double[] zetas;
-
-    @Option(names = "--fixed-n0", paramLabel = "N0", defaultValue = "20",
-            description = "N0 held fixed on the zeta paths (default ${DEFAULT-VALUE}).")
-    double fixedN0;
+    @Mixin
+    FpConvergenceOptions options;
 
     @Mixin
-    JsonOption json;
-
-    @Option(names = "--plot", paramLabel = "FILE", description = "Write the gaps against the path variable (.png/.svg).")
-    Path plot;
+    FpConvergenceOutput output;
 
     @Mixin
     QuietOption quiet;
 
     @Override
     public Integer call() {
-        if (plot != null) {
-            PlotTheme.requirePlotFile(plot);
-        }
-        if (legacyN0s != null) {
-            if (spec.commandLine().getParseResult().hasMatchedOption("--N0")) {
-                throw new UsageException("give --N0 once (--n0 is its old spelling)");
-            }
-            n0s = legacyN0s;
-        }
-        if (n0s.length < 3 || zetas.length < 3) {
-            throw new UsageException("--N0 and --zetas need at least 3 values each (a rate fit has 3 parameters)");
-        }
-        for (double v : n0s) {
-            if (!(v > 0.0) || !Double.isFinite(v)) {
-                throw new UsageException("--N0 values must be finite and > 0, got " + v);
-            }
-        }
-        for (double v : zetas) {
-            if (!(v > 0.0 && v < 1.0)) {
-                throw new UsageException("--zetas values must be in (0, 1), got " + v);
-            }
-        }
-        if (!(zeta > 0.0 && zeta < 1.0)) {
-            throw new UsageException("--zeta must be in (0, 1), got " + zeta);
-        }
-        if (!(fixedN0 > 0.0) || !Double.isFinite(fixedN0)) {
-            throw new UsageException("--fixed-n0 must be finite and > 0, got " + fixedN0);
-        }
-        if (plot != null) {
-            AtomicOutput.check(plot, "--plot");
-        }
+        output.checkPlotName();
+        List<FpConvergencePath> paths = options.paths();
+        output.checkPlotFile();
         PrintWriter err = spec.commandLine().getErr();
-        List<ConvergenceStudy> studies = new ArrayList<>();
-        try (ProgressBars.Bar bar = ProgressBars.steps(err, quiet.isSet(), "fp-convergence",
-                2L * (n0s.length + zetas.length))) {
+        List<PathView> views = new ArrayList<>();
+        long points = paths.stream().mapToLong(FpConvergencePath::size).sum();
+        try (ProgressBars.Bar bar = ProgressBars.steps(err, quiet.isSet(), "fp-convergence", points)) {
             // a bar on a terminal, else the progress lines
             java.util.function.Consumer<String> progress = ProgressBars.enabled(quiet.isSet()) ? line -> bar.step()
                     : quiet.progressTo(err);
-            for (Limit limit : Limit.values()) {
-                studies.add(ConvergenceStudy.alongN0(limit, zeta, n0s, progress));
-            }
-            for (Limit limit : Limit.values()) {
-                studies.add(ConvergenceStudy.alongZeta(limit, fixedN0, zetas, progress));
+            for (FpConvergencePath path : paths) {
+                views.add(PathView.of(path.compute(progress)));
             }
         } catch (org.qpspin.truncation.TruncationException t) {
             throw new UsageException("an exact chain of the study is out of reach (fp-convergence has no state cap "
                     + "option; lower the largest --n0 or --fixed-n0): " + t.getMessage().replace(
                     "; raise the state cap or the tolerance", ""));
         }
-        if (plot != null) {
-            plot(studies, plot);
-            AtomicOutput.report(err, List.of(plot));
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(json.isSet() ? toJson(studies) : table(studies));
-        out.flush();
+        output.write(views, spec.commandLine().getOut(), err);
         return 0;
     }
 
-    static String title(ConvergenceStudy s) {
+    /** One point of a path: what the table, the JSON and the plot show of it. */
+    record PointView(double n0, double zeta, long states, double exactFlippedFraction, double[] metrics,
+                     String solver) {
+
+        /** The value of {@code m} (the metrics are in {@link Metric} order). */
+        double metric(Metric m) {
+            return metrics[m.ordinal()];
+        }
+
+        static PointView of(ExactVsFokkerPlanck e, double zeta) {
+            double[] m = new double[Metric.values().length];
+            for (Metric metric : Metric.values()) {
+                m[metric.ordinal()] = metric.of(e.comparison());
+            }
+            return new PointView(e.n0(), zeta, e.exactResult().states(), e.exactFlippedFraction(), m,
+                    e.exactResult().solver());
+        }
+
+        /** From {@code qpspin fp-check --json} of the same chain (its fields of the same values). */
+        static PointView ofFpCheck(JsonNode fpCheck, double zeta) {
+            JsonNode c = fpCheck.path("comparison");
+            double[] m = new double[Metric.values().length];
+            m[Metric.TOTAL_VARIATION.ordinal()] = JsonOutput.number(c.get("totalVariation"));
+            m[Metric.KOLMOGOROV.ordinal()] = JsonOutput.number(c.get("kolmogorov"));
+            m[Metric.MEAN.ordinal()] = JsonOutput.number(c.get("meanRelativeError"));
+            m[Metric.SECOND_MOMENT.ordinal()] = JsonOutput.number(c.get("secondMomentRelativeError"));
+            m[Metric.VARIANCE.ordinal()] = JsonOutput.number(c.get("varianceRelativeError"));
+            return new PointView(JsonOutput.number(fpCheck.path("meanField").get("N0")), zeta,
+                    fpCheck.path("exact").path("states").asLong(),
+                    JsonOutput.number(c.get("exactFlippedFraction")), m,
+                    fpCheck.path("exact").path("solver").asText());
+        }
+    }
+
+    /** One path: regime, direction, the fixed value, x and the points; fits as {@link ConvergenceStudy}'s. */
+    record PathView(Limit limit, boolean isAlongN0, double fixedValue, double[] variable, List<PointView> points) {
+
+        static PathView of(ConvergenceStudy s) {
+            List<PointView> p = new ArrayList<>();
+            double[] z = s.zetas();
+            for (int i = 0; i < z.length; i++) {
+                p.add(PointView.of(s.points().get(i), z[i]));
+            }
+            return new PathView(s.limit(), s.isAlongN0(), s.fixedValue(), s.variable(), p);
+        }
+
+        /** The path of {@code path} whose points' comparisons are the fp-check outputs {@code fpChecks}. */
+        static PathView of(FpConvergencePath path, List<JsonNode> fpChecks) {
+            double[] n0 = path.n0s();
+            double[] z = path.zetas();
+            double[] x = new double[n0.length];
+            List<PointView> p = new ArrayList<>();
+            for (int i = 0; i < x.length; i++) {
+                x[i] = path.alongN0() ? 1.0 / n0[i] : z[i];
+                p.add(PointView.ofFpCheck(fpChecks.get(i), z[i]));
+            }
+            return new PathView(path.limit(), path.alongN0(), path.fixedValue(), x, p);
+        }
+
+        double[] values(Metric m) {
+            double[] y = new double[points.size()];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = points.get(i).metric(m);
+            }
+            return y;
+        }
+
+        ConvergenceStudy.Fit fit(Metric m) {
+            return ConvergenceStudy.fit(variable, values(m));
+        }
+
+        double localRate(Metric m) {
+            return ConvergenceStudy.localRate(variable, values(m));
+        }
+    }
+
+    static String title(PathView s) {
         return s.isAlongN0()
                 ? String.format(Locale.ROOT, "%s, zeta = %s fixed, N0 grows (x = 1/N0)", label(s.limit()),
                 g(s.fixedValue()))
@@ -135,21 +155,17 @@ public final class FpConvergenceCommand implements Callable<Integer> {
         return l == Limit.SPIN_RELAXATION ? "SR" : "TA";
     }
 
-    static String table(List<ConvergenceStudy> studies) {
+    static String table(List<PathView> studies) {
         StringBuilder b = new StringBuilder("qpspin fp-convergence: exact P(N) vs Eq. 7 along four paths, PRL 2020 rate model (prl2020)\n");
-        for (ConvergenceStudy s : studies) {
+        for (PathView s : studies) {
             b.append('\n').append(title(s)).append('\n');
             b.append(String.format(Locale.ROOT, "  %10s %10s %9s %10s %10s %10s %10s %10s %9s %8s%n", "N0", "zeta",
                     "states", "<m>/<N>", "TV", "KS", "dMean", "dN2", "dVar", "solver"));
-            double[] zs = s.zetas();
-            for (int i = 0; i < zs.length; i++) {
-                ExactVsFokkerPlanck e = s.points().get(i);
-                double z = zs[i];
+            for (PointView e : s.points()) {
                 b.append(String.format(Locale.ROOT, "  %10.4g %10.4g %9d %10.4g %10.4g %10.4g %10.4g %10.4g %9.4g %8s%n",
-                        e.n0(), z, e.exactResult().states(), e.exactFlippedFraction(),
-                        e.comparison().totalVariation(), e.comparison().kolmogorov(), e.comparison().meanRelativeError(),
-                        e.comparison().secondMomentRelativeError(), e.comparison().varianceRelativeError(),
-                        e.exactResult().solver()));
+                        e.n0(), e.zeta(), e.states(), e.exactFlippedFraction(),
+                        e.metric(Metric.TOTAL_VARIATION), e.metric(Metric.KOLMOGOROV), e.metric(Metric.MEAN),
+                        e.metric(Metric.SECOND_MOMENT), e.metric(Metric.VARIANCE), e.solver()));
             }
             b.append("  fits gap = g_inf + C x^p over all points; local p from the last two points:\n");
             for (Metric m : Metric.values()) {
@@ -160,10 +176,10 @@ public final class FpConvergenceCommand implements Callable<Integer> {
         return b.toString();
     }
 
-    static String toJson(List<ConvergenceStudy> studies) {
+    static String toJson(List<PathView> studies) {
         ObjectNode root = JsonOutput.object("fp-convergence");
         ArrayNode paths = root.putArray("paths");
-        for (ConvergenceStudy s : studies) {
+        for (PathView s : studies) {
             ObjectNode o = paths.addObject();
             o.put("regime", label(s.limit()));
             o.put("path", s.isAlongN0() ? "N0" : "zeta");
@@ -171,15 +187,15 @@ public final class FpConvergenceCommand implements Callable<Integer> {
             ArrayNode pts = o.putArray("points");
             double[] x = s.variable();
             for (int i = 0; i < x.length; i++) {
-                ExactVsFokkerPlanck e = s.points().get(i);
+                PointView e = s.points().get(i);
                 ObjectNode p = pts.addObject();
                 p.put("x", x[i]);
                 p.put("N0", e.n0());
-                p.put("zeta", s.zetas()[i]);
-                p.put("states", e.exactResult().states());
+                p.put("zeta", e.zeta());
+                p.put("states", e.states());
                 p.put("exactFlippedFraction", e.exactFlippedFraction());
                 for (Metric m : Metric.values()) {
-                    p.put(m.label(), m.of(e.comparison()));
+                    p.put(m.label(), e.metric(m));
                 }
             }
             ObjectNode fits = o.putObject("fits");
@@ -213,9 +229,9 @@ public final class FpConvergenceCommand implements Callable<Integer> {
         return PlotTheme.number(f.limit()) + (f.amplitude() < 0 ? " − " : " + ") + power;
     }
 
-    static Path plot(List<ConvergenceStudy> studies, Path file) {
+    static Path plot(List<PathView> studies, Path file) {
         List<PlotTheme.Panel> panels = new ArrayList<>();
-        for (ConvergenceStudy s : studies) {
+        for (PathView s : studies) {
             PlotTheme.Panel panel = PlotTheme.panel(title(s), s.isAlongN0() ? "x = 1/N0 (dimensionless)"
                     : "x = ζ = m0/N0 (dimensionless)", true, GAP_TITLE, true, 760, 640);
             double[] x = s.variable();

@@ -136,6 +136,11 @@ final class JsonOutput {
         return root;
     }
 
+    /** A number of qpspin's JSON that may be undefined: null (or absent) is NaN, else {@link #number(JsonNode, String)}. */
+    static double number(JsonNode n) {
+        return n == null || n.isNull() || n.isMissingNode() ? Double.NaN : number(n, "a number");
+    }
+
     /** A new empty JSON array (for a field; a top-level output is always an object). */
     static ArrayNode array() {
         return MAPPER.createArrayNode();

@@ -41,6 +41,11 @@ public final class Grid {
         this.points = List.copyOf(points);
     }
 
+    /** A grid of the given points (option name -> value, in column order), as a grid file would give them. */
+    public static Grid of(List<Map<String, String>> points) {
+        return new Grid(points);
+    }
+
     /** The points, in file order. */
     public List<Map<String, String>> points() {
         return points;

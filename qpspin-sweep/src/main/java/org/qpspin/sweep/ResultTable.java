@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The sweep's result table: one row per point with a record, in grid order. Columns: {@code point} (its id),
@@ -47,6 +48,14 @@ public final class ResultTable {
 
     /** The table of {@code plan}'s points that have a record in {@code records} (by point id). */
     public static ResultTable of(SweepPlan plan, Map<String, JsonNode> records) {
+        return of(plan, records, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #of(SweepPlan, Map)}, each point's output ({@code result}, the command's JSON) seen through
+     * {@code view} first: e.g. the one cell of a one-cell regime map, whose fields then become the columns.
+     */
+    public static ResultTable of(SweepPlan plan, Map<String, JsonNode> records, UnaryOperator<JsonNode> view) {
         List<String> inputNames = plan.columns();
         List<GridPoint> present = new ArrayList<>();
         List<Map<String, JsonNode>> flat = new ArrayList<>();
@@ -59,6 +68,9 @@ public final class ResultTable {
             present.add(p);
             Map<String, JsonNode> f = new LinkedHashMap<>();
             JsonNode result = r.get("result");
+            if (result != null && !result.isNull()) {
+                result = view.apply(result);
+            }
             if (result != null && result.isObject()) {
                 flatten("", result, f);
             } else if (result != null && !result.isNull()) {

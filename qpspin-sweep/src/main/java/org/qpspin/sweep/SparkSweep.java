@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.VoidFunction;
@@ -111,6 +112,15 @@ public final class SparkSweep {
      */
     public static Summary run(SparkSession spark, SweepPlan plan, PointStore store, boolean retryFailed,
             int pointsPerTask, String grid, Consumer<String> progress) {
+        return run(spark, plan, store, retryFailed, pointsPerTask, grid, progress, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #run(SparkSession, SweepPlan, PointStore, boolean, int, String, Consumer)}, the result table made
+     * of each point's output seen through {@code view} ({@link ResultTable#of(SweepPlan, Map, UnaryOperator)}).
+     */
+    public static Summary run(SparkSession spark, SweepPlan plan, PointStore store, boolean retryFailed,
+            int pointsPerTask, String grid, Consumer<String> progress, UnaryOperator<JsonNode> view) {
         long start = System.nanoTime();
         Instant started = Instant.now();
         Map<String, JsonNode> stored = store.load();
@@ -159,7 +169,7 @@ public final class SparkSweep {
         }
         double jobSeconds = (System.nanoTime() - jobStart) * 1e-9;
         Map<String, JsonNode> records = store.load();
-        ResultTable table = ResultTable.of(plan, records);
+        ResultTable table = ResultTable.of(plan, records, view);
         writeParquet(table, store);
         store.writeText("results.csv", table.toCsv());
         int done = 0;

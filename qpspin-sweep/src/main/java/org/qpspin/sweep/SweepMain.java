@@ -4,15 +4,14 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
+import java.util.function.UnaryOperator;
 import org.qpspin.cli.UsageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -33,6 +32,9 @@ import picocli.CommandLine.Spec;
         footer = {"", "Grid: CSV with a header of option names (A,V,gamma,gamma-t,tau-s or preset,V,N0; rate-model, "
                 + "n-max, band=true|false, ...), or a JSON/YAML spec: {fixed: {preset: aluminium}, product: {V: "
                 + "[0.001, 0.002], N0: {from: 10, to: 1000, points: 5, log: true}}} (see docs/sweep.md).",
+                "qpspin sweep regime-map [regime-map's options] --out DIR: the regime map cell by cell (see "
+                + "qpspin sweep regime-map --help); qpspin sweep fp-convergence [its options] --out DIR: its paths "
+                + "point by point.",
                 "Exit codes: 0 every point has a record (failed points too: see the error column, sweep.json); "
                 + "1 the engine gave up (what finished is kept: rerun to resume); 2 bad input."})
 public final class SweepMain implements Callable<Integer> {
@@ -51,28 +53,8 @@ public final class SweepMain implements Callable<Integer> {
             description = "The points: .csv, or a .json/.yaml/.yml grid spec.")
     Path grid;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "Output directory (or hdfs://, s3a:// URL); a rerun with the same DIR resumes.")
-    String out;
-
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master: local[N], spark://host:7077, yarn, k8s://... (default: spark-submit's, "
-                    + "else local[*]).")
-    String master;
-
-    @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "A Spark setting (repeatable).")
-    Map<String, String> conf = new LinkedHashMap<>();
-
-    @Option(names = "--points-per-task", paramLabel = "K", defaultValue = "1",
-            description = "Consecutive points (biggest first) run one after the other in one Spark task (default "
-                    + "${DEFAULT-VALUE}); each is stored as it finishes.")
-    int pointsPerTask;
-
-    @Option(names = "--retry-failed", description = "Run again the points whose stored record is an error.")
-    boolean retryFailed;
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
-    boolean quiet;
+    @Mixin
+    SweepOptions sweep;
 
     @Override
     public Integer call() {
@@ -81,50 +63,29 @@ public final class SweepMain implements Callable<Integer> {
             throw new UsageException("--grid " + grid + ": no such file");
         }
         SweepPlan plan = SweepPlan.of(command, common, Grid.read(grid));
-        if (plan.duplicates() > 0 && !quiet) {
-            err.println("qpspin sweep: " + plan.duplicates() + " grid row(s) repeat an earlier point: run once");
+        SparkSweep.Summary s = sweep.run(plan, grid.toString(), UnaryOperator.identity(), err);
+        sweep.summarize(s, spec.commandLine().getOut());
+        if (!s.complete()) {
+            err.println(SweepOptions.gaveUp(s));
+            return 1;
         }
-        if (pointsPerTask < 1) {
-            throw new UsageException("--points-per-task must be >= 1, got " + pointsPerTask);
-        }
-        PointStore store = new PointStore(out);
-        SparkSession spark = SparkSession.builder().config(SparkSweep.configuration(master, conf)).getOrCreate();
-        try {
-            SparkSweep.Summary s = SparkSweep.run(spark, plan, store, retryFailed, pointsPerTask, grid.toString(),
-                    quiet ? null : line -> {
-                        err.println("qpspin sweep: " + line);
-                        err.flush();
-                    });
-            PrintWriter o = spec.commandLine().getOut();
-            o.printf(Locale.ROOT, "qpspin sweep: %d points: %d done, %d failed, %d skipped (done before); %.1f s on "
-                    + "Spark %s (%s)%n", s.points(), s.done(), s.failed(), s.skipped(), s.wallSeconds(),
-                    s.sparkVersion(), s.master());
-            o.println("  " + store.path("results.parquet") + ", results.csv, sweep.json");
-            if (s.failed() > 0) {
-                o.println("  failed points: see the error column (--retry-failed runs them again)");
-            }
-            o.flush();
-            if (!s.complete()) {
-                err.println("qpspin sweep: the engine gave up before every point ran ("
-                        + s.json().path("abort").asText("") + "); rerun the same command to resume");
-                return 1;
-            }
-            return 0;
-        } finally {
-            spark.stop();
-        }
+        return 0;
     }
 
     /** The command line, with qpspin's one-line errors (exit 2) for bad input. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new SweepMain());
+        return withErrorHandlers(new CommandLine(new SweepMain()), "qpspin sweep");
+    }
+
+    /** The exception handlers of every {@code qpspin sweep} command: one-line errors, exit code 2. */
+    static CommandLine withErrorHandlers(CommandLine cl, String name) {
         cl.setParameterExceptionHandler((e, args) -> {
-            e.getCommandLine().getErr().println("qpspin sweep: " + e.getMessage());
+            e.getCommandLine().getErr().println(name + ": " + e.getMessage());
             return 2;
         });
         cl.setExecutionExceptionHandler((e, c, parsed) -> {
             if (e instanceof IllegalArgumentException) {
-                c.getErr().println("qpspin sweep: " + e.getMessage().replaceFirst("^qpspin: ", ""));
+                c.getErr().println(name + ": " + e.getMessage().replaceFirst("^qpspin: ", ""));
                 return 2;
             }
             throw e;
@@ -132,10 +93,24 @@ public final class SweepMain implements Callable<Integer> {
         return cl;
     }
 
+    /**
+     * The command line of {@code qpspin sweep ARGS}: {@code regime-map} first is {@link RegimeMapSweep} (the
+     * regime map's own grid, cell by cell), {@code fp-convergence} {@link FpConvergenceSweep} (its paths, point by
+     * point), anything else the generic sweep of a command over a grid file.
+     */
+    public static int execute(String... args) {
+        if (args.length > 0 && args[0].equals("regime-map")) {
+            return RegimeMapSweep.commandLine().execute(Arrays.copyOfRange(args, 1, args.length));
+        }
+        if (args.length > 0 && args[0].equals("fp-convergence")) {
+            return FpConvergenceSweep.commandLine().execute(Arrays.copyOfRange(args, 1, args.length));
+        }
+        return commandLine().execute(args);
+    }
+
     public static void main(String[] args) {
         // the qpspin script passes "sweep" first (qpspin sweep ...); spark-submit passes the arguments alone
-        String[] a = args.length > 0 && args[0].equals("sweep") ? java.util.Arrays.copyOfRange(args, 1, args.length)
-                : args;
-        System.exit(commandLine().execute(a));
+        String[] a = args.length > 0 && args[0].equals("sweep") ? Arrays.copyOfRange(args, 1, args.length) : args;
+        System.exit(execute(a));
     }
 }
