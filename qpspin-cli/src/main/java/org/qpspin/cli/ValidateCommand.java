@@ -226,8 +226,11 @@ public final class ValidateCommand implements Callable<Integer> {
         if (!r.input().isEmpty()) {
             o.println("  input: " + r.input());
         }
-        if (r.autocorrelationN() == null) {
-            o.printf(Locale.ROOT, "  samples: %d, effective samples %.4g%n", r.samples(), r.effectiveSamples());
+        if (r.autocorrelationN() == null) { // a histogram
+            Occupation h = r.occupation().occupation();
+            o.printf(Locale.ROOT, h.timeWeighted() ? "  samples: %d rows, %.6g s of dwell time, effective samples "
+                    + "%.4g (T / 2 tau_N)%n" : "  samples: %d rows, %.0f counts, effective samples %.4g%n",
+                    h.rows(), h.total(), r.effectiveSamples());
         } else {
             o.printf(Locale.ROOT, "  samples: %d in %d series%s; tau_int(N) = %.4g samples (Sokal window %d), "
                             + "effective samples %.4g; batch means %d x %d%n", r.samples(), r.series(),

@@ -22,8 +22,8 @@ final class ValidationPlots {
     /** Writes the plots next to {@code file} and returns the files written. */
     static List<Path> write(Path file, ValidationReport report, ExactDistribution exact, String title)
             throws IOException {
-        String caption = title + String.format(Locale.ROOT, ": %d samples in %d series, effective sample size %s, "
-                        + "significance α = %s; verdict %s.", report.samples(), report.series(),
+        String caption = title + String.format(Locale.ROOT, ": %s, effective sample size %s, "
+                        + "significance α = %s; verdict %s.", sampleSize(report),
                 PlotTheme.number(report.effectiveSamples()), PlotTheme.number(report.alpha()),
                 report.passed() ? "consistent with the exact law" : "REJECTED");
         List<Path> written = new ArrayList<>();
@@ -81,17 +81,31 @@ final class ValidationPlots {
         return panel;
     }
 
+    /** Whether the histogram shows dwell-time fractions (a histogram of dwell times, or jump times). */
+    private static boolean timeWeighted(ValidationReport report) {
+        return report.occupation() != null && report.occupation().occupation().timeWeighted();
+    }
+
+    /** "n samples in k series", or for dwell times "T s of trajectories in r rows". */
+    private static String sampleSize(ValidationReport report) {
+        return timeWeighted(report)
+                ? String.format(Locale.ROOT, "%s s of trajectories in %d rows",
+                        PlotTheme.number(report.occupation().occupation().total()), report.samples())
+                : String.format(Locale.ROOT, "%d samples in %d series", report.samples(), report.series());
+    }
+
     private static PlotTheme.Panel histogram(ValidationReport report, ExactDistribution exact, boolean log) {
         PlotTheme.Panel panel = PlotTheme.panel("Histogram of N: samples vs exact P(N)" + (log ? ", log scale" : ""),
                 "cluster size N (quasiparticles)", false, "probability P(N)", log);
         double[] freq = report.sampleFrequencyN();
         int top = Math.max(freq.length, 1);
         // exact P(N) up to where it is negligible against the samples' resolution
-        double floor = log ? 0.1 / report.samples() : 0.0;
+        double resolution = Math.max(report.samples(), report.effectiveSamples());
+        double floor = log ? 0.1 / resolution : 0.0;
         List<double[]> e = new ArrayList<>();
         for (int n = 0; n <= exact.maxN(); n++) {
             double p = exact.probabilityN(n);
-            if (n > top && p < 1e-3 / report.samples()) {
+            if (n > top && p < 1e-3 / resolution) {
                 break;
             }
             if (!log || p > floor) {
@@ -109,8 +123,10 @@ final class ValidationPlots {
             sx[n] = n;
         }
         panel.line("exact P(N)", ex, ey, PlotTheme.PALETTE[1], PlotTheme.SOLID);
-        panel.points(String.format(Locale.ROOT, "samples (n = %d, n_eff = %s)", report.samples(),
-                PlotTheme.number(report.effectiveSamples())), sx, freq, PlotTheme.PALETTE[0], SeriesMarkers.CIRCLE);
+        panel.points(String.format(Locale.ROOT, "samples (%s, n_eff = %s)", timeWeighted(report)
+                        ? "T = " + PlotTheme.number(report.occupation().occupation().total()) + " s, time-weighted"
+                        : "n = " + report.samples(), PlotTheme.number(report.effectiveSamples())), sx, freq,
+                PlotTheme.PALETTE[0], SeriesMarkers.CIRCLE);
         panel.chart().getStyler().setMarkerSize(5);
         return panel;
     }
