@@ -34,6 +34,12 @@ public final class TruncationOptions {
                     + "at small N (docs/theory.md).")
     boolean band;
 
+    @Option(names = "--windows",
+            description = "Automatic truncation on per-level m windows mLow(N) <= m <= mHigh(N) grown from both sides "
+                    + "by the omitted flux through each edge: follows the probability where it runs from the "
+                    + "unpolarized ridge m = N/2 to the polarized branch (edge of polarization; docs/theory.md).")
+    boolean windows;
+
     @Option(names = "--max-states", paramLabel = "S", defaultValue = "" + Truncation.DEFAULT_MAX_STATES,
             description = "Largest number of states the automatic truncation may use (default ${DEFAULT-VALUE}).")
     int maxStates;
@@ -56,7 +62,13 @@ public final class TruncationOptions {
         }
         if (nMax == null) {
             Truncation automatic = Truncation.automatic(tolerance).withMaxStates(maxStates);
-            return band ? automatic.withBand() : automatic;
+            if (band && windows) {
+                throw new UsageException("--band and --windows are two kinds of automatic truncation: give one");
+            }
+            return windows ? automatic.withWindows() : band ? automatic.withBand() : automatic;
+        }
+        if (windows) {
+            throw new UsageException("--windows is a kind of automatic truncation: drop --n-max/--m-max, or --windows");
         }
         if (band) {
             throw new UsageException("--band is a kind of automatic truncation: drop --n-max/--m-max, or --band");

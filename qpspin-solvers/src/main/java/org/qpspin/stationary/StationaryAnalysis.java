@@ -14,6 +14,7 @@ import org.qpspin.truncation.Truncation;
 import org.qpspin.truncation.TruncationAttempt;
 import org.qpspin.truncation.TruncationException;
 import org.qpspin.truncation.TruncationPlanner;
+import org.qpspin.truncation.TwoSidedWindows;
 
 /**
  * The stationary state of the cluster chain with an honest truncation: the entry point the CLI, the noise, the
@@ -134,7 +135,8 @@ public final class StationaryAnalysis {
         }
         int limit = truncation.maxStates();
         long nMax = TruncationPlanner.initialNMax(p, tol, limit);
-        MWindow window = truncation.isBand() ? new BandWindow(p, tol, limit) : new RectangleWindow(rates, nMax, tol, limit);
+        MWindow window = truncation.isWindows() ? new TwoSidedWindow(rates, nMax, tol, limit)
+                : truncation.isBand() ? new BandWindow(p, tol, limit) : new RectangleWindow(rates, nMax, tol, limit);
         for (int growth = 0; ; growth++) {
             long states = window.states(nMax);
             if (states > limit) {
@@ -164,7 +166,7 @@ public final class StationaryAnalysis {
             long newN = growN ? TruncationPlanner.grow(a.result.marginalN(), (int) nMax,
                     Math.max(last.outerLevelMass(), tol), tol) : nMax;
             nMax = Math.min(newN, Integer.MAX_VALUE - 1L);
-            window.grow(growM, a.result, last, nMax);
+            window.grow(growM, a.generator, a.result, last, nMax);
         }
     }
 
@@ -184,7 +186,7 @@ public final class StationaryAnalysis {
         boolean canGrow();
 
         /** After an attempt: grow the m bound if {@code growM}, and follow the new Nmax. */
-        void grow(boolean growM, StationaryResult result, TruncationAttempt last, long nMax);
+        void grow(boolean growM, Generator generator, StationaryResult result, TruncationAttempt last, long nMax);
 
         /** The m bound for messages, e.g. {@code mMax=12}. */
         String describe(long nMax);
@@ -226,7 +228,8 @@ public final class StationaryAnalysis {
         }
 
         @Override
-        public void grow(boolean growM, StationaryResult result, TruncationAttempt last, long nMax) {
+        public void grow(boolean growM, Generator generator, StationaryResult result, TruncationAttempt last,
+                         long nMax) {
             long newM = mMax;
             if (growM) {
                 newM = TruncationPlanner.grow(result.marginalM(), (int) mMax, Math.max(last.columnCost(), tol), tol);
@@ -284,7 +287,8 @@ public final class StationaryAnalysis {
         }
 
         @Override
-        public void grow(boolean growM, StationaryResult result, TruncationAttempt last, long nMax) {
+        public void grow(boolean growM, Generator generator, StationaryResult result, TruncationAttempt last,
+                         long nMax) {
             if (growM) {
                 slack = slack == 0 ? Math.max(2, result.space().maxLevelWidth() / 8) : 2 * slack;
                 next = null;
@@ -294,6 +298,65 @@ public final class StationaryAnalysis {
         @Override
         public String describe(long nMax) {
             return "band slack=" + slack;
+        }
+    }
+
+    /**
+     * Two-sided per-level windows ({@link Truncation#withWindows()}, {@link TwoSidedWindows}): start from
+     * {@link TwoSidedWindows#start}, widen the m edges that carry the omitted flux, follow Nmax by
+     * {@link TwoSidedWindows#extendTo}.
+     */
+    private static final class TwoSidedWindow implements MWindow {
+        private final double tol;
+        private final int limit;
+        private final RateModel rates;
+        private TwoSidedWindows windows;
+
+        TwoSidedWindow(RateModel rates, long nMax, double tol, int limit) {
+            this.rates = rates;
+            this.tol = tol;
+            this.limit = limit;
+        }
+
+        private TwoSidedWindows at(long nMax) {
+            if (windows == null) {
+                windows = TwoSidedWindows.start(rates, (int) nMax, tol);
+            }
+            return windows.extendTo((int) nMax);
+        }
+
+        @Override
+        public long states(long nMax) {
+            if (nMax >= limit) { // every level keeps at least one state: more than the cap, without building it
+                return nMax + 1;
+            }
+            return windows == null ? at(nMax).states() : windows.statesAt(nMax);
+        }
+
+        @Override
+        public StateSpace space(int nMax) {
+            windows = at(nMax);
+            return windows.space();
+        }
+
+        @Override
+        public boolean canGrow() {
+            return true;
+        }
+
+        @Override
+        public void grow(boolean growM, Generator generator, StationaryResult result, TruncationAttempt last,
+                         long nMax) {
+            if (growM) {
+                double[] p = result.probabilitiesView();
+                windows = windows.grow(generator.space(), p, TwoSidedWindows.edgeFlux(generator, p), tol);
+            }
+            windows = windows.extendTo((int) nMax);
+        }
+
+        @Override
+        public String describe(long nMax) {
+            return "two-sided windows";
         }
     }
 
