@@ -49,6 +49,12 @@ public final class TruncationOptions {
                     + "(default ${DEFAULT-VALUE}; core: exact on the probable core, iterative on the rest).")
     String solverName;
 
+    /**
+     * Whether the automatic truncation uses two-sided windows unless {@code --band} is given (flux-noise: its
+     * default example sits at the edge of polarization, where the probability runs along the ridge).
+     */
+    boolean windowsByDefault;
+
     /** The truncation the options describe. */
     public Truncation truncation() {
         if (mMax != null && nMax == null) {
@@ -65,7 +71,7 @@ public final class TruncationOptions {
             if (band && windows) {
                 throw new UsageException("--band and --windows are two kinds of automatic truncation: give one");
             }
-            return windows ? automatic.withWindows() : band ? automatic.withBand() : automatic;
+            return band ? automatic.withBand() : windows || windowsByDefault ? automatic.withWindows() : automatic;
         }
         if (windows) {
             throw new UsageException("--windows is a kind of automatic truncation: drop --n-max/--m-max, or --windows");

@@ -144,7 +144,7 @@ public final class StationaryAnalysis {
                         + "%d states (next attempt: nMax=%d, %s, %d states) to bring the cost below %.3g; "
                         + "raise the state cap or the tolerance%s", limit, nMax, window.describe(nMax), states, tol,
                         attempts.isEmpty() ? "" : " (last cost " + String.format(Locale.ROOT, "%.3g",
-                                attempts.get(attempts.size() - 1).relativeOmittedFlux()) + ")"), attempts);
+                                attempts.get(attempts.size() - 1).relativeOmittedFlux()) + ")"), attempts, states);
             }
             Attempt a = attempt(rates, window.space((int) nMax), solver, keepFactorization, attempts, progress);
             TruncationAttempt last = attempts.get(attempts.size() - 1);
@@ -307,6 +307,8 @@ public final class StationaryAnalysis {
      * {@link TwoSidedWindows#extendTo}.
      */
     private static final class TwoSidedWindow implements MWindow {
+        /** Up to this Nmax the windows are counted exactly before the cap is checked (arrays of Nmax ints). */
+        private static final long HUGE_LEVELS = 100_000_000L;
         private final double tol;
         private final int limit;
         private final RateModel rates;
@@ -327,7 +329,7 @@ public final class StationaryAnalysis {
 
         @Override
         public long states(long nMax) {
-            if (nMax >= limit) { // every level keeps at least one state: more than the cap, without building it
+            if (nMax >= Math.max(limit, HUGE_LEVELS)) { // at least one state a level: beyond the cap, not built
                 return nMax + 1;
             }
             return windows == null ? at(nMax).states() : windows.statesAt(nMax);

@@ -12,10 +12,30 @@ public final class TruncationException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     private final transient List<TruncationAttempt> attempts;
+    private final long statesNeeded;
 
     public TruncationException(String message, List<TruncationAttempt> attempts) {
+        this(message, attempts, -1);
+    }
+
+    /**
+     * A refusal that knows the size of the attempt it would have made next.
+     *
+     * @param statesNeeded number of states of the next attempt (−1: not known)
+     */
+    public TruncationException(String message, List<TruncationAttempt> attempts, long statesNeeded) {
         super(message);
         this.attempts = List.copyOf(attempts);
+        this.statesNeeded = statesNeeded;
+    }
+
+    /**
+     * The number of states of the attempt the automatic truncation would have made next, when it stopped at the
+     * state cap (a lower bound on what meeting the tolerance needs from this start, not a promise that it would
+     * meet it); −1 when it stopped for another reason.
+     */
+    public long statesNeeded() {
+        return statesNeeded;
     }
 
     /** The attempts made, in order. */
