@@ -37,8 +37,11 @@ import picocli.CommandLine.Spec;
         description = {"Flux noise of a spin-polarized quasiparticle cluster in a SQUID arm:",
                 "S_spin = S_2S/3 (paper: S_N/3), S_Phi = phi1^2 S_spin in Phi0^2/Hz, against an",
                 "unpolarized cluster of the same parameters. Defaults: --preset aluminium",
-                "--V 0.001 --N0 1e4 (the paper's example; the exact chain would need ~3e8 states",
-                "there, so the Fokker-Planck line carries it; try --N0 40 for the exact chain).",
+                "--V 0.001 --N0 1e4 (the paper's example, at the edge of polarization N0 = Nc; the",
+                "exact chain needs ~3e7 states there even on two-sided windows (docs/validation.md),",
+                "beyond the direct solvers, so the Fokker-Planck line carries it; try --N0 40).",
+                "The exact chain is truncated on two-sided windows (--windows) unless --band or",
+                "--n-max is given.",
                 "Spectra are two-sided (docs/model.md); one-sided densities are printed beside them."},
         footer = {"", "Exit codes: 0 ok; 2 bad input (one line on stderr)."})
 public final class FluxNoiseCommand implements Callable<Integer> {
