@@ -146,7 +146,18 @@ public final class StationaryAnalysis {
                         attempts.isEmpty() ? "" : " (last cost " + String.format(Locale.ROOT, "%.3g",
                                 attempts.get(attempts.size() - 1).relativeOmittedFlux()) + ")"), attempts, states);
             }
-            Attempt a = attempt(rates, window.space((int) nMax), solver, keepFactorization, attempts, progress);
+            Attempt a;
+            try {
+                a = attempt(rates, window.space((int) nMax), solver, keepFactorization, attempts, progress);
+            } catch (TruncationException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                // the solver refused this attempt (e.g. its factors do not fit the heap): the same message, with the
+                // size of the attempt it refused, so that a caller can say how many states the chain needs
+                TruncationException refusal = new TruncationException(e.getMessage(), attempts, states);
+                refusal.initCause(e);
+                throw refusal;
+            }
             TruncationAttempt last = attempts.get(attempts.size() - 1);
             double cost = last.relativeOmittedFlux();
             if (cost <= tol) {

@@ -3,8 +3,9 @@ package org.qpspin.truncation;
 import java.util.List;
 
 /**
- * The truncation cost could not be brought within the requested tolerance (or a fixed truncation checked with
- * {@link Truncation#failIfAbove} exceeds it). Carries the attempts made. An {@link IllegalArgumentException}:
+ * The truncation cost could not be brought within the requested tolerance, a solver refused an automatic attempt
+ * (its message, the solver's exception as the cause), or a fixed truncation checked with
+ * {@link Truncation#failIfAbove} exceeds it. Carries the attempts made. An {@link IllegalArgumentException}:
  * the request (tolerance, state cap, fixed bounds) cannot be met for these parameters.
  */
 public final class TruncationException extends IllegalArgumentException {
@@ -31,8 +32,9 @@ public final class TruncationException extends IllegalArgumentException {
 
     /**
      * The number of states of the attempt the automatic truncation would have made next, when it stopped at the
-     * state cap (a lower bound on what meeting the tolerance needs from this start, not a promise that it would
-     * meet it); −1 when it stopped for another reason.
+     * state cap, or of the attempt the solver refused (e.g. its factors did not fit the heap; the solver's
+     * exception is the cause): what this start needs, not a promise that it meets the tolerance; −1 when it
+     * stopped for another reason.
      */
     public long statesNeeded() {
         return statesNeeded;

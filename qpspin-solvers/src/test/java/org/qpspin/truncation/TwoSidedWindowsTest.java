@@ -120,6 +120,24 @@ class TwoSidedWindowsTest {
         }
     }
 
+    /**
+     * A solver's refusal of an automatic attempt comes back as a {@link TruncationException} with the solver's
+     * message, the solver's exception as cause, and the size of the refused attempt (flux-noise's statesNeeded).
+     */
+    @Test
+    void aRefusedAttemptSaysHowManyStatesItHad() {
+        ModelParameters p = edgeOfPolarization(120); // tens of thousands of states; dense GTH stops at 6 000
+        long first = TwoSidedWindows.start(Prl2020RateModel.of(p), TruncationPlanner.initialNMax(p, 1e-10,
+                Truncation.DEFAULT_MAX_STATES), 1e-10).states();
+        TruncationException e = assertThrows(TruncationException.class, () -> StationaryAnalysis.solve(p,
+                Truncation.automatic().withWindows(), StationarySolvers.gth()));
+        assertEquals(first, e.statesNeeded());
+        assertTrue(e.getCause() instanceof IllegalArgumentException && e.getMessage().startsWith("dense GTH"),
+                e::getMessage);
+        assertEquals(e.getCause().getMessage(), e.getMessage());
+        assertTrue(e.attempts().isEmpty());
+    }
+
     @Test
     void lowerPoissonQuantile() {
         // P(Poisson(100) < 71) = 9.71e-4 ≤ 1e-3 < P(Poisson(100) < 72) = 1.41e-3 (scipy.stats.poisson.cdf)
