@@ -38,7 +38,7 @@ class NoiseCommandTest {
         "flux-noise --width -3 --N0 10 -q|--width",
         "flux-noise --phi1 0 --N0 10 -q|--phi1",
         "flux-noise --N0 10 --band --windows -q|--band and --windows",
-        "noise " + MODEL + " --windows --n-max 20|--windows is a kind of automatic truncation",
+        "flux-noise --N0 10 --windows --n-max 20 -q|--windows is a kind of automatic truncation",
     })
     void badInputExitsWithTwoAndOneLine(String spec) {
         String[] parts = spec.split("\\|");
