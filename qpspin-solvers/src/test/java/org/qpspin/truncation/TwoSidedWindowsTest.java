@@ -102,6 +102,31 @@ class TwoSidedWindowsTest {
         }
     }
 
+    /** Given windows are lowered / raised to their 1-Lipschitz envelopes in both directions of N. */
+    @Test
+    void givenWindowsAreSmoothedBothWays() {
+        int[] low = new int[41];
+        int[] high = new int[41];
+        for (int n = 0; n <= 40; n++) {
+            high[n] = n / 2;
+        }
+        for (int n = 30; n <= 40; n++) {
+            low[n] = 14; // a step up from 0 at N = 29 (lowered from below: +1 a level)
+        }
+        low[20] = 8; // a spike (lowered from both sides)
+        high[20] = 5; // a notch in the top
+        TwoSidedWindows w = TwoSidedWindows.of(low, high);
+        assertEquals(0, w.lowM(29));
+        assertEquals(1, w.lowM(30));
+        assertEquals(11, w.lowM(40));
+        assertEquals(0, w.lowM(21));
+        assertEquals(9, w.highM(20)); // raised to its upper envelope, mHigh(21) - 1 = 9
+        assertTrue(w.lowM(20) <= 1, () -> "spike kept: " + w.lowM(20));
+        for (int n = 1; n <= 40; n++) {
+            assertTrue(Math.abs(w.lowM(n) - w.lowM(n - 1)) <= 1, "mLow jumps at level " + n);
+        }
+    }
+
     /** Every omitted transition is charged to exactly one edge: the charges add up to the generator's cost. */
     @Test
     void edgeChargesAddUpToTheOmittedFlux() {
