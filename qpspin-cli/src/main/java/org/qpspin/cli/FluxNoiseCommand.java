@@ -19,6 +19,8 @@ import org.qpspin.noise.Observable;
 import org.qpspin.noise.SpectrumOptions;
 import org.qpspin.noise.ZeroFrequencyNoise;
 import org.qpspin.stationary.StationaryAnalysis;
+import org.qpspin.stationary.StationaryResult;
+import org.qpspin.truncation.TruncationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,8 +37,11 @@ import picocli.CommandLine.Spec;
         description = {"Flux noise of a spin-polarized quasiparticle cluster in a SQUID arm:",
                 "S_spin = S_2S/3 (paper: S_N/3), S_Phi = phi1^2 S_spin in Phi0^2/Hz, against an",
                 "unpolarized cluster of the same parameters. Defaults: --preset aluminium",
-                "--V 0.001 --N0 1e4 (the paper's example; the exact chain would need ~3e8 states",
-                "there, so the Fokker-Planck line carries it; try --N0 40 for the exact chain).",
+                "--V 0.001 --N0 1e4 (the paper's example, at the edge of polarization N0 = Nc; the",
+                "exact chain needs ~3e7 states there even on two-sided windows (docs/validation.md),",
+                "beyond the direct solvers, so the Fokker-Planck line carries it; try --N0 40).",
+                "The exact chain is truncated on two-sided windows (--windows) unless --band or",
+                "--n-max is given.",
                 "Spectra are two-sided (docs/model.md); one-sided densities are printed beside them."},
         footer = {"", "Exit codes: 0 ok; 2 bad input (one line on stderr)."})
 public final class FluxNoiseCommand implements Callable<Integer> {
@@ -115,23 +120,25 @@ public final class FluxNoiseCommand implements Callable<Integer> {
         }
         String fluxSource = phi1 != null ? "--phi1" : widthNm != null ? "mu0 muB / width, width " + widthNm + " nm"
                 : "the paper's value";
+        truncation.windowsByDefault = true; // the paper's example sits on the edge of polarization
         truncation.truncation(); // the truncation options checked before any work
         PrintWriter err = spec.commandLine().getErr();
         FluxNoiseEstimate exact = null;
         ZeroFrequencyNoise exactN = null;
         String exactNote = null;
-        int states = 0;
+        long statesNeeded = -1;
+        NoiseSetup solved = null;
         double[] exactF = null;
         double[] exactS = null;
         try {
             quiet.report(err, "solving the exact chain...");
             NoiseSetup setup = NoiseSetup.of(model.rateModel(p), truncation, err, quiet.isSet());
+            solved = setup;
             StationaryAnalysis sa = setup.stationary;
             NoiseAnalysis a = setup.analysis;
             exactN = a.zeroFrequency(Observable.particleNumber());
             ZeroFrequencyNoise moment = a.zeroFrequency(FluxNoiseEstimate.moment());
             exact = FluxNoiseEstimate.of(p, exactN.zeroFrequency(), moment.zeroFrequency(), flux);
-            states = sa.result().states();
             if (plot != null) {
                 double tau = moment.correlationTime();
                 double corner = Double.isFinite(tau) && tau > 0 ? 1.0 / (2 * Math.PI * tau) : 1.0;
@@ -151,6 +158,9 @@ public final class FluxNoiseCommand implements Callable<Integer> {
             throw e;
         } catch (IllegalArgumentException | IllegalStateException | OutOfMemoryError e) {
             exactNote = outOfReach(e);
+            statesNeeded = e instanceof TruncationException t ? t.statesNeeded() : -1;
+            exact = null;
+            solved = null;
         }
         FokkerPlanckDiffusion fp = NoiseCommand.fokkerPlanck(p);
         FluxNoiseEstimate fpEstimate = fp == null ? null
@@ -164,9 +174,10 @@ public final class FluxNoiseCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json.isSet()) {
-            out.println(toJson(p, rateModel, flux, exact, exactN, states, exactNote, fp, fpEstimate, plot, fluxSource));
+            out.println(toJson(p, rateModel, flux, exact, exactN, solved, exactNote, statesNeeded, fp, fpEstimate, plot,
+                    fluxSource));
         } else {
-            print(out, p, rateModel, flux, exact, exactN, states, exactNote, fp, fpEstimate, fluxSource);
+            print(out, p, rateModel, flux, exact, exactN, solved, exactNote, fp, fpEstimate, fluxSource);
         }
         out.flush();
         if (plot != null) {
@@ -185,7 +196,7 @@ public final class FluxNoiseCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, ModelParameters p, String rateModel, double flux, FluxNoiseEstimate exact,
-                              ZeroFrequencyNoise exactN, int states, String exactNote, FokkerPlanckDiffusion fp,
+                              ZeroFrequencyNoise exactN, NoiseSetup solved, String exactNote, FokkerPlanckDiffusion fp,
                               FluxNoiseEstimate fpEstimate, String fluxSource) {
         Scales sc = Scales.of(p);
         Regime regime = Regime.classify(p);
@@ -197,9 +208,13 @@ public final class FluxNoiseCommand implements Callable<Integer> {
                 regimeLabel(p), g(sc.criticalClusterSize()), g(sc.tripletNoiseTime()));
         out.printf(Locale.ROOT, "coupling     phi1 = %.4g Phi0 per Bohr magneton (%s)%n", flux, fluxSource);
         if (exact != null) {
-            out.printf(Locale.ROOT, "exact chain  (%s rates, %d states)%n", rateModel, states);
-            out.printf(Locale.ROOT, "  <N> = %.6g, Var N = %.6g, S_N(0) = %.6g /Hz, tau_N = %.4g s%n", exactN.mean(),
-                    exactN.variance(), exactN.zeroFrequency(), exactN.correlationTime());
+            StationaryResult r = solved.stationary.result();
+            out.printf(Locale.ROOT, "exact chain  (%s rates, %d states, %s, solver %s)%n", rateModel, r.states(),
+                    solved.stationary.truncation(), r.solver());
+            out.printf(Locale.ROOT, "  <N> = %.6g, Var N = %.6g, <m> = %.6g, S_N(0) = %.6g /Hz, tau_N = %.4g s%n",
+                    exactN.mean(), exactN.variance(), r.meanM(), exactN.zeroFrequency(), exactN.correlationTime());
+            out.printf(Locale.ROOT, "  residual %.3g (relative), truncation cost %.3g (omitted flux / AV; %s)%n",
+                    r.relativeResidual(), r.relativeOmittedFlux(), solved.verdict.toleranceWords());
             line(out, exact, true);
         } else {
             out.println("exact chain  " + exactNote);
@@ -260,9 +275,9 @@ public final class FluxNoiseCommand implements Callable<Integer> {
                 FluxNoiseEstimate.oneSided(e.fluxNoise()));
     }
 
-    private static String toJson(ModelParameters p, String rateModel, double flux, FluxNoiseEstimate exact, ZeroFrequencyNoise exactN,
-                                 int states, String exactNote, FokkerPlanckDiffusion fp, FluxNoiseEstimate fpe,
-                                 Path plot, String fluxSource) {
+    private static String toJson(ModelParameters p, String rateModel, double flux, FluxNoiseEstimate exact,
+                                 ZeroFrequencyNoise exactN, NoiseSetup solved, String exactNote, long statesNeeded,
+                                 FokkerPlanckDiffusion fp, FluxNoiseEstimate fpe, Path plot, String fluxSource) {
         ObjectNode root = JsonOutput.object("flux-noise");
         root.put("rateModel", rateModel);
         root.put("convention", "two-sided per Hz (docs/model.md); one-sided = 2x");
@@ -273,18 +288,36 @@ public final class FluxNoiseCommand implements Callable<Integer> {
         root.put("regimeNote", regimeLabel(p));
         if (exact != null) {
             ObjectNode e = root.putObject("exact");
-            e.put("states", states);
+            StationaryResult r = solved.stationary.result();
+            e.put("solved", true);
+            e.put("states", r.states());
             e.put("meanN", exactN.mean());
             e.put("varN", exactN.variance());
+            e.put("meanM", r.meanM());
             e.put("sN0", exact.particleNoise());
+            e.put("correlationTime", exactN.correlationTime());
+            e.put("tF", Scales.of(p).tripletNoiseTime());
             e.put("sSpin", exact.spinNoise());
             e.put("sSpinPaper", exact.spinNoisePaper());
             e.put("sPhi", exact.fluxNoise());
             e.put("sPhiPaper", exact.fluxNoisePaper());
             e.put("sPhiOneSided", FluxNoiseEstimate.oneSided(exact.fluxNoise()));
             e.put("sPhiEnhancement", exact.enhancement());
+            e.put("relativeResidual", r.relativeResidual());
+            e.put("relativeOmittedFlux", r.relativeOmittedFlux());
+            solved.verdict.putJson(e);
+            e.put("solver", r.solver());
+            e.put("truncation", solved.stationary.truncation().toString());
         } else {
             root.put("exactNote", exactNote);
+            ObjectNode e = root.putObject("exact");
+            e.put("solved", false);
+            e.put("note", exactNote);
+            if (statesNeeded > 0) {
+                e.put("statesNeeded", statesNeeded);
+            } else {
+                e.putNull("statesNeeded");
+            }
         }
         if (fpe != null) {
             ObjectNode f = root.putObject("fokkerPlanck");

@@ -254,6 +254,7 @@ public final class StationaryCommand implements Callable<Integer> {
         ObjectNode tr = root.putObject("truncation");
         tr.put("automatic", a.truncation().isAutomatic());
         tr.put("band", a.truncation().isBand());
+        tr.put("windows", a.truncation().isWindows());
         tr.put("tolerance", verdict.tolerance);
         tr.put("withinTolerance", verdict.withinTolerance);
         ArrayNode history = tr.putArray("attempts");

@@ -34,6 +34,12 @@ public final class TruncationOptions {
                     + "at small N (docs/theory.md).")
     boolean band;
 
+    @Option(names = "--windows",
+            description = "Automatic truncation on per-level m windows mLow(N) <= m <= mHigh(N) grown from both sides "
+                    + "by the omitted flux through each edge: follows the probability where it runs from the "
+                    + "unpolarized ridge m = N/2 to the polarized branch (edge of polarization; docs/theory.md).")
+    boolean windows;
+
     @Option(names = "--max-states", paramLabel = "S", defaultValue = "" + Truncation.DEFAULT_MAX_STATES,
             description = "Largest number of states the automatic truncation may use (default ${DEFAULT-VALUE}).")
     int maxStates;
@@ -42,6 +48,12 @@ public final class TruncationOptions {
             description = "Stationary solver whose factorization is reused: auto, gth, lu, levels, core "
                     + "(default ${DEFAULT-VALUE}; core: exact on the probable core, iterative on the rest).")
     String solverName;
+
+    /**
+     * Whether the automatic truncation uses two-sided windows unless {@code --band} is given (flux-noise: its
+     * default example sits at the edge of polarization, where the probability runs along the ridge).
+     */
+    boolean windowsByDefault;
 
     /** {@return the truncation the options describe} */
     public Truncation truncation() {
@@ -56,7 +68,13 @@ public final class TruncationOptions {
         }
         if (nMax == null) {
             Truncation automatic = Truncation.automatic(tolerance).withMaxStates(maxStates);
-            return band ? automatic.withBand() : automatic;
+            if (band && windows) {
+                throw new UsageException("--band and --windows are two kinds of automatic truncation: give one");
+            }
+            return band ? automatic.withBand() : windows || windowsByDefault ? automatic.withWindows() : automatic;
+        }
+        if (windows) {
+            throw new UsageException("--windows is a kind of automatic truncation: drop --n-max/--m-max, or --windows");
         }
         if (band) {
             throw new UsageException("--band is a kind of automatic truncation: drop --n-max/--m-max, or --band");

@@ -37,6 +37,8 @@ class NoiseCommandTest {
         "noise " + MODEL + " --spectrum-tol 0|--spectrum-tol",
         "flux-noise --width -3 --N0 10 -q|--width",
         "flux-noise --phi1 0 --N0 10 -q|--phi1",
+        "flux-noise --N0 10 --band --windows -q|--band and --windows",
+        "flux-noise --N0 10 --windows --n-max 20 -q|--windows is a kind of automatic truncation",
     })
     void badInputExitsWithTwoAndOneLine(String spec) {
         String[] parts = spec.split("\\|");
@@ -89,9 +91,15 @@ class NoiseCommandTest {
         assertEquals(0, r.exit, r.err);
         assertEquals("", r.err);
         JsonNode j = new ObjectMapper().readTree(r.out);
-        assertFalse(j.has("exact"), r.out);
         assertTrue(j.get("exactNote").asText().startsWith("exact chain out of reach here: the automatic truncation "
                 + "needs more than 100 states"), r.out);
+        // issue 18: the exact block says so, with the size of the attempt it would have made, and no numbers
+        JsonNode e = j.get("exact");
+        assertFalse(e.get("solved").asBoolean(), r.out);
+        assertFalse(e.has("meanN") || e.has("sPhi"), r.out);
+        assertEquals(j.get("exactNote").asText(), e.get("note").asText());
+        long needed = e.get("statesNeeded").asLong();
+        assertTrue(needed > 100 && j.get("exactNote").asText().contains(needed + " states"), r.out);
         assertTrue(j.has("fokkerPlanck"), r.out);
         // out of memory takes the same way out, with the heap named instead of a bare "Java heap space"
         String note = FluxNoiseCommand.outOfReach(new OutOfMemoryError("Java heap space"));
@@ -110,6 +118,15 @@ class NoiseCommandTest {
         assertEquals(1e-7, phi1, 0.0); // the paper's phi1 by default (issue 14)
         JsonNode e = j.get("exact");
         assertEquals(phi1 * phi1 * e.get("sSpin").asDouble(), e.get("sPhi").asDouble(), 1e-12 * e.get("sPhi").asDouble());
+        // issue 18: the exact chain's diagnostics beside its numbers, on the two-sided windows by default
+        assertTrue(e.get("solved").asBoolean(), r.out);
+        assertTrue(e.get("relativeOmittedFlux").asDouble() <= 1e-10 && e.get("withinTolerance").asBoolean(), r.out);
+        assertTrue(e.get("relativeResidual").asDouble() < 1e-12, r.out);
+        assertTrue(e.get("meanM").asDouble() > 0 && e.get("meanM").asDouble() < e.get("meanN").asDouble() / 2, r.out);
+        assertEquals(e.get("sN0").asDouble(), 2 * e.get("varN").asDouble() * e.get("correlationTime").asDouble(),
+                1e-9 * e.get("sN0").asDouble());
+        assertTrue(e.get("truncation").asText().contains("windows"), r.out);
+        assertTrue(e.get("solver").asText().length() > 0 && e.get("states").asInt() > 0, r.out);
         assertTrue(e.get("sPhiEnhancement").asDouble() > 1.0);
         CliRun w = new CliRun(args("flux-noise --N0 12 --width 100 --json -q"));
         assertEquals(5.6e-8, new ObjectMapper().readTree(w.out).get("phi1").asDouble(), 0.1e-8); // mu0 muB / 100 nm

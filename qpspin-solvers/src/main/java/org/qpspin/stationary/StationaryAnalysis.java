@@ -14,6 +14,7 @@ import org.qpspin.truncation.Truncation;
 import org.qpspin.truncation.TruncationAttempt;
 import org.qpspin.truncation.TruncationException;
 import org.qpspin.truncation.TruncationPlanner;
+import org.qpspin.truncation.TwoSidedWindows;
 
 /**
  * The stationary state of the cluster chain with an honest truncation: the entry point the CLI, the noise, the
@@ -169,7 +170,8 @@ public final class StationaryAnalysis {
         }
         int limit = truncation.maxStates();
         long nMax = TruncationPlanner.initialNMax(p, tol, limit);
-        MWindow window = truncation.isBand() ? new BandWindow(p, tol, limit) : new RectangleWindow(rates, nMax, tol, limit);
+        MWindow window = truncation.isWindows() ? new TwoSidedWindow(rates, nMax, tol, limit)
+                : truncation.isBand() ? new BandWindow(p, tol, limit) : new RectangleWindow(rates, nMax, tol, limit);
         for (int growth = 0; ; growth++) {
             long states = window.states(nMax);
             if (states > limit) {
@@ -177,9 +179,20 @@ public final class StationaryAnalysis {
                         + "%d states (next attempt: nMax=%d, %s, %d states) to bring the cost below %.3g; "
                         + "raise the state cap or the tolerance%s", limit, nMax, window.describe(nMax), states, tol,
                         attempts.isEmpty() ? "" : " (last cost " + String.format(Locale.ROOT, "%.3g",
-                                attempts.get(attempts.size() - 1).relativeOmittedFlux()) + ")"), attempts);
+                                attempts.get(attempts.size() - 1).relativeOmittedFlux()) + ")"), attempts, states);
             }
-            Attempt a = attempt(rates, window.space((int) nMax), solver, keepFactorization, attempts, progress);
+            Attempt a;
+            try {
+                a = attempt(rates, window.space((int) nMax), solver, keepFactorization, attempts, progress);
+            } catch (TruncationException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                // the solver refused this attempt (e.g. its factors do not fit the heap): the same message, with the
+                // size of the attempt it refused, so that a caller can say how many states the chain needs
+                TruncationException refusal = new TruncationException(e.getMessage(), attempts, states);
+                refusal.initCause(e);
+                throw refusal;
+            }
             TruncationAttempt last = attempts.get(attempts.size() - 1);
             double cost = last.relativeOmittedFlux();
             if (cost <= tol) {
@@ -199,7 +212,7 @@ public final class StationaryAnalysis {
             long newN = growN ? TruncationPlanner.grow(a.result.marginalN(), (int) nMax,
                     Math.max(last.outerLevelMass(), tol), tol) : nMax;
             nMax = Math.min(newN, Integer.MAX_VALUE - 1L);
-            window.grow(growM, a.result, last, nMax);
+            window.grow(growM, a.generator, a.result, last, nMax);
         }
     }
 
@@ -219,7 +232,7 @@ public final class StationaryAnalysis {
         boolean canGrow();
 
         /** After an attempt: grow the m bound if {@code growM}, and follow the new Nmax. */
-        void grow(boolean growM, StationaryResult result, TruncationAttempt last, long nMax);
+        void grow(boolean growM, Generator generator, StationaryResult result, TruncationAttempt last, long nMax);
 
         /** The m bound for messages, e.g. {@code mMax=12}. */
         String describe(long nMax);
@@ -261,7 +274,8 @@ public final class StationaryAnalysis {
         }
 
         @Override
-        public void grow(boolean growM, StationaryResult result, TruncationAttempt last, long nMax) {
+        public void grow(boolean growM, Generator generator, StationaryResult result, TruncationAttempt last,
+                         long nMax) {
             long newM = mMax;
             if (growM) {
                 newM = TruncationPlanner.grow(result.marginalM(), (int) mMax, Math.max(last.columnCost(), tol), tol);
@@ -319,7 +333,8 @@ public final class StationaryAnalysis {
         }
 
         @Override
-        public void grow(boolean growM, StationaryResult result, TruncationAttempt last, long nMax) {
+        public void grow(boolean growM, Generator generator, StationaryResult result, TruncationAttempt last,
+                         long nMax) {
             if (growM) {
                 slack = slack == 0 ? Math.max(2, result.space().maxLevelWidth() / 8) : 2 * slack;
                 next = null;
@@ -329,6 +344,67 @@ public final class StationaryAnalysis {
         @Override
         public String describe(long nMax) {
             return "band slack=" + slack;
+        }
+    }
+
+    /**
+     * Two-sided per-level windows ({@link Truncation#withWindows()}, {@link TwoSidedWindows}): start from
+     * {@link TwoSidedWindows#start}, widen the m edges that carry the omitted flux, follow Nmax by
+     * {@link TwoSidedWindows#extendTo}.
+     */
+    private static final class TwoSidedWindow implements MWindow {
+        /** Up to this Nmax the windows are counted exactly before the cap is checked (arrays of Nmax ints). */
+        private static final long HUGE_LEVELS = 100_000_000L;
+        private final double tol;
+        private final int limit;
+        private final RateModel rates;
+        private TwoSidedWindows windows;
+
+        TwoSidedWindow(RateModel rates, long nMax, double tol, int limit) {
+            this.rates = rates;
+            this.tol = tol;
+            this.limit = limit;
+        }
+
+        private TwoSidedWindows at(long nMax) {
+            if (windows == null) {
+                windows = TwoSidedWindows.start(rates, (int) nMax, tol);
+            }
+            return windows.extendTo((int) nMax);
+        }
+
+        @Override
+        public long states(long nMax) {
+            if (nMax >= Math.max(limit, HUGE_LEVELS)) { // at least one state a level: beyond the cap, not built
+                return nMax + 1;
+            }
+            return windows == null ? at(nMax).states() : windows.statesAt(nMax);
+        }
+
+        @Override
+        public StateSpace space(int nMax) {
+            windows = at(nMax);
+            return windows.space();
+        }
+
+        @Override
+        public boolean canGrow() {
+            return true;
+        }
+
+        @Override
+        public void grow(boolean growM, Generator generator, StationaryResult result, TruncationAttempt last,
+                         long nMax) {
+            if (growM) {
+                double[] p = result.probabilitiesView();
+                windows = windows.grow(generator.space(), p, TwoSidedWindows.edgeFlux(generator, p), tol);
+            }
+            windows = windows.extendTo((int) nMax);
+        }
+
+        @Override
+        public String describe(long nMax) {
+            return "two-sided windows";
         }
     }
 

@@ -37,9 +37,15 @@ public final class Truncation {
     private final int maxGrowths;
     private final int maxStates;
     private final boolean band;
+    private final boolean windows;
 
     private Truncation(boolean automatic, int nMax, int mMax, double tolerance, int maxGrowths, int maxStates,
                        boolean band) {
+        this(automatic, nMax, mMax, tolerance, maxGrowths, maxStates, band, false);
+    }
+
+    private Truncation(boolean automatic, int nMax, int mMax, double tolerance, int maxGrowths, int maxStates,
+                       boolean band, boolean windows) {
         this.automatic = automatic;
         this.nMax = nMax;
         this.mMax = mMax;
@@ -47,6 +53,7 @@ public final class Truncation {
         this.maxGrowths = maxGrowths;
         this.maxStates = maxStates;
         this.band = band;
+        this.windows = windows;
     }
 
     /** Automatic truncation to the default tolerance {@value #DEFAULT_TOLERANCE}. */
@@ -94,7 +101,7 @@ public final class Truncation {
      */
     public Truncation failIfAbove(double tolerance) {
         requireTolerance(tolerance);
-        return new Truncation(automatic, nMax, mMax, tolerance, maxGrowths, maxStates, band);
+        return new Truncation(automatic, nMax, mMax, tolerance, maxGrowths, maxStates, band, windows);
     }
 
     /**
@@ -107,7 +114,27 @@ public final class Truncation {
         if (!automatic) {
             throw new IllegalArgumentException("the band applies to the automatic truncation only, not to " + this);
         }
-        return new Truncation(true, nMax, mMax, tolerance, maxGrowths, maxStates, true);
+        return new Truncation(true, nMax, mMax, tolerance, maxGrowths, maxStates, true, false);
+    }
+
+    /**
+     * A copy of this automatic truncation whose attempts are {@link TwoSidedWindows}: per-level windows
+     * mLow(N) ≤ m ≤ mHigh(N) grown from both sides by the omitted flux through each edge (replaces
+     * {@link #withBand()}).
+     *
+     * @throws IllegalArgumentException for a fixed truncation
+     */
+    public Truncation withWindows() {
+        if (!automatic) {
+            throw new IllegalArgumentException("two-sided windows apply to the automatic truncation only, not to "
+                    + this);
+        }
+        return new Truncation(true, nMax, mMax, tolerance, maxGrowths, maxStates, false, true);
+    }
+
+    /** Whether the automatic attempts are two-sided windows ({@link #withWindows()}). */
+    public boolean isWindows() {
+        return windows;
     }
 
     /** Whether the automatic attempts are m*(N) bands ({@link #withBand()}) rather than rectangles. */
@@ -120,7 +147,7 @@ public final class Truncation {
         if (growths < 0) {
             throw new IllegalArgumentException("maxGrowths must be >= 0, got " + growths);
         }
-        return new Truncation(automatic, nMax, mMax, tolerance, growths, maxStates, band);
+        return new Truncation(automatic, nMax, mMax, tolerance, growths, maxStates, band, windows);
     }
 
     /** A copy whose attempts may hold at most {@code states} states. */
@@ -128,7 +155,7 @@ public final class Truncation {
         if (states < 1) {
             throw new IllegalArgumentException("maxStates must be >= 1, got " + states);
         }
-        return new Truncation(automatic, nMax, mMax, tolerance, maxGrowths, states, band);
+        return new Truncation(automatic, nMax, mMax, tolerance, maxGrowths, states, band, windows);
     }
 
     private static void requireTolerance(double tolerance) {
@@ -175,7 +202,7 @@ public final class Truncation {
     @Override
     public String toString() {
         if (automatic) {
-            return "automatic(tol=" + tolerance + (band ? ", band" : "") + ")";
+            return "automatic(tol=" + tolerance + (band ? ", band" : "") + (windows ? ", windows" : "") + ")";
         }
         String m = mMax == NO_M_LIMIT ? "none" : Integer.toString(mMax);
         return "fixed(nMax=" + nMax + ", mMax=" + m + (isChecked() ? ", failIfAbove=" + tolerance : "") + ")";

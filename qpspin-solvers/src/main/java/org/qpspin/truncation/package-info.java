@@ -2,8 +2,9 @@
  * Where the infinite (N, m) chain is cut, and what the cut costs: the truncation request
  * ({@link org.qpspin.truncation.Truncation}: automatic to a tolerance, or fixed), the automatic truncation's start
  * and growth rules ({@link org.qpspin.truncation.TruncationPlanner}), the per-level windows that follow the
- * mean-field m*(N) ({@link org.qpspin.truncation.BandTruncation}), the unpolarized ridge's reach
- * ({@link org.qpspin.truncation.UnpolarizedRidge}), the probable core where the probability sits
+ * mean-field m*(N) ({@link org.qpspin.truncation.BandTruncation}), the two-sided per-level windows grown from
+ * both sides by the omitted flux through each edge ({@link org.qpspin.truncation.TwoSidedWindows}), the unpolarized
+ * ridge's reach ({@link org.qpspin.truncation.UnpolarizedRidge}), the probable core where the probability sits
  * ({@link org.qpspin.truncation.ProbableCore}), and the record of each attempt
  * ({@link org.qpspin.truncation.TruncationAttempt}, {@link org.qpspin.truncation.TruncationException}).
  *
