@@ -47,6 +47,14 @@ public final class StationarySolvers {
         return new CoreSolver();
     }
 
+    /**
+     * Aggregation multigrid with GMRES (see {@link MultigridSolver}): cost per iteration linear in the states,
+     * iterative — its result reports the residual, the iterations and error estimates of ⟨N⟩ and Var N.
+     */
+    public static StationarySolver multigrid() {
+        return new MultigridSolver();
+    }
+
     /** The {@link #lu()} solver with the factorization type exposed (group-inverse, pinned and transposed solves). */
     public static SparseLuFactorization luFactorization(org.qpspin.generator.Generator generator) {
         return new LuSolver(true).factorize(generator);
@@ -63,7 +71,7 @@ public final class StationarySolvers {
     /** Names of the concrete solvers accepted by {@link #byName} (besides {@code auto}). */
     public static List<String> names() {
         return List.of(SolverKind.GTH.label(), SolverKind.LEVELS.label(), SolverKind.LU.label(),
-                SolverKind.CORE.label());
+                SolverKind.CORE.label(), SolverKind.MULTIGRID.label());
     }
 
     /**
@@ -83,6 +91,7 @@ public final class StationarySolvers {
             case LEVELS -> levels();
             case LU -> lu();
             case CORE -> core();
+            case MULTIGRID -> multigrid();
         };
     }
 }
