@@ -43,9 +43,9 @@ final class MultigridFactorization extends KeptFactorization {
     static final int RESTART = 30;
     static final int MAX_ITERATIONS = 300;
     static final double CONVERGED = 1e-14;
-    static final double POLISH_FLOOR = 1e-20;
-    static final double POLISH_CONVERGED = 1e-12;
-    static final int MAX_POLISH_CYCLES = 40;
+    static final double POLISH_FLOOR = 1e-10;
+    static final double POLISH_CONVERGED = 1e-10;
+    static final int MAX_POLISH_CYCLES = 100;
     static final double ESTIMATE_TOLERANCE = 1e-6;
     /** Up-front heap estimate per state (generator rows, hierarchy, smoother, GMRES basis). */
     static final long BYTES_PER_STATE = 700;
@@ -100,7 +100,11 @@ final class MultigridFactorization extends KeptFactorization {
         boolean converged = gmres(null, p, fluxNorm(p));
         int gmresIterations = lastIterations;
         for (int i = 0; i < n; i++) {
-            if (!(p[i] > 0.0)) {
+            if (!(p[i] < Double.POSITIVE_INFINITY)) {
+                throw new IllegalStateException("multigrid iteration gave p[" + i + "] = " + p[i]
+                        + " (rates out of range?)");
+            }
+            if (p[i] < 0.0) {
                 p[i] = 0.0;
             }
         }

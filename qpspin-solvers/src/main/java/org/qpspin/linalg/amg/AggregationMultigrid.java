@@ -237,10 +237,20 @@ public final class AggregationMultigrid {
             }
         }
         if (k + 1 == levels.size() - 1) {
-            coarsest = new DenseGth(next.rows);
+            coarsest = new DenseGth(next.rows, argmax(mass));
         } else {
             next.smoother.refresh();
         }
+    }
+
+    private static int argmax(double[] x) {
+        int best = 0;
+        for (int i = 1; i < x.length; i++) {
+            if (x[i] > x[best]) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     /**
@@ -257,7 +267,7 @@ public final class AggregationMultigrid {
             for (double v : x) {
                 total += v;
             }
-            (k == 0 ? new DenseGth(level.rows) : coarsest).stationary(x, total);
+            (k == 0 ? new DenseGth(level.rows, argmax(x)) : coarsest).stationary(x, total);
             return;
         }
         for (int s = 0; s < cycle.preSweeps(); s++) {
@@ -291,7 +301,7 @@ public final class AggregationMultigrid {
             x = coarse;
         }
         if (levels.size() == 1) {
-            coarsest = new DenseGth(levels.get(0).rows);
+            coarsest = new DenseGth(levels.get(0).rows, argmax(w));
         }
     }
 
