@@ -12,7 +12,8 @@ import org.qpspin.linalg.amg.AggregationMultigrid;
  * <p>Cost per iteration linear in the states (a cycle is a few passes over the matrix); the number of iterations
  * is measured, not guaranteed (docs/benchmarks.md, "Multigrid scaling"). Iterative: the answer is accurate to its
  * reported residual and error estimates, normwise to rounding when converged, entrywise to ~1e-8 relative for
- * entries above 1e-10 p_max (smaller ones converge more slowly and are not checked) — not the exact solvers' relative accuracy of every entry down to 1e-300.
+ * entries above 1e-10 p_max (smaller ones converge more slowly and are not checked) — not the exact solvers'
+ * relative accuracy of every entry down to 1e-300.
  */
 final class MultigridSolver extends BuiltInSolver {
 

@@ -85,7 +85,10 @@ public final class LineGaussSeidel {
             double leak = 0.0;
             double previousPivot = 0.0;
             for (int i = lineStart[k], end = lineStart[k + 1]; i < end; i++) {
-                leak = other[i] + (i > lineStart[k] ? upper[i - 1] * leak / previousPivot : 0.0);
+                // a previous state with pivot 0 has no way out (rates weighted by an underflowed probability on a
+                // coarse level): it passes nothing on
+                boolean passed = i > lineStart[k] && previousPivot > 0.0;
+                leak = other[i] + (passed ? upper[i - 1] * leak / previousPivot : 0.0);
                 double pivot = leak + (i + 1 < end ? lower[i + 1] : 0.0);
                 // a line with no way out (a closed class) has pivot 0 at its end: that entry keeps its value
                 inversePivot[i] = pivot > 0.0 ? 1.0 / pivot : 0.0;
