@@ -45,8 +45,9 @@ public final class TruncationOptions {
     int maxStates;
 
     @Option(names = "--solver", paramLabel = "NAME", defaultValue = "auto",
-            description = "Stationary solver whose factorization is reused: auto, gth, lu, levels, core "
-                    + "(default ${DEFAULT-VALUE}; core: exact on the probable core, iterative on the rest).")
+            description = "Stationary solver whose factorization is reused: auto, gth, lu, levels, core, "
+                    + "multigrid (default ${DEFAULT-VALUE}; core: exact on the probable core, iterative on the rest; "
+                    + "multigrid: iterative, linear cost per iteration, reports its residual and error estimates).")
     String solverName;
 
     /**

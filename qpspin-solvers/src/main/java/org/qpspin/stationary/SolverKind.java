@@ -17,7 +17,9 @@ public enum SolverKind {
     /** Sparse multifrontal LU with GTH pivots ({@link LuSolver}). */
     LU("lu"),
     /** Exact on the probable core, Gauss–Seidel and GMRES on the rest ({@link CoreSolver}). */
-    CORE("core");
+    CORE("core"),
+    /** Aggregation multigrid along constant total spin with GMRES, iterative ({@link MultigridSolver}). */
+    MULTIGRID("multigrid");
 
     private final String label;
 
@@ -25,7 +27,7 @@ public enum SolverKind {
         this.label = label;
     }
 
-    /** {@return the short name: {@code auto}, {@code gth}, {@code levels}, {@code lu} or {@code core}} */
+    /** {@return the short name: {@code auto}, {@code gth}, {@code levels}, {@code lu}, {@code core} or {@code multigrid}} */
     public String label() {
         return label;
     }

@@ -48,6 +48,14 @@ public final class StationarySolvers {
     }
 
     /**
+     * Aggregation multigrid with GMRES (see {@link MultigridSolver}): cost per iteration linear in the states,
+     * iterative — its result reports the residual, the iterations and error estimates of ⟨N⟩ and Var N.
+     */
+    public static StationarySolver multigrid() {
+        return new MultigridSolver();
+    }
+
+    /**
      * {@return the {@link #lu()} solver with the factorization type exposed (group-inverse, pinned and transposed
      * solves)}
      *
@@ -68,7 +76,7 @@ public final class StationarySolvers {
     /** {@return names of the concrete solvers accepted by {@link #byName} (besides {@code auto})} */
     public static List<String> names() {
         return List.of(SolverKind.GTH.label(), SolverKind.LEVELS.label(), SolverKind.LU.label(),
-                SolverKind.CORE.label());
+                SolverKind.CORE.label(), SolverKind.MULTIGRID.label());
     }
 
     /**
@@ -93,6 +101,7 @@ public final class StationarySolvers {
             case LEVELS -> levels();
             case LU -> lu();
             case CORE -> core();
+            case MULTIGRID -> multigrid();
         };
     }
 }

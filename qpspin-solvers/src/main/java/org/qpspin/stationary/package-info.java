@@ -8,7 +8,7 @@
  * solves for S_N(0) and the spectra).
  *
  * <p>Entry points: {@link org.qpspin.stationary.StationaryAnalysis} (solve with an automatic or fixed truncation),
- * {@link org.qpspin.stationary.StationarySolvers} (static factories: auto, gth, levels, lu, core;
+ * {@link org.qpspin.stationary.StationarySolvers} (static factories: auto, gth, levels, lu, core, multigrid;
  * {@link org.qpspin.stationary.SolverKind} names them). Strategies: dense GTH (the oracle), the level solver
  * (block GTH over the levels N), the sparse LU (multifrontal, {@code org.qpspin.linalg.lu}), the probable-core
  * solver (exact core, Gauss–Seidel tail, GMRES from {@code org.qpspin.linalg.krylov}), and auto, which picks by

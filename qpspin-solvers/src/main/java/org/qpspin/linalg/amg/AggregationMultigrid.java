@@ -1,0 +1,346 @@
+package org.qpspin.linalg.amg;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Multiplicative aggregation multigrid for the stationary vector of a Markov chain (L p = 0), and its linear
+ * twin as a preconditioner for L x = b.
+ *
+ * <p>The nonlinear V-cycle ({@link #cycle}) is the multilevel aggregation/disaggregation of H. De Sterck,
+ * T. A. Manteuffel, S. F. McCormick, Q. Nguyen and J. Ruge, "Multilevel adaptive aggregation for Markov chains,
+ * with application to web ranking", SIAM J. Sci. Comput. 30, 2235 (2008), and of De Sterck, Manteuffel,
+ * McCormick, Miller, Pearson, Ruge and Sanders, "Smoothed aggregation multigrid for Markov chains", SIAM J. Sci.
+ * Comput. 32, 40 (2010) without the smoothing of P; two levels of it are Takahashi's iterative
+ * aggregation/disaggregation (IAD; W. J. Stewart, "Introduction to the Numerical Solution of Markov Chains",
+ * 1994, §6.3). On level k with iterate x: ν₁ line Gauss–Seidel sweeps ({@link LineGaussSeidel}); aggregate masses
+ * W_J = Σ_{j∈J} x_j and the prolongation P = diag(f) Q with f_j = x_j / W_J (Q the 0/1 aggregation matrix);
+ * the coarse generator L_c = Qᵀ L P, whose off-diagonal rates are weighted sums of fine rates and whose exit rates
+ * are its column sums (no subtraction: L_c is again a generator, the chain of the aggregates with x's weights
+ * inside each); the coarse iterate starts at W, is improved by the same cycle (exactly by {@link DenseGth} on the
+ * coarsest level), and x ← P x_c (a multiplicative correction: every state of aggregate J is scaled by
+ * x_c[J] / W_J); then ν₂ sweeps. The exact p is a fixed point, and all steps add non-negative terms only, so
+ * x stays ≥ 0 and small entries converge in the relative sense too.
+ *
+ * <p>The linear cycle ({@link #precondition}) freezes the coarse generators at a vector w ({@link #freeze}) and
+ * applies the same V-cycle to a correction equation L e = r (zero initial guess, residual restricted by Qᵀ, the
+ * coarse correction prolonged by P, the coarsest level's consistent singular system solved with x_0 = 0): a
+ * linear map, the right preconditioner of {@link org.qpspin.linalg.krylov.Gmres} for L x = b with 1ᵀ b = 0 (the
+ * group-inverse solves of the noise).
+ *
+ * <p>Memory: per level the generator's rows (12 bytes per off-diagonal entry), the coarse pattern's position of
+ * every fine entry (4 bytes per entry), the smoother's five doubles per state and four work vectors. Not
+ * thread-safe.
+ */
+public final class AggregationMultigrid {
+
+    /**
+     * Cycle parameters.
+     *
+     * @param preSweeps  ν₁, line Gauss–Seidel sweeps before the coarse correction (alternating direction)
+     * @param postSweeps ν₂, sweeps after it
+     * @param coarseVisits γ: 1 for a V-cycle, 2 for a W-cycle
+     */
+    public record Cycle(int preSweeps, int postSweeps, int coarseVisits) {
+        public Cycle {
+            if (preSweeps < 0 || postSweeps < 0 || coarseVisits < 1) {
+                throw new IllegalArgumentException("need sweeps >= 0 and coarse visits >= 1");
+            }
+        }
+    }
+
+    /** One level: its generator, smoother, and (except the coarsest) the aggregation to the next level. */
+    private static final class Level {
+        final GeneratorRows rows;
+        final LineGaussSeidel smoother;
+        int[] aggregateOf;
+        int coarseCount;
+        /** Position of every off-diagonal entry in the next level's rates, or −1 inside one aggregate. */
+        int[] coarsePosition;
+        /** The prolongation's weights f_j = x_j / W_J. */
+        double[] weight;
+        double[] mass;
+        final double[] iterate;
+        final double[] residual;
+        final double[] correction;
+        final double[] rhs;
+
+        Level(GeneratorRows rows, int[] lineStart) {
+            this.rows = rows;
+            this.smoother = new LineGaussSeidel(rows, lineStart);
+            int n = rows.size();
+            iterate = new double[n];
+            residual = new double[n];
+            correction = new double[n];
+            rhs = new double[n];
+        }
+    }
+
+    private final List<Level> levels = new ArrayList<>();
+    private final Cycle cycle;
+    private DenseGth coarsest;
+
+    /**
+     * Builds the hierarchy's pattern: the fine generator with its lines, and one {@link GridAggregation} per
+     * further level (aggregation k maps level k's states to level k+1's; its lineStart gives level k+1's lines).
+     * The last level is solved densely; keep it small (hundreds of states).
+     */
+    public AggregationMultigrid(GeneratorRows fine, int[] fineLines, List<GridAggregation> aggregations, Cycle cycle) {
+        this.cycle = cycle;
+        Level level = new Level(fine, fineLines);
+        levels.add(level);
+        for (GridAggregation aggregation : aggregations) {
+            if (aggregation.aggregateOf().length != level.rows.size()) {
+                throw new IllegalArgumentException("aggregation of " + aggregation.aggregateOf().length
+                        + " states for a level of " + level.rows.size());
+            }
+            Level next = new Level(coarsePattern(level, aggregation), aggregation.lineStart());
+            levels.add(next);
+            level = next;
+        }
+    }
+
+    /** Number of levels (the fine one included). */
+    public int depth() {
+        return levels.size();
+    }
+
+    /** States of level k. */
+    public int levelSize(int k) {
+        return levels.get(k).rows.size();
+    }
+
+    /** Off-diagonal entries of level k. */
+    public int levelEntries(int k) {
+        return levels.get(k).rows.offDiagonals();
+    }
+
+    /** The symbolic coarse generator of level.aggregate; fills level.coarsePosition. */
+    private static GeneratorRows coarsePattern(Level level, GridAggregation aggregation) {
+        GeneratorRows a = level.rows;
+        int n = a.size();
+        int nc = aggregation.count();
+        int[] agg = aggregation.aggregateOf();
+        level.aggregateOf = agg;
+        level.coarseCount = nc;
+        level.weight = new double[n];
+        level.mass = new double[nc];
+        // members of each aggregate
+        int[] memberStart = new int[nc + 1];
+        for (int i = 0; i < n; i++) {
+            memberStart[agg[i] + 1]++;
+        }
+        for (int c = 0; c < nc; c++) {
+            memberStart[c + 1] += memberStart[c];
+        }
+        int[] members = new int[n];
+        int[] fill = java.util.Arrays.copyOf(memberStart, nc);
+        for (int i = 0; i < n; i++) {
+            members[fill[agg[i]]++] = i;
+        }
+        int[] marker = new int[nc];
+        java.util.Arrays.fill(marker, -1);
+        int[] rowStart = new int[nc + 1];
+        int[] start = a.rowStart();
+        int[] cols = a.columns();
+        for (int c = 0; c < nc; c++) { // count
+            int count = 0;
+            for (int q = memberStart[c]; q < memberStart[c + 1]; q++) {
+                int i = members[q];
+                for (int e = start[i]; e < start[i + 1]; e++) {
+                    int d = agg[cols[e]];
+                    if (d != c && marker[d] != c) {
+                        marker[d] = c;
+                        count++;
+                    }
+                }
+            }
+            rowStart[c + 1] = rowStart[c] + count;
+        }
+        int[] columns = new int[rowStart[nc]];
+        int[] position = new int[a.offDiagonals()];
+        int[] slot = new int[nc];
+        java.util.Arrays.fill(marker, -1);
+        for (int c = 0; c < nc; c++) { // fill
+            int next = rowStart[c];
+            for (int q = memberStart[c]; q < memberStart[c + 1]; q++) {
+                int i = members[q];
+                for (int e = start[i]; e < start[i + 1]; e++) {
+                    int d = agg[cols[e]];
+                    if (d == c) {
+                        position[e] = -1;
+                        continue;
+                    }
+                    if (marker[d] != c) {
+                        marker[d] = c;
+                        slot[d] = next;
+                        columns[next++] = d;
+                    }
+                    position[e] = slot[d];
+                }
+            }
+        }
+        level.coarsePosition = position;
+        return new GeneratorRows(rowStart, columns, new double[columns.length], new double[nc]);
+    }
+
+    /**
+     * Sets level k's prolongation weights from its vector x (f_j = x_j / W_J; 1 / |J| where W_J = 0) and the
+     * rates of level k+1 (L_c = Qᵀ L diag(f) Q, exit rates as column sums); W goes to level.mass.
+     */
+    private void coarsen(int k, double[] x) {
+        Level level = levels.get(k);
+        Level next = levels.get(k + 1);
+        int n = level.rows.size();
+        int[] agg = level.aggregateOf;
+        double[] mass = level.mass;
+        java.util.Arrays.fill(mass, 0.0);
+        int[] size = null;
+        for (int i = 0; i < n; i++) {
+            mass[agg[i]] += x[i];
+        }
+        for (int i = 0; i < n; i++) {
+            double w = mass[agg[i]];
+            if (w > 0.0) {
+                level.weight[i] = x[i] / w;
+            } else {
+                if (size == null) {
+                    size = new int[level.coarseCount];
+                    for (int t = 0; t < n; t++) {
+                        size[agg[t]]++;
+                    }
+                }
+                level.weight[i] = 1.0 / size[agg[i]];
+            }
+        }
+        double[] coarseRates = next.rows.rates();
+        double[] coarseExit = next.rows.exitRates();
+        java.util.Arrays.fill(coarseRates, 0.0);
+        java.util.Arrays.fill(coarseExit, 0.0);
+        int[] start = level.rows.rowStart();
+        int[] cols = level.rows.columns();
+        double[] rates = level.rows.rates();
+        int[] position = level.coarsePosition;
+        for (int i = 0; i < n; i++) {
+            for (int e = start[i]; e < start[i + 1]; e++) {
+                int p = position[e];
+                if (p >= 0) {
+                    coarseRates[p] += rates[e] * level.weight[cols[e]];
+                }
+            }
+        }
+        int[] cStart = next.rows.rowStart();
+        int[] cCols = next.rows.columns();
+        for (int c = 0, nc = next.rows.size(); c < nc; c++) {
+            for (int e = cStart[c]; e < cStart[c + 1]; e++) {
+                coarseExit[cCols[e]] += coarseRates[e];
+            }
+        }
+        if (k + 1 == levels.size() - 1) {
+            coarsest = new DenseGth(next.rows, argmax(mass));
+        } else {
+            next.smoother.refresh();
+        }
+    }
+
+    private static int argmax(double[] x) {
+        int best = 0;
+        for (int i = 1; i < x.length; i++) {
+            if (x[i] > x[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * One nonlinear cycle for L x = 0 (x ≥ 0, not all 0), in place; Σ x is kept.
+     */
+    public void cycle(double[] x) {
+        cycle(0, x);
+    }
+
+    private void cycle(int k, double[] x) {
+        Level level = levels.get(k);
+        if (k == levels.size() - 1) {
+            double total = 0.0;
+            for (double v : x) {
+                total += v;
+            }
+            (k == 0 ? new DenseGth(level.rows, argmax(x)) : coarsest).stationary(x, total);
+            return;
+        }
+        for (int s = 0; s < cycle.preSweeps(); s++) {
+            level.smoother.sweep(null, x, (s & 1) == 0);
+        }
+        for (int visit = 0; visit < cycle.coarseVisits(); visit++) {
+            coarsen(k, x);
+            double[] coarse = levels.get(k + 1).iterate;
+            System.arraycopy(level.mass, 0, coarse, 0, coarse.length);
+            cycle(k + 1, coarse);
+            int[] agg = level.aggregateOf;
+            for (int i = 0; i < x.length; i++) {
+                x[i] = level.weight[i] * coarse[agg[i]];
+            }
+        }
+        for (int s = 0; s < cycle.postSweeps(); s++) {
+            level.smoother.sweep(null, x, (s & 1) == 1);
+        }
+    }
+
+    /**
+     * Freezes the coarse generators at w (w ≥ 0, not all 0): level k+1's weights are level k's aggregate
+     * masses. The linear cycle ({@link #precondition}) uses them until the next freeze or nonlinear cycle.
+     */
+    public void freeze(double[] w) {
+        double[] x = w;
+        for (int k = 0; k + 1 < levels.size(); k++) {
+            coarsen(k, x);
+            double[] coarse = levels.get(k + 1).iterate;
+            System.arraycopy(levels.get(k).mass, 0, coarse, 0, coarse.length);
+            x = coarse;
+        }
+        if (levels.size() == 1) {
+            coarsest = new DenseGth(levels.get(0).rows, argmax(w));
+        }
+    }
+
+    /**
+     * e = B r, the linear cycle applied to L e = r with the frozen coarse generators (call {@link #freeze}
+     * first). Linear in r; for 1ᵀ r = 0 an approximation of a solution of L e = r.
+     */
+    public void precondition(double[] r, double[] e) {
+        linearCycle(0, r, e);
+    }
+
+    private void linearCycle(int k, double[] r, double[] e) {
+        Level level = levels.get(k);
+        if (k == levels.size() - 1) {
+            coarsest.solve(r, e);
+            return;
+        }
+        java.util.Arrays.fill(e, 0.0);
+        for (int s = 0; s < cycle.preSweeps(); s++) {
+            level.smoother.sweep(r, e, (s & 1) == 0);
+        }
+        Level next = levels.get(k + 1);
+        for (int visit = 0; visit < cycle.coarseVisits(); visit++) {
+            double[] res = level.residual;
+            level.rows.multiply(e, res);
+            double[] rc = next.rhs;
+            java.util.Arrays.fill(rc, 0.0);
+            int[] agg = level.aggregateOf;
+            for (int i = 0; i < res.length; i++) {
+                rc[agg[i]] += r[i] - res[i];
+            }
+            double[] ec = next.correction;
+            linearCycle(k + 1, rc, ec);
+            for (int i = 0; i < e.length; i++) {
+                e[i] += level.weight[i] * ec[agg[i]];
+            }
+        }
+        for (int s = 0; s < cycle.postSweeps(); s++) {
+            level.smoother.sweep(r, e, (s & 1) == 1);
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package org.qpspin.stationary;
+
+import java.util.Locale;
+import org.qpspin.generator.Generator;
+import org.qpspin.linalg.HeapBudget;
+import org.qpspin.linalg.amg.AggregationMultigrid;
+import org.qpspin.linalg.amg.GeneratorRows;
+import org.qpspin.linalg.krylov.Gmres;
+import org.qpspin.space.StateSpace;
+
+/**
+ * The multigrid solver's work on one generator: the stationary vector by aggregation multigrid accelerated by
+ * GMRES, and group-inverse solves by GMRES preconditioned with the same cycle. Iterative, so its accuracy is
+ * measured rather than guaranteed: the result reports the residual and an estimate of the error of ⟨N⟩ and Var N
+ * ({@link #diagnostics()}, also in the result's solver name).
+ *
+ * <p>The stationary solve, from the uniform vector:
+ * <ol>
+ *   <li>nonlinear aggregation V-cycles ({@link AggregationMultigrid#cycle}) until the relative residual
+ *       ‖L x‖₁ / (2 Σ e_i x_i) is below {@value #KRYLOV_START} (at most {@value #MAX_START_CYCLES} cycles);</li>
+ *   <li>the cycle frozen at that x ({@link AggregationMultigrid#freeze}) as right preconditioner of restarted
+ *       GMRES ({@link Gmres}, restart {@value #RESTART}) on L x = 0 until ‖L x‖₂ ≤ {@value #CONVERGED} ‖e∘x‖₂
+ *       (at most {@value #MAX_ITERATIONS} iterations); negative entries (GMRES corrections are additive) are set
+ *       to 0;</li>
+ *   <li>polishing nonlinear cycles, which scale aggregates and add non-negative terms only, until no entry above
+ *       {@value #POLISH_FLOOR} p_max changes by more than {@value #POLISH_CONVERGED} of itself (at most
+ *       {@value #MAX_POLISH_CYCLES}): GMRES gets the vector right normwise, the cycles make small entries
+ *       consistent with their own equations.</li>
+ * </ol>
+ * The error estimate: with r = L p the final residual, the exact π = p + δ has L δ = −r, 1ᵀ δ = 0, so
+ * δ = −L^# r, one more group-inverse solve (to {@value #ESTIMATE_TOLERANCE}); then ⟨N⟩ is off by Σ N δ and
+ * Var N by Σ (N − ⟨N⟩)² δ to first order. It measures the algebraic error left by the iteration; rounding in
+ * the residual itself is at ~1e-16 relative.
+ *
+ * <p>Memory: the generator's rows (~100 bytes per state for the 8 transitions), the hierarchy (~¾ of that again
+ * on the coarse levels, plus the coarse positions of the fine entries), the smoother's five doubles per state,
+ * and {@value #RESTART} + 3 GMRES vectors: {@value #BYTES_PER_STATE} bytes per state estimated up front.
+ */
+final class MultigridFactorization extends KeptFactorization {
+
+    static final double KRYLOV_START = 1e-4;
+    static final int MAX_START_CYCLES = 30;
+    static final int RESTART = 30;
+    static final int MAX_ITERATIONS = 300;
+    static final double CONVERGED = 1e-14;
+    static final double POLISH_FLOOR = 1e-10;
+    static final double POLISH_CONVERGED = 1e-10;
+    static final int MAX_POLISH_CYCLES = 100;
+    static final double ESTIMATE_TOLERANCE = 1e-6;
+    /** Up-front heap estimate per state (generator rows, hierarchy, smoother, GMRES basis). */
+    static final long BYTES_PER_STATE = 700;
+
+    /**
+     * What the iteration did and how good its answer is.
+     *
+     * @param levels            levels of the hierarchy (fine level included)
+     * @param startCycles       nonlinear cycles before GMRES
+     * @param gmresIterations   GMRES iterations of the stationary solve
+     * @param polishCycles      nonlinear cycles after GMRES
+     * @param converged         whether GMRES met its rule and the polish its own
+     * @param relativeResidual  ‖L p‖₁ / (2 Σ e_i p_i) of the returned p
+     * @param meanNError        estimated error of ⟨N⟩ (first order, Σ N δ)
+     * @param varianceNError    estimated error of Var N (first order)
+     */
+    record Diagnostics(int levels, int startCycles, int gmresIterations, int polishCycles, boolean converged,
+                       double relativeResidual, double meanNError, double varianceNError) {
+    }
+
+    private final Generator generator;
+    private final GeneratorRows rows;
+    private final AggregationMultigrid multigrid;
+    private final Diagnostics diagnostics;
+    private int lastIterations;
+    private double lastResidual;
+
+    MultigridFactorization(Generator generator, SpinAggregates.Shape shape, AggregationMultigrid.Cycle cycle,
+                           long start) {
+        this.generator = generator;
+        StateSpace space = generator.space();
+        int n = space.size();
+        HeapBudget.require(BYTES_PER_STATE * n, "multigrid solver", "for " + n + " states",
+                "give Java more heap (QPSPIN_JAVA_OPTS=\"-Xmx…\") or truncate tighter");
+        for (int i = 0; i < n && n > 1; i++) {
+            if (!(generator.exitRate(i) > 0.0)) {
+                throw new IllegalArgumentException("chain is reducible: state (N=" + space.levelOf(i) + ", m="
+                        + space.mOf(i) + ") has no transitions out");
+            }
+        }
+        rows = GeneratorRows.ofColumns(generator.matrix());
+        multigrid = new AggregationMultigrid(rows, SpinAggregates.levelLines(space),
+                SpinAggregates.hierarchy(space, shape), cycle);
+        double[] p = new double[n];
+        java.util.Arrays.fill(p, 1.0 / n);
+        int startCycles = 0;
+        while (startCycles < MAX_START_CYCLES && relativeResidual(p) > KRYLOV_START) {
+            multigrid.cycle(p);
+            startCycles++;
+        }
+        multigrid.freeze(p);
+        boolean converged = gmres(null, p, fluxNorm(p));
+        int gmresIterations = lastIterations;
+        for (int i = 0; i < n; i++) {
+            if (!(p[i] < Double.POSITIVE_INFINITY)) {
+                throw new IllegalStateException("multigrid iteration gave p[" + i + "] = " + p[i]
+                        + " (rates out of range?)");
+            }
+            if (p[i] < 0.0) {
+                p[i] = 0.0;
+            }
+        }
+        int polish = 0;
+        double[] previous = new double[n];
+        boolean polished = false;
+        while (polish < MAX_POLISH_CYCLES && !polished) {
+            System.arraycopy(p, 0, previous, 0, n);
+            multigrid.cycle(p);
+            polish++;
+            polished = settled(previous, p);
+        }
+        boolean zero = false;
+        for (double v : p) {
+            zero |= v == 0.0;
+        }
+        if (zero) { // a transient state, or a probability below the double range: find out which
+            PinnedState.requireReachableFrom(generator, argmax(p));
+        }
+        StationaryResult result = StationaryResult.of(generator, p, "multigrid", (System.nanoTime() - start) * 1e-9);
+        // the freeze for the group-inverse solves, at the final vector
+        multigrid.freeze(result.probabilitiesView());
+        double[] error = momentErrors(result);
+        diagnostics = new Diagnostics(multigrid.depth(), startCycles, gmresIterations, polish,
+                converged && polished, result.relativeResidual(), error[0], error[1]);
+        keep(result.withSolver(describe(diagnostics, n)));
+    }
+
+    private static String describe(Diagnostics d, int n) {
+        return String.format(Locale.ROOT, "multigrid[%d levels; %d+%d+%d cycles/iterations%s; residual %.1e;"
+                        + " est. error <N> %.1e, Var N %.1e]", d.levels(), d.startCycles(), d.gmresIterations(),
+                d.polishCycles(), d.converged() ? "" : ", NOT converged", d.relativeResidual(), d.meanNError(),
+                d.varianceNError());
+    }
+
+    /** The diagnostics of the stationary solve. */
+    Diagnostics diagnostics() {
+        return diagnostics;
+    }
+
+    /** The error estimate of ⟨N⟩ and Var N (see the class comment): {Σ N δ, Σ (N − ⟨N⟩)² δ}. */
+    private double[] momentErrors(StationaryResult result) {
+        int n = result.states();
+        double[] p = result.probabilitiesView();
+        double[] r = new double[n];
+        rows.multiply(p, r);
+        double total = 0.0;
+        for (int i = 0; i < n; i++) {
+            r[i] = -r[i];
+            total += r[i];
+        }
+        for (int i = 0; i < n; i++) { // 1ᵀ r = 0 up to rounding: make it exact along p
+            r[i] -= total * p[i];
+        }
+        double[] delta = new double[n];
+        multigrid.precondition(r, delta);
+        new Gmres(rows::multiply, multigrid::precondition, RESTART, MAX_ITERATIONS)
+                .solve(r, delta, ESTIMATE_TOLERANCE, Math.max(norm2(r), Double.MIN_NORMAL));
+        double sum = 0.0;
+        for (double v : delta) {
+            sum += v;
+        }
+        double mean = result.meanN();
+        double dMean = 0.0;
+        double dVar = 0.0;
+        StateSpace space = result.space();
+        for (int i = 0; i < n; i++) {
+            double d = delta[i] - sum * p[i];
+            double level = space.levelOf(i);
+            dMean += level * d;
+            dVar += (level - mean) * (level - mean) * d;
+        }
+        return new double[] {Math.abs(dMean), Math.abs(dVar)};
+    }
+
+    /** Whether no entry above {@value #POLISH_FLOOR} p_max moved by more than {@value #POLISH_CONVERGED}. */
+    private static boolean settled(double[] before, double[] after) {
+        double sumBefore = 0.0;
+        double sumAfter = 0.0;
+        double max = 0.0;
+        for (int i = 0; i < after.length; i++) {
+            sumBefore += before[i];
+            sumAfter += after[i];
+            max = Math.max(max, after[i]);
+        }
+        double floor = POLISH_FLOOR * max;
+        for (int i = 0; i < after.length; i++) {
+            double a = after[i] / sumAfter;
+            if (after[i] > floor && Math.abs(before[i] / sumBefore - a) > POLISH_CONVERGED * a) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private double relativeResidual(double[] x) {
+        double[] rf = rows.residualAndFlux(x);
+        return rf[1] == 0.0 ? rf[0] : rf[0] / (2.0 * rf[1]);
+    }
+
+    private boolean gmres(double[] b, double[] x, double scale) {
+        Gmres.Result result = new Gmres(rows::multiply, multigrid::precondition, RESTART, MAX_ITERATIONS)
+                .solve(b, x, CONVERGED, scale);
+        lastIterations = result.iterations();
+        lastResidual = result.relativeResidual();
+        return result.converged();
+    }
+
+    /** ‖e∘x‖₂: the size of the flux terms whose balance L x is. */
+    private double fluxNorm(double[] x) {
+        double sum = 0.0;
+        double[] exit = rows.exitRates();
+        for (int i = 0; i < x.length; i++) {
+            double f = exit[i] * x[i];
+            sum += f * f;
+        }
+        return Math.sqrt(sum);
+    }
+
+    private static double norm2(double[] x) {
+        double s = 0.0;
+        for (double v : x) {
+            s += v * v;
+        }
+        return Math.sqrt(s);
+    }
+
+    private static int argmax(double[] p) {
+        int best = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * x = L^# b: GMRES preconditioned by the frozen cycle, from x = B b, to ‖b − L x‖₂ ≤ {@value #CONVERGED}
+     * ‖e∘x‖₂; then x −= (Σ x) p. When GMRES does not meet its rule the last iterate is returned
+     * ({@link #lastResidual()} says how far it got; NoiseAnalysis checks the residual).
+     */
+    @Override
+    public void solveGroupInverse(double[] b, double[] x) {
+        int n = rows.size();
+        if (b.length != n || x.length != n) {
+            throw new IllegalArgumentException("vectors must have length " + n);
+        }
+        if (b == x) {
+            throw new IllegalArgumentException("x may not alias b");
+        }
+        multigrid.precondition(b, x);
+        gmres(b, x, fluxNorm(x));
+        double sum = 0.0;
+        for (double v : x) {
+            sum += v;
+        }
+        double[] p = stationary().probabilitiesView();
+        for (int i = 0; i < n; i++) {
+            x[i] -= sum * p[i];
+        }
+    }
+
+    /** GMRES iterations of the last group-inverse solve. */
+    int lastIterations() {
+        return lastIterations;
+    }
+
+    /** ‖b − L x‖₂ / scale at the end of the last group-inverse solve. */
+    double lastResidual() {
+        return lastResidual;
+    }
+
+    /** The generator solved. */
+    Generator generator() {
+        return generator;
+    }
+}
