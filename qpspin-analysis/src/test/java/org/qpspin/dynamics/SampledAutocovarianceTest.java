@@ -120,6 +120,33 @@ class SampledAutocovarianceTest {
         }
     }
 
+    /**
+     * Δt of a few τ_N on an SR chain, where the C_k fall by a factor ≈ 15 per lag and ‖v_k‖₁ reaches rounding
+     * level while the last four lags' max (C_{k−3}) still looks large: the sums are converged (they were reported
+     * unconverged at 3 τ_N and 4 τ_N, and {@code validate} fell back to the continuous τ_N). C_k at m Δt is C_{mk}
+     * at Δt, so the converged Δt = τ_N sequence checks the values.
+     */
+    @Test
+    void fastDecayAtSeveralCorrelationTimesConverges() {
+        Generator gen = Generator.assemble(Prl2020RateModel.of(ModelParameters.of(200, 1, 10, 0, 1)),
+                StateSpace.rectangle(68, 16));
+        StationaryFactorization fac = StationarySolvers.gth().factorize(gen);
+        double[] p = fac.stationary().probabilities();
+        double tau = NoiseAnalysis.of(gen, fac).zeroFrequency(Observable.particleNumber()).correlationTime();
+        SampledAutocovariance sampler = SampledAutocovariance.of(gen, p);
+        SampledCorrelation fine = sampler.compute(Observable.particleNumber(), tau, 0, 1e-12);
+        assertTrue(fine.converged());
+        for (int m : new int[] {3}) {
+            SampledCorrelation coarse = sampler.compute(Observable.particleNumber(), m * tau, 0, 1e-12);
+            assertTrue(coarse.converged(), "dt = " + m + " tau_N: " + coarse);
+            double sum = 0.5;
+            for (int k = m; k < fine.autocovariance().length; k += m) {
+                sum += fine.autocorrelation(k);
+            }
+            assertEquals(sum, coarse.integratedAutocorrelation(), 1e-10, "tau_int at dt = " + m + " tau_N");
+        }
+    }
+
     private static double dot(double[] a, double[] b) {
         double s = 0.0;
         for (int i = 0; i < a.length; i++) {
