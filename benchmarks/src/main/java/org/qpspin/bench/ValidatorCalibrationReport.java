@@ -312,7 +312,7 @@ public final class ValidatorCalibrationReport {
         }
         PlotTheme.grid("qpspin validate, right model: p-values of each test over all seeds and samplings "
                 + "(Δt = 0.1, 0.3, 1, 3, 10 τ_N and event sampling), per chain; a calibrated test is flat at 1. "
-                + "Data: benchmarks/calibration/pvalues.csv (ValidatorCalibration).", panels, 2,
+                + "Data: benchmarks/calibration/pvalues.csv.gz (ValidatorCalibration).", panels, 2,
                 (tests.size() + 1) / 2).save(file);
         System.out.println();
         System.out.println("plot: " + file);
