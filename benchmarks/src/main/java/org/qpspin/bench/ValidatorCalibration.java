@@ -103,6 +103,7 @@ public final class ValidatorCalibration {
     private double powerRatio = 0.3;
     private int[] powerLengths = {2048, 8192, 32768, 131072};
     private int threads = 1;
+    private int firstSeed = 1;
     private Path out;
 
     private ValidatorCalibration() {
@@ -191,12 +192,13 @@ public final class ValidatorCalibration {
                 case "--power-lengths" -> powerLengths = java.util.Arrays.stream(v.split(","))
                         .mapToInt(Integer::parseInt).toArray();
                 case "--threads" -> threads = Integer.parseInt(v);
+                case "--first-seed" -> firstSeed = Integer.parseInt(v);
                 case "--ratios" -> ratios = java.util.Arrays.stream(v.split(",")).mapToDouble(Double::parseDouble)
                         .toArray();
                 default -> throw new IllegalArgumentException("unknown option " + a + "; options: --out DIR "
                         + "--chains tiny,SR,TA --parts calibration,events,power --seeds N --power-seeds N "
                         + "--samples PER_REPLICA --event-time TAU_N --power-dt RATIO --power-lengths L1,L2,... "
-                        + "--ratios 0.1,0.3,1,3,10 --threads T");
+                        + "--ratios 0.1,0.3,1,3,10 --threads T --first-seed S (resume a setting's seeds at S)");
             }
         }
         if (out == null) {
@@ -276,7 +278,7 @@ public final class ValidatorCalibration {
                 ExactDistribution exact = s.sampling.equals("events") ? null
                         : s.chain.at(s.ratio * s.chain.tauN);
                 List<Future<Run>> futures = new ArrayList<>();
-                for (int i = 1; i <= s.seeds; i++) {
+                for (int i = firstSeed; i <= s.seeds; i++) {
                     int seedIndex = i;
                     futures.add(pool.submit(() -> runOne(s, s.seed(seedIndex), exact)));
                 }
