@@ -12,7 +12,7 @@ import org.qpspin.noise.Observable;
  * C_k decay at least as fast as ‖v_k‖₁. The lags continue until k ≥ the lags asked for and the tail estimate
  * Σ_{j&gt;k} |C_j| ≈ max_{last four} |C_j| · ρ/(1 − ρ) is below tolerance × C_0, ρ the largest of the last four
  * ratios ‖v_j‖₁/‖v_{j−1}‖₁ (a geometric extrapolation: an estimate, not a bound); they also stop once ‖v_k‖₁ ≤ 64u‖v_0‖₁, where the C_k are rounding noise
- * (converged then if the tail estimate meets the tolerance). Cost: about q·KΔt products, K Δt ≈ (relaxation time) × log(1/tol),
+ * (converged then if the tail estimate, or halfRange ‖v_k‖₁ ρ/(1 − ρ) when smaller, meets the tolerance). Cost: about q·KΔt products, K Δt ≈ (relaxation time) × log(1/tol),
  * independent of Δt.
  */
 public final class SampledAutocovariance {
@@ -112,8 +112,11 @@ public final class SampledAutocovariance {
             c[k] = dot(d, v);
             double norm = CscOperator.norm1(v);
             if (norm <= floor) {
-                // the tail from here on is below the rounding of the C_k themselves
-                tail = rho < 1.0 ? recent(c, k) * rho / (1.0 - rho) : halfRange * norm;
+                // the tail from here on is below the rounding of the C_k themselves. |C_j| ≤ halfRange ‖v_j‖₁ for
+                // j > k too, so with the norms' ratio ρ the tail is also ≤ halfRange ‖v_k‖₁ ρ/(1 − ρ): when the C_k
+                // fall fast (Δt of a few τ_N: a factor 15 per lag), the max over the last four lags is C_{k−3},
+                // thousands of times C_k, and alone it would call a converged sum unconverged
+                tail = rho < 1.0 ? Math.min(recent(c, k), halfRange * norm) * rho / (1.0 - rho) : halfRange * norm;
                 if (k >= lags) {
                     converged = tail <= tolerance * Math.abs(c[0]);
                     break;

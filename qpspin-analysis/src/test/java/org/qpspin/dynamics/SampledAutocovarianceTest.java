@@ -12,8 +12,10 @@ import org.qpspin.noise.NoiseAnalysis;
 import org.qpspin.noise.Observable;
 import org.qpspin.rates.Prl2020RateModel;
 import org.qpspin.space.StateSpace;
+import org.qpspin.stationary.StationaryAnalysis;
 import org.qpspin.stationary.StationaryFactorization;
 import org.qpspin.stationary.StationarySolvers;
+import org.qpspin.truncation.Truncation;
 
 /** The sampled sequence's autocovariance against brute force and against the continuous-time limit. */
 class SampledAutocovarianceTest {
@@ -118,6 +120,31 @@ class SampledAutocovarianceTest {
             // dt tau_int -> tau = S(0)/(2 Var)
             assertEquals(tau, c.integratedTime(), 2 * fraction * fraction * tau);
         }
+    }
+
+    /**
+     * Δt = 3 τ_N on an SR chain (the automatic truncation, 901 states, as {@code validate} builds it), where the
+     * C_k fall by a factor ≈ 15 per lag: ‖v_k‖₁ reaches the noise floor at lag 12 while the last four lags' max
+     * (C_9) × ρ/(1 − ρ) is still 1.4 × the tolerance. Before the fix the sum was reported unconverged there (and at
+     * 4 τ_N), and {@code validate} fell back to the continuous τ_N (200 of 200 correct seeds rejected). C_k at
+     * 3 Δt is C_{3k} at Δt, so the converged Δt = τ_N sequence checks the values.
+     */
+    @Test
+    void fastDecayAtSeveralCorrelationTimesConverges() {
+        StationaryAnalysis a = StationaryAnalysis.factorize(Prl2020RateModel.of(ModelParameters.of(200, 1, 10, 0, 1)),
+                Truncation.automatic(1e-10), StationarySolvers.auto());
+        double tau = NoiseAnalysis.of(a.generator(), a.factorization()).zeroFrequency(Observable.particleNumber())
+                .correlationTime();
+        SampledAutocovariance sampler = SampledAutocovariance.of(a.generator(), a.result().probabilitiesView());
+        SampledCorrelation fine = sampler.compute(Observable.particleNumber(), tau, 0, 1e-12);
+        assertTrue(fine.converged());
+        SampledCorrelation coarse = sampler.compute(Observable.particleNumber(), 3 * tau, 0, 1e-12);
+        assertTrue(coarse.converged(), "dt = 3 tau_N: " + coarse);
+        double sum = 0.5;
+        for (int k = 3; k < fine.autocovariance().length; k += 3) {
+            sum += fine.autocorrelation(k);
+        }
+        assertEquals(sum, coarse.integratedAutocorrelation(), 1e-10, "tau_int at dt = 3 tau_N");
     }
 
     private static double dot(double[] a, double[] b) {
