@@ -46,7 +46,7 @@ import org.qpspin.model.ModelParameters;
  * the ticks 10ⁿ (2.5×10ⁿ between decades when the range is under two decades). Data ≤ 0 on a log axis are
  * dropped. The series helpers take data values; the transform is theirs.
  */
-final class PlotTheme {
+public final class PlotTheme {
 
     /** Logical size of one panel; PNGs are rendered at {@link #PNG_SCALE}× this. */
     public static final int WIDTH = 900;
