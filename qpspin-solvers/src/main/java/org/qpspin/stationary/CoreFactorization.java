@@ -300,14 +300,7 @@ final class CoreFactorization extends KeptFactorization {
         }
         precondition(b, x); // initial guess x = B b, which also gives the scale of the answer
         gmres(b, x, fluxNorm(x));
-        double sum = 0.0;
-        for (double v : x) {
-            sum += v;
-        }
-        double[] p = stationary().probabilitiesView();
-        for (int i = 0; i < n; i++) {
-            x[i] -= sum * p[i];
-        }
+        removeStationaryComponent(x);
     }
 
     /** GMRES iterations of the last {@link #solveGroupInverse} (or of the stationary solve, before any). */

@@ -20,6 +20,21 @@ abstract class KeptFactorization implements StationaryFactorization {
         return this;
     }
 
+    /**
+     * x ← x − (1ᵀx) p, p the stationary vector (1ᵀp = 1): the group-inverse normalization 1ᵀx = 0 (up to rounding)
+     * of a solution of L x = b that is defined only up to a multiple of p.
+     */
+    final void removeStationaryComponent(double[] x) {
+        double sum = 0.0;
+        for (double v : x) {
+            sum += v;
+        }
+        double[] p = stationary.probabilitiesView();
+        for (int i = 0; i < x.length; i++) {
+            x[i] -= sum * p[i];
+        }
+    }
+
     @Override
     public final StationaryResult stationary() {
         return stationary;

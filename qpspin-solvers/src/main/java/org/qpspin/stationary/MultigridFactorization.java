@@ -258,14 +258,7 @@ final class MultigridFactorization extends KeptFactorization {
         }
         multigrid.precondition(b, x);
         gmres(b, x, fluxNorm(x));
-        double sum = 0.0;
-        for (double v : x) {
-            sum += v;
-        }
-        double[] p = stationary().probabilitiesView();
-        for (int i = 0; i < n; i++) {
-            x[i] -= sum * p[i];
-        }
+        removeStationaryComponent(x);
     }
 
     /** GMRES iterations of the last group-inverse solve. */
