@@ -30,6 +30,7 @@ import org.qpspin.stationary.StationarySolvers;
 import org.qpspin.truncation.Truncation;
 import org.qpspin.validation.ExactDistribution;
 import org.qpspin.validation.SampleCsv;
+import org.qpspin.validation.SampleInput;
 import org.qpspin.validation.SampleValidator;
 import org.qpspin.validation.Samples;
 import org.qpspin.validation.TestVerdict;
@@ -42,13 +43,17 @@ import org.qpspin.validation.ValidationReport;
  * <p>For each chain (a tiny one, an SR one and a TA one, {@link #CHAINS}) it builds the exact reference as
  * {@code qpspin validate} does (automatic truncation at 10⁻¹⁰, auto solver; τ_N = S_N(0)/(2 Var N) and S_N(ω)
  * from the noise package; the exact C_k of N sampled at the samples' Δt from {@link SampledAutocovariance}), then
- * for many seeds simulates, validates through {@link SampleValidator} on in-memory {@link Samples}, and records
+ * for many seeds simulates, validates through {@link SampleValidator} on in-memory {@link Samples} (grid parts) or
+ * {@link SampleInput} (events), and records
  * the p-value of every test:
  * <ul>
  *   <li>{@code calibration}: the right model, {@link GillespieSimulator}, 2 replicas of {@code --samples} grid
  *       samples at Δt = r τ_N, r ∈ {0.1, 0.3, 1, 3, 10};</li>
  *   <li>{@code events}: the right model, {@link JumpTimeRecorder} (every jump time, 2 replicas of
- *       {@code --event-time} τ_N), read by {@link SampleCsv} as {@code validate --jump-times} does;</li>
+ *       {@code --event-time} τ_N), read by {@link SampleCsv#load} and validated as {@code validate --jump-times}
+ *       does: the distribution tests on the time-weighted occupation against the exact long-run covariance
+ *       ({@link NoiseAnalysis#crossZeroFrequencies}), the time-series tests on the sample-and-hold grid at the mean
+ *       jump spacing against the exact C_k at that Δt;</li>
  *   <li>{@code power}: the right model and five planted errors ({@link PlantedRateModel}: singlet rate × 1.01,
  *       1.02, 1.05; boundary rule dropped; time axis × 1.02) at Δt = {@code --power-dt} τ_N and each of
  *       {@code --power-lengths} samples per replica.</li>
@@ -115,6 +120,8 @@ public final class ValidatorCalibration {
         final ModelParameters parameters;
         final RateModel right;
         final StationaryAnalysis analysis;
+        /** Not thread-safe (it shares the factorization's workspaces): used only under this chain's lock. */
+        private final NoiseAnalysis noise;
         final ExactDistribution base; // P(N, m), τ_N, S_N(ω)
         final double tauN;
         final SampledAutocovariance sampler;
@@ -125,11 +132,11 @@ public final class ValidatorCalibration {
             this.parameters = parameters;
             right = Prl2020RateModel.of(parameters);
             analysis = StationaryAnalysis.factorize(right, Truncation.automatic(1e-10), StationarySolvers.auto());
-            NoiseAnalysis noise = NoiseAnalysis.of(analysis.generator(), analysis.factorization());
+            noise = NoiseAnalysis.of(analysis.generator(), analysis.factorization());
             tauN = noise.zeroFrequency(Observable.particleNumber()).correlationTime();
             base = ExactDistribution.of(analysis.result().space(), analysis.result().probabilitiesView())
                     .withCorrelationTime(tauN)
-                    .withSpectrum(omega -> noise.spectrum(Observable.particleNumber(), omega).values());
+                    .withSpectrum(this::spectrumN);
             sampler = SampledAutocovariance.of(analysis.generator(), analysis.result().probabilitiesView());
             MeanFieldFixedPoint mf = MeanFieldFixedPoint.of(parameters);
             int n = (int) Math.round(mf.meanN());
@@ -145,6 +152,19 @@ public final class ValidatorCalibration {
             SampledCorrelation c = sampler.compute(Observable.particleNumber(), dt, 0,
                     SampledAutocovariance.DEFAULT_TOLERANCE);
             return c.converged() ? base.withSampledCorrelation(c) : base;
+        }
+
+        /** S_N(ω), exact, two-sided (the Welch test's reference). */
+        private synchronized double[] spectrumN(double[] omega) {
+            return noise.spectrum(Observable.particleNumber(), omega).values();
+        }
+
+        /**
+         * The exact long-run covariance V_ij = S_{f_i f_j}(0) of observables of this chain, from the chain's own
+         * factorization, as {@code validate --jump-times} gives it to the time-weighted tests.
+         */
+        synchronized double[][] longRunCovariance(double[][] f) {
+            return noise.crossZeroFrequencies(f);
         }
     }
 
@@ -260,7 +280,10 @@ public final class ValidatorCalibration {
                     + "# started " + started + "; load before: " + load + "\n"
                     + "# threads " + threads + ", seeds " + seeds + ", power seeds " + powerSeeds + ", samples/replica "
                     + samples + ", replicas " + REPLICAS + ", event time " + eventTime + " tau_N/replica, power dt "
-                    + powerRatio + " tau_N, burn-in " + BURN_IN_TAU + " tau_N\n";
+                    + powerRatio + " tau_N, burn-in " + BURN_IN_TAU + " tau_N\n"
+                    + "# events validated as validate --jump-times: distribution tests on the time-weighted "
+                    + "occupation (exact long-run covariance), time-series tests on the sample-and-hold grid; "
+                    + "their 'effective' is T/(2 tau_N)\n";
             StringBuilder chainLines = new StringBuilder();
             for (Chain c : solved) {
                 chainLines.append(String.format(Locale.ROOT, "# chain %s: %s; %d states; <N> = %.8g; Var N = %.8g; "
@@ -327,6 +350,7 @@ public final class ValidatorCalibration {
         Chain c = s.chain;
         Samples data;
         ExactDistribution exact = gridExact;
+        ValidationReport report;
         if (s.sampling.equals("events")) {
             JumpTimeRecorder recorder = new JumpTimeRecorder(s.simulated);
             StringBuilder csv = new StringBuilder("replica,t,N,m\n");
@@ -334,8 +358,16 @@ public final class ValidatorCalibration {
                 recorder.record(csv, rep, seed * 16, c.start[0], c.start[1], BURN_IN_TAU * c.tauN,
                         s.length * c.tauN);
             }
-            data = SampleCsv.read(new StringReader(csv.toString()), "events", true);
-            exact = c.at(data.interval()); // as validate does: the exact C_k at the file's own grid
+            // as validate --jump-times: the time-weighted occupation for the distribution tests (exact long-run
+            // covariance), the sample-and-hold grid at the mean jump spacing for the time-series tests (exact C_k
+            // at that grid's Δt)
+            SampleInput input = SampleCsv.load(new StringReader(csv.toString()), "events", true);
+            if (input.layout() != SampleInput.Layout.JUMP_TIMES) {
+                throw new IllegalStateException("expected jump times, read " + input.layout());
+            }
+            data = input.series();
+            exact = c.at(data.interval()).withLongRunCovariance(c::longRunCovariance);
+            report = SampleValidator.withDefaults().withSignificance(0.01).validate(input, exact);
         } else {
             double dt = s.ratio * c.tauN;
             MonteCarloSettings settings = MonteCarloSettings.of((s.length + 0.5) * dt).withSampleInterval(dt)
@@ -345,8 +377,8 @@ public final class ValidatorCalibration {
             if (data.size() != (long) REPLICAS * s.length) {
                 throw new IllegalStateException("expected " + REPLICAS * s.length + " samples, got " + data.size());
             }
+            report = SampleValidator.withDefaults().withSignificance(0.01).validate(data, exact);
         }
-        ValidationReport report = SampleValidator.withDefaults().withSignificance(0.01).validate(data, exact);
         String reference = exact.sampledCorrelation(data.interval()) != null ? "sampled" : "continuous";
         return new Run(s, seed, data.interval(), reference, data.size(), report.autocorrelationN().tau(),
                 report.effectiveSamples(), (cpuNanos() - cpu0) * 1e-9, report.tests());
