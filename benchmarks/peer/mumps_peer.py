@@ -20,18 +20,13 @@ import time
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from qpspin_csc import read_csc  # noqa: E402
+from qpspin_csc import pinned, read_csc  # noqa: E402
 
 
 def main():
     csc_file, levels_file, k, repeat, out_file = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
     from petsc4py import PETSc
-    l = read_csc(csc_file)
-    coo = l.tocoo()
-    keep = coo.row != k
-    import scipy.sparse as sp
-    a = sp.csr_matrix((np.append(coo.data[keep], 1.0), (np.append(coo.row[keep], k), np.append(coo.col[keep], k))),
-                      shape=l.shape)
+    a = pinned(read_csc(csc_file), k).tocsr()  # PETSc's AIJ matrices are CSR
     levels = np.fromfile(levels_file, "<f8")
     n = a.shape[0]
     mat = PETSc.Mat().createAIJ(size=a.shape, csr=(a.indptr.astype(PETSc.IntType), a.indices.astype(PETSc.IntType),

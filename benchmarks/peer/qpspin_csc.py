@@ -1,4 +1,5 @@
-"""Reads qpspin's binary CSC generator files (format: org.qpspin.generator.MatrixFiles), shared by the peer scripts."""
+"""Shared by the peer scripts: reads qpspin's binary CSC generator files (format: org.qpspin.generator.MatrixFiles)
+and builds the pinned-row matrix every peer factorizes."""
 import numpy as np
 import scipy.sparse as sp
 
@@ -17,3 +18,13 @@ def read_csc(path):
     off += off % 8
     values = np.frombuffer(buf, "<f8", nnz, off)
     return sp.csc_matrix((values, rowidx, colptr), shape=(int(rows), int(cols)))
+
+
+def pinned(l, k):
+    """L with row k replaced by e_k^T, in CSC (no dense row)."""
+    coo = l.tocoo()
+    keep = coo.row != k
+    rows = np.append(coo.row[keep], k)
+    cols = np.append(coo.col[keep], k)
+    vals = np.append(coo.data[keep], 1.0)
+    return sp.csc_matrix((vals, (rows, cols)), shape=l.shape)

@@ -51,7 +51,7 @@ import scipy
 import scipy.sparse as sp
 import scipy.sparse.linalg as spla
 
-from qpspin_csc import read_csc  # the generator file reader shared by the peer scripts
+from qpspin_csc import pinned, read_csc  # shared by the peer scripts: the file reader, the pinned matrix
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
@@ -135,16 +135,6 @@ def band_family(regime, target, args, workdir):
             break
         n0 = round(n0 * (target / states) ** 0.6, 1)
     return n0, int(math.ceil(cn * n0))
-
-
-def pinned(l, k):
-    """L with row k replaced by e_k^T, in CSC (no dense row)."""
-    coo = l.tocoo()
-    keep = coo.row != k
-    rows = np.append(coo.row[keep], k)
-    cols = np.append(coo.col[keep], k)
-    vals = np.append(coo.data[keep], 1.0)
-    return sp.csc_matrix((vals, (rows, cols)), shape=l.shape)
 
 
 def splu_solve(a, k, levels):
