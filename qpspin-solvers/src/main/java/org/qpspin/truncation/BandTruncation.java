@@ -33,12 +33,15 @@ public final class BandTruncation {
     }
 
     /**
-     * The band for levels 0 … nMax.
+     * The band for levels 0 … nMax. Edge cases: without singlet recombination (Γ = 0) and on levels N &lt; 2 every
+     * valid m is kept (mHigh = ⌊N/2⌋); so is every level whose λ_N reaches ⌊N/2⌋; elsewhere mHigh is at least
+     * {@link TruncationPlanner#MIN_M_MAX} (capped at ⌊N/2⌋).
      *
      * @param p     model parameters
      * @param nMax  largest level
      * @param tol   target of the relative omitted flux (e.g. 1e-10)
      * @param slack extra m added to every level's quantile (≥ 0)
+     * @return the band 0 ≤ m ≤ mHigh(N), 0 ≤ N ≤ nMax, as a level-structured state space
      * @throws IllegalArgumentException for nMax &lt; 0, tol outside (0, 1) or negative slack
      */
     public static StateSpace around(ModelParameters p, int nMax, double tol, int slack) {
@@ -83,7 +86,13 @@ public final class BandTruncation {
      * transitions land and where the cluster carries its m next) get mHigh += max(2, width/4), capped at ⌊N/2⌋.
      * Stops after {@code maxRounds} rounds.
      *
+     * @param p the model parameters (PRL 2020 rates)
+     * @param nMax the largest level N, kept fixed (≥ 0)
+     * @param tol the target of the relative omitted flux through the m edges, in (0, 1) (e.g. 1e-10)
+     * @param solver solves each band (a direct solver: every round is a full factorization)
+     * @param maxRounds the most widening rounds (≥ 0; 0: solve the mean-field band only)
      * @return the last band, its generator and its solution (whose cost may still exceed tol after maxRounds)
+     * @throws IllegalArgumentException for nMax &lt; 0 or tol outside (0, 1)
      */
     public static Refined refine(ModelParameters p, int nMax, double tol, StationarySolver solver, int maxRounds) {
         return refine(org.qpspin.rates.Prl2020RateModel.of(p), nMax, tol, solver, maxRounds);
@@ -93,6 +102,14 @@ public final class BandTruncation {
      * As {@link #refine(ModelParameters, int, double, StationarySolver, int)} for any rate model: the starting band
      * follows the PRL 2020 mean field of {@code rates}' parameters (a starting guess only), and the widening is
      * driven by the omitted flux of {@code rates} itself.
+     *
+     * @param rates the chain's rates (PRL 2020 or exact-spin)
+     * @param nMax the largest level N, kept fixed (≥ 0)
+     * @param tol the target of the relative omitted flux through the m edges, in (0, 1)
+     * @param solver solves each band
+     * @param maxRounds the most widening rounds (≥ 0)
+     * @return the last band, its generator and its solution (whose cost may still exceed tol after maxRounds)
+     * @throws IllegalArgumentException for nMax &lt; 0 or tol outside (0, 1)
      */
     public static Refined refine(RateModel rates, int nMax, double tol, StationarySolver solver, int maxRounds) {
         ModelParameters p = rates.parameters();

@@ -40,7 +40,11 @@ public final class ProbableCore {
      *       injection keeps or raises m and only annihilation and spin flips lower it.</li>
      * </ul>
      * Then closed downwards ({@link #closedBand}). Without singlet annihilation nothing polarizes and the core is
-     * the space.
+     * the space. Every level keeps at least its lowest m (mHigh ≥ mLow), so the core spans the same levels.
+     *
+     * @param rates the chain's rates; their parameters give m*(N) and Γ
+     * @param space the truncated space the core is cut from (levels 0 … Nmax, windows mLow(N) … mHigh(N))
+     * @return the core: a band inside {@code space}, one communicating class, with the same levels
      */
     public static StateSpace of(RateModel rates, StateSpace space) {
         ModelParameters parameters = rates.parameters();
@@ -59,7 +63,15 @@ public final class ProbableCore {
         return closedBand(space, low, high);
     }
 
-    /** The top of the polarized band at level n: min(⌊n/2⌋, Poisson quantile of λ = max(m*(n), 1/2) + slack). */
+    /**
+     * {@return the top of the polarized band at level n: min(⌊n/2⌋, q + {@value #CORE_SLACK}), q the smallest
+     * k ≥ λ with P(Poisson(λ) &gt; k) ≤ {@value #QUANTILE_TAIL}, λ = max(m*(n), 1/2)} Edge case: ⌊n/2⌋ (the whole
+     * level) for n &lt; 2 or when λ ≥ ⌊n/2⌋.
+     *
+     * @param parameters the model parameters; m*(n) is the root of the mean-field m balance at fixed N = n
+     *     ({@link TruncationPlanner#quasiStationaryM})
+     * @param n the level N (≥ 0)
+     */
     public static int polarizedTop(ModelParameters parameters, int n) {
         double lambda = Math.max(0.5, TruncationPlanner.quasiStationaryM(parameters, n));
         if (n < 2 || lambda >= n / 2) {
@@ -74,6 +86,11 @@ public final class ProbableCore {
      * without spin flips (τs = ∞), where a state moves only by injection (N+1, m or m+1) and annihilation
      * (N−2, m−2 … m); with that rule every core state (N, m) is reached from (N−1, m−1) or (N−1, m) and reaches
      * level N−2 (the space's windows, min(⌊N/2⌋, mMax), obey the rule themselves).
+     *
+     * @param space the enclosing space: no top is raised beyond its window
+     * @param low every level's lowest m (not changed), one per level 0 … Nmax
+     * @param high every level's highest m, one per level; raised in place, top level first
+     * @return the band low(N) … high(N) after the raise
      */
     public static StateSpace closedBand(StateSpace space, int[] low, int[] high) {
         for (int n = high.length - 1; n >= 1; n--) {

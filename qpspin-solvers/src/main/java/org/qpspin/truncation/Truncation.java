@@ -56,14 +56,20 @@ public final class Truncation {
         this.windows = windows;
     }
 
-    /** Automatic truncation to the default tolerance {@value #DEFAULT_TOLERANCE}. */
+    /**
+     * {@return the automatic truncation to the default tolerance {@value #DEFAULT_TOLERANCE} on omittedFlux / (A V),
+     * rectangular attempts, at most {@value #DEFAULT_MAX_GROWTHS} growths and {@value #DEFAULT_MAX_STATES} states}
+     */
     public static Truncation automatic() {
         return automatic(DEFAULT_TOLERANCE);
     }
 
     /**
-     * Automatic truncation: omittedFlux / (A V) ≤ {@code tolerance}.
+     * {@return the automatic truncation that grows until omittedFlux / (A V) ≤ {@code tolerance}} Rectangular
+     * attempts, at most {@value #DEFAULT_MAX_GROWTHS} growths and {@value #DEFAULT_MAX_STATES} states.
      *
+     * @param tolerance the largest accepted truncation cost, the omitted stationary flux relative to the injection
+     *     A V (dimensionless), in (0, 1)
      * @throws IllegalArgumentException unless 0 &lt; tolerance &lt; 1
      */
     public static Truncation automatic(double tolerance) {
@@ -72,7 +78,7 @@ public final class Truncation {
     }
 
     /**
-     * The rectangle 0 ≤ N ≤ nMax, 0 ≤ m ≤ min(⌊N/2⌋, mMax); its cost is reported, not checked.
+     * {@return the rectangle 0 ≤ N ≤ nMax, 0 ≤ m ≤ min(⌊N/2⌋, mMax)}; its cost is reported, not checked.
      *
      * @param nMax largest N (≥ 0)
      * @param mMax largest m (≥ 0); {@link #NO_M_LIMIT} or anything ≥ ⌊nMax/2⌋ keeps every valid m
@@ -88,7 +94,13 @@ public final class Truncation {
         return new Truncation(false, nMax, mMax, Double.POSITIVE_INFINITY, 0, DEFAULT_MAX_STATES, false);
     }
 
-    /** The triangle 0 ≤ N ≤ nMax, 0 ≤ m ≤ ⌊N/2⌋ (no truncation in m). */
+    /**
+     * {@return the triangle 0 ≤ N ≤ nMax, 0 ≤ m ≤ ⌊N/2⌋ (no truncation in m)}: (⌊nMax/2⌋ + 1)(nMax − ⌊nMax/2⌋ + 1)
+     * states; its cost is reported, not checked.
+     *
+     * @param nMax largest N (≥ 0)
+     * @throws IllegalArgumentException for a negative nMax
+     */
     public static Truncation fixed(int nMax) {
         return fixed(nMax, NO_M_LIMIT);
     }
@@ -97,6 +109,8 @@ public final class Truncation {
      * A copy that raises {@link TruncationException} when the measured cost exceeds {@code tolerance}; for an
      * automatic truncation this sets the tolerance it grows to.
      *
+     * @param tolerance the largest accepted omittedFlux / (A V), in (0, 1)
+     * @return a copy with that tolerance, checked; the window, growth and state limits unchanged
      * @throws IllegalArgumentException unless 0 &lt; tolerance &lt; 1
      */
     public Truncation failIfAbove(double tolerance) {
@@ -108,6 +122,7 @@ public final class Truncation {
      * A copy of this automatic truncation whose attempts are {@link BandTruncation#around} bands following
      * m*(N), level by level, rather than rectangles.
      *
+     * @return a banded copy (two-sided windows, if set, are dropped); tolerance and limits unchanged
      * @throws IllegalArgumentException for a fixed truncation (give its window explicitly instead)
      */
     public Truncation withBand() {
@@ -122,6 +137,7 @@ public final class Truncation {
      * mLow(N) ≤ m ≤ mHigh(N) grown from both sides by the omitted flux through each edge (replaces
      * {@link #withBand()}).
      *
+     * @return a copy with two-sided windows (a band, if set, is dropped); tolerance and limits unchanged
      * @throws IllegalArgumentException for a fixed truncation
      */
     public Truncation withWindows() {
@@ -132,17 +148,23 @@ public final class Truncation {
         return new Truncation(true, nMax, mMax, tolerance, maxGrowths, maxStates, false, true);
     }
 
-    /** Whether the automatic attempts are two-sided windows ({@link #withWindows()}). */
+    /** {@return whether the automatic attempts are two-sided windows ({@link #withWindows()})} */
     public boolean isWindows() {
         return windows;
     }
 
-    /** Whether the automatic attempts are m*(N) bands ({@link #withBand()}) rather than rectangles. */
+    /** {@return whether the automatic attempts are m*(N) bands ({@link #withBand()}) rather than rectangles} */
     public boolean isBand() {
         return band;
     }
 
-    /** A copy allowing at most {@code growths} re-solves after the first (automatic only). */
+    /**
+     * {@return a copy allowing at most {@code growths} re-solves after the first} Only an automatic truncation
+     * grows; a fixed one ignores the limit.
+     *
+     * @param growths the number of growths (≥ 0; 0: the first attempt must meet the tolerance)
+     * @throws IllegalArgumentException for a negative {@code growths}
+     */
     public Truncation withMaxGrowths(int growths) {
         if (growths < 0) {
             throw new IllegalArgumentException("maxGrowths must be >= 0, got " + growths);
@@ -150,7 +172,13 @@ public final class Truncation {
         return new Truncation(automatic, nMax, mMax, tolerance, growths, maxStates, band, windows);
     }
 
-    /** A copy whose attempts may hold at most {@code states} states. */
+    /**
+     * {@return a copy whose attempts may hold at most {@code states} states} An automatic truncation whose next
+     * growth would exceed the cap throws {@link TruncationException} instead of solving.
+     *
+     * @param states the cap on the states of one attempt (≥ 1)
+     * @throws IllegalArgumentException for {@code states} &lt; 1
+     */
     public Truncation withMaxStates(int states) {
         if (states < 1) {
             throw new IllegalArgumentException("maxStates must be >= 1, got " + states);
@@ -164,37 +192,37 @@ public final class Truncation {
         }
     }
 
-    /** Whether Nmax and mMax are chosen (and grown) automatically. */
+    /** {@return whether Nmax and mMax are chosen (and grown) automatically} */
     public boolean isAutomatic() {
         return automatic;
     }
 
-    /** The fixed Nmax (−1 when automatic). */
+    /** {@return the fixed Nmax (−1 when automatic)} */
     public int nMax() {
         return nMax;
     }
 
-    /** The fixed mMax (−1 when automatic; {@link #NO_M_LIMIT} for no truncation in m). */
+    /** {@return the fixed mMax (−1 when automatic; {@link #NO_M_LIMIT} for no truncation in m)} */
     public int mMax() {
         return mMax;
     }
 
-    /** The tolerance on omittedFlux / (A V); +∞ for a fixed truncation without {@link #failIfAbove}. */
+    /** {@return the tolerance on omittedFlux / (A V); +∞ for a fixed truncation without {@link #failIfAbove}} */
     public double tolerance() {
         return tolerance;
     }
 
-    /** Whether a cost above {@link #tolerance()} is an error. */
+    /** {@return whether a cost above {@link #tolerance()} is an error (always for automatic truncations)} */
     public boolean isChecked() {
         return tolerance < Double.POSITIVE_INFINITY;
     }
 
-    /** Largest number of growths after the first solve. */
+    /** {@return the largest number of growths after the first solve} */
     public int maxGrowths() {
         return maxGrowths;
     }
 
-    /** Largest number of states of one attempt. */
+    /** {@return the largest number of states of one attempt} */
     public int maxStates() {
         return maxStates;
     }

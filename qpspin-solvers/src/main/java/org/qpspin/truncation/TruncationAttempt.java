@@ -16,7 +16,11 @@ package org.qpspin.truncation;
 public record TruncationAttempt(int nMax, int mMax, int states, double relativeOmittedFlux, double outerLevelMass,
                                 double outerColumnMass, String solver, double seconds) {
 
-    /** The part of the cost due to mMax: relativeOmittedFlux − outerLevelMass (≥ 0). */
+    /**
+     * {@return the part of the cost due to mMax: max(0, relativeOmittedFlux − outerLevelMass)} (dimensionless,
+     * relative to A V). The clamp at 0 absorbs rounding when the m edge cuts nothing (then the whole cost is the
+     * Nmax level's).
+     */
     public double columnCost() {
         return Math.max(0.0, relativeOmittedFlux - outerLevelMass);
     }

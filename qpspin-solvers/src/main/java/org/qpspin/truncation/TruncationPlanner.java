@@ -43,7 +43,17 @@ public final class TruncationPlanner {
     private TruncationPlanner() {
     }
 
-    /** The starting Nmax (may exceed {@code limit}, in which case the caller reports the state cap). */
+    /**
+     * {@return the starting Nmax: the smallest N ≥ the mode of Eq. 7's P(N) ∝ N² exp[−2ΓtN³/(3AV²) − 2N²/(AVτs)]
+     * with P(N) ≤ tol/{@value #START_MARGIN}; in the unpolarized regime at least N_u + (2 N_u ln(margin/tol))^½ + 5;
+     * at least {@value #MIN_N_MAX}} The scan of P(N) stops at {@code limit}, so without a decaying tail (Γt = 0 and
+     * τs = ∞) the result is about {@code limit}; the unpolarized bound may exceed {@code limit}, in which case the
+     * caller reports the state cap.
+     *
+     * @param p the model parameters
+     * @param tol the target of the relative omitted flux, in (0, 1)
+     * @param limit the largest N the scan of Eq. 7 visits (≥ 1), e.g. what the state cap allows
+     */
     public static int initialNMax(ModelParameters p, double tol, int limit) {
         double av = p.totalInjectionRate();
         double v = p.volume();
@@ -89,7 +99,17 @@ public final class TruncationPlanner {
         return 2.0 * Math.log(x) - cubic * x * x * x - quadratic * x * x;
     }
 
-    /** The starting mMax for {@code nMax}; {@link Truncation#NO_M_LIMIT} for none. */
+    /**
+     * {@return the starting mMax for {@code nMax}: the larger of the smallest M with
+     * Σ_N P7(N) P(Poisson(λ(N)) &gt; M) ≤ tol/{@value #START_MARGIN} (λ(N) = max(10⁻³, m*(N)), N sampled on at most
+     * ~2000 levels) and half the reach of the unpolarized ridge; {@link Truncation#NO_M_LIMIT} for none} There is
+     * no m limit for an unpolarized cluster, without singlet recombination (Γ = 0), when the mean-field ⟨m⟩ is at
+     * least 0.15 ⟨N⟩, or when the bound reaches ⌊nMax/2⌋.
+     *
+     * @param rates the chain's rates; the estimate uses their parameters' PRL 2020 mean field and Eq. 7
+     * @param nMax the chosen Nmax (≥ {@value #MIN_N_MAX})
+     * @param tol the target of the relative omitted flux, in (0, 1)
+     */
     public static int initialMMax(RateModel rates, int nMax, double tol) {
         ModelParameters p = rates.parameters();
         MeanFieldFixedPoint mf = MeanFieldFixedPoint.of(p);
@@ -160,7 +180,12 @@ public final class TruncationPlanner {
     /**
      * m*(N): the root in [0, N/2] of the mean-field m balance at fixed N,
      * (AV/2)(1 − 1/(N−m)) − (Γ/V)(N−m)m − (Γt/V)N m + (N − 2m)/τs = 0 (docs/model.md, "Mean-field limit"), by
-     * bisection (the left side decreases in m); N/2 when it is still positive there.
+     * bisection (the left side decreases in m) to a relative width 10⁻⁶; N/2 when it is still positive there.
+     * The injection term is taken as 0 when N − m ≤ 1.
+     *
+     * @param p the model parameters (A in s⁻¹µm⁻³, V in µm³, Γ, Γt in s⁻¹µm³, τs in s)
+     * @param n the level N (≥ 0)
+     * @return m*(N), in [0, N/2] (a number of flipped spins, not an integer)
      */
     public static double quasiStationaryM(ModelParameters p, int n) {
         double lo = 0.0;
@@ -186,7 +211,14 @@ public final class TruncationPlanner {
         return inj - p.singletRate() / v * s * m - p.tripletRate() / v * n * m + (n - 2.0 * m) * p.spinFlipRate();
     }
 
-    /** The smallest k ≥ λ with P(Poisson(λ) &gt; k) ≤ tail (bounded by the geometric tail of the pmf). */
+    /**
+     * {@return the smallest k ≥ ⌈λ⌉ with P(Poisson(λ) &gt; k) ≤ tail}, the tail bounded above by the geometric
+     * series P(X &gt; k) ≤ pmf(k+1)/(1 − λ/(k+1)), in logarithms (no underflow at tails of 10⁻³⁵). The bound makes
+     * k at most a few steps larger than the exact quantile, never smaller.
+     *
+     * @param lambda the Poisson mean λ (&gt; 0, finite)
+     * @param tail the accepted upper tail probability, in (0, 1)
+     */
     public static int poissonQuantile(double lambda, double tail) {
         int k = (int) Math.ceil(lambda);
         double logPmf = -lambda + k * Math.log(lambda) - Gamma.logGamma(k + 1.0);
@@ -210,6 +242,9 @@ public final class TruncationPlanner {
      * @param edge     the current bound (index of the edge in {@code marginal})
      * @param share    this side's part of the relative cost
      * @param tol      the tolerance
+     * @return the new bound: edge + step, step = ln(share/(tol/8))/s with s the logarithmic decay per step of the
+     *     marginal measured between edge − 2k and edge − k (k = max(2, 2⌊edge/32⌋)), clamped to
+     *     [max(4, edge/8), max(that, edge)]; the largest step (a doubling) when the marginal does not decay there
      */
     public static long grow(double[] marginal, int edge, double share, double tol) {
         int k = Math.max(2, 2 * (edge / 32));

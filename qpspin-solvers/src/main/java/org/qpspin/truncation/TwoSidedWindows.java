@@ -53,8 +53,14 @@ public final class TwoSidedWindows {
     }
 
     /**
-     * The start windows for levels 0 … nMax.
+     * The start windows for levels 0 … nMax (rule in the class comment). Edge cases: levels N &lt; 2, and every
+     * level when Γ = 0 (nothing polarizes), keep the whole level 0 ≤ m ≤ ⌊N/2⌋.
      *
+     * @param rates the chain's rates; their parameters give m*(N), and the rates the unpolarized ridge's reach
+     * @param nMax the largest level N (≥ 0)
+     * @param tol the target of the relative omitted flux, in (0, 1); the quantiles aim at tol/{@value
+     *     TruncationPlanner#START_MARGIN}
+     * @return the smoothed start windows
      * @throws IllegalArgumentException for nMax &lt; 0 or tol outside (0, 1)
      */
     public static TwoSidedWindows start(RateModel rates, int nMax, double tol) {
@@ -87,7 +93,15 @@ public final class TwoSidedWindows {
         return new TwoSidedWindows(lo, hi).smooth();
     }
 
-    /** Windows given explicitly (clipped to 0 ≤ m ≤ ⌊N/2⌋ and smoothed). */
+    /**
+     * {@return windows given explicitly, clipped to 0 ≤ m ≤ ⌊N/2⌋ and smoothed} Smoothing may widen them (never
+     * narrows a clipped window): mLow to its 1-Lipschitz lower envelope, mHigh to its upper envelope, every window
+     * at least min(3, ⌊N/2⌋ + 1) states wide.
+     *
+     * @param low mLow(N) for N = 0 … Nmax (copied)
+     * @param high mHigh(N) for N = 0 … Nmax (copied), as many as {@code low}
+     * @throws IllegalArgumentException when the arrays differ in length or are empty
+     */
     public static TwoSidedWindows of(int[] low, int[] high) {
         if (low.length != high.length || low.length == 0) {
             throw new IllegalArgumentException("windows need equal, non-empty low and high arrays");
@@ -98,6 +112,11 @@ public final class TwoSidedWindows {
     /**
      * The largest k ≤ λ with P(Poisson(λ) &lt; k) ≤ tail, i.e. Q(k, λ) ≤ tail with Q the regularized upper
      * incomplete gamma function (P(X ≤ k−1) = Q(k, λ)); 0 when even k = 1 fails. Bisection (Q increases in k).
+     * Edge case: 0 for λ &lt; 1.
+     *
+     * @param lambda the Poisson mean λ (≥ 0, finite)
+     * @param tail the accepted lower tail probability, in (0, 1)
+     * @return k, in [0, ⌊λ⌋]
      */
     public static int lowerPoissonQuantile(double lambda, double tail) {
         int lo = 0; // P(X < 0) = 0 ≤ tail
@@ -149,22 +168,32 @@ public final class TwoSidedWindows {
         return new TwoSidedWindows(lo, hi);
     }
 
-    /** Nmax. */
+    /** {@return Nmax, the top level of the windows} */
     public int maxN() {
         return low.length - 1;
     }
 
-    /** mLow(N). */
+    /**
+     * {@return mLow(N), the lowest m kept at level N}
+     *
+     * @param n the level N, in [0, {@link #maxN()}]
+     * @throws ArrayIndexOutOfBoundsException for n outside [0, {@link #maxN()}]
+     */
     public int lowM(int n) {
         return low[n];
     }
 
-    /** mHigh(N). */
+    /**
+     * {@return mHigh(N), the highest m kept at level N (≤ ⌊N/2⌋)}
+     *
+     * @param n the level N, in [0, {@link #maxN()}]
+     * @throws ArrayIndexOutOfBoundsException for n outside [0, {@link #maxN()}]
+     */
     public int highM(int n) {
         return high[n];
     }
 
-    /** Number of states Σ (mHigh(N) − mLow(N) + 1). */
+    /** {@return the number of states Σ_N (mHigh(N) − mLow(N) + 1)} */
     public long states() {
         long s = 0;
         for (int n = 0; n < low.length; n++) {
@@ -173,7 +202,13 @@ public final class TwoSidedWindows {
         return s;
     }
 
-    /** The number of states the windows would hold extended to {@code nMax} ({@link #extendTo}), without building them. */
+    /**
+     * {@return the number of states the windows would hold extended to {@code nMax} ({@link #extendTo}), without
+     * building them} The count is that of the extension before smoothing, which can only widen it: a lower bound
+     * good for a fail-fast check against the state cap. For nMax ≤ {@link #maxN()} it is {@link #states()}.
+     *
+     * @param nMax the level the windows would reach (a long, so that a planned growth past int range is counted)
+     */
     public long statesAt(long nMax) {
         long s = states();
         int top = maxN();
@@ -186,12 +221,18 @@ public final class TwoSidedWindows {
         return s;
     }
 
-    /** The state space of these windows. */
+    /** {@return the state space of these windows: levels 0 … Nmax, mLow(N) ≤ m ≤ mHigh(N)} */
     public StateSpace space() {
         return StateSpace.band(low, high);
     }
 
-    /** Copies the window of the top level to the new levels up to {@code nMax}, one wider per level on each side. */
+    /**
+     * Copies the window of the top level to the new levels up to {@code nMax}, one wider per level on each side
+     * (capped at 0 ≤ m ≤ ⌊N/2⌋), then smooths.
+     *
+     * @param nMax the new top level
+     * @return the extended windows; this object itself when nMax ≤ {@link #maxN()}
+     */
     public TwoSidedWindows extendTo(int nMax) {
         int top = maxN();
         if (nMax <= top) {
@@ -213,6 +254,7 @@ public final class TwoSidedWindows {
      *
      * @param generator the generator solved (its space and rate model)
      * @param p         its stationary probabilities
+     * @return the charges of the level edge and of each level's low and high m edge (dimensionless, relative to A V)
      */
     public static EdgeFlux edgeFlux(Generator generator, double[] p) {
         StateSpace space = generator.space();
@@ -249,7 +291,7 @@ public final class TwoSidedWindows {
      */
     public record EdgeFlux(double level, double[] lowFlux, double[] highFlux) {
 
-        /** Σ over both m edges of every level. */
+        /** {@return the charge through all m edges, Σ_N (lowFlux[N] + highFlux[N]), relative to A V} */
         public double mEdges() {
             double s = 0.0;
             for (int n = 0; n < lowFlux.length; n++) {
@@ -267,6 +309,7 @@ public final class TwoSidedWindows {
      * @param p     its stationary probabilities
      * @param flux  {@link #edgeFlux} of that solution
      * @param tol   the tolerance on the relative omitted flux
+     * @return the widened, smoothed windows (same Nmax); equal to these when no m edge carries flux
      */
     public TwoSidedWindows grow(StateSpace space, double[] p, EdgeFlux flux, double tol) {
         int nMax = maxN();

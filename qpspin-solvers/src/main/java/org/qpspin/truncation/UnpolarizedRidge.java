@@ -28,7 +28,10 @@ public final class UnpolarizedRidge {
      * nMax when the ridge never thins out that far (no annihilation, or a truncation that ends first), 0 without
      * injection (the only state is the empty one).
      *
+     * @param rates the chain's rates (A V, and d(N) from their transitions)
+     * @param nMax the truncation's top level (≥ 0); the ridge chain is cut there
      * @param share a share of the ridge's largest probability, in (0, 1]
+     * @return the reach N, in [0, nMax]
      * @throws IllegalArgumentException for nMax &lt; 0 or share outside (0, 1]
      */
     public static int reach(RateModel rates, int nMax, double share) {
@@ -76,7 +79,14 @@ public final class UnpolarizedRidge {
         return reach;
     }
 
-    /** d(N): the total rate of the transitions from (N, ⌊N/2⌋) to level N − 2 (0 for N &lt; 2). */
+    /**
+     * {@return d(N): the total rate (s⁻¹) of the transitions from (N, ⌊N/2⌋) to level N − 2} For docs/model.md's
+     * rates that is Γ (N − m) m / V + Γt [(N − m) m + m²/2] / V at m = ⌊N/2⌋ (the singlet and two triplet
+     * channels; the third triplet channel leaves the valid states); 0 for N &lt; 2 (no pair to annihilate).
+     *
+     * @param rates the chain's rates
+     * @param n the level N (≥ 0)
+     */
     public static double annihilation(RateModel rates, int n) {
         double[] sum = new double[1];
         rates.forEachTransition(n, n / 2, (channel, toN, toM, rate) -> {
