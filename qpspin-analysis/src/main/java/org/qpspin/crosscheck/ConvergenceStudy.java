@@ -288,7 +288,14 @@ public final class ConvergenceStudy {
         return localRate(x, values(metric));
     }
 
-    /** {@link #localRate(Metric)} of the values {@code y} at the path variables {@code x}. */
+    /**
+     * {@return the local rate ln(|y₁|/|y₂|) / ln(x₁/x₂) between the last two points (x₁, y₁), (x₂, y₂)}, as
+     * {@link #localRate(Metric)} for arbitrary values. Edge cases: NaN when there are fewer than two points or
+     * when either of the last two values is 0; ±∞ or NaN when the last two x are equal.
+     *
+     * @param x the path variable at each point (1/N0 or ζ, &gt; 0)
+     * @param y the gap at each point (a distance or a relative error), as many as {@code x}
+     */
     public static double localRate(double[] x, double[] y) {
         int n = y.length;
         if (n < 2) {

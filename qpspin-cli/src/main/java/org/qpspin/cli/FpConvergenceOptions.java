@@ -35,7 +35,14 @@ public final class FpConvergenceOptions {
             description = "N0 held fixed on the zeta paths (default ${DEFAULT-VALUE}).")
     double fixedN0;
 
-    /** The four paths (SR and TA along N0, then along ζ), checked before any work (one-line UsageException). */
+    /**
+     * {@return the four paths: SR and TA with N0 over {@code --N0} at ζ = {@code --zeta}, then SR and TA with ζ
+     * over {@code --zetas} at N0 = {@code --fixed-n0}}, checked before any work.
+     *
+     * @throws UsageException (exit 2, one line) when both {@code --N0} and its old spelling {@code --n0} are given,
+     *     when {@code --N0} or {@code --zetas} has fewer than 3 values (a rate fit has 3 parameters), when an N0 is
+     *     not finite and &gt; 0, or when a ζ is outside (0, 1)
+     */
     public List<FpConvergencePath> paths() {
         if (legacyN0s != null) {
             if (mixee.commandLine().getParseResult().hasMatchedOption("--N0")) {

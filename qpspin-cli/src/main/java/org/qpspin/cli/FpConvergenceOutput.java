@@ -40,6 +40,14 @@ public final class FpConvergenceOutput {
     /**
      * Writes the study of {@code paths} whose points' comparisons are the {@code qpspin fp-check --json} outputs
      * {@code fpChecks} (one list per path, in the path's order; the options of {@link FpConvergencePath#fpCheckInputs}).
+     * The output is the one {@code qpspin fp-convergence} prints for the same paths computed in one process: the
+     * plot (if {@code --plot}) first, then the JSON object (if {@code --json}) or the table on {@code out}.
+     *
+     * @param paths the paths, as {@link FpConvergenceOptions#paths} gives them
+     * @param fpChecks for each path, the {@code qpspin fp-check --json} output of each of its points, in order
+     * @param out receives the JSON object or the table
+     * @param err receives the list of files written
+     * @throws UsageException (exit 2, one line) when the plot cannot be written
      */
     public void write(List<FpConvergencePath> paths, List<List<JsonNode>> fpChecks, PrintWriter out, PrintWriter err) {
         List<FpConvergenceCommand.PathView> views = new ArrayList<>();

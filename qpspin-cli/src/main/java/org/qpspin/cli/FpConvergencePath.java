@@ -23,33 +23,49 @@ import org.qpspin.model.ModelParameters;
  */
 public record FpConvergencePath(Limit limit, boolean alongN0, double[] n0s, double[] zetas) {
 
-    /** Copies the arrays. */
+    /**
+     * A path; copies the arrays.
+     *
+     * @param limit the regime of the path: spin relaxation (Γt = 0, ζ = ζs) or triplet annihilation (τs = ∞,
+     *     ζ = ζt)
+     * @param alongN0 whether N0 grows along the path at ζ fixed (x = 1/N0), else ζ falls at N0 fixed (x = ζ)
+     * @param n0s the mean-field N0 (Eq. 4) at each point, each finite and &gt; 0; all equal when {@code !alongN0}
+     * @param zetas ζ = m0/N0 at each point, each in (0, 1); all equal when {@code alongN0}; as many as {@code n0s}
+     */
     public FpConvergencePath {
         n0s = n0s.clone();
         zetas = zetas.clone();
     }
 
+    /** {@return a copy of the mean-field N0 at each point} */
     @Override
     public double[] n0s() {
         return n0s.clone();
     }
 
+    /** {@return a copy of ζ at each point} */
     @Override
     public double[] zetas() {
         return zetas.clone();
     }
 
-    /** The number of points. */
+    /** {@return the number of points on the path} */
     public int size() {
         return n0s.length;
     }
 
-    /** The value held fixed: ζ along N0, N0 along ζ. */
+    /** {@return the value held fixed along the path: ζ when N0 grows, N0 when ζ falls} */
     public double fixedValue() {
         return alongN0 ? zetas[0] : n0s[0];
     }
 
-    /** The path in this process (automatic truncation, auto solver); {@code progress} gets a line per point. */
+    /**
+     * {@return the path computed in this process: at each point the exact P(N) (automatic truncation, auto solver)
+     * against Eq. 7} Each point is a full stationary solve, so this can take minutes for large N0.
+     *
+     * @param progress receives one line per point solved (states, solver, seconds, total-variation gap); null:
+     *     silent
+     */
     public ConvergenceStudy compute(Consumer<String> progress) {
         return alongN0 ? ConvergenceStudy.alongN0(limit, zetas[0], n0s, progress)
                 : ConvergenceStudy.alongZeta(limit, n0s[0], zetas, progress);
@@ -59,6 +75,11 @@ public record FpConvergencePath(Limit limit, boolean alongN0, double[] n0s, doub
      * The {@code qpspin fp-check} options of point {@code i}: A, V, Γ, Γt, τs of
      * {@link ConvergenceStudy#pathParameters} in round-trip form ({@link Double#toString}; τs = ∞ as "inf"), option
      * name (without dashes) to value.
+     *
+     * @param i the point's index, in [0, {@link #size()})
+     * @return the options A, V, gamma, gamma-t and tau-s, in that order, with round-trip values in s⁻¹µm⁻³, µm³,
+     *     s⁻¹µm³, s⁻¹µm³ and s
+     * @throws ArrayIndexOutOfBoundsException when {@code i} is outside [0, {@link #size()})
      */
     public Map<String, String> fpCheckInputs(int i) {
         ModelParameters p = ConvergenceStudy.pathParameters(limit, n0s[i], zetas[i]);

@@ -48,8 +48,9 @@ import org.qpspin.model.ModelParameters;
  */
 public final class PlotTheme {
 
-    /** Logical size of one panel; PNGs are rendered at {@link #PNG_SCALE}× this. */
+    /** Logical width of one panel in pixels (900); PNGs are rendered at twice this, SVGs at this size. */
     public static final int WIDTH = 900;
+    /** Logical height of one panel in pixels (600); PNGs are rendered at twice this, SVGs at this size. */
     public static final int HEIGHT = 600;
     static final int PNG_SCALE = 2;
     private static final int COLOUR_BAR_WIDTH = 110;
@@ -59,12 +60,15 @@ public final class PlotTheme {
     public static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
             new Color(0xE69F00), new Color(0xCC79A7), new Color(0x56B4E9), new Color(0xB8A000), Color.BLACK};
 
-    /** Line styles: solid, dashed, dotted, dash-dot. */
+    /** Solid line, 2.2 px wide: the default stroke of {@link Panel#line(String, double[], double[])}. */
     public static final BasicStroke SOLID = new BasicStroke(2.2f);
+    /** Dashed line, 2.2 px wide, 9 px dashes with 6 px gaps: a second curve in the same colour. */
     public static final BasicStroke DASHED = new BasicStroke(2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
             new float[] {9f, 6f}, 0f);
+    /** Dotted line, 2.4 px round dots every 6 px: a third curve in the same colour. */
     public static final BasicStroke DOTTED = new BasicStroke(2.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
             new float[] {1f, 5f}, 0f);
+    /** Dash-dot line, 2.2 px wide (10 px dash, 2 px dot, 4 px gaps): a fourth curve in the same colour. */
     public static final BasicStroke DASH_DOT = new BasicStroke(2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
             new float[] {10f, 4f, 2f, 4f}, 0f);
 
@@ -75,9 +79,13 @@ public final class PlotTheme {
 
     /**
      * Checks, before any work, that {@code file} ends in .png or .svg, is not a directory, and that its directory
-     * exists and is writable or can be created under a writable one.
+     * exists and is writable or can be created under a writable one. Nothing is created: the check only reads the
+     * file system, so a command calls it before its computation and fails in a second rather than after it.
      *
-     * @throws UsageException (exit 2, one line) otherwise
+     * @param file the plot file to be written later; relative paths resolve against the working directory
+     * @param option the command-line option that named the file (e.g. {@code --plot}), quoted in the message
+     * @throws UsageException (exit 2, one line naming {@code option}) when the extension is neither .png nor .svg,
+     *     when {@code file} is a directory, or when its nearest existing ancestor is not a writable directory
      */
     public static void requirePlotFile(Path file, String option) {
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -96,12 +104,26 @@ public final class PlotTheme {
         }
     }
 
-    /** {@link #requirePlotFile(Path, String)} for {@code --plot}. */
+    /**
+     * Checks a {@code --plot} file before any work: {@link #requirePlotFile(Path, String)} with option
+     * {@code --plot}.
+     *
+     * @param file the plot file to be written later (.png or .svg)
+     * @throws UsageException (exit 2, one line) when the file is not a writable .png or .svg path
+     */
     public static void requirePlotFile(Path file) {
         requirePlotFile(file, "--plot");
     }
 
-    /** {@return {@code file} with {@code suffix} before its extension: {@code p.png} → {@code p-log.png}} */
+    /**
+     * {@return {@code file} with {@code suffix} before its extension: {@code p.png} → {@code p-log.png}} The
+     * sibling lies in the same directory, so it passes {@link #requirePlotFile(Path, String)} whenever
+     * {@code file} does.
+     *
+     * @param file a file whose name has an extension (a dot), e.g. an already checked plot file
+     * @param suffix text inserted before the last dot of the name, e.g. {@code "-log"}
+     * @throws StringIndexOutOfBoundsException when the file name has no dot
+     */
     public static Path sibling(Path file, String suffix) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
@@ -151,7 +173,13 @@ public final class PlotTheme {
         return b.toString();
     }
 
-    /** {@return a number for a caption: 4 significant digits, a×10ⁿ outside [10⁻³, 10⁵)} */
+    /**
+     * {@return a number for a caption: 4 significant digits without trailing zeros, a×10ⁿ (3 significant digits)
+     * when |v| lies outside [10⁻³, 10⁵)} Edge cases: 0 prints {@code 0}, ±∞ print {@code ∞} and {@code −∞}, NaN
+     * prints {@code undefined}.
+     *
+     * @param v any double, in whatever units the caption states beside it
+     */
     public static String number(double v) {
         if (Double.isInfinite(v)) {
             return v > 0 ? "∞" : "−∞";
@@ -172,7 +200,12 @@ public final class PlotTheme {
         return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
     }
 
-    /** {@return the model's parameters with units, for a caption} */
+    /**
+     * {@return the model's parameters with units, for a caption: injection rate A (s⁻¹ µm⁻³), volume V (µm³),
+     * singlet and triplet recombination rates Γ, Γt (s⁻¹ µm³) and spin-flip time τs (s, or "∞ (no spin flips)")}
+     *
+     * @param p the model's parameters (docs/model.md)
+     */
     public static String parameters(ModelParameters p) {
         return "A = " + number(p.injectionRate()) + " s⁻¹ µm⁻³, V = " + number(p.volume()) + " µm³, Γ = "
                 + number(p.singletRate()) + " s⁻¹ µm³, Γt = " + number(p.tripletRate()) + " s⁻¹ µm³, τs = "
@@ -181,12 +214,31 @@ public final class PlotTheme {
 
     // ------------------------------------------------------------------ panels
 
-    /** {@return a new themed panel; axis titles must carry their units, e.g. "frequency f (Hz)"} */
+    /**
+     * {@return a new themed panel of the default size {@link #WIDTH} × {@link #HEIGHT}}
+     *
+     * @param title the panel's title, shown above the plot area (null for none)
+     * @param xTitle the x axis title with its units, e.g. "frequency f (Hz)"
+     * @param xLog whether the x axis is logarithmic (data ≤ 0 are then dropped, ticks read 10ⁿ)
+     * @param yTitle the y axis title with its units
+     * @param yLog whether the y axis is logarithmic (data ≤ 0 are then dropped, ticks read 10ⁿ)
+     */
     public static Panel panel(String title, String xTitle, boolean xLog, String yTitle, boolean yLog) {
         return new Panel(title, xTitle, xLog, yTitle, yLog, WIDTH, HEIGHT);
     }
 
-    /** As {@link #panel(String, String, boolean, String, boolean)} with a given logical size. */
+    /**
+     * {@return a new themed panel of a given logical size}, as {@link #panel(String, String, boolean, String,
+     * boolean)} otherwise.
+     *
+     * @param title the panel's title, shown above the plot area (null for none)
+     * @param xTitle the x axis title with its units
+     * @param xLog whether the x axis is logarithmic (data ≤ 0 are then dropped)
+     * @param yTitle the y axis title with its units
+     * @param yLog whether the y axis is logarithmic (data ≤ 0 are then dropped)
+     * @param width logical width in pixels (PNG: twice this), positive
+     * @param height logical height in pixels (PNG: twice this), positive
+     */
     public static Panel panel(String title, String xTitle, boolean xLog, String yTitle, boolean yLog, int width,
                               int height) {
         return new Panel(title, xTitle, xLog, yTitle, yLog, width, height);
@@ -237,12 +289,28 @@ public final class PlotTheme {
             return chart;
         }
 
-        /** {@return a solid line in the next palette colour} */
+        /**
+         * {@return a solid line in the next palette colour}, added to the legend. NaN in x or y breaks the line;
+         * points that are not finite after the log transform (data ≤ 0 on a log axis) are dropped.
+         *
+         * @param name the legend entry; unique within the panel (XChart rejects a repeated name)
+         * @param x abscissae in data units (not log-transformed)
+         * @param y ordinates in data units, as many as {@code x}
+         */
         public XYSeries line(String name, double[] x, double[] y) {
             return line(name, x, y, nextColour(), SOLID);
         }
 
-        /** {@return a line with a given colour and stroke (see {@link #DASHED}, {@link #DOTTED}, {@link #DASH_DOT})} */
+        /**
+         * {@return a line with a given colour and stroke}, added to the legend; NaN breaks the line, points not
+         * finite on a log axis are dropped.
+         *
+         * @param name the legend entry; unique within the panel
+         * @param x abscissae in data units
+         * @param y ordinates in data units, as many as {@code x}
+         * @param colour the line colour, e.g. one of {@link #PALETTE}
+         * @param stroke the line style: {@link #SOLID}, {@link #DASHED}, {@link #DOTTED} or {@link #DASH_DOT}
+         */
         public XYSeries line(String name, double[] x, double[] y, Color colour, BasicStroke stroke) {
             XYSeries s = add(name, x, y);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
@@ -252,12 +320,28 @@ public final class PlotTheme {
             return s;
         }
 
-        /** {@return markers without a line in the next palette colour} */
+        /**
+         * {@return circle markers without a line in the next palette colour}; points not finite after the log
+         * transform are dropped.
+         *
+         * @param name the legend entry; unique within the panel
+         * @param x abscissae in data units
+         * @param y ordinates in data units, as many as {@code x}
+         */
         public XYSeries points(String name, double[] x, double[] y) {
             return points(name, x, y, nextColour(), SeriesMarkers.CIRCLE);
         }
 
-        /** {@return markers without a line} */
+        /**
+         * {@return markers without a line, in a given colour and shape}; points not finite after the log transform
+         * are dropped.
+         *
+         * @param name the legend entry; unique within the panel
+         * @param x abscissae in data units
+         * @param y ordinates in data units, as many as {@code x}
+         * @param colour the marker colour
+         * @param marker the marker shape, e.g. {@code SeriesMarkers.CIRCLE}
+         */
         public XYSeries points(String name, double[] x, double[] y, Color colour, Marker marker) {
             XYSeries s = add(name, x, y);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
@@ -268,7 +352,15 @@ public final class PlotTheme {
 
         /**
          * {@return markers with vertical error bars y ± err, drawn as segments (so they stay right on a log y axis,
-         * where a lower end ≤ 0 is clipped to the axis' lower limit)}
+         * where a lower end ≤ 0 is clipped to the axis' lower limit)} On a log y axis the lower end is clipped to
+         * half the smallest positive y, and a bar whose upper end is ≤ 0 is not drawn. The bars are one extra
+         * series outside the legend.
+         *
+         * @param name the legend entry of the markers; unique within the panel
+         * @param x abscissae in data units
+         * @param y central values in data units, as many as {@code x}
+         * @param err half-widths of the bars (≥ 0, same units as y), as many as {@code x}
+         * @param colour the colour of markers and bars
          */
         public XYSeries pointsWithErrors(String name, double[] x, double[] y, double[] err, Color colour) {
             List<Double> bx = new ArrayList<>();
@@ -306,14 +398,26 @@ public final class PlotTheme {
             return points(name, x, y, colour, SeriesMarkers.CIRCLE);
         }
 
-        /** {@return the x range in data units} */
+        /**
+         * Sets the x axis range (the axis then ignores the data's extent).
+         *
+         * @param lo lower end in data units (&gt; 0 on a log axis)
+         * @param hi upper end in data units, above {@code lo}
+         * @return this panel, for chaining
+         */
         public Panel xRange(double lo, double hi) {
             chart.getStyler().setXAxisMin(tx(lo));
             chart.getStyler().setXAxisMax(tx(hi));
             return this;
         }
 
-        /** {@return the y range in data units} */
+        /**
+         * Sets the y axis range (the axis then ignores the data's extent).
+         *
+         * @param lo lower end in data units (&gt; 0 on a log axis)
+         * @param hi upper end in data units, above {@code lo}
+         * @return this panel, for chaining
+         */
         public Panel yRange(double lo, double hi) {
             chart.getStyler().setYAxisMin(ty(lo));
             chart.getStyler().setYAxisMax(ty(hi));
@@ -324,7 +428,16 @@ public final class PlotTheme {
          * {@return a heat map: cell i covers [x0[i], x1[i]] × [y0[i], y1[i]] (data units) in the colour of value[i] on
          * {@code scale} (NaN: {@code missing}, or not drawn when {@code missing} is null)} Series added with
          * {@link #overlay} are drawn over the cells. The figure adds the colour bar right of the panel when
-         * {@code scale} is continuous.
+         * {@code scale} is continuous. Cell edges go through the axes' log transforms, so cells that are uniform
+         * in log₁₀ fill a log axis without gaps.
+         *
+         * @param x0 left cell edges in data units
+         * @param x1 right cell edges in data units, as many as {@code x0}
+         * @param y0 lower cell edges in data units, as many as {@code x0}
+         * @param y1 upper cell edges in data units, as many as {@code x0}
+         * @param value the cell values on {@code scale} (copied), as many as {@code x0}; NaN marks a missing cell
+         * @param scale maps a value to a colour (continuous scales get a colour bar)
+         * @param missing colour of NaN cells, or null to leave them unpainted
          */
         public Panel heatMap(double[] x0, double[] x1, double[] y0, double[] y1, double[] value, ColourScale scale,
                              Color missing) {
@@ -344,7 +457,16 @@ public final class PlotTheme {
             return this;
         }
 
-        /** {@return a line drawn over the heat map (and in the legend), distinguishable by colour and stroke} */
+        /**
+         * {@return a line drawn over the heat map (and in the legend), distinguishable by colour and stroke}
+         * Non-finite points after the log transform are skipped in the overlay.
+         *
+         * @param name the legend entry; unique within the panel
+         * @param x abscissae in data units
+         * @param y ordinates in data units, as many as {@code x}
+         * @param colour the line colour; pick one that stands out against viridis (e.g. white or black)
+         * @param stroke the line style
+         */
         public XYSeries overlay(String name, double[] x, double[] y, Color colour, BasicStroke stroke) {
             XYSeries s = line(name, x, y, colour, stroke);
             List<double[]> pts = new ArrayList<>();
@@ -359,7 +481,13 @@ public final class PlotTheme {
             return s;
         }
 
-        /** A legend-only entry (a square marker of {@code colour}), e.g. for the categories of a heat map. */
+        /**
+         * Adds a legend-only entry (a square marker of {@code colour}, no data), e.g. for the categories of a
+         * {@link ColourScale#categorical categorical} heat map.
+         *
+         * @param name the legend text; unique within the panel
+         * @param colour the square's colour, the same as the category's
+         */
         public void legendEntry(String name, Color colour) {
             XYSeries s = chart.addSeries(name, new double[] {Double.NaN}, new double[] {Double.NaN});
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
@@ -499,17 +627,36 @@ public final class PlotTheme {
             this.categories = categories;
         }
 
-        /** {@return viridis over [min, max], linear; {@code label} (with units) goes beside the colour bar} */
+        /**
+         * {@return viridis over [min, max], linear: t = (v − min)/(max − min), clamped to [0, 1]} When max ≤ min
+         * the range becomes [min, min + 1] so that a constant map still paints.
+         *
+         * @param min the value painted dark purple, in the units of {@code label}
+         * @param max the value painted yellow
+         * @param label the colour bar's title, with units (null for none)
+         */
         public static ColourScale linear(double min, double max, String label) {
             return new ColourScale(min, max > min ? max : min + 1.0, false, label, null);
         }
 
-        /** {@return viridis over [min, max] (both > 0) on a log scale} */
+        /**
+         * {@return viridis over [min, max] on a log scale: t = (log₁₀ v − log₁₀ min)/(log₁₀ max − log₁₀ min),
+         * clamped to [0, 1]} When max ≤ min the range becomes [min, 10 min]; values ≤ 0 paint as min.
+         *
+         * @param min the value painted dark purple, &gt; 0
+         * @param max the value painted yellow, &gt; min
+         * @param label the colour bar's title, with units (null for none)
+         */
         public static ColourScale logarithmic(double min, double max, String label) {
             return new ColourScale(min, max > min ? max : min * 10.0, true, label, null);
         }
 
-        /** {@return value k (an integer) in colour categories[k]; no colour bar (use legend entries)} */
+        /**
+         * {@return a discrete scale: value k (rounded to an integer, clamped to [0, n − 1]) in colour
+         * categories[k]} It draws no colour bar; name the categories with {@link Panel#legendEntry}.
+         *
+         * @param categories the n colours, in the order of the values 0 … n − 1 (copied); at least one
+         */
         public static ColourScale categorical(Color... categories) {
             return new ColourScale(0, categories.length - 1, false, null, categories.clone());
         }
@@ -518,7 +665,12 @@ public final class PlotTheme {
             return categories == null;
         }
 
-        /** {@return the colour of {@code v} (clamped to the range), or null for NaN} */
+        /**
+         * {@return the colour of {@code v} (clamped to the range), or null for NaN} Continuous scales interpolate
+         * linearly between ten viridis stops.
+         *
+         * @param v a value in the scale's units (a category index for a categorical scale)
+         */
         public Color colour(double v) {
             if (Double.isNaN(v)) {
                 return null;
@@ -738,12 +890,24 @@ public final class PlotTheme {
 
     // ------------------------------------------------------------------ figures
 
-    /** {@return panels in a grid with an optional caption (wrapped) under them} */
+    /**
+     * {@return panels side by side in one row with an optional caption (wrapped) under them}
+     *
+     * @param caption the caption (e.g. {@link #parameters}); "\n" starts a new paragraph; null or blank for none
+     * @param panels the panels, left to right; at least one
+     */
     public static Figure figure(String caption, Panel... panels) {
         return new Figure(caption, List.of(panels), 1, panels.length);
     }
 
-    /** {@return panels in a rows × cols grid (row by row) with a caption} */
+    /**
+     * {@return panels in a rows × cols grid (row by row) with a caption}
+     *
+     * @param caption the caption; "\n" starts a new paragraph; null or blank for none
+     * @param panels the panels in row-major order, at most rows × cols (copied)
+     * @param rows number of grid rows, ≥ 1
+     * @param cols number of grid columns, ≥ 1; each cell is as large as the largest panel
+     */
     public static Figure grid(String caption, List<Panel> panels, int rows, int cols) {
         return new Figure(caption, panels, rows, cols);
     }
@@ -845,7 +1009,15 @@ public final class PlotTheme {
             }
         }
 
-        /** Writes the figure to {@code file} (.png at 2× or .svg by the extension), atomically; returns it. */
+        /**
+         * Writes the figure to {@code file} atomically (a temporary file in the same directory, then a rename):
+         * PNG at twice the logical resolution or SVG, chosen by the extension.
+         *
+         * @param file the target, ending in .png or .svg
+         * @return {@code file}
+         * @throws UsageException (exit 2, one line naming {@code --plot}) when the file is not a writable .png or
+         *     .svg path or the write fails
+         */
         public Path save(Path file) {
             requirePlotFile(file);
             System.setProperty("java.awt.headless", "true");

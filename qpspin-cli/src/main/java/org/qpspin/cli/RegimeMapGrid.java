@@ -28,29 +28,55 @@ import org.qpspin.stationary.StationarySolvers;
 public record RegimeMapGrid(double gamma, double gammaT, double tauS, double[] volumeRatios, double[] injectionRatios,
                             double exactMaxN, int maxStates, String solver, String rateModel) {
 
-    /** Copies the arrays. */
+    /**
+     * A grid; copies the arrays. The values are checked by {@link RegimeMapOptions#grid} (and again by
+     * {@link RegimeMap#compute}), not here.
+     *
+     * @param gamma Γ, the singlet recombination rate (s⁻¹µm³, &gt; 0)
+     * @param gammaT Γt, the triplet recombination rate (s⁻¹µm³, &gt; 0)
+     * @param tauS τs, the spin-flip time (s, finite and &gt; 0: the axes need Vc = Γτs and Ac = Γ/(Γt τs)² finite)
+     * @param volumeRatios V/Vc values, ascending, each &gt; 0
+     * @param injectionRatios A/Ac values, ascending, each &gt; 0
+     * @param exactMaxN largest full mean-field N* solved exactly (0: none)
+     * @param maxStates cap on the exact truncation's states (&gt; 0)
+     * @param solver the stationary solver's name ({@link StationarySolvers#byName})
+     * @param rateModel the exact cells' rate model: {@code prl2020} or {@code exact-spin}
+     */
     public RegimeMapGrid {
         volumeRatios = volumeRatios.clone();
         injectionRatios = injectionRatios.clone();
     }
 
+    /** {@return a copy of the V/Vc values, ascending} */
     @Override
     public double[] volumeRatios() {
         return volumeRatios.clone();
     }
 
+    /** {@return a copy of the A/Ac values, ascending} */
     @Override
     public double[] injectionRatios() {
         return injectionRatios.clone();
     }
 
-    /** The whole map in this process ({@link RegimeMap#compute}); {@code progress} gets one line per exact solve. */
+    /**
+     * {@return the whole map computed in this process ({@link RegimeMap#compute}): every cell's mean-field regime,
+     * and the exact results where the full mean-field N* is at most {@link #exactMaxN}}
+     *
+     * @param progress receives one line per exact solve (may be null)
+     * @throws IllegalArgumentException when the solver or rate model name is unknown, the rates are not positive
+     *     with τs finite, or a ratio is not &gt; 0
+     */
     public RegimeMap compute(Consumer<String> progress) {
         return RegimeMap.compute(gamma, gammaT, tauS, volumeRatios, injectionRatios, exactMaxN, maxStates,
                 StationarySolvers.byName(solver), progress, rateModel);
     }
 
-    /** The number of cells {@link #compute} solves exactly: those whose full mean-field N* is within the limit. */
+    /**
+     * {@return the number of cells {@link #compute} solves exactly: those whose full mean-field N* is at most
+     * {@link #exactMaxN}, at least 1} The count drives a progress bar, so it is never 0: bad rates (which
+     * {@link #compute} reports) and a grid with no exact cell both give 1.
+     */
     public long exactSolves() {
         double vc = gamma * tauS;
         double ac = gamma / (gammaT * tauS * gammaT * tauS);
@@ -74,6 +100,9 @@ public record RegimeMapGrid(double gamma, double gammaT, double tauS, double[] v
      * The arguments of {@code qpspin regime-map} common to every one-cell map of this grid (after the command
      * name): Γ, Γt, τs, the limits, the solver and the rate model, numbers in round-trip form
      * ({@link Double#toString}), so that a one-cell map computes its cell from the same doubles as {@link #compute}.
+     *
+     * @return a new mutable list of options and values, {@code --gamma} … {@code --rate-model}; the caller appends
+     *     the one-cell axis ranges ({@link #singleValueRange})
      */
     public List<String> commonArguments() {
         return new ArrayList<>(List.of("--gamma", Double.toString(gamma), "--gamma-t",
@@ -85,6 +114,9 @@ public record RegimeMapGrid(double gamma, double gammaT, double tauS, double[] v
     /**
      * The range option value of the one-cell axis at {@code ratio}: {@code "r:r"} in round-trip form (the map's
      * grid of LO:HI with LO = HI is that single value, bit for bit).
+     *
+     * @param ratio the grid point's V/Vc or A/Ac (&gt; 0)
+     * @return {@code "r:r"} with r = {@link Double#toString}(ratio)
      */
     public static String singleValueRange(double ratio) {
         return Double.toString(ratio) + ":" + Double.toString(ratio);

@@ -80,6 +80,13 @@ public final class RegimeMapOptions {
      * The grid, checked before any work (one-line {@link UsageException} for bad input): {@code --params}, then
      * {@code --preset}, give the rates not given on the command line; {@code notes} receives what the options
      * ignore (A and V of a --params file).
+     *
+     * @param notes receives one line per ignored input (e.g. A and V of a {@code --params} file)
+     * @return the checked grid, with the V/Vc and A/Ac ranges expanded to their values
+     * @throws UsageException (exit 2, one line) for a negative {@code --exact-max-n}, an unreadable
+     *     {@code --params} file, an unknown preset or rate model, {@code --per-decade} outside 1..20,
+     *     {@code --max-states} &lt; 1, or a range that is not LO:HI with 0 &lt; LO ≤ HI within [10⁻¹⁵, 10¹⁵] or
+     *     gives more than 400 points (the rates themselves are checked by {@link RegimeMapGrid#compute})
      */
     public RegimeMapGrid grid(Consumer<String> notes) {
         if (!(exactMaxN >= 0.0)) {

@@ -42,6 +42,10 @@ public final class RegimeMapOutput {
      * The map of {@code grid} made of its cells, each the one cell of a one-cell map's {@code --json} output (at
      * the grid point's V/Vc and A/Ac, {@link RegimeMapGrid#commonArguments}), given in the grid's order (A/Ac outer,
      * V/Vc inner): the JSON object {@code qpspin regime-map --json} prints for the whole grid.
+     *
+     * @param grid the map's grid (its rates and rate model make the header)
+     * @param cells the one cell of each one-cell map, A/Ac outer and V/Vc inner, as many as the grid's cells
+     * @return the whole map's JSON object: the header of {@code grid} and the {@code cells} array
      */
     public static ObjectNode assemble(RegimeMapGrid grid, List<JsonNode> cells) {
         ObjectNode root = RegimeMapCommand.header(grid.gamma(), grid.gammaT(), grid.tauS(), grid.rateModel());
@@ -53,6 +57,11 @@ public final class RegimeMapOutput {
     /**
      * Writes the map whose JSON is {@code root}: --csv and --plot (a failure to write is reported after the table),
      * then the JSON object or the table on {@code out}, and the files written on {@code err}.
+     *
+     * @param root the map's JSON object, as {@link #assemble} or {@code qpspin regime-map} makes it
+     * @param out receives the JSON object (with {@code --json}) or the table
+     * @param err receives the list of files written
+     * @throws UsageException (exit 2, one line) when --csv or --plot cannot be written, after the table is printed
      */
     public void write(ObjectNode root, PrintWriter out, PrintWriter err) {
         UsageException writeFailure = null;

@@ -48,8 +48,9 @@ public final class StationarySolvers {
     }
 
     /**
-     * Aggregation multigrid with GMRES (see {@link MultigridSolver}): cost per iteration linear in the states,
-     * iterative — its result reports the residual, the iterations and error estimates of ⟨N⟩ and Var N.
+     * {@return aggregation multigrid with GMRES (see {@link MultigridSolver})} Its cost per iteration is linear in
+     * the states; it is iterative, so its result reports the residual, the iterations and error estimates of ⟨N⟩
+     * and Var N.
      */
     public static StationarySolver multigrid() {
         return new MultigridSolver();
