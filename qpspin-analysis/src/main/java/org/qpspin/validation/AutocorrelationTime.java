@@ -35,7 +35,15 @@ public final class AutocorrelationTime {
         this.rho = rho;
     }
 
-    /** τ_int of the pooled series (each series one independent run). */
+    /**
+     * {@return τ_int of the pooled series (each series one independent run)}, by the formula of the class comment.
+     * Edge cases: a constant series (or no samples at all) gives τ = ½ and W = 0; when no lag up to the longest
+     * series' length − 1 satisfies W ≥ c τ(W), W is that last lag and {@link #windowFound()} is false; τ is never
+     * below ½/n (a strongly anticorrelated series cannot make it 0 or negative).
+     *
+     * @param series the runs, each a series of equally spaced samples (e.g. N); may differ in length; the values
+     *     are not copied and must not change during the call
+     */
     public static AutocorrelationTime of(List<int[]> series) {
         long count = 0;
         double sum = 0.0;
@@ -101,32 +109,32 @@ public final class AutocorrelationTime {
         return new AutocorrelationTime(Math.max(tau, 0.5 / count), window, found, count, rho);
     }
 
-    /** τ_int in samples (½ for independent samples). */
+    /** {@return τ_int in units of the sample spacing (½ for independent samples, &gt; 0)} */
     public double tau() {
         return tau;
     }
 
-    /** Sokal's window W. */
+    /** {@return Sokal's window W, in lags (0 for a constant series)} */
     public int window() {
         return window;
     }
 
-    /** Whether a window W ≥ c τ(W) exists within the series; false means the series is too short for τ. */
+    /** {@return whether a window W ≥ c τ(W) exists within the series; false means the series is too short for τ} */
     public boolean windowFound() {
         return windowFound;
     }
 
-    /** Standard error of τ from Madras–Sokal: τ (2(2W+1)/n)^½. */
+    /** {@return the standard error of τ from Madras–Sokal: τ (2(2W+1)/n)^½, in samples (∞ or NaN for n = 0)} */
     public double standardError() {
         return tau * Math.sqrt(2.0 * (2.0 * window + 1.0) / samples);
     }
 
-    /** The variance inflation 2τ_int of the sample mean. */
+    /** {@return the variance inflation 2τ_int of the sample mean: var(mean) = 2τ_int var(x)/n (1 if independent)} */
     public double inflation() {
         return 2.0 * tau;
     }
 
-    /** ρ(k) for k = 0 … W (copy). */
+    /** {@return a copy of the normalized autocorrelation ρ(k) = C(k)/C(0) for k = 0 … W (ρ(0) = 1)} */
     public double[] autocorrelation() {
         return rho.clone();
     }

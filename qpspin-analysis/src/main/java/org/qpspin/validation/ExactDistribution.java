@@ -63,8 +63,12 @@ public final class ExactDistribution {
     }
 
     /**
-     * P(N, m) by state index of {@code space} (e.g. a stationary solver's probabilities); the array is copied.
+     * {@return the exact distribution P(N, m) by state index of {@code space}}, with ⟨N⟩, Var N and ⟨m⟩ computed
+     * from it; no correlation time, spectrum or covariance yet (add them with the {@code with…} methods).
      *
+     * @param space the truncated state space the probabilities live on
+     * @param probabilities P of each state by {@code space}'s index (e.g. a stationary solver's probabilities),
+     *     each finite and ≥ 0, summing to 1; copied
      * @throws IllegalArgumentException if the length differs from the space, an entry is negative or not
      *                                  finite, or the sum differs from 1 by more than 10⁻⁹
      */
@@ -76,7 +80,13 @@ public final class ExactDistribution {
         return new ExactDistribution(space, probabilities.clone(), Double.NaN, null, null, null);
     }
 
-    /** A copy carrying the exact integrated correlation time τ_N = S_N(0) / (2 Var N) in s. */
+    /**
+     * {@return a copy carrying the exact integrated correlation time τ_N = S_N(0) / (2 Var N)}, the reference of
+     * the correlation-time test of timed samples.
+     *
+     * @param seconds τ_N in s, finite and &gt; 0
+     * @throws IllegalArgumentException if {@code seconds} is not finite and &gt; 0
+     */
     public ExactDistribution withCorrelationTime(double seconds) {
         if (!(seconds > 0.0) || !Double.isFinite(seconds)) {
             throw new IllegalArgumentException("correlation time must be finite and > 0 s, got " + seconds);
@@ -84,7 +94,12 @@ public final class ExactDistribution {
         return new ExactDistribution(space, probabilities, seconds, spectrum, sampledN, longRun);
     }
 
-    /** A copy carrying the exact two-sided spectrum S_N(ω) (for the Welch test of timed samples). */
+    /**
+     * {@return a copy carrying the exact two-sided spectrum S_N(ω) (for the Welch test of timed samples)}
+     *
+     * @param exactSpectrum S_N(ω) in the docs/model.md noise convention (s, for N dimensionless; ω in rad/s)
+     * @throws NullPointerException if {@code exactSpectrum} is null
+     */
     public ExactDistribution withSpectrum(SpectrumFunction exactSpectrum) {
         return new ExactDistribution(space, probabilities, correlationTime,
                 java.util.Objects.requireNonNull(exactSpectrum, "spectrum"), sampledN, longRun);
@@ -96,7 +111,10 @@ public final class ExactDistribution {
      * spacing equals its Δt to relative {@value #INTERVAL_MATCH} (else they fall back to the continuous τ_N and
      * S_N(ω)).
      *
-     * @throws IllegalArgumentException if the correlation is not of N, has C_0 ≤ 0, or did not converge
+     * @param sampled the exact C_k of N at the samples' Δt (s)
+     * @return a copy carrying {@code sampled}; it replaces any sampled correlation given before
+     * @throws IllegalArgumentException if the correlation has C_0 ≤ 0 or did not converge
+     * @throws NullPointerException if {@code sampled} is null
      */
     public ExactDistribution withSampledCorrelation(SampledCorrelation sampled) {
         java.util.Objects.requireNonNull(sampled, "sampled");
@@ -111,13 +129,17 @@ public final class ExactDistribution {
      * A copy carrying the exact long-run covariance of observables (from
      * {@link org.qpspin.noise.NoiseAnalysis#crossZeroFrequencies}): what the tests of a time-weighted
      * {@link Occupation} take their variances from.
+     *
+     * @param covariance the exact long-run covariance V_ij = S_{f_i f_j}(0) (s × the observables' units squared)
+     * @return a copy carrying {@code covariance}; it replaces any covariance given before
+     * @throws NullPointerException if {@code covariance} is null
      */
     public ExactDistribution withLongRunCovariance(LongRunCovariance covariance) {
         return new ExactDistribution(space, probabilities, correlationTime, spectrum, sampledN,
                 java.util.Objects.requireNonNull(covariance, "covariance"));
     }
 
-    /** The exact long-run covariance, or null when not given. */
+    /** {@return the exact long-run covariance, or null when not given ({@link #withLongRunCovariance})} */
     public LongRunCovariance longRunCovariance() {
         return longRun;
     }
@@ -128,28 +150,41 @@ public final class ExactDistribution {
     /**
      * The exact C_k of N sampled every {@code dt}, when one was given for this Δt (to relative
      * {@value #INTERVAL_MATCH}); else null.
+     *
+     * @param dt the samples' grid spacing Δt in s
+     * @return the exact sampled correlation when |Δt_exact − dt| ≤ {@value #INTERVAL_MATCH} dt, else null (also
+     *     when none was given)
      */
     public SampledCorrelation sampledCorrelation(double dt) {
         return sampledN != null && Math.abs(sampledN.dt() - dt) <= INTERVAL_MATCH * dt ? sampledN : null;
     }
 
-    /** The exact S_N(ω), or null when not given. */
+    /** {@return the exact S_N(ω), or null when not given ({@link #withSpectrum})} */
     public SpectrumFunction spectrum() {
         return spectrum;
     }
 
-    /** The truncated state space. */
+    /** {@return the truncated state space the probabilities live on} */
     public StateSpace space() {
         return space;
     }
 
-    /** P(N, m) (0 outside the truncated set). */
+    /**
+     * {@return P(N, m), 0 outside the truncated set (also for invalid pairs such as m &gt; N/2 or negative values)}
+     *
+     * @param n the number of quasiparticles N
+     * @param m the number of flipped spins m
+     */
     public double probability(int n, int m) {
         int i = space.indexOrMinusOne(n, m);
         return i < 0 ? 0.0 : probabilities[i];
     }
 
-    /** P(N) (0 beyond Nmax). */
+    /**
+     * {@return the marginal P(N) = Σ_m P(N, m); 0 for N &lt; 0 or N &gt; Nmax}
+     *
+     * @param n the number of quasiparticles N
+     */
     public double probabilityN(int n) {
         return n >= 0 && n < marginalN.length ? marginalN[n] : 0.0;
     }
@@ -159,32 +194,32 @@ public final class ExactDistribution {
         return probabilities;
     }
 
-    /** Nmax of the truncation. */
+    /** {@return Nmax of the truncation} */
     public int maxN() {
         return marginalN.length - 1;
     }
 
-    /** ⟨N⟩. */
+    /** {@return ⟨N⟩ = Σ N P(N, m), the exact mean number of quasiparticles} */
     public double meanN() {
         return meanN;
     }
 
-    /** Var N. */
+    /** {@return Var N = Σ (N − ⟨N⟩)² P(N), the exact variance of the number of quasiparticles} */
     public double varianceN() {
         return varianceN;
     }
 
-    /** ⟨m⟩. */
+    /** {@return ⟨m⟩ = Σ m P(N, m), the exact mean number of flipped spins} */
     public double meanM() {
         return meanM;
     }
 
-    /** τ_N = S_N(0)/(2 Var N) in s, or NaN when not given. */
+    /** {@return τ_N = S_N(0)/(2 Var N) in s, or NaN when not given ({@link #withCorrelationTime})} */
     public double correlationTime() {
         return correlationTime;
     }
 
-    /** Whether {@link #correlationTime()} is known. */
+    /** {@return whether {@link #correlationTime()} is known (not NaN)} */
     public boolean hasCorrelationTime() {
         return !Double.isNaN(correlationTime);
     }

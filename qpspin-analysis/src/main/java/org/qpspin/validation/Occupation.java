@@ -57,7 +57,9 @@ public final class Occupation {
      * @param weight the dwell time in s ({@link Kind#TIME}) or the count ({@link Kind#COUNT}) of each row, finite
      *               and ≥ 0 (whole numbers for counts)
      * @param rows how many records the weights summarize (jumps, histogram rows), for the report
+     * @return the occupation of the rows of positive weight, in the given order
      * @throws IllegalArgumentException for an invalid state or weight, mismatched lengths, or a zero total
+     * @throws NullPointerException if {@code kind} is null
      */
     public static Occupation of(Kind kind, int[] n, int[] m, double[] weight, long rows) {
         Objects.requireNonNull(kind, "kind");
@@ -104,7 +106,10 @@ public final class Occupation {
      * @param nSeries N of each row, per series
      * @param mSeries m of each row, per series, or null
      * @param times the strictly increasing times of each row, per series
-     * @throws IllegalArgumentException for mismatched lengths, non-increasing times or no time at all
+     * @return a {@link Kind#TIME} occupation: row k of each series weighted by t_{k+1} − t_k (s); {@link #rows()}
+     *     counts every row given, the last rows included
+     * @throws IllegalArgumentException for mismatched lengths, non-increasing times, an invalid state, or no time
+     *     at all (every series a single row)
      */
     public static Occupation ofJumps(List<int[]> nSeries, List<int[]> mSeries, List<double[]> times) {
         int rows = 0;
@@ -170,17 +175,30 @@ public final class Occupation {
         return n.length;
     }
 
-    /** N of row i. */
+    /**
+     * {@return N of row i}
+     *
+     * @param i the row, in [0, {@link #size()})
+     */
     public int n(int i) {
         return n[i];
     }
 
-    /** m of row i (0 when m is absent). */
+    /**
+     * {@return m of row i (0 when m is absent, see {@link #hasM()})}
+     *
+     * @param i the row, in [0, {@link #size()})
+     */
     public int m(int i) {
         return m == null ? 0 : m[i];
     }
 
-    /** The weight of row i. */
+    /**
+     * {@return the weight of row i (&gt; 0): its dwell time in s for {@link Kind#TIME}, its count for
+     * {@link Kind#COUNT}}
+     *
+     * @param i the row, in [0, {@link #size()})
+     */
     public double weight(int i) {
         return weight[i];
     }

@@ -120,8 +120,16 @@ public final class OccupationEstimates {
     }
 
     /**
-     * Prepares {@code occupation} for the tests against {@code exact}.
+     * Prepares {@code occupation} for the tests against {@code exact}: merges the cells of N (and of (N, m) when
+     * m is given) to at least {@value CellPartition#MIN_EXPECTED} expected effective samples each, and computes the
+     * fractions, the moments and their covariance Σ (class comment). Time-weighted data cost one group-inverse
+     * solve of the exact chain per observable (at most {@value #MAX_TIME_CELLS} cells of (N, m)).
      *
+     * @param occupation the weighted occupation of the states (dwell times or counts)
+     * @param exact the null hypothesis; for time-weighted data it must carry the long-run covariance
+     *     ({@link ExactDistribution#withLongRunCovariance})
+     * @param warnings receives one line when the cells of (N, m) had to be merged to the cap
+     * @return the estimates and their exact covariance, ready for the G-tests and the moment tests
      * @throws IllegalArgumentException when the data are time-weighted and {@code exact} has no long-run covariance,
      *                                  or they amount to fewer than 2 × 5
      *                                  effective samples

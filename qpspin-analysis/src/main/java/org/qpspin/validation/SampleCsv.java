@@ -65,7 +65,15 @@ public final class SampleCsv {
     private SampleCsv() {
     }
 
-    /** Reads {@code file}; irregular times are refused; a histogram is refused (use {@link #load}). */
+    /**
+     * {@return the series of samples in {@code file} (see the class comment)}; irregular times are refused, and so
+     * is a histogram (use {@link #load}).
+     *
+     * @param file a UTF-8 CSV file of N (and m, t, replica) rows
+     * @throws SampleFormatException one line naming the file (and the line) of what is wrong (e.g. a bad
+     *     value, no samples, irregular times, a histogram, a missing file, a directory or text that is not UTF-8)
+     * @throws IOException when reading fails
+     */
     public static Samples read(Path file) throws IOException {
         return read(file, false);
     }
@@ -73,17 +81,45 @@ public final class SampleCsv {
     /**
      * The series of {@code file} ({@link #load}): for jump times, the sample-and-hold grid; a histogram has none
      * and is refused (use {@link #load}).
+     *
+     * @param file a UTF-8 CSV file of N (and m, t, replica) rows
+     * @param jumpTimes whether times are the jump times of piecewise-constant trajectories (else irregular times
+     *     are refused)
+     * @return the series of samples (for jump times, sampled and held on the regular grid of the mean row spacing)
+     * @throws SampleFormatException one line naming the file (and the line) of what is wrong (e.g. a bad
+     *     value, no samples, irregular times (without {@code jumpTimes}), a histogram, a missing file, a
+     *     directory or text that is not UTF-8)
+     * @throws IOException when reading fails
      */
     public static Samples read(Path file, boolean jumpTimes) throws IOException {
         return seriesOf(load(file, jumpTimes), file.toString());
     }
 
-    /** Reads samples from {@code reader}; {@code source} names it in error messages. */
+    /**
+     * {@return the series of samples read from {@code reader} (see the class comment)}; irregular times and
+     * histograms are refused.
+     *
+     * @param reader the CSV text; read to its end and closed
+     * @param source names the input in error messages (e.g. a file name or "stdin")
+     * @throws SampleFormatException one line naming the source (and the line) of what is wrong (e.g. a bad
+     *     value, no samples, irregular times, a histogram)
+     * @throws IOException when reading fails
+     */
     public static Samples read(Reader reader, String source) throws IOException {
         return read(reader, source, false);
     }
 
-    /** As {@link #read(Path, boolean)}, from {@code reader}; {@code source} names it in error messages. */
+    /**
+     * {@return the series of samples read from {@code reader}}, as {@link #read(Path, boolean)}.
+     *
+     * @param reader the CSV text; read to its end and closed
+     * @param source names the input in error messages (e.g. a file name or "stdin")
+     * @param jumpTimes whether times are the jump times of piecewise-constant trajectories (else irregular times
+     *     are refused)
+     * @throws SampleFormatException one line naming the source (and the line) of what is wrong (e.g. a bad
+     *     value, no samples, irregular times (without {@code jumpTimes}), a histogram)
+     * @throws IOException when reading fails
+     */
     public static Samples read(Reader reader, String source, boolean jumpTimes) throws IOException {
         return seriesOf(load(reader, source, jumpTimes), source);
     }
@@ -99,7 +135,13 @@ public final class SampleCsv {
      * Reads {@code file} (see the class comment); with {@code jumpTimes}, times are the jump times of
      * piecewise-constant trajectories, else irregular times are refused.
      *
-     * @throws SampleFormatException one line naming the file (and the line) of what is wrong
+     * @param file a UTF-8 CSV file of samples, jump times or a histogram
+     * @param jumpTimes whether times are the jump times of piecewise-constant trajectories
+     * @return the samples: series, jump-time trajectories (with their time-weighted occupation) or a histogram,
+     *     with the warnings of the read (ignored columns)
+     * @throws SampleFormatException one line naming the file (and the line) of what is wrong, also for a
+     *     directory, a missing file or text that is not UTF-8
+     * @throws IOException when reading fails otherwise
      */
     public static SampleInput load(Path file, boolean jumpTimes) throws IOException {
         if (Files.isDirectory(file)) {
@@ -123,7 +165,13 @@ public final class SampleCsv {
     /**
      * Reads samples from {@code reader} (see the class comment); {@code source} names it in messages.
      *
+     * @param reader the CSV text (an optional UTF-8 byte-order mark is skipped); read to its end and closed
+     * @param source names the input in error messages (e.g. a file name or "stdin")
+     * @param jumpTimes whether times are the jump times of piecewise-constant trajectories
+     * @return the samples: series, jump-time trajectories (with their time-weighted occupation) or a histogram,
+     *     with the warnings of the read (ignored columns)
      * @throws SampleFormatException one line naming the source (and the line) of what is wrong
+     * @throws IOException when reading fails
      */
     public static SampleInput load(Reader reader, String source, boolean jumpTimes) throws IOException {
         BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);

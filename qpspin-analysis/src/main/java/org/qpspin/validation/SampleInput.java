@@ -35,7 +35,19 @@ public record SampleInput(Layout layout, Samples series, Occupation occupation, 
         HISTOGRAM
     }
 
-    /** Checks that the parts match the layout; copies the warnings. */
+    /**
+     * Checks that the parts match the layout; copies the warnings.
+     *
+     * @param layout what the file held
+     * @param series the ordered series: set for {@link Layout#SERIES} and {@link Layout#JUMP_TIMES} (the
+     *     sample-and-hold grid), null for {@link Layout#HISTOGRAM}
+     * @param occupation the weighted occupation: null for {@link Layout#SERIES}, time-weighted for
+     *     {@link Layout#JUMP_TIMES}, set for {@link Layout#HISTOGRAM}
+     * @param description one line saying what was read and what was done to it (may be empty, not null)
+     * @param warnings caveats about the file for the user, each one line (copied)
+     * @throws IllegalArgumentException when the series and occupation given do not match the layout
+     * @throws NullPointerException if {@code layout}, {@code description} or {@code warnings} is null
+     */
     public SampleInput {
         java.util.Objects.requireNonNull(layout, "layout");
         java.util.Objects.requireNonNull(description, "description");
@@ -50,7 +62,13 @@ public record SampleInput(Layout layout, Samples series, Occupation occupation, 
         }
     }
 
-    /** Ordered series: every test applies. */
+    /**
+     * {@return ordered series as a {@link Layout#SERIES} input: every test applies}, with no description and no
+     * warnings.
+     *
+     * @param series the samples, untimed or on a regular time grid
+     * @throws IllegalArgumentException if {@code series} is null
+     */
     public static SampleInput of(Samples series) {
         return new SampleInput(Layout.SERIES, series, null, "", List.of());
     }

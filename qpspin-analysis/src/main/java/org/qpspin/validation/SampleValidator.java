@@ -37,8 +37,8 @@ public final class SampleValidator {
     }
 
     /**
-     * The validator at significance {@link #DEFAULT_ALPHA} per test, with
-     * {@link SizeKolmogorovSmirnovTest#BRIDGE_REPLICATES} bridges for the KS p-value.
+     * {@return the validator at significance {@link #DEFAULT_ALPHA} per test, with
+     * {@link SizeKolmogorovSmirnovTest#BRIDGE_REPLICATES} bridges for the KS p-value}
      */
     public static SampleValidator withDefaults() {
         return new SampleValidator(DEFAULT_ALPHA, SizeKolmogorovSmirnovTest.BRIDGE_REPLICATES);

@@ -36,8 +36,13 @@ public final class Samples {
 
     /**
      * Series of N (and m, or {@code null}) with grid spacing {@code interval} in s (NaN: no time information).
-     * The arrays are taken, not copied.
+     * The arrays are taken, not copied (the lists are).
      *
+     * @param nSeries N of each sample, one array per independent series (each N ≥ 0)
+     * @param mSeries m of each sample, one array per series, as long as the N array (0 ≤ m ≤ ⌊N/2⌋); or null
+     *     when m is not given
+     * @param interval the grid spacing Δt in s (finite, &gt; 0), or NaN for samples without time information
+     * @return the samples
      * @throws IllegalArgumentException for an invalid state, mismatched lengths, or no samples at all
      */
     public static Samples of(List<int[]> nSeries, List<int[]> mSeries, double interval) {
@@ -67,7 +72,13 @@ public final class Samples {
         return new Samples(new ArrayList<>(nSeries), mSeries == null ? null : new ArrayList<>(mSeries), interval);
     }
 
-    /** The grid time series of a simulation, one series per replica. */
+    /**
+     * {@return the grid time series of a simulation, one series per replica}, N and m on the simulation's sample
+     * interval.
+     *
+     * @param result a Monte Carlo run with at least one sample
+     * @throws IllegalArgumentException when the run holds no samples
+     */
     public static Samples of(MonteCarloResult result) {
         List<int[]> ns = new ArrayList<>();
         List<int[]> ms = new ArrayList<>();
@@ -78,42 +89,50 @@ public final class Samples {
         return of(ns, ms, result.settings().sampleInterval());
     }
 
-    /** Number of independent series. */
+    /** {@return the number of independent series (replicas, runs)} */
     public int seriesCount() {
         return n.size();
     }
 
-    /** N of series s (read only, not copied). */
+    /**
+     * {@return N of series s, in sample order (read only, not copied)}
+     *
+     * @param s the series, in [0, {@link #seriesCount()})
+     */
     public int[] n(int s) {
         return n.get(s);
     }
 
-    /** m of series s (read only, not copied), or null when m is absent. */
+    /**
+     * {@return m of series s, in sample order (read only, not copied), or null when m is absent}
+     *
+     * @param s the series, in [0, {@link #seriesCount()})
+     */
     public int[] m(int s) {
         return m == null ? null : m.get(s);
     }
 
-    /** Whether m is given. */
+    /** {@return whether m is given} */
     public boolean hasM() {
         return m != null;
     }
 
-    /** Grid spacing in s, NaN when the samples carry no times. */
+    /** {@return the grid spacing Δt in s, NaN when the samples carry no times} */
     public double interval() {
         return interval;
     }
 
-    /** Whether the samples lie on a regular time grid. */
+    /** {@return whether the samples lie on a regular time grid (the time-series tests need one)} */
     public boolean hasInterval() {
         return !Double.isNaN(interval);
     }
 
-    /** Total number of samples. */
+    /** {@return the total number of samples over all series (&gt; 0)} */
     public long size() {
         return size;
     }
 
-    /** Largest N. */
+    /** {@return the largest N over all samples} */
     public int maxN() {
         int max = 0;
         for (int[] s : n) {

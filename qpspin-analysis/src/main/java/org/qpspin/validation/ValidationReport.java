@@ -23,7 +23,21 @@ public record ValidationReport(List<TestVerdict> tests, double alpha, BatchedSam
                                WelchSpectrumTest.Comparison spectrum, OccupationEstimates occupation,
                                String input) {
 
-    /** Copies the lists and the array; needs {@code batched} or {@code occupation}. */
+    /**
+     * Copies the lists and the array; needs {@code batched} or {@code occupation}.
+     *
+     * @param tests every verdict, in the order the tests ran (copied)
+     * @param alpha significance level α of each test, in (0, 1); the overall verdict uses α / tests.size()
+     * @param batched the ordered samples as the tests saw them, or null for a histogram
+     * @param sampleFrequencyN fraction of samples at N = 0 … the largest sampled N (copied)
+     * @param warnings caveats about the data, each one line (copied)
+     * @param spectrum the Welch comparison behind the spectrum test, or null when it did not run
+     * @param occupation the weighted occupation behind the distribution tests, or null for ordered series
+     * @param input what was read and done to it, one line; null is taken as empty
+     * @throws IllegalArgumentException when both {@code batched} and {@code occupation} are null
+     * @throws NullPointerException if {@code tests}, {@code warnings} or {@code sampleFrequencyN} is null or a list
+     *     holds null
+     */
     public ValidationReport {
         tests = List.copyOf(tests);
         warnings = List.copyOf(warnings);
@@ -34,13 +48,27 @@ public record ValidationReport(List<TestVerdict> tests, double alpha, BatchedSam
         }
     }
 
-    /** A report on ordered series (no occupation, no input description). */
+    /**
+     * A report on ordered series (no occupation, no input description).
+     *
+     * @param tests every verdict, in the order the tests ran (copied)
+     * @param alpha significance level α of each test, in (0, 1)
+     * @param batched the ordered samples as the tests saw them (τ_int(N), batches); not null
+     * @param sampleFrequencyN fraction of samples at N = 0 … the largest sampled N (copied)
+     * @param warnings caveats about the data, each one line (copied)
+     * @param spectrum the Welch comparison behind the spectrum test, or null when it did not run
+     * @throws IllegalArgumentException if {@code batched} is null
+     */
     public ValidationReport(List<TestVerdict> tests, double alpha, BatchedSamples batched, double[] sampleFrequencyN,
                             List<String> warnings, WelchSpectrumTest.Comparison spectrum) {
         this(tests, alpha, batched, sampleFrequencyN, warnings, spectrum, null, "");
     }
 
-    /** The test called {@code name}, or null. */
+    /**
+     * {@return the first test called {@code name}, or null when no test has that name (e.g. it did not run)}
+     *
+     * @param name the test's name, exactly as {@link TestVerdict#name()} gives it, e.g. {@code "mean N"}
+     */
     public TestVerdict test(String name) {
         for (TestVerdict t : tests) {
             if (t.name().equals(name)) {
@@ -123,6 +151,9 @@ public record ValidationReport(List<TestVerdict> tests, double alpha, BatchedSam
     /**
      * The exact aliased S_N at the tested Welch bins ω_k, k = 2, 4, …, 2J (copy), or null. Entry i belongs to
      * {@code welch().omega()[2 + 2i]}.
+     *
+     * @return a copy of the exact aliased S_N (s, the docs/model.md two-sided convention), or null when the
+     *     spectrum test did not run
      */
     public double[] welchExact() {
         return spectrum == null ? null : spectrum.exactAliased().clone();

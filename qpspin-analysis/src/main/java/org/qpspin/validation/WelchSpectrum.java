@@ -36,9 +36,16 @@ public final class WelchSpectrum {
 
     /**
      * Welch's estimate with segments of {@code segmentLength} samples (a power of two ≥ 8) of the series, spaced
-     * {@code interval} seconds; series shorter than one segment are skipped.
+     * {@code interval} seconds; series shorter than one segment are skipped. Segments start every M/2 samples
+     * within each series (a trailing part shorter than a segment is not used); the mean is pooled over all samples,
+     * skipped series included.
      *
-     * @throws IllegalArgumentException if no series holds a full segment
+     * @param series the independent series of x (e.g. N), each on the same regular grid
+     * @param interval the grid spacing Δt in s (finite, &gt; 0)
+     * @param segmentLength the segment length M in samples, a power of two ≥ 8; the resolution is 2π/(MΔt)
+     * @return Ŝ at ω_k, k = 0 … M/2, averaged over all K segments
+     * @throws IllegalArgumentException if {@code segmentLength} is not a power of two ≥ 8, or no series holds a
+     *     full segment
      */
     public static WelchSpectrum of(List<int[]> series, double interval, int segmentLength) {
         if (segmentLength < 8 || Integer.bitCount(segmentLength) != 1) {
@@ -89,27 +96,27 @@ public final class WelchSpectrum {
         return new WelchSpectrum(omega, estimate, m, segments);
     }
 
-    /** ω_k = 2πk/(MΔt), k = 0 … M/2 (copy). */
+    /** {@return a copy of the angular frequencies ω_k = 2πk/(MΔt) in rad/s, k = 0 … M/2 (up to Nyquist π/Δt)} */
     public double[] omega() {
         return omega.clone();
     }
 
-    /** Ŝ(ω_k), two-sided, in (units of x)²·s (copy). */
+    /** {@return a copy of the estimates Ŝ(ω_k), two-sided, in (units of x)²·s, k = 0 … M/2} */
     public double[] estimate() {
         return estimate.clone();
     }
 
-    /** M. */
+    /** {@return the segment length M in samples} */
     public int segmentLength() {
         return segmentLength;
     }
 
-    /** K, segments averaged. */
+    /** {@return K, the number of segments averaged over all series (≥ 1)} */
     public int segments() {
         return segments;
     }
 
-    /** ν of the χ²_ν/ν law of Ŝ_k/S_k. */
+    /** {@return ν = 2K/(1 + 2c²), c = 1/6, the degrees of freedom of the approximate χ²_ν/ν law of Ŝ_k/S_k} */
     public double degreesOfFreedom() {
         return degreesOfFreedom;
     }

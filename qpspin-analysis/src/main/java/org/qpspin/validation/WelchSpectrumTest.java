@@ -73,7 +73,16 @@ public final class WelchSpectrumTest implements SampleTest {
         return compare(samples, exact, warnings).map(Comparison::verdict);
     }
 
-    /** As {@link #test}, with the estimate and the exact values it compared. */
+    /**
+     * {@return the verdict as {@link #test} gives it, with the Welch estimate and the exact aliased values it
+     * compared; empty when the test does not apply}
+     *
+     * @param samples the samples, with their autocorrelation time and batches; the test needs a regular time grid
+     * @param exact the exact law; the test needs its sampled autocovariance at the samples' Δt or its spectrum
+     *     S_N(ω)
+     * @param warnings receives one line when the series are too short for the segments or the exact spectrum
+     *     fails
+     */
     public Optional<Comparison> compare(BatchedSamples samples, ExactDistribution exact, List<String> warnings) {
         if (!samples.samples().hasInterval()) {
             return Optional.empty();
