@@ -89,7 +89,7 @@ public final class BandTruncation {
      * @param p the model parameters (PRL 2020 rates)
      * @param nMax the largest level N, kept fixed (≥ 0)
      * @param tol the target of the relative omitted flux through the m edges, in (0, 1) (e.g. 1e-10)
-     * @param solver solves each band (a direct solver: every round is a full factorization)
+     * @param solver solves each band (every round factorizes the new band anew)
      * @param maxRounds the most widening rounds (≥ 0; 0: solve the mean-field band only)
      * @return the last band, its generator and its solution (whose cost may still exceed tol after maxRounds)
      * @throws IllegalArgumentException for nMax &lt; 0 or tol outside (0, 1)

@@ -51,7 +51,7 @@ public final class TruncationException extends IllegalArgumentException {
         return statesNeeded;
     }
 
-    /** {@return the attempts made, in order (unmodifiable; empty after deserialization, the list is transient)} */
+    /** {@return the attempts made, in order (unmodifiable; not serialized: null in a deserialized copy)} */
     public List<TruncationAttempt> attempts() {
         return attempts;
     }

@@ -213,8 +213,8 @@ public final class TruncationPlanner {
 
     /**
      * {@return the smallest k ≥ ⌈λ⌉ with P(Poisson(λ) &gt; k) ≤ tail}, the tail bounded above by the geometric
-     * series P(X &gt; k) ≤ pmf(k+1)/(1 − λ/(k+1)), in logarithms (no underflow at tails of 10⁻³⁵). The bound makes
-     * k at most a few steps larger than the exact quantile, never smaller.
+     * series P(X &gt; k) ≤ pmf(k+1)/(1 − λ/(k+1)), in logarithms (no underflow at tails of 10⁻³⁵). The bound can
+     * make k larger than the exact quantile, never smaller: the tail beyond k is at most {@code tail}.
      *
      * @param lambda the Poisson mean λ (&gt; 0, finite)
      * @param tail the accepted upper tail probability, in (0, 1)
