@@ -126,9 +126,12 @@ public record TestVerdict(String name, String method, double statistic, double d
                 text);
     }
 
-    /** {@return whether the samples pass: not p &lt; α (so a NaN p-value counts as a pass)} */
+    /**
+     * {@return whether the samples pass: p ≥ α. An undefined p-value (NaN, e.g. a correlation time estimated from
+     * a constant series) is a failure: a test that could not be carried out is no evidence of agreement}
+     */
     public boolean passed() {
-        return !(pValue < alpha);
+        return pValue >= alpha;
     }
 
     /** {@return the sample estimate (moments, correlation time), else NaN} */

@@ -78,7 +78,7 @@ public record ValidationReport(List<TestVerdict> tests, double alpha, BatchedSam
         return null;
     }
 
-    /** {@return smallest p-value of all tests (1 with no test)} */
+    /** {@return smallest p-value of all tests (1 with no test; NaN if any test's p-value is NaN)} */
     public double minPValue() {
         double min = 1.0;
         for (TestVerdict t : tests) {
@@ -87,9 +87,18 @@ public record ValidationReport(List<TestVerdict> tests, double alpha, BatchedSam
         return min;
     }
 
-    /** {@return overall verdict (Bonferroni): no p-value below α / tests} */
+    /**
+     * {@return overall verdict (Bonferroni): every p-value at least α / tests. A NaN p-value (a test that could
+     * not be carried out) fails the verdict}
+     */
     public boolean passed() {
-        return !(minPValue() < alpha / Math.max(1, tests.size()));
+        double level = alpha / Math.max(1, tests.size());
+        for (TestVerdict t : tests) {
+            if (!(t.pValue() >= level)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -68,6 +68,24 @@ class SampleValidatorTest {
         return Samples.of(List.of(n), List.of(m), Double.NaN);
     }
 
+    /** A test that could not be carried out (NaN p-value) is no evidence of agreement: it fails, and so does the report. */
+    @Test
+    void anUndefinedPValueFailsTheTestAndTheVerdict() {
+        ExactDistribution exact = ExactDistribution.of(SPACE, law(6.0));
+        SampleValidator v = SampleValidator.withDefaults().withSignificance(0.01).withBridgeReplicates(200);
+        ValidationReport good = v.validate(draw(law(6.0), 20_000, 1, 2), exact);
+        assertTrue(good.passed(), good::toString);
+        TestVerdict undefined = TestVerdict.of("undefined", "a statistic of a constant series", Double.NaN,
+                Double.NaN, Double.NaN, 0.01);
+        assertFalse(undefined.passed());
+        List<TestVerdict> tests = new ArrayList<>(good.tests());
+        tests.add(undefined);
+        ValidationReport withUndefined = new ValidationReport(tests, good.alpha(), good.batched(),
+                good.sampleFrequencyN(), good.warnings(), good.spectrum(), good.occupation(), good.input());
+        assertFalse(withUndefined.passed(), withUndefined::toString);
+        assertTrue(Double.isNaN(withUndefined.minPValue()));
+    }
+
     @Test
     void independentSamplesOfTheLawPassAndAShiftedLawFails() {
         ExactDistribution exact = ExactDistribution.of(SPACE, law(6.0));
