@@ -82,6 +82,9 @@ public final class ValidateCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
+    @Mixin
+    QuietOption quiet;
+
     @Option(names = "--plot", paramLabel = "FILE",
             description = "Plot the samples' histogram against the exact P(N): FILE (linear) and FILE-log (log "
                     + "scale), and for time series FILE-spectrum (Welch vs exact S_N); .png or .svg.")
@@ -145,7 +148,8 @@ public final class ValidateCommand implements Callable<Integer> {
                 SampledCorrelation sampled = SampledAutocovariance.of(analysis.generator(),
                                 stationary.probabilitiesView())
                         .compute(Observable.particleNumber(), samples.interval(), 0,
-                                SampledAutocovariance.DEFAULT_TOLERANCE);
+                                SampledAutocovariance.DEFAULT_TOLERANCE, SampledAutocovariance.MAX_LAGS,
+                                ProgressBars.listener(spec.commandLine().getErr(), quiet.isSet()));
                 if (sampled.converged()) {
                     exact = exact.withSampledCorrelation(sampled);
                 } else {
