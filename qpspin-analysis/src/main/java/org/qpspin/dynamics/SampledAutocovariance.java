@@ -28,9 +28,10 @@ import org.qpspin.noise.Observable;
  * products, K Δt ≈ (1/γ₁) × ln(1/tol), independent of Δt.
  *
  * <p>Progress ({@link #compute(Observable, double, int, double, int, ProgressListener)}): one phase in per mille,
- * the larger of the share of the lag cap used and ln(T_k / C_0) / ln(tolerance) (the share of the decades the tail
- * estimate must fall that it has fallen), never going back; it ends at its total when the loop stops. Listening changes no bit
- * of the result.
+ * the larger of the share of the lag cap used and ln(s_k / C_0) / ln(tolerance (1 − ρ)/ρ), s_k = min(max_{last
+ * four} |C_j|, halfRange ‖v_k‖₁): the share of the decades from C_0 to the size at which the rule stops (at the
+ * current ρ) that the sequence has fallen; never going back, and ending at its total when the loop stops.
+ * Listening changes no bit of the result.
  */
 public final class SampledAutocovariance {
 
@@ -172,12 +173,17 @@ public final class SampledAutocovariance {
                 break;
             }
             if (counter != WorkCounter.NONE) {
-                long done = Math.max(Math.round((double) PER_MILLE * k / maxLags),
-                        Double.isFinite(tail) ? Math.round(PER_MILLE * Math.log(tail / Math.abs(c[0]))
-                                / Math.log(tolerance)) : 0);
+                double share = (double) k / maxLags;
+                double goal = tolerance * (1.0 - rho) / rho; // the size/C_0 at which the rule stops, at this rho
+                if (norm == 0.0) {
+                    share = 1.0;
+                } else if (k >= 4 && rho < 1.0 && goal < 1.0 && size > 0.0) {
+                    share = Math.max(share, Math.log(size / Math.abs(c[0])) / Math.log(goal));
+                }
+                long done = Math.min(PER_MILLE, Math.round(PER_MILLE * share));
                 if (done > reported) {
-                    counter.add(Math.min(done, PER_MILLE) - reported);
-                    reported = Math.min(done, PER_MILLE);
+                    counter.add(done - reported);
+                    reported = done;
                 }
             }
         }
