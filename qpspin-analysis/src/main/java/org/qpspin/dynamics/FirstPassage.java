@@ -8,6 +8,7 @@ import org.ejml.data.DMatrixSparseCSC;
 import org.ejml.interfaces.linsol.LinearSolverSparse;
 import org.ejml.sparse.FillReducing;
 import org.ejml.sparse.csc.factory.LinearSolverFactory_DSCC;
+import org.qpspin.linalg.ProgressListener;
 import org.qpspin.rates.RateModel;
 import org.qpspin.space.StateSpace;
 
@@ -104,6 +105,17 @@ public final class FirstPassage {
      */
     public FirstPassage withMaxStates(int states) {
         return new FirstPassage(analysis.withMaxStates(states), maxProducts);
+    }
+
+    /**
+     * Where the distribution's propagation reports its progress (one phase per truncation tried, in per mille of
+     * the time span: {@link TransientAnalysis#withProgress}); the mean's sparse solves report nothing.
+     *
+     * @param listener where to report ({@link ProgressListener#NONE}, the default, or null: nowhere)
+     * @return a copy that reports to {@code listener}
+     */
+    public FirstPassage withProgress(ProgressListener listener) {
+        return new FirstPassage(analysis.withProgress(listener), maxProducts);
     }
 
     /**

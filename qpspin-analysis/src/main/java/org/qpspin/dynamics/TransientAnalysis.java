@@ -2,6 +2,8 @@ package org.qpspin.dynamics;
 
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.qpspin.linalg.ProgressListener;
+import org.qpspin.linalg.WorkCounter;
 import org.qpspin.meanfield.MeanFieldFixedPoint;
 import org.qpspin.rates.RateModel;
 import org.qpspin.space.StateSpace;
@@ -28,6 +30,8 @@ public final class TransientAnalysis {
     /** Default cap on the number of states. */
     public static final int DEFAULT_MAX_STATES = 5_000_000;
     private static final int MAX_ATTEMPTS = 30;
+    /** The progress phases' total: per mille. */
+    private static final long PER_MILLE = 1000;
 
     private final double tolerance;
     private final ExponentialAction.Method method;
@@ -37,6 +41,7 @@ public final class TransientAnalysis {
     private final TargetSet target;
     private final int[] initial;
     private double maxProducts = DEFAULT_MAX_PRODUCTS; // set only while building a new instance (carry)
+    private ProgressListener progress = ProgressListener.NONE; // likewise
 
     private TransientAnalysis(double tolerance, ExponentialAction.Method method, int fixedNMax, int fixedMMax,
                               int maxStates, TargetSet target) {
@@ -136,6 +141,24 @@ public final class TransientAnalysis {
         TransientAnalysis a = new TransientAnalysis(tolerance, method, fixedNMax, fixedMMax, maxStates, target,
                 initial);
         a.maxProducts = products;
+        a.progress = progress;
+        return a;
+    }
+
+    /**
+     * Where the propagation reports its progress: one phase per truncation tried ("transient: truncation k (S
+     * states)"), in per mille of the time span, 1000 · t_i / t_last after the i-th time (the kernel's work,
+     * ≈ q t products, grows in proportion to the time propagated); an attempt stopped early because its lost mass
+     * already exceeds the tolerance ends its phase at the total too. The results are bit-identical with any
+     * listener.
+     *
+     * @param listener where to report ({@link ProgressListener#NONE}, the default, or null: nowhere)
+     * @return a copy that reports to {@code listener}
+     */
+    public TransientAnalysis withProgress(ProgressListener listener) {
+        TransientAnalysis a = carry(new TransientAnalysis(tolerance, method, fixedNMax, fixedMMax, maxStates, target,
+                initial));
+        a.progress = listener == null ? ProgressListener.NONE : listener;
         return a;
     }
 
@@ -178,6 +201,7 @@ public final class TransientAnalysis {
 
     private TransientAnalysis carry(TransientAnalysis a) {
         a.maxProducts = maxProducts;
+        a.progress = progress;
         return a;
     }
 
@@ -266,6 +290,18 @@ public final class TransientAnalysis {
      */
     private Run run(AbsorbingChain chain, StartDistribution start, double[] times, int attempt, long begin,
                     boolean complete) {
+        WorkCounter counter = WorkCounter.start(progress, "transient: truncation " + attempt + " ("
+                + chain.keptStates() + " states)", PER_MILLE);
+        try {
+            return run(chain, start, times, attempt, begin, complete, counter);
+        } finally {
+            counter.finish();
+        }
+    }
+
+    private Run run(AbsorbingChain chain, StartDistribution start, double[] times, int attempt, long begin,
+                    boolean complete, WorkCounter counter) {
+        long reported = 0;
         ExponentialAction kernel = ExponentialAction.of(chain.matrix()).withMethod(method)
                 .withTolerance(Math.max(1e-300, Math.min(ExponentialAction.DEFAULT_TOLERANCE, tolerance * 1e-3)));
         int k = times.length;
@@ -300,6 +336,11 @@ public final class TransientAnalysis {
                 methods[i] = i == 0 ? "none" : methods[i - 1];
             }
             bound[i] = accumulated;
+            if (times[k - 1] > 0.0) {
+                long done = Math.round(PER_MILLE * (times[i] / times[k - 1]));
+                counter.add(done - reported);
+                reported = Math.max(reported, done);
+            }
             absorbed[i] = Math.max(0.0, x[chain.targetSink()]);
             lost[i] = Math.max(0.0, x[chain.lostNSink()]) + Math.max(0.0, x[chain.lostMSink()]);
             if (!complete && lost[i] > tolerance) {

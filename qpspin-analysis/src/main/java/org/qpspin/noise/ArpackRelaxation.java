@@ -4,6 +4,8 @@ import dev.ludovic.netlib.arpack.ARPACK;
 import java.util.Arrays;
 import org.netlib.util.doubleW;
 import org.netlib.util.intW;
+import org.qpspin.linalg.ProgressListener;
+import org.qpspin.linalg.WorkCounter;
 
 /**
  * Slowest relaxation rates of L by ARPACK's implicitly restarted Arnoldi (dnaupd/dneupd, regular mode on the
@@ -14,11 +16,21 @@ import org.netlib.util.intW;
  * group inverse, and every application of OP is one solve with the stationary factorization. An arbitrary
  * vector b is first projected onto {Σx = 0} along p (b − (Σb) p), so the stationary direction never enters.
  * Stopping rule: ARPACK's, |Ritz residual| ≤ tol·|μ| with tol = 1e-13, at most 1000 restarts.
+ *
+ * <p>Progress: the restarts to convergence are not known in advance, so the phase counts per mille of a measured
+ * proxy ({@link #convergedShare}): the mean over the wanted Ritz values of the share of the decades their error
+ * estimates must fall (from |θ| to tol |θ|) that they have fallen, read from ARPACK's workspace after each
+ * operator application and never going back; the phase ends at its total when dnaupd returns. Reading the
+ * workspace changes nothing in the iteration.
  */
 final class ArpackRelaxation {
 
     private static final double TOLERANCE = 1e-13;
     private static final int MAX_RESTARTS = 1000;
+    /** The progress phase's total: per mille. */
+    private static final long PER_MILLE = 1000;
+    /** ARPACK's floor under |θ| in its convergence test: eps^(2/3). */
+    private static final double EPS23 = Math.pow(Math.ulp(1.0) / 2, 2.0 / 3.0);
 
     /** Kept strongly reachable: silences netlib's notice that no native ARPACK is installed (F2J is used). */
     private static final java.util.logging.Logger NETLIB_LOG =
@@ -53,7 +65,50 @@ final class ArpackRelaxation {
         return v;
     }
 
+    /**
+     * The progress measure of the Arnoldi iteration, in [0, 1]: over the {@code nev} Ritz values θ of largest |θ|
+     * of the last restart (ARPACK keeps them, with their error estimates, in {@code workl} at ipntr(6), ipntr(7),
+     * ipntr(8)), the mean of min(1, ln(bound/|θ|) / ln(tol)), the share of the decades each estimate must fall
+     * to meet ARPACK's test (bound ≤ tol max(eps^(2/3), |θ|)) that it has fallen; 0 for a Ritz value not yet
+     * computed (|θ| = 0, e.g. before the first restart). Reads ARPACK's workspace only.
+     */
+    static double convergedShare(double[] workl, int[] ipntr, int ncv, int nev) {
+        int re = ipntr[5] - 1;
+        int im = ipntr[6] - 1;
+        int bounds = ipntr[7] - 1;
+        if (re < 0 || im < 0 || bounds < 0) {
+            return 0.0;
+        }
+        double[] size = new double[ncv];
+        for (int i = 0; i < ncv; i++) {
+            size[i] = Math.hypot(workl[re + i], workl[im + i]);
+        }
+        Integer[] order = new Integer[ncv];
+        for (int i = 0; i < ncv; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(size[b], size[a]));
+        double share = 0.0;
+        for (int k = 0; k < nev; k++) {
+            int i = order[k];
+            if (!(size[i] > 0.0)) {
+                continue;
+            }
+            double relative = Math.abs(workl[bounds + i]) / Math.max(EPS23, size[i]);
+            share += relative <= TOLERANCE ? 1.0 : relative >= 1.0 ? 0.0 : Math.log(relative) / Math.log(TOLERANCE);
+        }
+        return share / nev;
+    }
+
     static RelaxationSpectrum compute(NoiseAnalysis analysis, int count) {
+        return compute(analysis, count, ProgressListener.NONE);
+    }
+
+    /**
+     * The {@code count} slowest rates, reporting the Arnoldi iteration to {@code progress} as one phase (see the
+     * class comment for what its per mille mean).
+     */
+    static RelaxationSpectrum compute(NoiseAnalysis analysis, int count, ProgressListener progress) {
         long start = System.nanoTime();
         double[] p = analysis.stationary().probabilitiesView();
         int n = p.length;
@@ -84,6 +139,8 @@ final class ArpackRelaxation {
         iparam[6] = 1;
         double[] in = new double[n];
         double[] out = new double[n];
+        WorkCounter counter = WorkCounter.start(progress, "relaxation rates: ARPACK", PER_MILLE);
+        long reported = 0;
         while (true) {
             arpack.dnaupd(ido, "I", n, "LM", nev, tol, resid, ncv, v, n, iparam, ipntr, workd, workl, lworkl, info);
             if (ido.val == -1 || ido.val == 1) {
@@ -98,6 +155,13 @@ final class ArpackRelaxation {
                 }
                 analysis.factorization().solveGroupInverse(in, out);
                 System.arraycopy(out, 0, workd, y, n);
+                if (counter != WorkCounter.NONE) {
+                    long done = Math.round(PER_MILLE * convergedShare(workl, ipntr, ncv, nev));
+                    if (done > reported) {
+                        counter.add(done - reported);
+                        reported = done;
+                    }
+                }
             } else {
                 break;
             }
@@ -105,6 +169,7 @@ final class ArpackRelaxation {
         if (info.val < 0) {
             throw new IllegalStateException("ARPACK dnaupd failed with info = " + info.val);
         }
+        counter.finish();
         int iterations = iparam[2];
         int applications = iparam[8];
         boolean[] select = new boolean[ncv];

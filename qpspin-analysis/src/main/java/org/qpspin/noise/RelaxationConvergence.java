@@ -3,6 +3,8 @@ package org.qpspin.noise;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.qpspin.linalg.ProgressListener;
+import org.qpspin.linalg.WorkCounter;
 
 /**
  * The slowest relaxation rates γ_1 … γ_K of the untruncated chain, converged in the truncation.
@@ -90,16 +92,57 @@ public final class RelaxationConvergence {
      */
     public static RelaxationConvergence compute(NoiseAnalysis first, int count, Chains chains, double tolerance,
                                                 int maxGrowths, long maxStates) {
+        return compute(first, count, chains, tolerance, maxGrowths, maxStates, ProgressListener.NONE);
+    }
+
+    /**
+     * {@return the {@code count} slowest rates, as {@link #compute(NoiseAnalysis, int, Chains, double, int, long)},
+     * reporting the whole loop to {@code progress} as one phase}
+     *
+     * <p>What the phase's per mille mean: how many truncations the loop needs is not known in advance, so the
+     * total is the planned worst case, the chains of all {@code maxGrowths} growths (up to {@code maxStates}),
+     * each weighted by its states; a truncation's slice advances with its ARPACK iteration (the measured proxy of
+     * {@link NoiseAnalysis#relaxationSpectrum(int, ProgressListener)}) and is full when its rates are in. The
+     * count is also at least ln(c)/ln(tolerance), c the largest relative change of a rate over the last growth
+     * (the share of the decades the changes must fall that they have fallen). It never goes back, and ends at the
+     * total when the loop returns (usually well before the planned worst case: the bar then jumps to the end).
+     * The chains' own factorizations report nothing here. The rates are bit-identical with any listener.
+     *
+     * @param first the noise analysis of the stationary truncation, where the growth starts
+     * @param count how many of the slowest nonzero rates, ≥ 1
+     * @param chains builds the analysis of a larger truncation (nMax, mMax)
+     * @param tolerance relative change of every rate between two truncations below which they count as converged, in
+     *                  (0, 1) ({@link #DEFAULT_TOLERANCE})
+     * @param maxGrowths growths of the truncation before giving up ({@link #DEFAULT_MAX_GROWTHS})
+     * @param maxStates largest chain a growth may build; the growth stops before exceeding it
+     * @param progress where to report ({@link ProgressListener#NONE} or null: nowhere)
+     * @throws IllegalArgumentException as {@link NoiseAnalysis#relaxationSpectrum} (no route can deliver them)
+     */
+    public static RelaxationConvergence compute(NoiseAnalysis first, int count, Chains chains, double tolerance,
+                                                int maxGrowths, long maxStates, ProgressListener progress) {
         if (!(tolerance > 0.0 && tolerance < 1.0)) {
             throw new IllegalArgumentException("rate tolerance must be in (0, 1), got " + tolerance);
         }
         long start = System.nanoTime();
         NoiseAnalysis analysis = first;
-        RelaxationSpectrum previous = analysis.relaxationSpectrum(count);
-        List<String> steps = new ArrayList<>();
         int n = analysis.generator().space().maxN();
         int m = analysis.generator().space().maxM();
         boolean full = m >= n / 2;
+        Progress bar = new Progress(WorkCounter.start(progress, "relaxation rates: growing the truncation",
+                Progress.PER_MILLE), plannedEnds(n, m, full, analysis.generator().size(), maxGrowths, maxStates));
+        try {
+            return grow(analysis, count, chains, tolerance, maxGrowths, maxStates, bar, start, n, m, full);
+        } finally {
+            bar.counter.finish();
+        }
+    }
+
+    private static RelaxationConvergence grow(NoiseAnalysis analysis, int count, Chains chains, double tolerance,
+                                              int maxGrowths, long maxStates, Progress bar, long start, int n, int m,
+                                              boolean full) {
+        RelaxationSpectrum previous = analysis.relaxationSpectrum(count, bar.slice(0));
+        bar.reach(bar.end(0));
+        List<String> steps = new ArrayList<>();
         steps.add(describe(n, m, analysis.generator().size(), previous, null));
         double[] errors = filled(count, Double.POSITIVE_INFINITY);
         for (int growth = 0; growth < maxGrowths; growth++) {
@@ -111,8 +154,9 @@ public final class RelaxationConvergence {
                 break;
             }
             NoiseAnalysis next = chains.truncatedAt(n2, m2);
-            RelaxationSpectrum current = next.relaxationSpectrum(count);
+            RelaxationSpectrum current = next.relaxationSpectrum(count, bar.slice(growth + 1));
             errors = changes(previous, current);
+            bar.reach(Math.max(bar.end(growth + 1), convergedShare(current, errors, tolerance)));
             n = n2;
             m = next.generator().space().maxM();
             full = full || m >= n / 2;
@@ -126,6 +170,108 @@ public final class RelaxationConvergence {
         }
         return new RelaxationConvergence(previous, errors, false, tolerance, n, m, analysis.generator().size(),
                 steps, (System.nanoTime() - start) * 1e-9);
+    }
+
+    /**
+     * The share of the decades the worst relative change must fall, from 1 to {@code tolerance}, that it has
+     * fallen: min(1, ln c / ln tol), c = max_k |Δλ_k| / |λ_k| (0 when c ≥ 1 or not finite).
+     */
+    private static double convergedShare(RelaxationSpectrum s, double[] errors, double tolerance) {
+        double[] r = s.rates();
+        double[] f = s.frequencies();
+        double worst = 0.0;
+        for (int k = 0; k < r.length; k++) {
+            worst = Math.max(worst, errors[k] / Math.hypot(r[k], f[k]));
+        }
+        if (!(worst < 1.0)) {
+            return 0.0;
+        }
+        return worst <= tolerance ? 1.0 : Math.log(worst) / Math.log(tolerance);
+    }
+
+    /**
+     * The cumulative shares, in (0, 1], at which the planned truncations' slices end: the first chain ({@code
+     * firstStates}) and then the growths the rule would make, at most {@code maxGrowths} and none beyond {@code
+     * maxStates}, each weighted by its states (the work of a factorization and an ARPACK run grows with them).
+     */
+    static double[] plannedEnds(int n, int m, boolean full, long firstStates, int maxGrowths, long maxStates) {
+        List<Long> sizes = new ArrayList<>();
+        sizes.add(Math.max(1, firstStates));
+        for (int growth = 0; growth < maxGrowths; growth++) {
+            int n2 = (int) Math.min(Integer.MAX_VALUE - 2L, Math.max(n + MIN_STEP, (long) Math.ceil(n * GROWTH)));
+            int m2 = full ? n2 / 2 : (int) Math.min(n2 / 2, Math.max(m + MIN_STEP, (long) Math.ceil(m * GROWTH)));
+            long size = states(n2, m2);
+            if (size > maxStates) {
+                break;
+            }
+            sizes.add(size);
+            n = n2;
+            m = m2;
+            full = full || m >= n / 2;
+        }
+        double total = 0.0;
+        for (long size : sizes) {
+            total += size;
+        }
+        double[] ends = new double[sizes.size()];
+        double sum = 0.0;
+        for (int k = 0; k < ends.length; k++) {
+            sum += sizes.get(k);
+            ends[k] = k == ends.length - 1 ? 1.0 : sum / total;
+        }
+        return ends;
+    }
+
+    /** The loop's phase: a counter in per mille, moved to a share of the planned work, never back. */
+    private static final class Progress {
+        static final long PER_MILLE = 1000;
+        final WorkCounter counter;
+        final double[] ends;
+        long reported;
+
+        Progress(WorkCounter counter, double[] ends) {
+            this.counter = counter;
+            this.ends = ends;
+        }
+
+        /** Where truncation {@code k}'s slice ends (1 beyond the plan). */
+        double end(int k) {
+            return k < ends.length ? ends[k] : 1.0;
+        }
+
+        /** Moves the count to {@code share} of the total if that is further. */
+        void reach(double share) {
+            long done = Math.min(PER_MILLE, Math.round(PER_MILLE * share));
+            if (done > reported) {
+                counter.add(done - reported);
+                reported = done;
+            }
+        }
+
+        /**
+         * A listener for truncation {@code k}'s ARPACK run mapping its progress into the slice [end(k − 1),
+         * end(k)]; {@link ProgressListener#NONE} when nothing listens.
+         */
+        ProgressListener slice(int k) {
+            if (counter == WorkCounter.NONE) {
+                return ProgressListener.NONE;
+            }
+            double from = k == 0 ? 0.0 : end(k - 1);
+            double to = end(k);
+            return new ProgressListener() {
+                private long total = 1;
+
+                @Override
+                public void start(String phase, long total) {
+                    this.total = Math.max(1, total);
+                }
+
+                @Override
+                public void advance(long done) {
+                    reach(from + (to - from) * done / total);
+                }
+            };
+        }
     }
 
     private static boolean withinTolerance(RelaxationSpectrum s, double[] errors, double tolerance) {

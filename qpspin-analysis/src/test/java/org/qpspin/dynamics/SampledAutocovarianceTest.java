@@ -1,12 +1,16 @@
 package org.qpspin.dynamics;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 import org.qpspin.generator.Generator;
+import org.qpspin.linalg.ProgressListener;
 import org.qpspin.model.ModelParameters;
 import org.qpspin.noise.NoiseAnalysis;
 import org.qpspin.noise.Observable;
@@ -145,6 +149,85 @@ class SampledAutocovarianceTest {
             sum += fine.autocorrelation(k);
         }
         assertEquals(sum, coarse.integratedAutocorrelation(), 1e-10, "tau_int at dt = 3 tau_N");
+    }
+
+    /**
+     * The stall that used to run the lags on for minutes: with the dense GTH vector of the SR chain of {@link
+     * #fastDecayAtSeveralCorrelationTimesConverges} (rectangle 68 × 16, 901 states), Σ v_0 = Σ p_i (N_i − ⟨N⟩) is
+     * the rounding of the mean, a multiple of p that e^{LΔt} keeps: ‖v_k‖₁ stalled just above the old noise floor,
+     * the norm ratios went to 1, and at Δt = 3 τ_N (and at the event-sampling Δt ≈ 0.013 τ_N) the loop ran
+     * towards {@link SampledAutocovariance#MAX_LAGS} (stopped after 15 min; 8 s here without an end). Now: 10 and
+     * 2 705 lags, converged (without the projection along p, 0.013 τ_N still stalls: unconverged at a 20 000-lag
+     * cap; without the halfRange term at every lag, 3 τ_N does). Values: at 3 τ_N, Σ C_{3k} of the Δt = τ_N
+     * sequence of the auto solver's vector (another vector and another Δt); at 0.013 τ_N, the auto vector's sum.
+     */
+    @Test
+    void roundingShareOfTheStationaryVectorDoesNotStallTheLags() {
+        Generator gen = Generator.assemble(Prl2020RateModel.of(ModelParameters.of(200, 1, 10, 0, 1)),
+                StateSpace.rectangle(68, 16));
+        StationaryFactorization auto = StationarySolvers.auto().factorize(gen);
+        double tau = NoiseAnalysis.of(gen, auto).zeroFrequency(Observable.particleNumber()).correlationTime();
+        SampledAutocovariance gth = SampledAutocovariance.of(gen, StationarySolvers.gth().solve(gen).probabilities());
+        SampledAutocovariance other = SampledAutocovariance.of(gen, auto.stationary().probabilitiesView());
+
+        SampledCorrelation coarse = gth.compute(Observable.particleNumber(), 3 * tau, 0, 1e-12);
+        assertTrue(coarse.converged(), coarse.toString());
+        assertTrue(coarse.autocovariance().length - 1 <= 12, "lags: " + (coarse.autocovariance().length - 1));
+        SampledCorrelation fine = other.compute(Observable.particleNumber(), tau, 0, 1e-12);
+        assertTrue(fine.converged());
+        double sum = 0.5;
+        for (int k = 3; k < fine.autocovariance().length; k += 3) {
+            sum += fine.autocorrelation(k);
+        }
+        assertEquals(sum, coarse.integratedAutocorrelation(), 1e-10, "tau_int at dt = 3 tau_N");
+
+        SampledCorrelation events = gth.compute(Observable.particleNumber(), 0.013 * tau, 0, 1e-12);
+        assertTrue(events.converged(), "dt = 0.013 tau_N: lags " + (events.autocovariance().length - 1));
+        assertTrue(events.autocovariance().length - 1 <= 2800, "lags: " + (events.autocovariance().length - 1));
+        SampledCorrelation reference = other.compute(Observable.particleNumber(), 0.013 * tau, 0, 1e-12);
+        assertEquals(reference.integratedAutocorrelation(), events.integratedAutocorrelation(),
+                1e-10 * reference.integratedAutocorrelation(), "tau_int at dt = 0.013 tau_N");
+    }
+
+    /**
+     * The cap: a sequence stopped by {@code maxLags} before its tail meets the tolerance is reported unconverged,
+     * with exactly the cap's lags, the same C_k as the uncapped run and a tail estimate above the tolerance.
+     */
+    @Test
+    void theLagCapIsReportedAsUnconverged() {
+        Generator gen = Generator.assemble(Prl2020RateModel.of(P), StateSpace.rectangle(24, 6));
+        double[] p = StationarySolvers.gth().solve(gen).probabilities();
+        SampledAutocovariance sampler = SampledAutocovariance.of(gen, p);
+        SampledCorrelation full = sampler.compute(Observable.particleNumber(), 0.01, 0, 1e-12);
+        assertTrue(full.converged());
+        int cap = (full.autocovariance().length - 1) / 2;
+        SampledCorrelation capped = sampler.compute(Observable.particleNumber(), 0.01, 0, 1e-12, cap,
+                ProgressListener.NONE);
+        assertFalse(capped.converged());
+        assertEquals(cap + 1, capped.autocovariance().length);
+        assertTrue(capped.tailBound() > 1e-12 * capped.variance(), "tail " + capped.tailBound());
+        for (int k = 0; k <= cap; k++) {
+            assertEquals(full.autocovariance(k), capped.autocovariance(k), 0.0, "C_" + k);
+        }
+    }
+
+    /** The lag loop's progress: one phase, monotone to its total, and not one bit of the result changed. */
+    @Test
+    void progressIsMonotoneEndsAtItsTotalAndChangesNoBit() {
+        Generator gen = Generator.assemble(Prl2020RateModel.of(P), StateSpace.rectangle(24, 6));
+        double[] p = StationarySolvers.gth().solve(gen).probabilities();
+        SampledAutocovariance sampler = SampledAutocovariance.of(gen, p);
+        for (double dt : new double[] {0.01, 0.3}) {
+            SampledCorrelation plain = sampler.compute(Observable.particleNumber(), dt, 3, 1e-12);
+            ProgressRecorder recorder = new ProgressRecorder();
+            SampledCorrelation listened = sampler.compute(Observable.particleNumber(), dt, 3, 1e-12,
+                    SampledAutocovariance.MAX_LAGS, recorder);
+            recorder.assertComplete();
+            assertEquals(List.of("exact autocovariance: lags"), recorder.phases);
+            assertArrayEquals(plain.autocovariance(), listened.autocovariance(), 0.0);
+            assertEquals(plain.tailBound(), listened.tailBound(), 0.0);
+            assertEquals(plain.converged(), listened.converged());
+        }
     }
 
     private static double dot(double[] a, double[] b) {

@@ -109,7 +109,7 @@ public final class FirstPassageCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         quiet.report(err, "first passage from " + start + " to " + set + "...");
-        FirstPassageResult r = fp.compute(model.rateModel(p), start, set, times, quantileLevels,
+        FirstPassageResult r = fp.withProgress(ProgressBars.listener(err, quiet.isSet())).compute(model.rateModel(p), start, set, times, quantileLevels,
                 quiet.progressTo(err));
         if (csv != null) {
             StringBuilder b = new StringBuilder("t,cdf,cdfUpper\n");

@@ -53,6 +53,9 @@ public final class FpCheckCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
+    @Mixin
+    QuietOption quiet;
+
     @Option(names = "--plot", paramLabel = "FILE",
             description = "Write P(N) exact vs Eq. 7 on linear and log scales to FILE (.png or .svg).")
     Path plot;
@@ -76,7 +79,8 @@ public final class FpCheckCommand implements Callable<Integer> {
         }
         ExactVsFokkerPlanck e;
         try {
-            e = ExactVsFokkerPlanck.of(p, Truncation.automatic(tolerance), StationarySolvers.byName(solverName));
+            e = ExactVsFokkerPlanck.of(p, Truncation.automatic(tolerance), StationarySolvers.byName(solverName)
+                    .withProgress(ProgressBars.listener(spec.commandLine().getErr(), quiet.isSet())));
         } catch (org.qpspin.truncation.TruncationException t) {
             throw new UsageException("the exact chain is out of reach for fp-check (it has no state cap option): "
                     + t.getMessage().replace("; raise the state cap or the tolerance", "; lower --N0 or raise --tol"));

@@ -131,6 +131,7 @@ public final class ModelComparisonCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<Point> out = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        List<Cell> cells = new ArrayList<>();
         for (String fam : fams) {
             if (fam.equals("map")) {
                 double[] v = logGrid(1e-3, 10, perDecade);
@@ -141,7 +142,7 @@ public final class ModelComparisonCommand implements Callable<Integer> {
                         ModelParameters p = ModelParameters.of(ai * 1e4, vi, 1.0, 0.01, 1.0);
                         double nStar = MeanFieldStationaryPoint.of(p).meanN();
                         if (nStar <= exactMaxN) {
-                            run(out, notes, err, "map", vi, ai, p, truncation, solver);
+                            cells.add(new Cell("map", vi, ai, p));
                         }
                     }
                 }
@@ -151,8 +152,16 @@ public final class ModelComparisonCommand implements Callable<Integer> {
                 for (double x : xs) {
                     ModelParameters p = fam.equals("SR") ? ModelComparison.spinRelaxation(n0, x)
                             : ModelComparison.triplet(n0, x);
-                    run(out, notes, err, fam, x, n0, p, truncation, solver);
+                    cells.add(new Cell(fam, x, n0, p));
                 }
+            }
+        }
+        // a bar over the cells on a terminal (then no line per cell), else one progress line per cell
+        boolean bars = ProgressBars.enabled(quiet.isSet());
+        try (ProgressBars.Bar bar = ProgressBars.steps(err, quiet.isSet(), "model-comparison cells", cells.size())) {
+            for (Cell c : cells) {
+                run(out, notes, bars ? null : err, c.family(), c.x(), c.second(), c.parameters(), truncation, solver);
+                bar.step();
             }
         }
         if (csv != null) {
@@ -169,7 +178,14 @@ public final class ModelComparisonCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Solves one point; a point out of reach becomes a note, never a guess. The second coordinate is N0 or A/Ac. */
+    /** One point to compare: the family, its coordinates (x or V/Vc; N0 or A/Ac) and its parameters. */
+    private record Cell(String family, double x, double second, ModelParameters parameters) {
+    }
+
+    /**
+     * Solves one point; a point out of reach becomes a note, never a guess. The second coordinate is N0 or A/Ac.
+     * {@code err} null: no progress line (a bar counts the points).
+     */
     private void run(List<Point> out, List<String> notes, PrintWriter err, String family, double x, double second,
                      ModelParameters p, Truncation truncation, StationarySolver solver) {
         String where = String.format(Locale.ROOT, "%s %s=%.4g %s=%.4g", family, family.equals("map") ? "V/Vc" : "x",
@@ -177,11 +193,16 @@ public final class ModelComparisonCommand implements Callable<Integer> {
         try {
             Point pt = ModelComparison.compare(family, x, p, truncation, solver);
             out.add(pt);
-            quiet.report(err, String.format(Locale.ROOT, "%s: %d states, largest change %.3g (%.2f s)", where,
-                    pt.exactSpin().states(), pt.largestChange(), pt.prl2020().seconds() + pt.exactSpin().seconds()));
+            if (err != null) {
+                quiet.report(err, String.format(Locale.ROOT, "%s: %d states, largest change %.3g (%.2f s)", where,
+                        pt.exactSpin().states(), pt.largestChange(),
+                        pt.prl2020().seconds() + pt.exactSpin().seconds()));
+            }
         } catch (IllegalArgumentException e) {
             notes.add(where + ": not reached: " + e.getMessage());
-            quiet.report(err, where + ": not reached: " + e.getMessage());
+            if (err != null) {
+                quiet.report(err, where + ": not reached: " + e.getMessage());
+            }
         }
     }
 

@@ -143,7 +143,7 @@ public final class NoiseCommand implements Callable<Integer> {
                     + rateTolerance + "...");
             relaxation = RelaxationConvergence.compute(analysis, eigenvalues, (n, m) -> NoiseSetup.of(sa.rateModel(),
                     n, m, truncation, sa.result().solver()), rateTolerance, RelaxationConvergence.DEFAULT_MAX_GROWTHS,
-                    Math.max(4L * sa.result().states(), 100_000L));
+                    Math.max(4L * sa.result().states(), 100_000L), ProgressBars.listener(err, quiet.isSet()));
             if (!relaxation.converged()) {
                 err.printf(Locale.ROOT, "qpspin: warning: the %d slowest relaxation rates did not converge to "
                         + "--rate-tol %.1e in the truncation (%s); their estimated errors are printed beside "

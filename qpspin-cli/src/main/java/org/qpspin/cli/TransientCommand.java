@@ -80,7 +80,8 @@ public final class TransientCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         quiet.report(err, String.format(Locale.ROOT, "transient from %s at %d times up to %s s...", start,
                 times.length, g(times[times.length - 1])));
-        TransientResult r = analysis.compute(model.rateModel(p), start, times, quiet.progressTo(err));
+        TransientResult r = analysis.withProgress(ProgressBars.listener(err, quiet.isSet()))
+                .compute(model.rateModel(p), start, times, quiet.progressTo(err));
         if (csv != null) {
             DynamicsOptions.write(csv, toCsv(r), "--csv");
             AtomicOutput.report(err, java.util.List.of(csv));

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.qpspin.dynamics.SampledAutocovariance;
 import org.qpspin.dynamics.SampledCorrelation;
+import org.qpspin.generator.Generator;
 import org.qpspin.model.ModelParameters;
 import org.qpspin.noise.NoiseAnalysis;
 import org.qpspin.noise.Observable;
@@ -82,10 +83,33 @@ public final class ValidateCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
+    @Mixin
+    QuietOption quiet;
+
     @Option(names = "--plot", paramLabel = "FILE",
             description = "Plot the samples' histogram against the exact P(N): FILE (linear) and FILE-log (log "
                     + "scale), and for time series FILE-spectrum (Welch vs exact S_N); .png or .svg.")
     Path plot;
+
+    /**
+     * The work the exact C_k may take, in states × products with the generator (about a minute or two of a core):
+     * beyond it {@code validate} tests the dynamics against the continuous τ_N and says so, instead of running for
+     * hours (N0 = 300, Δt = 5e-5 s: an ETA of hours was measured).
+     */
+    static final double LAG_WORK = 2e10;
+
+    /**
+     * The lag cap of the exact C_k at {@code dt}: {@link #LAG_WORK} / (n (q Δt + 1)), q the largest exit rate
+     * (one lag's kernel takes about q Δt + 1 products with the n-state generator), within [4, MAX_LAGS].
+     */
+    static int lagCap(Generator generator, double dt) {
+        double q = 0.0;
+        for (int i = 0; i < generator.size(); i++) {
+            q = Math.max(q, generator.exitRate(i));
+        }
+        double perLag = (double) generator.size() * (q * dt + 1.0);
+        return (int) Math.max(4, Math.min(SampledAutocovariance.MAX_LAGS, LAG_WORK / perLag));
+    }
 
     @Override
     public Integer call() {
@@ -142,15 +166,19 @@ public final class ValidateCommand implements Callable<Integer> {
                         .withSpectrum(omega -> noiseAnalysis.spectrum(Observable.particleNumber(), omega).values());
             }
             try { // the exact C_k of N sampled at the file's own interval: the time-domain tests' exact reference
+                int lagCap = lagCap(analysis.generator(), samples.interval());
                 SampledCorrelation sampled = SampledAutocovariance.of(analysis.generator(),
                                 stationary.probabilitiesView())
                         .compute(Observable.particleNumber(), samples.interval(), 0,
-                                SampledAutocovariance.DEFAULT_TOLERANCE);
+                                SampledAutocovariance.DEFAULT_TOLERANCE, lagCap,
+                                ProgressBars.listener(spec.commandLine().getErr(), quiet.isSet()));
                 if (sampled.converged()) {
                     exact = exact.withSampledCorrelation(sampled);
                 } else {
                     spec.commandLine().getErr().println("qpspin: the exact autocovariance at dt = "
-                            + samples.interval() + " s did not converge; dynamics tested against the continuous tau_N");
+                            + samples.interval() + " s did not converge" + (sampled.autocovariance().length - 1
+                            >= lagCap ? String.format(Locale.ROOT, " within %d lags (the cap of %.0e state-products)",
+                            lagCap, LAG_WORK) : "") + "; dynamics tested against the continuous tau_N");
                 }
             } catch (RuntimeException e) {
                 spec.commandLine().getErr().println("qpspin: the exact autocovariance at dt = " + samples.interval()

@@ -2,6 +2,8 @@ package org.qpspin.stationary;
 
 import org.ejml.data.DMatrixSparseCSC;
 import org.qpspin.generator.Generator;
+import org.qpspin.linalg.ProgressListener;
+import org.qpspin.linalg.WorkCounter;
 import org.qpspin.linalg.krylov.Gmres;
 import org.qpspin.space.StateSpace;
 import org.qpspin.truncation.ProbableCore;
@@ -70,8 +72,10 @@ final class CoreFactorization extends KeptFactorization {
      * @param generator L on the whole space
      * @param core      an exact factorization of L_C, the same rate model on a subset of generator's space
      * @param start     System.nanoTime() when the work began (for the reported time)
+     * @param progress  where the stationary vector's GMRES and tail sweeps report, one phase each (the later
+     *                  group-inverse solves report nothing)
      */
-    CoreFactorization(Generator generator, StationaryFactorization core, long start) {
+    CoreFactorization(Generator generator, StationaryFactorization core, long start, ProgressListener progress) {
         this.generator = generator;
         this.core = core;
         StateSpace space = generator.space();
@@ -141,9 +145,9 @@ final class CoreFactorization extends KeptFactorization {
         // start: the core's own solution, then one tail pass; GMRES corrects the rest
         sweepTail(null, p, true);
         sweepTail(null, p, false);
-        boolean converged = gmres(null, p, fluxNorm(p));
+        boolean converged = gmres(null, p, fluxNorm(p), progress);
         int stationaryIterations = iterations;
-        int sweeps = converged ? polishTail(p) : 0;
+        int sweeps = converged ? polishTail(p, progress) : 0;
         String description = "core/" + core.solver() + "[" + nc + " of " + n + " states exact; " + stationaryIterations
                 + (converged ? " iterations" : " iterations, NOT converged: residual " + lastResidual) + ", " + sweeps
                 + " tail sweeps]";
@@ -203,11 +207,13 @@ final class CoreFactorization extends KeptFactorization {
      * @param b     right-hand side (null: 0)
      * @param scale the size the residual is measured against: ‖e∘x‖₂ of the initial x (e the exit rates), the
      *              flux terms whose balance L x is, so that the rule asks for rounding-level cancellation
+     * @param progress where to report the iterations (one phase, see {@link Gmres#solve(double[], double[],
+     *                 double, double, ProgressListener, String)} for what its percentage means)
      * @return whether the stopping rule was met
      */
-    private boolean gmres(double[] b, double[] x, double scale) {
+    private boolean gmres(double[] b, double[] x, double scale, ProgressListener progress) {
         Gmres.Result result = new Gmres(generator::multiply, this::precondition, RESTART, MAX_ITERATIONS)
-                .solve(b, x, CONVERGED, scale);
+                .solve(b, x, CONVERGED, scale, progress, "core solver: GMRES");
         iterations = result.iterations();
         lastResidual = result.relativeResidual();
         return result.converged();
@@ -247,13 +253,23 @@ final class CoreFactorization extends KeptFactorization {
      * Tail-only sweeps of the stationary vector until (a) the omitted flux carried by the tail (Σ_T p_i × omitted
      * rate, the truncation's price) changes by at most {@value #TAIL_CONVERGED} of the whole omitted flux, and
      * (b) every tail entry above {@value ProbableCore#EDGE_MASS} p_max changes by at most {@value #TAIL_CONVERGED}
-     * of itself; returns the count.
+     * of itself; returns the count. Progress: one phase over the sweep cap {@value #MAX_TAIL_SWEEPS}, one unit
+     * per sweep, ended at the cap when the sweeps converge earlier.
      */
-    private int polishTail(double[] p) {
+    private int polishTail(double[] p, ProgressListener progress) {
         int count = tailStates.length;
         if (count == 0) {
             return 0;
         }
+        WorkCounter counter = WorkCounter.start(progress, "core solver: tail sweeps", MAX_TAIL_SWEEPS);
+        try {
+            return polishTail(p, count, counter);
+        } finally {
+            counter.finish();
+        }
+    }
+
+    private int polishTail(double[] p, int count, WorkCounter counter) {
         double max = 0.0;
         double coreOmitted = 0.0;
         for (int c = 0; c < coreStates.length; c++) {
@@ -277,6 +293,7 @@ final class CoreFactorization extends KeptFactorization {
                 omitted += v * generator.omittedRate(i);
             }
             double total = omitted + coreOmitted;
+            counter.add(1);
             if (worst <= TAIL_CONVERGED && Math.abs(omitted - previous) <= TAIL_CONVERGED * total) {
                 return sweep;
             }
@@ -299,7 +316,7 @@ final class CoreFactorization extends KeptFactorization {
             throw new IllegalArgumentException("x may not alias b");
         }
         precondition(b, x); // initial guess x = B b, which also gives the scale of the answer
-        gmres(b, x, fluxNorm(x));
+        gmres(b, x, fluxNorm(x), ProgressListener.NONE);
         removeStationaryComponent(x);
     }
 

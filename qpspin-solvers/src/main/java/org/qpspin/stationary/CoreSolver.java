@@ -69,7 +69,7 @@ final class CoreSolver extends BuiltInSolver {
             StationaryFactorization exact = AutoSolver.exactFor(core, progress).factorize(coreGenerator);
             StateSpace wider = round == MAX_WIDENING_ROUNDS ? null : widened(space, core, exact.stationary());
             if (wider == null) {
-                return new CoreFactorization(generator, exact, start);
+                return new CoreFactorization(generator, exact, start, progress);
             }
             core = wider;
         }

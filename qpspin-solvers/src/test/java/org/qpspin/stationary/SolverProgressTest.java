@@ -87,6 +87,10 @@ class SolverProgressTest {
             b.solveGroupInverse(rhs, xb);
             assertArrayEquals(xa, xb, 0.0);
 
+            if (name.equals("core")) { // the iterative phases after the core's exact factorization
+                assertTrue(recorder.phases.contains("core solver: GMRES"), recorder.phases.toString());
+            }
+
             Recorder again = new Recorder();
             assertArrayEquals(plain.solve(GENERATOR).probabilitiesView(),
                     plain.withProgress(again).solve(GENERATOR).probabilitiesView(), 0.0);

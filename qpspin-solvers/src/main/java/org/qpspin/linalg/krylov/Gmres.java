@@ -1,5 +1,8 @@
 package org.qpspin.linalg.krylov;
 
+import org.qpspin.linalg.ProgressListener;
+import org.qpspin.linalg.WorkCounter;
+
 /**
  * Right-preconditioned restarted GMRES (Y. Saad, M. H. Schultz, SIAM J. Sci. Stat. Comput. 7, 856 (1986); Saad,
  * "Iterative Methods for Sparse Linear Systems", 2nd ed., Alg. 9.5) for A x = b: Arnoldi on A M with modified
@@ -24,6 +27,9 @@ public final class Gmres {
      */
     public record Result(boolean converged, int iterations, double relativeResidual) {
     }
+
+    /** The total of the progress phase: per mille. */
+    private static final long PER_MILLE = 1000;
 
     private final LinearOperator a;
     private final LinearOperator preconditioner;
@@ -57,6 +63,36 @@ public final class Gmres {
      * @return the iterations, the final residual and whether the tolerance was met ({@code x} holds the iterate)
      */
     public Result solve(double[] b, double[] x, double tolerance, double scale) {
+        return solve(b, x, tolerance, scale, ProgressListener.NONE, "GMRES");
+    }
+
+    /**
+     * Solves A x = b from the initial x, in place, reporting its progress as one phase named {@code phase}.
+     *
+     * <p>The number of steps to convergence is not known in advance, so the phase's total is 1000 (per mille)
+     * and its count is the larger of two measures, never going back: the share of the step cap used,
+     * iterations / maxIterations, and the share of the decades the residual must fall that it has fallen,
+     * ln(r / r₀) / ln(tolerance × scale / r₀), with r₀ = ‖b − A x₀‖₂ and r the last residual seen (the true one at
+     * a cycle's start, the rotated estimate |g_k| inside it). The phase ends at its total when the solve returns,
+     * converged or at the cap. The iteration is the same, operation for operation, with any listener.
+     *
+     * @param b         right-hand side (null: 0)
+     * @param x         initial guess, overwritten by the last iterate
+     * @param tolerance relative tolerance of the stopping rule
+     * @param scale     the size the residual is measured against (e.g. a norm of the terms whose balance A x is)
+     * @param progress  where to report ({@link ProgressListener#NONE} or null: nowhere)
+     * @param phase     the phase's name, in words (e.g. {@code "core solver: GMRES"})
+     * @return the iterations, the final residual and whether the tolerance was met ({@code x} holds the iterate)
+     */
+    public Result solve(double[] b, double[] x, double tolerance, double scale, ProgressListener progress,
+                        String phase) {
+        WorkCounter counter = WorkCounter.start(progress, phase, PER_MILLE);
+        Result result = iterate(b, x, tolerance, scale, counter);
+        counter.finish();
+        return result;
+    }
+
+    private Result iterate(double[] b, double[] x, double tolerance, double scale, WorkCounter counter) {
         int n = x.length;
         int m = restart;
         double[][] basis = new double[m + 1][];
@@ -68,6 +104,8 @@ public final class Gmres {
         double[] w = new double[n];
         double target = tolerance * scale;
         int iterations = 0;
+        double initial = Double.NaN;
+        long reported = 0;
         while (true) {
             a.apply(x, w);
             double beta = 0.0;
@@ -77,6 +115,10 @@ public final class Gmres {
             }
             beta = Math.sqrt(beta);
             double residual = beta / scale;
+            if (Double.isNaN(initial)) {
+                initial = beta;
+            }
+            reported = report(counter, reported, iterations, beta, initial, target);
             if (beta <= target || iterations >= maxIterations) {
                 return new Result(beta <= target, iterations, residual);
             }
@@ -108,6 +150,7 @@ public final class Gmres {
                 g[k + 1] = -sn[k] * g[k];
                 g[k] = cs[k] * g[k];
                 k++;
+                reported = report(counter, reported, iterations, Math.abs(g[k]), initial, target);
                 if (Math.abs(g[k]) <= target || norm == 0.0) {
                     break;
                 }
@@ -140,5 +183,28 @@ public final class Gmres {
                 x[t] += z[t];
             }
         }
+    }
+
+    /**
+     * Reports max(iterations / maxIterations, ln(r / r₀) / ln(target / r₀)) in per mille when it exceeds what was
+     * reported; returns the count reported so far. Nothing at all for {@link WorkCounter#NONE}.
+     */
+    private long report(WorkCounter counter, long reported, int iterations, double residual, double initial,
+                        double target) {
+        if (counter == WorkCounter.NONE) {
+            return reported;
+        }
+        double share = maxIterations == 0 ? 1.0 : (double) iterations / maxIterations;
+        if (residual <= target) {
+            share = 1.0;
+        } else if (initial > target && residual < initial) {
+            share = Math.max(share, Math.log(residual / initial) / Math.log(target / initial));
+        }
+        long done = Math.min(PER_MILLE, Math.round(PER_MILLE * share));
+        if (done > reported) {
+            counter.add(done - reported);
+            return done;
+        }
+        return reported;
     }
 }
