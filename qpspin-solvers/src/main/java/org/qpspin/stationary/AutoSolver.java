@@ -21,8 +21,9 @@ import org.qpspin.truncation.ProbableCore;
  *       r &lt; {@value #NARROW_RATIO} (narrow m ranges of polarized clusters), lu when r &gt; {@value #WIDE_RATIO}
  *       (wide triangles). Between the two, the deterministic counts of {@link DirectSolverCosts} (the level
  *       formula and the LU's symbolic analysis in its lattice order, which depends on the stencil as much as on the
- *       shape): levels when levelsFlops ≤ {@value #LU_FLOP_WEIGHT} luFlops, the weight being the measured cost of an
- *       LU flop in units of a level flop (docs/benchmarks.md, "auto: levels or lu"); the analysis is handed to the LU
+ *       shape): levels when levelsFlops ≤ {@value #LU_FLOP_WEIGHT} luFlops + {@value #LU_ENTRY_WEIGHT} luEntries,
+ *       the weights being the measured cost of an LU flop and of a stored LU entry in units of a level flop
+ *       (docs/benchmarks.md, "auto: levels or lu"); the analysis is handed to the LU
  *       when it wins. Both solvers are subtraction-free; lu also when the level factorization would not fit in half
  *       of the available heap ({@link #levelsFit}).</li>
  * </ul>
@@ -40,13 +41,19 @@ final class AutoSolver extends BuiltInSolver {
     /** Above this r the lu is chosen without counting (triangles: r = 150 at Nmax 600, the LU 4.8× fewer flops). */
     static final double WIDE_RATIO = 400.0;
     /**
-     * The cost of one LU flop in units of one level-elimination flop: the LU's fronts are assembled from children,
-     * its factors allocated front by front, and its dense kernels run on fronts up to a few thousand rows, so it
-     * reaches fewer flops per second. Fitted to same-session timings (docs/benchmarks.md, "auto: levels or lu"):
-     * 4.5 on the TA band (levels 7.7 s, lu 13.9 s at 2.5× fewer flops), 4.3 and 3.2 on the triangles of Nmax
-     * 600 and 1400.
+     * The cost of one LU flop in units of one level-elimination flop. With {@link #LU_ENTRY_WEIGHT} fitted to the
+     * same-session times of the SR and TA bands at 10⁶ states (docs/benchmarks.md, "auto: levels or lu"; levels
+     * 5.8 and 7.7 s, lu 6.9–8.3 and 13.9 s): the LU's dense kernels run at least as fast per flop as the levels'.
      */
-    static final double LU_FLOP_WEIGHT = 4.0;
+    static final double LU_FLOP_WEIGHT = 0.4;
+    /**
+     * The cost of one stored LU factor entry in units of one level-elimination flop: allocating, zeroing and
+     * copying the panels front by front, assembling and extend-adding them, which dominate the LU's time on bands
+     * with small fronts (a profile of the SR band: ≈ 40 % of the samples in the panels' allocation). Checked on
+     * the chains it was not fitted to: triangles of Nmax 600 and 1400 (lu 1.1× and 3.4× faster, predicted 1.0×
+     * and 3.8×), the weak band and the rectangles 3000 × 40 and 20000 × 8.
+     */
+    static final double LU_ENTRY_WEIGHT = 1300.0;
     /** Smallest chain for which the probable-core solver is considered. */
     static final int CORE_MIN_STATES = 20_000;
     /** The core solver is chosen when its core holds at most this share of the states. */
@@ -108,14 +115,14 @@ final class AutoSolver extends BuiltInSolver {
     }
 
     /**
-     * Whether the counted costs favour the level solver: levelsFlops ≤ {@value #LU_FLOP_WEIGHT} luFlops (on a tie
-     * the levels, whose factors are simpler).
+     * Whether the counted costs favour the level solver: levelsFlops ≤ {@value #LU_FLOP_WEIGHT} luFlops +
+     * {@value #LU_ENTRY_WEIGHT} luEntries, both sides in units of one level flop (on a tie the levels).
      *
      * @param costs the two solvers' deterministic costs on one chain
      * @return true for levels, false for lu
      */
     static boolean prefersLevels(DirectSolverCosts costs) {
-        return costs.levelsFlops() <= LU_FLOP_WEIGHT * costs.luFlops();
+        return costs.levelsFlops() <= LU_FLOP_WEIGHT * costs.luFlops() + LU_ENTRY_WEIGHT * costs.luEntries();
     }
 
     /**
