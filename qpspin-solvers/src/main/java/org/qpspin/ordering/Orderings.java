@@ -40,6 +40,18 @@ public final class Orderings {
     }
 
     /**
+     * {@return nested dissection of the (N, m) lattice along the directions in which {@code pattern}'s stencil is
+     * thinnest, see {@link LatticeDissection}}
+     *
+     * @param space   the truncated state space
+     * @param pattern a square matrix on {@code space} (CSC; only the positions of its entries are read)
+     * @throws IllegalArgumentException if the matrix does not have one row and column per state
+     */
+    public static int[] latticeDissection(StateSpace space, DMatrixSparseCSC pattern) {
+        return LatticeDissection.order(space, pattern);
+    }
+
+    /**
      * A copy of {@code order} with {@code state} moved to the end, the others keeping their relative order.
      *
      * @param order a permutation

@@ -3,6 +3,7 @@ package org.qpspin.stationary;
 import org.qpspin.generator.Generator;
 import org.qpspin.linalg.HeapBudget;
 import org.qpspin.linalg.ProgressListener;
+import org.qpspin.linalg.lu.SupernodalAnalysis;
 import org.qpspin.space.StateSpace;
 import org.qpspin.truncation.ProbableCore;
 
@@ -15,12 +16,16 @@ import org.qpspin.truncation.ProbableCore;
  *       most {@value #CORE_MAX_FRACTION} of the states: the probable-core solver (exact on the core, by the rule
  *       below, Gauss–Seidel on the rest);</li>
  *   <li>n ≤ {@value #GTH_LIMIT}: dense GTH, the oracle (n³/3 flops: milliseconds at this size);</li>
- *   <li>otherwise the cheaper of the two sparse solvers by a cost model fitted to timings on the 2-core
- *       development machine (docs/benchmarks.md, "auto"): levels ≈ Σ_K w_K³ (dense block elimination per
- *       level), lu ≈ {@value #LU_FACTOR} n min(w², √n) (nested dissection on the (N, m) grid: separators of
- *       min(w, √n) states), in the same units; per-state overheads are alike and cancel. Both are subtraction-free;
- *       levels wins for the narrow m ranges of polarized clusters, lu for wide (unpolarized) triangles; lu also
- *       when the level factorization would not fit in half of the available heap ({@link #levelsFit}).</li>
+ *   <li>otherwise the cheaper of the two sparse solvers, in two steps. A shape screen: with
+ *       r = Σ_K w_K³ / (n min(w², √n)) (levels ≈ Σ w³ flops, nested dissection ≈ n min(w², √n)), levels when
+ *       r &lt; {@value #NARROW_RATIO} (narrow m ranges of polarized clusters), lu when r &gt; {@value #WIDE_RATIO}
+ *       (wide triangles). Between the two, the deterministic counts of {@link DirectSolverCosts} (the level
+ *       formula and the LU's symbolic analysis in its lattice order, which depends on the stencil as much as on the
+ *       shape): levels when levelsFlops ≤ {@value #LU_FLOP_WEIGHT} luFlops + {@value #LU_ENTRY_WEIGHT} luEntries,
+ *       the weights being the measured cost of an LU flop and of a stored LU entry in units of a level flop
+ *       (docs/benchmarks.md, "auto: levels or lu"); the analysis is handed to the LU
+ *       when it wins. Both solvers are subtraction-free; lu also when the level factorization would not fit in half
+ *       of the available heap ({@link #levelsFit}).</li>
  * </ul>
  */
 final class AutoSolver extends BuiltInSolver {
@@ -28,12 +33,27 @@ final class AutoSolver extends BuiltInSolver {
     /** Largest chain for dense GTH in the automatic choice. */
     static final int GTH_LIMIT = 400;
     /**
-     * Cost of the sparse LU per n min(w², √n), in units of one level-solver w³ flop. Measured at 10⁶ states
-     * (docs/benchmarks.md, "auto"): levels is faster at Σw³ / (n min(w², √n)) = 11 and 18 (the SR and TA cores,
-     * 0.7× the lu time), lu at 54 (the weakly polarized core, 0.75× the levels time); on whole triangles the two
-     * are level near 90.
+     * Below this r = Σ w³ / (n min(w², √n)) the levels are chosen without counting (the narrowest chain the lu was
+     * measured faster on had r = 13.6: the 974 787-state SR band, flops 10.7× fewer; rectangles 3000 × 40 (r = 4.8)
+     * and 20000 × 8 (r = 1.0) cost the lu more flops than the levels).
      */
-    static final double LU_FACTOR = 50.0;
+    static final double NARROW_RATIO = 8.0;
+    /** Above this r the lu is chosen without counting (triangles: r = 150 at Nmax 600, the LU 4.8× fewer flops). */
+    static final double WIDE_RATIO = 400.0;
+    /**
+     * The cost of one LU flop in units of one level-elimination flop. With {@link #LU_ENTRY_WEIGHT} fitted to the
+     * same-session times of the SR and TA bands at 10⁶ states (docs/benchmarks.md, "auto: levels or lu"; levels
+     * 5.8 and 7.7 s, lu 6.9–8.3 and 13.9 s): the LU's dense kernels run at least as fast per flop as the levels'.
+     */
+    static final double LU_FLOP_WEIGHT = 0.4;
+    /**
+     * The cost of one stored LU factor entry in units of one level-elimination flop: allocating, zeroing and
+     * copying the panels front by front, assembling and extend-adding them, which dominate the LU's time on bands
+     * with small fronts (a profile of the SR band: ≈ 40 % of the samples in the panels' allocation). Checked on
+     * the chains it was not fitted to: triangles of Nmax 600 and 1400 (lu 1.1× and 3.4× faster, predicted 1.0×
+     * and 3.8×), the weak band and the rectangles 3000 × 40 and 20000 × 8.
+     */
+    static final double LU_ENTRY_WEIGHT = 1300.0;
     /** Smallest chain for which the probable-core solver is considered. */
     static final int CORE_MIN_STATES = 20_000;
     /** The core solver is chosen when its core holds at most this share of the states. */
@@ -65,20 +85,44 @@ final class AutoSolver extends BuiltInSolver {
                 return new CoreSolver(progress);
             }
         }
-        return exactFor(space, progress);
+        return exactFor(generator, progress);
     }
 
-    /** The exact (direct, subtraction-free) solver the rule picks for {@code space}: gth, levels or lu. */
-    static BuiltInSolver exactFor(StateSpace space) {
-        return exactFor(space, ProgressListener.NONE);
+    /** The exact (direct, subtraction-free) solver the rule picks for {@code generator}: gth, levels or lu. */
+    static BuiltInSolver exactFor(Generator generator) {
+        return exactFor(generator, ProgressListener.NONE);
     }
 
-    /** {@link #exactFor(StateSpace)} reporting its long phases to {@code progress}. */
-    static BuiltInSolver exactFor(StateSpace space, ProgressListener progress) {
+    /** {@link #exactFor(Generator)} reporting its long phases to {@code progress}. */
+    static BuiltInSolver exactFor(Generator generator, ProgressListener progress) {
+        StateSpace space = generator.space();
         if (space.size() <= GTH_LIMIT) {
             return new GthSolver();
         }
-        return prefersLevels(space) && levelsFit(space) ? new LevelSolver(progress) : new LuSolver(true, progress);
+        if (!levelsFit(space)) {
+            return new LuSolver(true, progress);
+        }
+        double r = shapeRatio(space);
+        if (r < NARROW_RATIO) {
+            return new LevelSolver(progress);
+        }
+        if (r > WIDE_RATIO) {
+            return new LuSolver(true, progress);
+        }
+        SupernodalAnalysis analysis = DirectSolverCosts.luAnalysis(generator);
+        return prefersLevels(DirectSolverCosts.of(generator, analysis)) ? new LevelSolver(progress)
+                : new LuSolver(true, progress, analysis);
+    }
+
+    /**
+     * Whether the counted costs favour the level solver: levelsFlops ≤ {@value #LU_FLOP_WEIGHT} luFlops +
+     * {@value #LU_ENTRY_WEIGHT} luEntries, both sides in units of one level flop (on a tie the levels).
+     *
+     * @param costs the two solvers' deterministic costs on one chain
+     * @return true for levels, false for lu
+     */
+    static boolean prefersLevels(DirectSolverCosts costs) {
+        return costs.levelsFlops() <= LU_FLOP_WEIGHT * costs.luFlops() + LU_ENTRY_WEIGHT * costs.luEntries();
     }
 
     /**
@@ -97,8 +141,8 @@ final class AutoSolver extends BuiltInSolver {
         return bytes < 0.5 * HeapBudget.availableBytes((long) Math.min(2 * bytes, Long.MAX_VALUE));
     }
 
-    /** Whether the cost model favours the level solver on {@code space}. */
-    static boolean prefersLevels(StateSpace space) {
+    /** r = Σ_K w_K³ / (n min(w², √n)), w the widest level: the shape screen of the rule. */
+    static double shapeRatio(StateSpace space) {
         double n = space.size();
         double cubes = 0.0;
         for (int level = 0; level <= space.maxN(); level++) {
@@ -106,7 +150,7 @@ final class AutoSolver extends BuiltInSolver {
             cubes += w * w * w;
         }
         double w = space.maxLevelWidth();
-        return cubes <= LU_FACTOR * n * Math.min(w * w, Math.sqrt(n));
+        return cubes / (n * Math.min(w * w, Math.sqrt(n)));
     }
 
     @Override

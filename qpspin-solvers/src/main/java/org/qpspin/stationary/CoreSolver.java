@@ -55,7 +55,7 @@ final class CoreSolver extends BuiltInSolver {
             return factorizeOnCore(generator, ProbableCore.of(generator.rateModel(), space), start);
         } catch (IllegalArgumentException e) {
             // the core's own chain was refused (e.g. not one class): solve the whole space exactly, and say so
-            KeptFactorization exact = AutoSolver.exactFor(space, progress).factorize(generator);
+            KeptFactorization exact = AutoSolver.exactFor(generator, progress).factorize(generator);
             return exact.reportedAs(name() + "→" + exact.solver() + " (core refused: " + e.getMessage() + ")");
         }
     }
@@ -66,7 +66,7 @@ final class CoreSolver extends BuiltInSolver {
         // the mean-field band first; at most MAX_WIDENING_ROUNDS refactorizations where its edges are heavy
         for (int round = 0; ; round++) {
             Generator coreGenerator = Generator.assemble(generator.rateModel(), core);
-            StationaryFactorization exact = AutoSolver.exactFor(core, progress).factorize(coreGenerator);
+            StationaryFactorization exact = AutoSolver.exactFor(coreGenerator, progress).factorize(coreGenerator);
             StateSpace wider = round == MAX_WIDENING_ROUNDS ? null : widened(space, core, exact.stationary());
             if (wider == null) {
                 return new CoreFactorization(generator, exact, start, progress);

@@ -2,13 +2,14 @@ package org.qpspin.stationary;
 
 import org.qpspin.generator.Generator;
 import org.qpspin.linalg.ProgressListener;
+import org.qpspin.linalg.lu.SupernodalAnalysis;
 import org.qpspin.ordering.Orderings;
 import org.qpspin.space.StateSpace;
 
 /**
  * Sparse LU of the pinned generator: p ∝ A⁻¹ e_k, A = L with row k replaced by e_kᵀ (never a dense row of ones,
- * which would fill the factors), in nested-dissection order (see {@link SparseLuFactorization} and
- * {@link org.qpspin.ordering.NestedDissection}).
+ * which would fill the factors), in nested-dissection order along the directions in which the generator's stencil is
+ * thinnest (see {@link SparseLuFactorization} and {@link org.qpspin.ordering.LatticeDissection}).
  *
  * <p>The pinned state k is the state nearest the mean-field fixed point (N0, m0) of Eqs. 3–4, clamped into the
  * truncated set ({@link PinnedState#meanFieldPoint}). If that guess proves poor — p_k below {@link #REPIN_RATIO}
@@ -26,19 +27,29 @@ final class LuSolver extends BuiltInSolver {
     static final double REPIN_RATIO = 1e-6;
 
     private final boolean nestedDissection;
+    private final SupernodalAnalysis prepared;
 
     LuSolver(boolean nestedDissection) {
         this(nestedDissection, ProgressListener.NONE);
     }
 
     LuSolver(boolean nestedDissection, ProgressListener progress) {
+        this(nestedDissection, progress, null);
+    }
+
+    /**
+     * An LU solver that starts from {@code prepared}, a symbolic analysis of the generator it will be given in its
+     * own order (lattice dissection, the mean-field state last), or computes it when {@code prepared} is null.
+     */
+    LuSolver(boolean nestedDissection, ProgressListener progress, SupernodalAnalysis prepared) {
         super(progress);
         this.nestedDissection = nestedDissection;
+        this.prepared = prepared;
     }
 
     @Override
     public LuSolver withProgress(ProgressListener listener) {
-        return new LuSolver(nestedDissection, listener);
+        return new LuSolver(nestedDissection, listener, prepared);
     }
 
     @Override
@@ -50,9 +61,13 @@ final class LuSolver extends BuiltInSolver {
     public SparseLuFactorization factorize(Generator generator) {
         long start = System.nanoTime();
         StateSpace space = generator.space();
-        int[] order = nestedDissection ? Orderings.nestedDissection(space) : Orderings.natural(space.size());
         int pinned = PinnedState.meanFieldPoint(space, generator.rateModel().parameters());
-        SparseLuFactorization lu = SparseLuFactorization.factorize(generator, pinned, order, progress);
+        boolean reuse = nestedDissection && prepared != null && prepared.size() == space.size()
+                && prepared.order()[space.size() - 1] == pinned;
+        int[] order = reuse ? prepared.order() : nestedDissection
+                ? Orderings.latticeDissection(space, generator.matrix()) : Orderings.natural(space.size());
+        SparseLuFactorization lu = reuse ? SparseLuFactorization.factorize(generator, pinned, prepared, progress)
+                : SparseLuFactorization.factorize(generator, pinned, order, progress);
         double[] p = stationaryVector(lu);
         int best = argmax(p);
         if (!(p[pinned] >= REPIN_RATIO * p[best]) || !(p[best] < Double.POSITIVE_INFINITY)) {

@@ -3,7 +3,9 @@ package org.qpspin.stationary;
 import org.ejml.data.DMatrixSparseCSC;
 import org.qpspin.generator.Generator;
 import org.qpspin.linalg.ProgressListener;
+import org.qpspin.linalg.dense.DenseKernel;
 import org.qpspin.linalg.lu.MultifrontalGth;
+import org.qpspin.linalg.lu.SupernodalAnalysis;
 import org.qpspin.ordering.Orderings;
 
 /**
@@ -52,6 +54,24 @@ public final class SparseLuFactorization extends KeptFactorization {
         long start = System.nanoTime();
         int[] last = Orderings.withLast(order, pinned);
         MultifrontalGth factors = MultifrontalGth.factorize(generator.matrix(), last, progress);
+        return new SparseLuFactorization(generator.size(), pinned, factors, (System.nanoTime() - start) * 1e-9);
+    }
+
+    /**
+     * As {@link #factorize(Generator, int, int[], ProgressListener)} on a symbolic analysis already done in an order
+     * whose last state is {@code pinned} (the analysis {@code auto} counted the flops on).
+     *
+     * @throws IllegalArgumentException if the analysis does not end with {@code pinned}, or the chain is reducible
+     */
+    static SparseLuFactorization factorize(Generator generator, int pinned, SupernodalAnalysis symbolic,
+                                           ProgressListener progress) {
+        long start = System.nanoTime();
+        int[] order = symbolic.order();
+        if (symbolic.size() != generator.size() || order[order.length - 1] != pinned) {
+            throw new IllegalArgumentException("the analysis is not pinned at state " + pinned);
+        }
+        DenseKernel.prepareFor(generator.size());
+        MultifrontalGth factors = MultifrontalGth.factorize(symbolic, generator.matrix(), progress);
         return new SparseLuFactorization(generator.size(), pinned, factors, (System.nanoTime() - start) * 1e-9);
     }
 

@@ -181,7 +181,8 @@ class HeapBudgetRefusalTest {
     @Test
     void autoPicksLuWhenTheLevelFactorsDoNotFitHalfTheBudget() {
         StateSpace space = StateSpace.rectangle(600, 30);
-        assertTrue(AutoSolver.prefersLevels(space));
+        Generator chain = Generator.assemble(RATES, space);
+        assertEquals("levels", AutoSolver.exactFor(chain).name()); // with room: the levels (narrow strip)
         double squares = 0.0;
         for (int level = 0; level <= space.maxN(); level++) {
             squares += (double) space.levelWidth(level) * space.levelWidth(level);
@@ -189,11 +190,11 @@ class HeapBudgetRefusalTest {
         long levelBytes = (long) (8 * 4 * squares); // 4 Σ w² doubles kept by the level factorization
         try (HeapBudget.Fixed fixed = HeapBudget.fixedForTest(2 * levelBytes + 64)) {
             assertTrue(AutoSolver.levelsFit(space));
-            assertEquals("levels", AutoSolver.exactFor(space).name());
+            assertEquals("levels", AutoSolver.exactFor(chain).name());
         }
         try (HeapBudget.Fixed fixed = HeapBudget.fixedForTest(2 * levelBytes)) {
             assertFalse(AutoSolver.levelsFit(space));
-            assertEquals("lu", AutoSolver.exactFor(space).name());
+            assertEquals("lu", AutoSolver.exactFor(chain).name());
         }
         // end to end: a budget lu fits in (its factors of this strip are larger than the levels' but less than
         // twice as large) while the levels do not fit twice over
@@ -215,7 +216,7 @@ class HeapBudgetRefusalTest {
 
     /** The lu solver's order: nested dissection, pinned at the mean-field state. */
     private static int[] luOrder(Generator g) {
-        return Orderings.withLast(Orderings.nestedDissection(g.space()), PinnedState.meanFieldPoint(g.space(), g.rateModel().parameters()));
+        return Orderings.withLast(Orderings.latticeDissection(g.space(), g.matrix()), PinnedState.meanFieldPoint(g.space(), g.rateModel().parameters()));
     }
 
     /** Runs {@code run}, which must refuse with a one-line message starting {@code prefix}; MiB needed, available. */

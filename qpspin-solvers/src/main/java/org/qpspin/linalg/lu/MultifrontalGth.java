@@ -66,19 +66,9 @@ public final class MultifrontalGth {
         this.concurrent = concurrent;
         double count = 0.0;
         for (int s = 0; s < rowPanel.length; s++) {
-            count += frontFlops(superStart[s + 1] - superStart[s], frontRows[s].length);
+            count += SupernodalAnalysis.frontFlops(superStart[s + 1] - superStart[s], frontRows[s].length);
         }
         this.flops = count;
-    }
-
-    /**
-     * The flops of eliminating one front: panel Σ_q 2 (f − q)(ns − q), U_sB ns² nb, Schur complement 2 nb² ns, with
-     * ns the supernode's columns, f its front rows and nb = f − ns.
-     */
-    private static double frontFlops(double ns, double f) {
-        double nb = f - ns;
-        return 2.0 * (f * ns * ns - (f + ns) * ns * (ns - 1) / 2.0 + (ns - 1) * ns * (2 * ns - 1) / 6.0)
-                + ns * ns * nb + 2.0 * nb * nb * ns;
     }
 
     /**
@@ -155,7 +145,7 @@ public final class MultifrontalGth {
         long[] work = new long[supernodes];
         long totalWork = 0;
         for (int s = 0; s < supernodes; s++) {
-            work[s] = Math.max(1, Math.round(frontFlops(symbolic.superStart[s + 1] - symbolic.superStart[s],
+            work[s] = Math.max(1, Math.round(SupernodalAnalysis.frontFlops(symbolic.superStart[s + 1] - symbolic.superStart[s],
                     symbolic.frontRows[s].length)));
             totalWork += work[s];
         }

@@ -406,6 +406,45 @@ public final class SupernodalAnalysis {
         return maxFront;
     }
 
+    /**
+     * The flops of eliminating one front: panel Σ_q 2 (f − q)(ns − q), U_sB ns² nb, Schur complement 2 nb² ns, with
+     * ns the supernode's columns, f its front rows and nb = f − ns.
+     */
+    static double frontFlops(double ns, double f) {
+        double nb = f - ns;
+        return 2.0 * (f * ns * ns - (f + ns) * ns * (ns - 1) / 2.0 + (ns - 1) * ns * (2 * ns - 1) / 6.0)
+                + ns * ns * nb + 2.0 * nb * nb * ns;
+    }
+
+    /**
+     * {@return the floating-point operations the numeric phase will do on this structure, before any number is
+     * touched: Σ_s [2 Σ_{q&lt;ns} (f − q)(ns − q) + ns² nb + 2 nb² ns] over the supernodes s, with ns its columns,
+     * f its front rows and nb = f − ns (panel, U block and Schur complement; explicit zeros of relaxed supernodes
+     * included). Equal to {@link MultifrontalGth#flops()} of the factorization built on it; 0 for an empty matrix}
+     */
+    public double flops() {
+        double count = 0.0;
+        for (int s = 0; s < frontRows.length; s++) {
+            count += frontFlops(superStart[s + 1] - superStart[s], frontRows[s].length);
+        }
+        return count;
+    }
+
+    /**
+     * {@return the doubles the factors will store: Σ_s (ns f + nb ns) over the supernodes (the row panel of the
+     * supernode's columns over its front, and the column panel of the rows below it), explicit zeros included;
+     * equal to {@link MultifrontalGth#storedEntries()} of the factorization built on it}
+     */
+    public long factorEntries() {
+        long stored = 0;
+        for (int s = 0; s < frontRows.length; s++) {
+            long ns = superStart[s + 1] - superStart[s];
+            long f = frontRows[s].length;
+            stored += ns * f + (f - ns) * ns;
+        }
+        return stored;
+    }
+
     /** {@return whether the schedule factorizes two subtrees at the same time} */
     public boolean concurrent() {
         return secondFront > 0;
