@@ -270,9 +270,11 @@ public final class AggregationMultigrid {
             (k == 0 ? new DenseGth(level.rows, argmax(x)) : coarsest).stationary(x, total);
             return;
         }
+        double total = sum(x);
         for (int s = 0; s < cycle.preSweeps(); s++) {
             level.smoother.sweep(null, x, (s & 1) == 0);
         }
+        rescale(x, total);
         for (int visit = 0; visit < cycle.coarseVisits(); visit++) {
             coarsen(k, x);
             double[] coarse = levels.get(k + 1).iterate;
@@ -285,6 +287,31 @@ public final class AggregationMultigrid {
         }
         for (int s = 0; s < cycle.postSweeps(); s++) {
             level.smoother.sweep(null, x, (s & 1) == 1);
+        }
+        rescale(x, total);
+    }
+
+    private static double sum(double[] x) {
+        double s = 0.0;
+        for (double v : x) {
+            s += v;
+        }
+        return s;
+    }
+
+    /**
+     * x ← x · total / Σ x. A sweep of the homogeneous system L x = 0 does not keep Σ x: from a poor start each
+     * sweep can multiply it by a large factor (10⁷⁰ on the SR test chain's first cycle), and repeated cycles
+     * would overflow. Scaling by a positive number keeps x ≥ 0 and every ratio; where Σ x is 0 or not finite
+     * (nothing to scale by) x is left as it is.
+     */
+    private static void rescale(double[] x, double total) {
+        double now = sum(x);
+        if (now > 0.0 && now < Double.POSITIVE_INFINITY && total > 0.0 && now != total) {
+            double factor = total / now;
+            for (int i = 0; i < x.length; i++) {
+                x[i] *= factor;
+            }
         }
     }
 
