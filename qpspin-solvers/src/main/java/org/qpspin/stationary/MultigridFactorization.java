@@ -70,12 +70,20 @@ final class MultigridFactorization extends KeptFactorization {
     private final GeneratorRows rows;
     private final AggregationMultigrid multigrid;
     private final Diagnostics diagnostics;
+    private final int restart;
     private int lastIterations;
     private double lastResidual;
 
     MultigridFactorization(Generator generator, SpinAggregates.Shape shape, AggregationMultigrid.Cycle cycle,
                            long start) {
+        this(generator, shape, cycle, RESTART, start);
+    }
+
+    /** As the four-argument constructor, with GMRES's restart (basis vectors per cycle) given. */
+    MultigridFactorization(Generator generator, SpinAggregates.Shape shape, AggregationMultigrid.Cycle cycle,
+                           int restart, long start) {
         this.generator = generator;
+        this.restart = restart;
         StateSpace space = generator.space();
         int n = space.size();
         HeapBudget.require(BYTES_PER_STATE * n, "multigrid solver", "for " + n + " states",
@@ -161,7 +169,7 @@ final class MultigridFactorization extends KeptFactorization {
         }
         double[] delta = new double[n];
         multigrid.precondition(r, delta);
-        new Gmres(rows::multiply, multigrid::precondition, RESTART, MAX_ITERATIONS)
+        new Gmres(rows::multiply, multigrid::precondition, restart, MAX_ITERATIONS)
                 .solve(r, delta, ESTIMATE_TOLERANCE, Math.max(norm2(r), Double.MIN_NORMAL));
         double sum = 0.0;
         for (double v : delta) {
@@ -206,7 +214,7 @@ final class MultigridFactorization extends KeptFactorization {
     }
 
     private boolean gmres(double[] b, double[] x, double scale) {
-        Gmres.Result result = new Gmres(rows::multiply, multigrid::precondition, RESTART, MAX_ITERATIONS)
+        Gmres.Result result = new Gmres(rows::multiply, multigrid::precondition, restart, MAX_ITERATIONS)
                 .solve(b, x, CONVERGED, scale);
         lastIterations = result.iterations();
         lastResidual = result.relativeResidual();

@@ -147,13 +147,23 @@ public final class LineGaussSeidel {
         return lineFirst.get(i);
     }
 
-    /** The generator this smoother relaxes. */
+    /**
+     * The generator this smoother relaxes.
+     *
+     * @return the generator given to the constructor (its rates are read at every sweep)
+     */
     public GeneratorRows generator() {
         return a;
     }
 
     /**
-     * One sweep over the lines of L x = b (b null: 0), in place; forward (lines in ascending order) or backward.
+     * One sweep over the lines of L x = b, in place: each line's tridiagonal part solved exactly with the other
+     * entries at their latest values. For b = null and x ≥ 0 the result is ≥ 0 (sums of non-negative terms over
+     * positive pivots); a closed line keeps its pin's value.
+     *
+     * @param b       right-hand side (null: 0; not modified)
+     * @param x       the iterate, overwritten
+     * @param forward lines in ascending order if true, descending if false
      */
     public void sweep(double[] b, double[] x, boolean forward) {
         int lines = lineStart.length - 1;
