@@ -14,6 +14,11 @@ package org.qpspin.linalg.amg;
  * For b = 0 and x ≥ 0 the whole sweep adds non-negative terms only, so it keeps x ≥ 0 and each entry satisfies
  * its own equation to a few roundings whatever its size.
  *
+ * <p>A closed line (no rate out of it, as a coarse level becomes once one coordinate is aggregated completely) is a
+ * singular block: its solve keeps one entry, the pin, at its value and determines the others from it. The pin is
+ * the line's heaviest state (see {@link #refresh}), so that a linear solve's correction stays of the size of its
+ * right-hand side over the rates instead of growing like the line's probability ratio.
+ *
  * <p>Memory: three doubles per state (l_i, u_i / d_i, 1 / d_i) and one work vector of the longest line.
  * Not thread-safe.
  */
@@ -59,7 +64,10 @@ public final class LineGaussSeidel {
     }
 
     /**
-     * Recomputes the line pivots after the generator's rates changed in place (same pattern): O(entries).
+     * Recomputes the line pivots after the generator's rates changed in place (same pattern): O(entries). A
+     * closed line is pinned at its heaviest state k = argmax of its stationary vector, found from the end-pinned
+     * elimination as the largest Σ_{j≥i} log(u_j / d_j); the states after k are then eliminated again with the
+     * rate k+1 → k as their entry leak.
      */
     public void refresh() {
         int n = a.size();
