@@ -11,9 +11,9 @@ import org.qpspin.linalg.amg.AggregationMultigrid;
  *
  * <p>Cost per iteration linear in the states (a cycle is a few passes over the matrix); the number of iterations
  * is measured, not guaranteed (docs/benchmarks.md, "Multigrid scaling"). Iterative: the answer is accurate to its
- * reported residual and error estimates, normwise to rounding when converged, entrywise to ~1e-8 relative for
- * entries above 1e-10 p_max (smaller ones converge more slowly and are not checked) — not the exact solvers'
- * relative accuracy of every entry down to 1e-300.
+ * reported residual and error estimates, normwise to rounding when converged, entrywise to its reported estimate
+ * (at most 1e-10 relative when converged) for entries above 1e-10 p_max (smaller ones converge more slowly: 1e-8
+ * to 1e-5 measured at 1e-100 p_max) — not the exact solvers' relative accuracy of every entry down to 1e-300.
  */
 final class MultigridSolver extends BuiltInSolver {
 

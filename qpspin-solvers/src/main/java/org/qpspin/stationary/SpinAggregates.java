@@ -11,17 +11,19 @@ import org.qpspin.space.StateSpace;
  * <p>Each state (N, m) sits on the grid (u, t) = (N − 2m, m): u = 2S is twice the total spin, t counts the states
  * along a line of constant spin. Singlet annihilation (N, m) → (N − 2, m − 1) keeps S and is the fastest process
  * of a polarized cluster, so states of equal S equilibrate among themselves long before the spin does; the first
- * aggregates are runs of {@value #FIRST_FACTOR} states along t (pairs of N at equal S), the coarser ones halve t
- * and u in turn ({@link #hierarchy}, {@link #DEFAULT}), down to at most {@value #COARSEST} aggregates. The fine
- * level relaxes along the levels N (line Gauss–Seidel in m: spin flips couple m ± 1 within a level); the coarse
- * levels along their lines of equal S.
+ * aggregates are runs of {@value #FIRST_FACTOR} states along t (pairs of N at equal S); the coarser ones halve t
+ * until it is aggregated completely, then u ({@link #hierarchy}, {@link #DEFAULT}), down to at most
+ * {@value #COARSEST} aggregates. The fine level relaxes along the levels N (line Gauss–Seidel in m: spin flips
+ * couple m ± 1 within a level); the coarse levels along lines of equal coarse t, across S (once t is aggregated
+ * completely, a coarse level is one closed line: {@link org.qpspin.linalg.amg.LineGaussSeidel} pins its heaviest
+ * state).
  *
  * <p>Measured on the SR peer rectangle at 10⁵ states (1 + 1 sweeps, V-cycle, nonlinear cycles alone, factor per
- * cycle after 30 cycles): t and u alternating 0.92 with lines along S (the default), 0.76 with lines across S;
- * t first, then u, 0.75 (along S) and 0.61 (across S, and 21 instead of 52 GMRES iterations after 10 cycles); a
- * W-cycle 0.51 at 5–20 times the cost. The faster shape (t first, lines across S) is not the default because on
- * the SR test chain of MultigridSolverTest (Nmax = 1200, mMax = 9, p down to 1e-170) it produced NaN, not yet
- * understood (docs/benchmarks.md, "Multigrid scaling").
+ * cycle after 30 cycles): t and u alternating 0.92 with lines along S, 0.76 with lines across S; t first, then u,
+ * 0.75 (along S) and 0.61 (across S). The last is the default: GMRES iterations of the stationary solve at 10⁵
+ * 52 → 16 (SR), 53 → 18 (TA), 48 → 21 (weak) against the alternating shape (docs/benchmarks.md, "Multigrid
+ * scaling"). It gave NaN on the SR test chain of MultigridSolverTest (p down to 10⁻¹⁷⁰) until closed lines were
+ * pinned at their heaviest state and the nonlinear cycle rescaled its sweeps (AggregationMultigrid).
  */
 final class SpinAggregates {
 
@@ -34,7 +36,7 @@ final class SpinAggregates {
     record Shape(int firstFactor, boolean alternate, GridAggregation.Lines lines) {
     }
 
-    static final Shape DEFAULT = new Shape(FIRST_FACTOR, true, GridAggregation.Lines.ALONG_T);
+    static final Shape DEFAULT = new Shape(FIRST_FACTOR, false, GridAggregation.Lines.ALONG_U);
 
     private SpinAggregates() {
     }

@@ -13,9 +13,11 @@ import org.qpspin.rates.Prl2020RateModel;
 /**
  * The multigrid solver against the sparse LU on the same matrices (the chains of {@link LevelSolverAgainstLuTest}:
  * SR and TA rectangles and a band with mLow(N) &gt; 0, 10⁴–2·10⁴ states, several levels of aggregates): entries
- * above 10⁻¹⁰ p_max to 10⁻⁸ relative, ⟨N⟩ and Var N to 10⁻¹⁰, S_N(0) by the group inverse to 10⁻⁹; and its own
- * diagnostics: converged, residual to rounding, error estimates of ⟨N⟩ and Var N that are small and bound the
- * actual difference from the LU's moments within the rounding of both.
+ * above 10⁻¹⁰ p_max within the solver's own entrywise error estimate (itself below 10⁻¹⁰), entries above 10⁻²⁰
+ * p_max to 10⁻⁸ relative, ⟨N⟩ and Var N to 10⁻¹⁰, S_N(0) by the group inverse to 10⁻⁹; and its own diagnostics:
+ * converged, residual to rounding, error estimates of ⟨N⟩ and Var N that are small. The SR chain (p down to
+ * 10⁻¹⁷⁰ at Nmax) gave NaN with the default aggregates before closed coarse lines were pinned at their heaviest
+ * state (issue 18).
  */
 class MultigridSolverTest {
 
@@ -31,16 +33,25 @@ class MultigridSolverTest {
         for (double v : b) {
             max = Math.max(max, v);
         }
+        StationaryResult r = mg.stationary();
+        StationaryResult s = lu.stationary();
+        MultigridFactorization.Diagnostics d = mg.diagnostics();
+        double largest = 0.0; // relative error of the entries above 1e-10 p_max, what the estimate is about
         for (int i = 0; i < a.length; i++) {
-            if (b[i] >= 1e-10 * max) { // below, entries converge slowly: (N=1882, m=43) of the band, at 1e-11 p_max, is off by 1.3e-8
+            if (b[i] >= 1e-20 * max) { // the tail: measured 1e-11 to 3e-10 after the polish on these chains
                 int state = i;
                 assertEquals(b[i], a[i], 1e-8 * b[i], () -> name + " state (N=" + space.levelOf(state) + ", m="
                         + space.mOf(state) + ")");
             }
+            if (b[i] >= 1e-10 * max) {
+                largest = Math.max(largest, Math.abs(a[i] - b[i]) / b[i]);
+            }
         }
-        StationaryResult r = mg.stationary();
-        StationaryResult s = lu.stationary();
-        MultigridFactorization.Diagnostics d = mg.diagnostics();
+        assertTrue(d.entrywiseError() <= MultigridFactorization.POLISH_CONVERGED, r.solver());
+        // the estimate is honest: it bounds the actual error (up to the LU's own rounding)
+        double actual = largest;
+        assertTrue(actual <= d.entrywiseError() + 1e-14, () -> name + ": entrywise error " + actual
+                + " above the estimate of " + r.solver());
         assertTrue(d.converged(), r.solver());
         assertTrue(d.levels() >= 4, r.solver());
         assertTrue(r.solver().startsWith("multigrid["), r.solver());

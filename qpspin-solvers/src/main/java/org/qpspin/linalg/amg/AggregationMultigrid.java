@@ -42,6 +42,14 @@ public final class AggregationMultigrid {
      * @param coarseVisits γ: 1 for a V-cycle, 2 for a W-cycle
      */
     public record Cycle(int preSweeps, int postSweeps, int coarseVisits) {
+        /**
+         * Checks the parameters.
+         *
+         * @param preSweeps    ν₁ ≥ 0
+         * @param postSweeps   ν₂ ≥ 0
+         * @param coarseVisits γ ≥ 1
+         * @throws IllegalArgumentException if a sweep count is negative or {@code coarseVisits} &lt; 1
+         */
         public Cycle {
             if (preSweeps < 0 || postSweeps < 0 || coarseVisits < 1) {
                 throw new IllegalArgumentException("need sweeps >= 0 and coarse visits >= 1");
@@ -83,7 +91,17 @@ public final class AggregationMultigrid {
     /**
      * Builds the hierarchy's pattern: the fine generator with its lines, and one {@link GridAggregation} per
      * further level (aggregation k maps level k's states to level k+1's; its lineStart gives level k+1's lines).
-     * The last level is solved densely; keep it small (hundreds of states).
+     * The last level is solved densely; keep it small (hundreds of states). The coarse levels' rates are
+     * allocated here (their pattern is symbolic: Qᵀ A Q's non-zeros) and filled by {@link #cycle} or
+     * {@link #freeze}.
+     *
+     * @param fine         the fine level's generator (not copied: its rates are read by every cycle)
+     * @param fineLines    the fine level's lines for {@link LineGaussSeidel} (lineStart form: 0 … n)
+     * @param aggregations aggregation k maps level k's states to level k+1's (its {@code aggregateOf} has level
+     *                     k's size); empty for a one-level (dense) solve
+     * @param cycle        sweeps and coarse visits per level
+     * @throws IllegalArgumentException if an aggregation's size does not match its level, or lines do not cover
+     *                                  their level
      */
     public AggregationMultigrid(GeneratorRows fine, int[] fineLines, List<GridAggregation> aggregations, Cycle cycle) {
         this.cycle = cycle;
@@ -100,17 +118,33 @@ public final class AggregationMultigrid {
         }
     }
 
-    /** Number of levels (the fine one included). */
+    /**
+     * Number of levels.
+     *
+     * @return levels of the hierarchy, the fine one and the dense coarsest included (≥ 1)
+     */
     public int depth() {
         return levels.size();
     }
 
-    /** States of level k. */
+    /**
+     * States of one level.
+     *
+     * @param k level, 0 (fine) … {@link #depth()} − 1
+     * @return number of states (aggregates) of level k
+     * @throws IndexOutOfBoundsException if k is not a level
+     */
     public int levelSize(int k) {
         return levels.get(k).rows.size();
     }
 
-    /** Off-diagonal entries of level k. */
+    /**
+     * Off-diagonal entries of one level's generator.
+     *
+     * @param k level, 0 (fine) … {@link #depth()} − 1
+     * @return stored off-diagonal rates of level k (its memory is 12 bytes per entry)
+     * @throws IndexOutOfBoundsException if k is not a level
+     */
     public int levelEntries(int k) {
         return levels.get(k).rows.offDiagonals();
     }
@@ -254,7 +288,14 @@ public final class AggregationMultigrid {
     }
 
     /**
-     * One nonlinear cycle for L x = 0 (x ≥ 0, not all 0), in place; Σ x is kept.
+     * One nonlinear cycle for L x = 0, in place: sweeps, the coarse correction x ← P x_c (each aggregate scaled
+     * by its coarse correction), sweeps, each sweep's result rescaled to the entry sum. Σ x is kept (to rounding)
+     * and x ≥ 0 stays ≥ 0; the exact stationary vector (times Σ x) is a fixed point. It also rebuilds every
+     * coarse generator at the current iterate, so the frozen preconditioner changes ({@link #freeze} again
+     * before using {@link #precondition}).
+     *
+     * @param x the iterate (length {@code levelSize(0)}, x ≥ 0, not all 0), overwritten by the next one
+     * @throws IllegalArgumentException if the coarsest generator is reducible at this iterate
      */
     public void cycle(double[] x) {
         cycle(0, x);
@@ -270,9 +311,11 @@ public final class AggregationMultigrid {
             (k == 0 ? new DenseGth(level.rows, argmax(x)) : coarsest).stationary(x, total);
             return;
         }
+        double total = sum(x);
         for (int s = 0; s < cycle.preSweeps(); s++) {
             level.smoother.sweep(null, x, (s & 1) == 0);
         }
+        rescale(x, total);
         for (int visit = 0; visit < cycle.coarseVisits(); visit++) {
             coarsen(k, x);
             double[] coarse = levels.get(k + 1).iterate;
@@ -286,11 +329,40 @@ public final class AggregationMultigrid {
         for (int s = 0; s < cycle.postSweeps(); s++) {
             level.smoother.sweep(null, x, (s & 1) == 1);
         }
+        rescale(x, total);
+    }
+
+    private static double sum(double[] x) {
+        double s = 0.0;
+        for (double v : x) {
+            s += v;
+        }
+        return s;
+    }
+
+    /**
+     * x ← x · total / Σ x. A sweep of the homogeneous system L x = 0 does not keep Σ x: from a poor start each
+     * sweep can multiply it by a large factor (10⁷⁰ on the SR test chain's first cycle), and repeated cycles
+     * would overflow. Scaling by a positive number keeps x ≥ 0 and every ratio; where Σ x is 0 or not finite
+     * (nothing to scale by) x is left as it is.
+     */
+    private static void rescale(double[] x, double total) {
+        double now = sum(x);
+        if (now > 0.0 && now < Double.POSITIVE_INFINITY && total > 0.0 && now != total) {
+            double factor = total / now;
+            for (int i = 0; i < x.length; i++) {
+                x[i] *= factor;
+            }
+        }
     }
 
     /**
      * Freezes the coarse generators at w (w ≥ 0, not all 0): level k+1's weights are level k's aggregate
      * masses. The linear cycle ({@link #precondition}) uses them until the next freeze or nonlinear cycle.
+     *
+     * @param w the vector the prolongations are built from (length {@code levelSize(0)}; not modified), in
+     *          practice the current estimate of the stationary vector
+     * @throws IllegalArgumentException if the coarsest generator is reducible at w
      */
     public void freeze(double[] w) {
         double[] x = w;
@@ -307,7 +379,12 @@ public final class AggregationMultigrid {
 
     /**
      * e = B r, the linear cycle applied to L e = r with the frozen coarse generators (call {@link #freeze}
-     * first). Linear in r; for 1ᵀ r = 0 an approximation of a solution of L e = r.
+     * first). Linear in r; for 1ᵀ r = 0 an approximation of a solution of L e = r (on levels whose lines or
+     * coarsest system are closed, the solution with the heaviest state pinned at 0). Not subtraction-free (r has
+     * both signs): the right preconditioner of {@link org.qpspin.linalg.krylov.Gmres}.
+     *
+     * @param r the right-hand side (length {@code levelSize(0)}; not modified)
+     * @param e the approximate solution (same length, overwritten; may not alias r)
      */
     public void precondition(double[] r, double[] e) {
         linearCycle(0, r, e);

@@ -20,7 +20,15 @@ public final class DenseGth {
     /** Internal position of every state: the pin at 0, state 0 at the pin's place. */
     private final int[] position;
 
-    /** Factorizes the generator held in {@code a} (not modified), eliminating state {@code pin} last. */
+    /**
+     * Factorizes a generator, eliminating state {@code pin} last.
+     *
+     * @param a   the generator (not modified); its exit rates are not read: pivots are the sums of the rates out
+     *            of each state to the states not yet eliminated
+     * @param pin the state eliminated last, 0 … n − 1 (give the most probable one)
+     * @throws IllegalArgumentException if a pivot is 0: some set of states has no way out to the others (the
+     *                                  generator is reducible)
+     */
     public DenseGth(GeneratorRows a, int pin) {
         n = a.size();
         position = new int[n];
@@ -63,12 +71,23 @@ public final class DenseGth {
         }
     }
 
-    /** Number of states. */
+    /**
+     * Number of states.
+     *
+     * @return n, the order of the generator
+     */
     public int size() {
         return n;
     }
 
-    /** The stationary vector, normalized to Σ p = total. */
+    /**
+     * The stationary vector: q_pin = 1, q_k = Σ_{j&lt;k} L'[k][j] q_j / s_k in elimination order (a sum of
+     * non-negative terms over a positive pivot: p ≥ 0 entrywise accurate), rescaled by 2⁻⁶⁰⁰ whenever the running
+     * sum exceeds 2⁶⁰⁰, then normalized.
+     *
+     * @param p     the result (length n, overwritten)
+     * @param total Σ p wanted (&gt; 0)
+     */
     public void stationary(double[] p, double total) {
         double[] q = new double[n];
         q[0] = 1.0;
@@ -95,7 +114,14 @@ public final class DenseGth {
 
     private static final double RESCALE = 0x1p600;
 
-    /** A solution x of the consistent system L x = b (1ᵀ b = 0), the one with x_pin = 0; b is not modified. */
+    /**
+     * A solution of the consistent singular system L x = b (1ᵀ b = 0), the one with x_pin = 0: forward
+     * elimination of b with the stored multipliers, back substitution over the positive pivots. For 1ᵀ b ≠ 0 the
+     * pin's equation is the one left unsatisfied.
+     *
+     * @param b the right-hand side (length n; not modified)
+     * @param x the solution (length n, overwritten)
+     */
     public void solve(double[] b, double[] x) {
         double[] r = new double[n];
         for (int i = 0; i < n; i++) {

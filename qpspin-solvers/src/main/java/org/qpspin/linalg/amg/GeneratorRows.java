@@ -17,12 +17,20 @@ import org.ejml.data.DMatrixSparseCSC;
  */
 public record GeneratorRows(int[] rowStart, int[] columns, double[] rates, double[] exitRates) {
 
-    /** Number of states. */
+    /**
+     * Number of states.
+     *
+     * @return n, the length of {@code exitRates}
+     */
     public int size() {
         return exitRates.length;
     }
 
-    /** Number of stored off-diagonal entries. */
+    /**
+     * Number of stored off-diagonal entries.
+     *
+     * @return rowStart[n]
+     */
     public int offDiagonals() {
         return rowStart[size()];
     }
@@ -30,6 +38,9 @@ public record GeneratorRows(int[] rowStart, int[] columns, double[] rates, doubl
     /**
      * The rows of the generator held by columns in {@code l} (a transpose that drops the diagonal and zero
      * entries); exit rates are the column sums of the off-diagonal entries.
+     *
+     * @param l the generator by columns (off-diagonal entries ≥ 0; its diagonal is not read)
+     * @return the same generator by rows, each row's columns ascending
      */
     public static GeneratorRows ofColumns(DMatrixSparseCSC l) {
         int n = l.numCols;
@@ -62,7 +73,12 @@ public record GeneratorRows(int[] rowStart, int[] columns, double[] rates, doubl
         return new GeneratorRows(start, columns, rates, exit);
     }
 
-    /** y = L x (y may not alias x). */
+    /**
+     * y = L x: y_i = Σ_{j≠i} L[i][j] x_j − e_i x_i.
+     *
+     * @param x the vector (length n; not modified)
+     * @param y the product (length n, overwritten; may not alias x)
+     */
     public void multiply(double[] x, double[] y) {
         for (int i = 0, n = size(); i < n; i++) {
             double s = -exitRates[i] * x[i];
@@ -73,7 +89,12 @@ public record GeneratorRows(int[] rowStart, int[] columns, double[] rates, doubl
         }
     }
 
-    /** Σ_i |(L x)_i| and the flux scale Σ_i e_i |x_i| in one pass: {out[0], out[1]}. */
+    /**
+     * The residual and its scale in one pass over the rows.
+     *
+     * @param x the vector (length n; not modified)
+     * @return {Σ_i |(L x)_i|, Σ_i e_i |x_i|}: ‖L x‖₁ and the flux scale it is measured against
+     */
     public double[] residualAndFlux(double[] x) {
         double residual = 0.0;
         double flux = 0.0;

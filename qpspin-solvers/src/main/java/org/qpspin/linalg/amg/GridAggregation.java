@@ -24,7 +24,16 @@ public record GridAggregation(int[] aggregateOf, int count, int[] u, int[] t, in
     }
 
     /**
-     * The aggregates of the states at (u[i], t[i]) (non-negative) for the factors fu, ft ≥ 1. O(n + range).
+     * The aggregates of the states at (u[i], t[i]) for the factors fu, ft: two stable counting sorts, O(n + range
+     * of the coordinates).
+     *
+     * @param u     first coordinate of every state (≥ 0)
+     * @param t     second coordinate of every state (≥ 0, same length)
+     * @param fu    states per aggregate along u (≥ 1; 1 leaves u as it is)
+     * @param ft    states per aggregate along t (≥ 1)
+     * @param lines direction of the coarse level's lines
+     * @return the aggregation, aggregates numbered line by line
+     * @throws IllegalArgumentException if the lengths differ, a factor is below 1 or a coordinate is negative
      */
     public static GridAggregation of(int[] u, int[] t, int fu, int ft, Lines lines) {
         int n = u.length;

@@ -14,6 +14,11 @@ package org.qpspin.linalg.amg;
  * For b = 0 and x ≥ 0 the whole sweep adds non-negative terms only, so it keeps x ≥ 0 and each entry satisfies
  * its own equation to a few roundings whatever its size.
  *
+ * <p>A closed line (no rate out of it, as a coarse level becomes once one coordinate is aggregated completely) is a
+ * singular block: its solve keeps one entry, the pin, at its value and determines the others from it. The pin is
+ * the line's heaviest state (see {@link #refresh}), so that a linear solve's correction stays of the size of its
+ * right-hand side over the rates instead of growing like the line's probability ratio.
+ *
  * <p>Memory: three doubles per state (l_i, u_i / d_i, 1 / d_i) and one work vector of the longest line.
  * Not thread-safe.
  */
@@ -59,7 +64,10 @@ public final class LineGaussSeidel {
     }
 
     /**
-     * Recomputes the line pivots after the generator's rates changed in place (same pattern): O(entries).
+     * Recomputes the line pivots after the generator's rates changed in place (same pattern): O(entries). A
+     * closed line is pinned at its heaviest state k = argmax of its stationary vector, found from the end-pinned
+     * elimination as the largest Σ_{j≥i} log(u_j / d_j); the states after k are then eliminated again with the
+     * rate k+1 → k as their entry leak.
      */
     public void refresh() {
         int n = a.size();
@@ -82,33 +90,88 @@ public final class LineGaussSeidel {
             }
         }
         for (int k = 0; k + 1 < lineStart.length; k++) {
-            double leak = 0.0;
-            double previousPivot = 0.0;
-            for (int i = lineStart[k], end = lineStart[k + 1]; i < end; i++) {
-                // a previous state with pivot 0 has no way out (rates weighted by an underflowed probability on a
-                // coarse level): it passes nothing on
-                boolean passed = i > lineStart[k] && previousPivot > 0.0;
-                leak = other[i] + (passed ? upper[i - 1] * leak / previousPivot : 0.0);
-                double pivot = leak + (i + 1 < end ? lower[i + 1] : 0.0);
-                // a line with no way out (a closed class) has pivot 0 at its end: that entry keeps its value
-                inversePivot[i] = pivot > 0.0 ? 1.0 / pivot : 0.0;
-                upperOverPivot[i] = pivot > 0.0 ? upper[i] / pivot : 0.0;
-                previousPivot = pivot;
+            int begin = lineStart[k];
+            int end = lineStart[k + 1];
+            eliminate(begin, end, 0.0);
+            if (end - begin > 1 && inversePivot[end - 1] == 0.0) {
+                pinHeaviest(begin, end);
             }
         }
+    }
+
+    /**
+     * The forward GTH-style elimination of the line's states begin … end − 1: pivots d_i = λ_i + l_{i+1} with
+     * λ_begin = o_begin + entryLeak and λ_i = o_i + u_{i−1} λ_{i−1} / d_{i−1} (sums of non-negative terms).
+     */
+    private void eliminate(int begin, int end, double entryLeak) {
+        double leak = 0.0;
+        double previousPivot = 0.0;
+        for (int i = begin; i < end; i++) {
+            // a previous state with pivot 0 has no way out (rates weighted by an underflowed probability on a
+            // coarse level): it passes nothing on
+            boolean passed = i > begin && previousPivot > 0.0;
+            leak = other[i] + (i == begin ? entryLeak : passed ? upper[i - 1] * leak / previousPivot : 0.0);
+            double pivot = leak + (i + 1 < end ? lower[i + 1] : 0.0);
+            // a line with no way out (a closed class) has pivot 0 at its end: that entry keeps its value
+            inversePivot[i] = pivot > 0.0 ? 1.0 / pivot : 0.0;
+            upperOverPivot[i] = pivot > 0.0 ? upper[i] / pivot : 0.0;
+            previousPivot = pivot;
+        }
+    }
+
+    /**
+     * A closed line (no rate out of it: on a coarse level where one coordinate is aggregated completely, the
+     * whole level is one line) is a singular block: its solve fixes one entry, the pin, and determines the
+     * others relative to it. Pinning the last state, as the forward elimination alone does, multiplies the
+     * correction of a linear solve by the line's probability ratio s_k / s_last, which overflows where the line
+     * spans a deep tail (10⁻¹⁷⁰: NaN in GMRES, the bug of issue 18). So the pin is the line's heaviest state k:
+     * s_i / s_{i+1} = u_i / d_i from the end-pinned elimination (the line's stationary vector by back
+     * substitution), k = argmax of Σ_{j≥i} log(u_j / d_j); then the states after k are eliminated again as a block
+     * of their own whose entry leak is the rate k+1 → k (u_k: k keeps its value, so what flows into it is gone
+     * from the block), and k gets pivot 0 (keeps its value). The states before k keep their pivots: eliminated
+     * from the line's start they already counted the rate k−1 → k as a way out. Still sums of non-negative
+     * terms: no subtraction.
+     */
+    private void pinHeaviest(int begin, int end) {
+        double logWeight = 0.0;
+        double best = 0.0;
+        int pin = end - 1;
+        for (int i = end - 2; i >= begin; i--) {
+            logWeight += Math.log(upperOverPivot[i]); // −∞ where u_i = 0: i and the states before it weigh 0
+            if (logWeight > best) {
+                best = logWeight;
+                pin = i;
+            }
+        }
+        if (pin == end - 1) {
+            return;
+        }
+        eliminate(pin + 1, end, upper[pin]);
+        inversePivot[pin] = 0.0;
+        upperOverPivot[pin] = 0.0;
     }
 
     private boolean startsLine(int i) {
         return lineFirst.get(i);
     }
 
-    /** The generator this smoother relaxes. */
+    /**
+     * The generator this smoother relaxes.
+     *
+     * @return the generator given to the constructor (its rates are read at every sweep)
+     */
     public GeneratorRows generator() {
         return a;
     }
 
     /**
-     * One sweep over the lines of L x = b (b null: 0), in place; forward (lines in ascending order) or backward.
+     * One sweep over the lines of L x = b, in place: each line's tridiagonal part solved exactly with the other
+     * entries at their latest values. For b = null and x ≥ 0 the result is ≥ 0 (sums of non-negative terms over
+     * positive pivots); a closed line keeps its pin's value.
+     *
+     * @param b       right-hand side (null: 0; not modified)
+     * @param x       the iterate, overwritten
+     * @param forward lines in ascending order if true, descending if false
      */
     public void sweep(double[] b, double[] x, boolean forward) {
         int lines = lineStart.length - 1;
