@@ -45,6 +45,12 @@ final class NoiseSetup {
             if (!auto || !StationarySolvers.names().contains("lu") || sa.result().solver().endsWith("lu")) {
                 throw e;
             }
+            try { // the lu fallback only where its factors can fit (auto may have chosen multigrid for that reason)
+                StationarySolvers.lu().requireFits(sa.rateModel(), sa.generator().space());
+            } catch (IllegalArgumentException refused) {
+                e.addSuppressed(refused);
+                throw e;
+            }
             if (!quiet) {
                 err.printf(Locale.ROOT, "qpspin: %s; refactorizing nMax=%d, mMax=%d with lu%n", e.getMessage(),
                         sa.result().maxN(), sa.result().maxM());

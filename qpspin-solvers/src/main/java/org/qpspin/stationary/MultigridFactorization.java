@@ -3,6 +3,8 @@ package org.qpspin.stationary;
 import java.util.Locale;
 import org.qpspin.generator.Generator;
 import org.qpspin.linalg.HeapBudget;
+import org.qpspin.linalg.ProgressListener;
+import org.qpspin.linalg.WorkCounter;
 import org.qpspin.linalg.amg.AggregationMultigrid;
 import org.qpspin.linalg.amg.GeneratorRows;
 import org.qpspin.linalg.krylov.Gmres;
@@ -73,9 +75,24 @@ final class MultigridFactorization extends KeptFactorization {
     private int lastIterations;
     private double lastResidual;
 
+    /** Where the cycles and GMRES iterations of every solve are reported. */
+    private final ProgressListener progress;
+    /** The current phase's counter (one unit per cycle or operator application). */
+    private WorkCounter counter = WorkCounter.NONE;
+
+    /**
+     * @param generator the chain
+     * @param shape     the aggregates' shape
+     * @param cycle     the cycle's sweeps and visits
+     * @param start     System.nanoTime() when the solve began (for the result's seconds)
+     * @param initial   the starting vector (positive, length n; a previous attempt's answer carried onto this space),
+     *                  or null for the uniform vector; not modified
+     * @param progress  where each solve's cycles and iterations are reported
+     */
     MultigridFactorization(Generator generator, SpinAggregates.Shape shape, AggregationMultigrid.Cycle cycle,
-                           long start) {
+                           long start, double[] initial, ProgressListener progress) {
         this.generator = generator;
+        this.progress = progress == null ? ProgressListener.NONE : progress;
         StateSpace space = generator.space();
         int n = space.size();
         HeapBudget.require(BYTES_PER_STATE * n, "multigrid solver", "for " + n + " states",
@@ -90,10 +107,17 @@ final class MultigridFactorization extends KeptFactorization {
         multigrid = new AggregationMultigrid(rows, SpinAggregates.levelLines(space),
                 SpinAggregates.hierarchy(space, shape), cycle);
         double[] p = new double[n];
-        java.util.Arrays.fill(p, 1.0 / n);
+        if (initial != null && initial.length == n) {
+            System.arraycopy(initial, 0, p, 0, n);
+        } else {
+            java.util.Arrays.fill(p, 1.0 / n);
+        }
+        counter = WorkCounter.start(this.progress, "multigrid: stationary vector of " + n + " states (cycles and "
+                + "GMRES iterations, at most)", MAX_START_CYCLES + MAX_ITERATIONS + MAX_POLISH_CYCLES + MAX_ITERATIONS);
         int startCycles = 0;
         while (startCycles < MAX_START_CYCLES && relativeResidual(p) > KRYLOV_START) {
             multigrid.cycle(p);
+            counter.add(1);
             startCycles++;
         }
         multigrid.freeze(p);
@@ -114,6 +138,7 @@ final class MultigridFactorization extends KeptFactorization {
         while (polish < MAX_POLISH_CYCLES && !polished) {
             System.arraycopy(p, 0, previous, 0, n);
             multigrid.cycle(p);
+            counter.add(1);
             polish++;
             polished = settled(previous, p);
         }
@@ -128,6 +153,8 @@ final class MultigridFactorization extends KeptFactorization {
         // the freeze for the group-inverse solves, at the final vector
         multigrid.freeze(result.probabilitiesView());
         double[] error = momentErrors(result);
+        counter.finish();
+        counter = WorkCounter.NONE;
         diagnostics = new Diagnostics(multigrid.depth(), startCycles, gmresIterations, polish,
                 converged && polished, result.relativeResidual(), error[0], error[1]);
         keep(result.withSolver(describe(diagnostics, n)));
@@ -143,6 +170,13 @@ final class MultigridFactorization extends KeptFactorization {
     /** The diagnostics of the stationary solve. */
     Diagnostics diagnostics() {
         return diagnostics;
+    }
+
+    @Override
+    public IterativeDiagnostics iterativeDiagnostics() {
+        Diagnostics d = diagnostics;
+        return new IterativeDiagnostics("multigrid", d.levels(), d.startCycles() + d.polishCycles(),
+                d.gmresIterations(), d.converged(), d.relativeResidual(), d.meanNError(), d.varianceNError());
     }
 
     /** The error estimate of ⟨N⟩ and Var N (see the class comment): {Σ N δ, Σ (N − ⟨N⟩)² δ}. */
@@ -161,7 +195,7 @@ final class MultigridFactorization extends KeptFactorization {
         }
         double[] delta = new double[n];
         multigrid.precondition(r, delta);
-        new Gmres(rows::multiply, multigrid::precondition, RESTART, MAX_ITERATIONS)
+        new Gmres(this::multiplyCounted, multigrid::precondition, RESTART, MAX_ITERATIONS)
                 .solve(r, delta, ESTIMATE_TOLERANCE, Math.max(norm2(r), Double.MIN_NORMAL));
         double sum = 0.0;
         for (double v : delta) {
@@ -206,11 +240,17 @@ final class MultigridFactorization extends KeptFactorization {
     }
 
     private boolean gmres(double[] b, double[] x, double scale) {
-        Gmres.Result result = new Gmres(rows::multiply, multigrid::precondition, RESTART, MAX_ITERATIONS)
+        Gmres.Result result = new Gmres(this::multiplyCounted, multigrid::precondition, RESTART, MAX_ITERATIONS)
                 .solve(b, x, CONVERGED, scale);
         lastIterations = result.iterations();
         lastResidual = result.relativeResidual();
         return result.converged();
+    }
+
+    /** y = L x, one unit of progress (an iteration of GMRES, or its restart's residual). */
+    private void multiplyCounted(double[] x, double[] y) {
+        rows.multiply(x, y);
+        counter.add(1);
     }
 
     /** ‖e∘x‖₂: the size of the flux terms whose balance L x is. */
@@ -257,7 +297,11 @@ final class MultigridFactorization extends KeptFactorization {
             throw new IllegalArgumentException("x may not alias b");
         }
         multigrid.precondition(b, x);
+        counter = WorkCounter.start(progress, "multigrid: group-inverse solve (GMRES iterations, at most)",
+                MAX_ITERATIONS + MAX_ITERATIONS / RESTART + 1);
         gmres(b, x, fluxNorm(x));
+        counter.finish();
+        counter = WorkCounter.NONE;
         removeStationaryComponent(x);
     }
 

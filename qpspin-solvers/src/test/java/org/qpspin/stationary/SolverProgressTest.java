@@ -64,7 +64,7 @@ class SolverProgressTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"lu", "levels", "levels-parallel", "core", "auto"})
+    @ValueSource(strings = {"lu", "levels", "levels-parallel", "core", "auto", "multigrid"})
     void reportsEachPhaseMonotonicallyToItsTotalAndChangesNoBit(String name) {
         int saved = LevelFactorization.parallelStates;
         LevelFactorization.parallelStates = name.equals("levels-parallel") ? 0 : Integer.MAX_VALUE;
