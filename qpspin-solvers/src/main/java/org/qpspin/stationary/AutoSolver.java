@@ -102,7 +102,7 @@ final class AutoSolver extends BuiltInSolver {
     @Override
     public void requireFits(RateModel rates, StateSpace space) {
         BuiltInSolver route = choose(rates, space, MemoryEstimates.generatorBytes(space.size()));
-        try {
+        try { // the route's own check, with the generator in the form the route has it assembled in
             route.requireFits(rates, space);
         } catch (InsufficientHeapException e) {
             if (route instanceof MultigridSolver m && m.reason() != null) { // neither fits: say both
@@ -152,6 +152,12 @@ final class AutoSolver extends BuiltInSolver {
         }
         double w = space.maxLevelWidth();
         return cubes <= LU_FACTOR * n * Math.min(w * w, Math.sqrt(n));
+    }
+
+    /** Where the rule routes to the multigrid solver (the space alone decides it, before assembly). */
+    @Override
+    public boolean readsRows(RateModel rates, StateSpace space) {
+        return choose(rates, space, MemoryEstimates.generatorBytes(space.size())) instanceof MultigridSolver;
     }
 
     @Override

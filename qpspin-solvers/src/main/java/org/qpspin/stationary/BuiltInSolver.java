@@ -45,6 +45,11 @@ abstract class BuiltInSolver implements StationarySolver {
         return 0;
     }
 
+    /** The generator's bytes in the form this solver has it assembled in (CSC unless it {@link #readsRows}). */
+    long generatorBytes(StateSpace space) {
+        return MemoryEstimates.generatorBytes(space.size());
+    }
+
     /** What {@link #bytesFor} counts, for the refusal: e.g. {@code "the factors"}. */
     String bytesWhat() {
         return "its arrays";
@@ -56,7 +61,7 @@ abstract class BuiltInSolver implements StationarySolver {
         if (own <= 0) {
             return;
         }
-        long needed = own + MemoryEstimates.generatorBytes(space.size());
+        long needed = own + generatorBytes(space);
         HeapBudget.require(needed < own ? Long.MAX_VALUE : needed, name() + " solver",
                 "(estimated before assembly, from the level widths) for the generator and " + bytesWhat() + " of "
                         + space.size() + " states",

@@ -30,7 +30,24 @@ public final class MemoryEstimates {
      */
     static final long GENERATOR_BYTES_PER_STATE = 9 * 12 + 4 + 16 + 4;
 
+    /**
+     * Bytes per state of a generator assembled by rows ({@link org.qpspin.generator.Generator#assembleRows}): at most
+     * 8 off-diagonal entries of 4 + 8 bytes, the row starts (4), the omitted and exit rates (16), the state space's
+     * level table (4). Measured: ≈ 110 on the edge-of-polarization windows (6.9 off-diagonal entries per state).
+     */
+    static final long ROW_GENERATOR_BYTES_PER_STATE = 8 * 12 + 4 + 16 + 4;
+
     private MemoryEstimates() {
+    }
+
+    /**
+     * {@return the heap a generator of {@code states} states assembled by rows holds, at most
+     * {@value #ROW_GENERATOR_BYTES_PER_STATE} bytes per state}
+     *
+     * @param states the number of states n (≥ 0)
+     */
+    public static long rowGeneratorBytes(long states) {
+        return ROW_GENERATOR_BYTES_PER_STATE * states;
     }
 
     /**
@@ -82,7 +99,8 @@ public final class MemoryEstimates {
     }
 
     /**
-     * {@return the heap the multigrid solver needs at its peak on {@code states} states besides the generator:
+     * {@return the heap the multigrid solver needs at its peak on {@code states} states besides the generator's rows
+     * (the hierarchy, the smoother, the stationary vector and the GMRES basis while it runs):
      * {@link MultigridFactorization#BYTES_PER_STATE} bytes per state (its own up-front check)}
      *
      * @param states the number of states n (≥ 0)

@@ -34,9 +34,12 @@ import org.qpspin.space.StateSpace;
  * Var N by Σ (N − ⟨N⟩)² δ to first order. It measures the algebraic error left by the iteration; rounding in
  * the residual itself is at ~1e-16 relative.
  *
- * <p>Memory: the generator's rows (~100 bytes per state for the 8 transitions), the hierarchy (~¾ of that again
- * on the coarse levels, plus the coarse positions of the fine entries), the smoother's five doubles per state,
- * and {@value #RESTART} + 3 GMRES vectors: {@value #BYTES_PER_STATE} bytes per state estimated up front.
+ * <p>Memory: the generator's rows ({@link Generator#rows()}, ≈ 100 bytes per state, the generator's own: no copy
+ * when it was assembled by rows), and on top of them the hierarchy (coarse rows, coarse positions of the fine
+ * entries, the smoother's five doubles and four work vectors per state on every level), the stationary vector and
+ * {@value #RESTART} + 3 GMRES vectors while GMRES runs: {@value #BYTES_PER_STATE} bytes per state estimated up
+ * front (measured 442 retained + 264 for the basis on the edge-of-polarization windows at 7.9 × 10⁵ states,
+ * docs/benchmarks.md, "Memory of the flux-noise pipeline").
  */
 final class MultigridFactorization extends KeptFactorization {
 
@@ -49,8 +52,8 @@ final class MultigridFactorization extends KeptFactorization {
     static final double POLISH_CONVERGED = 1e-10;
     static final int MAX_POLISH_CYCLES = 100;
     static final double ESTIMATE_TOLERANCE = 1e-6;
-    /** Up-front heap estimate per state (generator rows, hierarchy, smoother, GMRES basis). */
-    static final long BYTES_PER_STATE = 700;
+    /** Up-front heap estimate per state besides the generator's rows (hierarchy, smoother, vector, GMRES basis). */
+    static final long BYTES_PER_STATE = 720;
 
     /**
      * What the iteration did and how good its answer is.
@@ -103,7 +106,7 @@ final class MultigridFactorization extends KeptFactorization {
                         + space.mOf(i) + ") has no transitions out");
             }
         }
-        rows = GeneratorRows.ofColumns(generator.matrix());
+        rows = generator.rows(); // no copy when the generator was assembled by rows
         multigrid = new AggregationMultigrid(rows, SpinAggregates.levelLines(space),
                 SpinAggregates.hierarchy(space, shape), cycle);
         double[] p = new double[n];

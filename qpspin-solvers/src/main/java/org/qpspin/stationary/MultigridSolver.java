@@ -86,9 +86,21 @@ final class MultigridSolver extends BuiltInSolver {
         return "the hierarchy and Krylov basis";
     }
 
+    /** Assembled by rows ({@link #readsRows}). */
+    @Override
+    long generatorBytes(StateSpace space) {
+        return MemoryEstimates.rowGeneratorBytes(space.size());
+    }
+
     @Override
     String bytesAdvice() {
         return "raise the heap (QPSPIN_JAVA_OPTS=-Xmx...) or truncate tighter (--tol)";
+    }
+
+    /** The smoother, the products and the hierarchy read rows only. */
+    @Override
+    public boolean readsRows(RateModel rates, StateSpace space) {
+        return true;
     }
 
     /** Why the automatic solver routed here, or null. */

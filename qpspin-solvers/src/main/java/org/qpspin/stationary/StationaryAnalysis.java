@@ -477,7 +477,8 @@ public final class StationaryAnalysis {
         if (progress != null) {
             progress.solving(nMax, space.maxM(), space.size(), solver.name());
         }
-        Generator generator = Generator.assemble(rates, space);
+        Generator generator = solver.readsRows(rates, space) ? Generator.assembleRows(rates, space)
+                : Generator.assemble(rates, space);
         StationaryFactorization factorization = null;
         StationaryResult result;
         if (keepFactorization) {

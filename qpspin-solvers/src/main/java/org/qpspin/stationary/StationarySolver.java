@@ -85,6 +85,18 @@ public interface StationarySolver {
     }
 
     /**
+     * {@return whether this solver reads the generator of {@code space} by rows only ({@link Generator#rows()}), so
+     * that the caller should assemble it by {@link Generator#assembleRows} and never hold the CSC form (the
+     * multigrid solver, and the automatic solver where it routes there); false by default}
+     *
+     * @param rates the rate model whose chain will be assembled on {@code space}
+     * @param space the truncated state space about to be assembled
+     */
+    default boolean readsRows(RateModel rates, StateSpace space) {
+        return false;
+    }
+
+    /**
      * This solver reporting the long phases of every solve to {@code listener} (the numeric factorization of
      * {@code lu}, the level eliminations of {@code levels}, the exact core of {@code core} and {@code auto}); the
      * results are the same, bit for bit, as without it. A solver without long phases (e.g. dense {@code gth},
