@@ -137,7 +137,7 @@ public final class FluxNoiseCommand implements Callable<Integer> {
             solved = setup;
             StationaryAnalysis sa = setup.stationary;
             NoiseAnalysis a = setup.analysis;
-            exactN = a.zeroFrequency(Observable.particleNumber());
+            exactN = setup.zeroFrequency(Observable.particleNumber()); // the check solve's, not a second solve
             ZeroFrequencyNoise moment = a.zeroFrequency(FluxNoiseEstimate.moment());
             exact = FluxNoiseEstimate.of(p, exactN.zeroFrequency(), moment.zeroFrequency(), flux);
             if (plot != null) {
