@@ -15,6 +15,8 @@ public final class InsufficientHeapException extends IllegalArgumentException {
     private final long availableBytes;
 
     /**
+     * Creates the refusal.
+     *
      * @param message        the one-line refusal ("SUBJECT needs X MiB …")
      * @param neededBytes    the bytes the refused work would allocate (≥ 0)
      * @param availableBytes the heap still available when it was refused (≥ 0)
