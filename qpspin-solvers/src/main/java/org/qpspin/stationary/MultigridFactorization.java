@@ -38,7 +38,7 @@ import org.qpspin.space.StateSpace;
  * when it was assembled by rows), and on top of them the hierarchy (coarse rows, coarse positions of the fine
  * entries, the smoother's five doubles and four work vectors per state on every level), the stationary vector and
  * {@value #RESTART} + 3 GMRES vectors while GMRES runs: {@value #BYTES_PER_STATE} bytes per state estimated up
- * front (measured 442 retained + 264 for the basis on the edge-of-polarization windows at 7.9 × 10⁵ states,
+ * front (measured 433 retained + 264 for the basis on the edge-of-polarization windows at 7.9 × 10⁵ states,
  * docs/benchmarks.md, "Memory of the flux-noise pipeline").
  */
 final class MultigridFactorization extends KeptFactorization {
@@ -115,8 +115,9 @@ final class MultigridFactorization extends KeptFactorization {
         } else {
             java.util.Arrays.fill(p, 1.0 / n);
         }
-        counter = WorkCounter.start(this.progress, "multigrid: stationary vector of " + n + " states (cycles and "
-                + "GMRES iterations, at most)", MAX_START_CYCLES + MAX_ITERATIONS + MAX_POLISH_CYCLES + MAX_ITERATIONS);
+        // counted in cycles and operator products, against their caps (a converged solve ends early, at 100 %)
+        counter = WorkCounter.start(this.progress, "multigrid stationary vector",
+                MAX_START_CYCLES + MAX_ITERATIONS + MAX_POLISH_CYCLES + MAX_ITERATIONS);
         int startCycles = 0;
         while (startCycles < MAX_START_CYCLES && relativeResidual(p) > KRYLOV_START) {
             multigrid.cycle(p);
@@ -300,7 +301,7 @@ final class MultigridFactorization extends KeptFactorization {
             throw new IllegalArgumentException("x may not alias b");
         }
         multigrid.precondition(b, x);
-        counter = WorkCounter.start(progress, "multigrid: group-inverse solve (GMRES iterations, at most)",
+        counter = WorkCounter.start(progress, "multigrid group-inverse solve",
                 MAX_ITERATIONS + MAX_ITERATIONS / RESTART + 1);
         gmres(b, x, fluxNorm(x));
         counter.finish();
