@@ -18,6 +18,7 @@ import org.qpspin.noise.NoiseSpectrum;
 import org.qpspin.noise.Observable;
 import org.qpspin.noise.SpectrumOptions;
 import org.qpspin.noise.ZeroFrequencyNoise;
+import org.qpspin.stationary.IterativeDiagnostics;
 import org.qpspin.stationary.StationaryAnalysis;
 import org.qpspin.stationary.StationaryResult;
 import org.qpspin.truncation.TruncationException;
@@ -136,7 +137,7 @@ public final class FluxNoiseCommand implements Callable<Integer> {
             solved = setup;
             StationaryAnalysis sa = setup.stationary;
             NoiseAnalysis a = setup.analysis;
-            exactN = a.zeroFrequency(Observable.particleNumber());
+            exactN = setup.zeroFrequency(Observable.particleNumber()); // the check solve's, not a second solve
             ZeroFrequencyNoise moment = a.zeroFrequency(FluxNoiseEstimate.moment());
             exact = FluxNoiseEstimate.of(p, exactN.zeroFrequency(), moment.zeroFrequency(), flux);
             if (plot != null) {
@@ -215,6 +216,13 @@ public final class FluxNoiseCommand implements Callable<Integer> {
                     exactN.mean(), exactN.variance(), r.meanM(), exactN.zeroFrequency(), exactN.correlationTime());
             out.printf(Locale.ROOT, "  residual %.3g (relative), truncation cost %.3g (omitted flux / AV; %s)%n",
                     r.relativeResidual(), r.relativeOmittedFlux(), solved.verdict.toleranceWords());
+            IterativeDiagnostics it = solved.stationary.factorization().iterativeDiagnostics();
+            if (it != null) {
+                out.printf(Locale.ROOT, "  iterative (%s, %d levels): %d cycles + %d GMRES iterations%s; estimated "
+                                + "error of <N> %.2g, of Var N %.2g%n", it.method(), it.levels(), it.cycles(),
+                        it.krylovIterations(), it.converged() ? "" : ", NOT converged", it.meanNError(),
+                        it.varianceNError());
+            }
             line(out, exact, true);
         } else {
             out.println("exact chain  " + exactNote);
@@ -308,6 +316,18 @@ public final class FluxNoiseCommand implements Callable<Integer> {
             solved.verdict.putJson(e);
             e.put("solver", r.solver());
             e.put("truncation", solved.stationary.truncation().toString());
+            IterativeDiagnostics it = solved.stationary.factorization().iterativeDiagnostics();
+            if (it != null) {
+                ObjectNode i = e.putObject("iterative");
+                i.put("method", it.method());
+                i.put("levels", it.levels());
+                i.put("cycles", it.cycles());
+                i.put("krylovIterations", it.krylovIterations());
+                i.put("converged", it.converged());
+                i.put("relativeResidual", it.relativeResidual());
+                i.put("meanNError", it.meanNError());
+                i.put("varianceNError", it.varianceNError());
+            }
         } else {
             root.put("exactNote", exactNote);
             ObjectNode e = root.putObject("exact");

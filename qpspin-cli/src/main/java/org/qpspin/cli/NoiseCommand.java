@@ -135,7 +135,7 @@ public final class NoiseCommand implements Callable<Integer> {
         quiet.report(err, String.format(Locale.ROOT, "stationary: %d states, %s, %.2f s", sa.result().states(),
                 sa.result().solver(), sa.seconds()));
         NoiseAnalysis analysis = setup.analysis;
-        ZeroFrequencyNoise zero = analysis.zeroFrequency(observable);
+        ZeroFrequencyNoise zero = setup.zeroFrequency(observable);
         double[] grid = grid(zero);
         RelaxationConvergence relaxation = null;
         if (eigenvalues > 0) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.qpspin.linalg.ProgressListener;
 import org.qpspin.noise.NoiseAnalysis;
 import org.qpspin.noise.Observable;
+import org.qpspin.noise.ZeroFrequencyNoise;
 import org.qpspin.rates.RateModel;
 import org.qpspin.stationary.StationaryAnalysis;
 import org.qpspin.stationary.StationarySolver;
@@ -23,11 +24,17 @@ final class NoiseSetup {
     final NoiseAnalysis analysis;
     /** The truncation's verdict against --tol (a warning has been printed when it is beyond). */
     final TruncationVerdict verdict;
+    /**
+     * S_N(0) of the check solve, kept so that a command asking for it again does not repeat a group-inverse solve
+     * (minutes each at 10⁷ states with the multigrid solver): {@link #zeroFrequency}.
+     */
+    private final ZeroFrequencyNoise particleNoise;
 
-    private NoiseSetup(StationaryAnalysis stationary, NoiseAnalysis analysis, TruncationOptions options,
-                       PrintWriter err) {
+    private NoiseSetup(StationaryAnalysis stationary, NoiseAnalysis analysis, ZeroFrequencyNoise particleNoise,
+                       TruncationOptions options, PrintWriter err) {
         this.stationary = stationary;
         this.analysis = analysis;
+        this.particleNoise = particleNoise;
         this.verdict = TruncationVerdict.of(stationary, options.tolerance);
         verdict.warn(err, "<N> (and the noise, which depends more on the tail)");
     }
@@ -38,11 +45,16 @@ final class NoiseSetup {
                 options.solver().withProgress(progress));
         NoiseAnalysis a = NoiseAnalysis.of(sa.generator(), sa.factorization());
         try {
-            a.zeroFrequency(Observable.particleNumber());
-            return new NoiseSetup(sa, a, options, err);
+            return new NoiseSetup(sa, a, a.zeroFrequency(Observable.particleNumber()), options, err);
         } catch (IllegalStateException e) {
             boolean auto = options.solverName.equalsIgnoreCase("auto");
             if (!auto || !StationarySolvers.names().contains("lu") || sa.result().solver().endsWith("lu")) {
+                throw e;
+            }
+            try { // the lu fallback only where its factors can fit (auto may have chosen multigrid for that reason)
+                StationarySolvers.lu().requireFits(sa.rateModel(), sa.generator().space());
+            } catch (IllegalArgumentException refused) {
+                e.addSuppressed(refused);
                 throw e;
             }
             if (!quiet) {
@@ -52,8 +64,18 @@ final class NoiseSetup {
             }
             // the same truncation (rectangle or band)
             StationaryAnalysis lu = sa.refactorize(StationarySolvers.lu().withProgress(progress));
-            return new NoiseSetup(lu, NoiseAnalysis.of(lu.generator(), lu.factorization()), options, err);
+            NoiseAnalysis b = NoiseAnalysis.of(lu.generator(), lu.factorization());
+            return new NoiseSetup(lu, b, b.zeroFrequency(Observable.particleNumber()), options, err);
         }
+    }
+
+    /**
+     * S_f(0) of {@link #analysis}: the check solve's own result for the particle number N, a new group-inverse solve
+     * for any other observable.
+     */
+    ZeroFrequencyNoise zeroFrequency(Observable observable) {
+        return observable.name().equals(particleNoise.observable()) ? particleNoise
+                : analysis.zeroFrequency(observable);
     }
 
     /**

@@ -107,6 +107,43 @@ class NoiseCommandTest {
         assertTrue(note.contains("MiB heap") && note.contains("-Xmx"), note);
     }
 
+    /** The paper's family at N0 = Nc = 100 (two-sided windows of ≈ 2.3 × 10⁴ states). */
+    private static final String EDGE_100 = "flux-noise --gamma 18.8669 --gamma-t 0.188669 --tau-s 12.6491 --V 0.001 "
+            + "--N0 100 --phi1 1e-7 --json -q";
+
+    @Test
+    void fluxNoiseRoutesToMultigridWhenTheFactorsCannotFitAndRefusesBeforeAssemblyWhenNothingFits() throws Exception {
+        JsonNode lu = new ObjectMapper().readTree(new CliRun(args(EDGE_100 + " --solver lu")).out).get("exact");
+        JsonNode routed;
+        JsonNode refused;
+        try (org.qpspin.linalg.HeapBudget.Fixed budget = org.qpspin.linalg.HeapBudget.fixedForTest(24L << 20)) {
+            CliRun r = new CliRun(args(EDGE_100)); // --solver auto: lu's factors (≥ 25 MiB) do not fit, multigrid does
+            assertEquals(0, r.exit, r.err);
+            routed = new ObjectMapper().readTree(r.out).get("exact");
+        }
+        try (org.qpspin.linalg.HeapBudget.Fixed budget = org.qpspin.linalg.HeapBudget.fixedForTest(2L << 20)) {
+            CliRun r = new CliRun(args(EDGE_100));
+            assertEquals(0, r.exit, r.err);
+            refused = new ObjectMapper().readTree(r.out).get("exact");
+        }
+        assertTrue(routed.get("solved").asBoolean(), routed.toString());
+        String solver = routed.get("solver").asText();
+        assertTrue(solver.startsWith("auto→multigrid[") && solver.contains("(direct: lu needs ≥ "), solver);
+        JsonNode it = routed.get("iterative");
+        assertEquals("multigrid", it.get("method").asText(), routed.toString());
+        assertTrue(it.get("converged").asBoolean() && it.get("krylovIterations").asInt() > 0, routed.toString());
+        assertTrue(it.get("meanNError").asDouble() < 1e-8 * routed.get("meanN").asDouble(), routed.toString());
+        assertFalse(lu.has("iterative"), lu.toString()); // a direct solve is exact up to rounding: no such block
+        assertEquals(lu.get("states").asLong(), routed.get("states").asLong(), routed.toString());
+        for (String key : List.of("meanN", "varN", "meanM", "sN0", "sPhi")) {
+            assertEquals(lu.get(key).asDouble(), routed.get(key).asDouble(), 1e-8 * lu.get(key).asDouble(), key);
+        }
+        assertFalse(refused.get("solved").asBoolean(), refused.toString());
+        String note = refused.get("note").asText();
+        assertTrue(note.contains("no solver fits") && note.contains("estimated before assembly")
+                && note.contains(refused.get("statesNeeded").asLong() + " states"), note);
+    }
+
     @Test
     void fluxNoiseReportsExactAndFokkerPlanck() throws Exception {
         CliRun r = new CliRun(args("flux-noise --N0 12 --json -q"));

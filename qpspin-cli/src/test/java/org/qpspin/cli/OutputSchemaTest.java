@@ -78,6 +78,9 @@ class OutputSchemaTest {
         json(args("noise", "--points", "8", "--csv", dir.resolve("spectrum.csv").toString(), "--json", "-q"));
         json(args("noise", "--observable", "m", "--eigenvalues", "0", "--points", "4", "--json", "-q"));
         json("flux-noise", "--preset", "aluminium", "--V", "0.001", "--N0", "20", "--json", "-q");
+        // an iterative solve: the exact block's "iterative" diagnostics
+        json("flux-noise", "--preset", "aluminium", "--V", "0.001", "--N0", "20", "--solver", "multigrid", "--json",
+                "-q");
         json("flux-noise", "--json", "-q", "--max-states", "1000"); // the paper's example over a cap: out of reach
         json("fp-check", "--json");
         json("fp-convergence", "--n0", "3,4,5", "--zeta", "0.1", "--zetas", "0.3,0.2,0.1", "--fixed-n0", "4",

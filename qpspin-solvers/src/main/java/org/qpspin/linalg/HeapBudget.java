@@ -49,13 +49,14 @@ public final class HeapBudget {
      * @param subject who needs them, e.g. {@code "lu solver"}
      * @param object for what, e.g. {@code "for the factors of 1002001 states"}
      * @param advice what the user can do instead, e.g. raise the heap
-     * @throws IllegalArgumentException if {@code needed} bytes do not fit
+     * @throws InsufficientHeapException (an {@link IllegalArgumentException}) if {@code needed} bytes do not fit
      */
     public static void require(long needed, String subject, String object, String advice) {
         long available = availableBytes(needed);
         if (needed > available) {
-            throw new IllegalArgumentException(subject + " needs " + mebibytesUp(needed) + " MiB " + object
-                    + ", more than the " + (available >> 20) + " MiB of heap available; " + advice);
+            throw new InsufficientHeapException(subject + " needs " + mebibytesUp(needed) + " MiB " + object
+                    + ", more than the " + (available >> 20) + " MiB of heap available; " + advice, needed,
+                    available);
         }
     }
 

@@ -1,9 +1,12 @@
 package org.qpspin.stationary;
 
+import java.util.Locale;
 import org.qpspin.generator.Generator;
 import org.qpspin.linalg.HeapBudget;
+import org.qpspin.linalg.InsufficientHeapException;
 import org.qpspin.linalg.ProgressListener;
 import org.qpspin.linalg.lu.SupernodalAnalysis;
+import org.qpspin.rates.RateModel;
 import org.qpspin.space.StateSpace;
 import org.qpspin.truncation.ProbableCore;
 
@@ -26,6 +29,12 @@ import org.qpspin.truncation.ProbableCore;
  *       (docs/benchmarks.md, "auto: levels or lu"); the analysis is handed to the LU
  *       when it wins. Both solvers are subtraction-free; lu also when the level factorization would not fit in half
  *       of the available heap ({@link #levelsFit}).</li>
+ *   <li>n ≥ {@value #MULTIGRID_MIN_STATES} and the exact solver so chosen cannot fit (its estimate from the level
+ *       widths, {@link MemoryEstimates}, above the heap available; or its own check refuses after assembly): the
+ *       iterative multigrid solver, reported as {@code auto→multigrid[…] (direct: …)} with the reason. Before
+ *       assembly ({@link #requireFits}) the chain is refused in one line when neither fits; there, where the
+ *       counts of the middle band need the assembled pattern, the exact solver is the one of the two whose
+ *       memory estimate is smaller ({@link #exactFor(RateModel, StateSpace, ProgressListener)}).</li>
  * </ul>
  */
 final class AutoSolver extends BuiltInSolver {
@@ -76,16 +85,95 @@ final class AutoSolver extends BuiltInSolver {
         return SolverKind.AUTO;
     }
 
-    /** The solver the rule picks for {@code generator}. */
+    /** Smallest chain routed to the multigrid solver when the exact one does not fit. */
+    static final int MULTIGRID_MIN_STATES = CORE_MIN_STATES;
+
+    /** The solver the rule picks for {@code generator} (assembled: nothing more to reserve for it). */
     BuiltInSolver choose(Generator generator) {
-        StateSpace space = generator.space();
+        return choose(generator.rateModel(), generator.space(), 0L, generator);
+    }
+
+    /**
+     * The solver the rule picks for a chain of {@code rates} on {@code space} before assembly, with {@code reserved}
+     * bytes still to be allocated before the solver starts (the generator).
+     */
+    BuiltInSolver choose(RateModel rates, StateSpace space, long reserved) {
+        return choose(rates, space, reserved, null);
+    }
+
+    private BuiltInSolver choose(RateModel rates, StateSpace space, long reserved, Generator generator) {
         if (space.size() >= CORE_MIN_STATES) {
-            StateSpace core = ProbableCore.of(generator.rateModel(), space);
+            StateSpace core = ProbableCore.of(rates, space);
             if (core.size() <= CORE_MAX_FRACTION * space.size()) {
                 return new CoreSolver(progress);
             }
         }
-        return exactFor(generator, progress);
+        BuiltInSolver exact = generator != null ? exactFor(generator, progress) : exactFor(rates, space, progress);
+        if (space.size() >= MULTIGRID_MIN_STATES) {
+            long direct = exact.bytesFor(rates, space);
+            long available = HeapBudget.availableBytes(direct + reserved);
+            if (direct + reserved > available) {
+                return new MultigridSolver(progress, String.format(Locale.ROOT, "direct: %s needs ≥ %d MiB, "
+                                + "%d MiB of heap available", exact.name(), HeapBudget.mebibytesUp(direct),
+                        Math.max(0, available - reserved) >> 20));
+            }
+        }
+        return exact;
+    }
+
+    /**
+     * Refuses before assembly when the solver the rule would pick cannot fit (see {@link BuiltInSolver#requireFits}):
+     * the exact solver when its estimate fits, else the multigrid solver's own estimate.
+     */
+    @Override
+    public void requireFits(RateModel rates, StateSpace space) {
+        BuiltInSolver route = choose(rates, space, MemoryEstimates.generatorBytes(space.size()));
+        try { // the route's own check, with the generator in the form the route has it assembled in
+            route.requireFits(rates, space);
+        } catch (InsufficientHeapException e) {
+            if (route instanceof MultigridSolver m && m.reason() != null) { // neither fits: say both
+                throw new InsufficientHeapException("no solver fits (" + m.reason() + "): " + e.getMessage(),
+                        e.neededBytes(), e.availableBytes());
+            }
+            throw e;
+        }
+    }
+
+    /** Where the rule routes to the multigrid solver (the space alone decides it, before assembly). */
+    @Override
+    public boolean readsRows(RateModel rates, StateSpace space) {
+        return choose(rates, space, MemoryEstimates.generatorBytes(space.size())) instanceof MultigridSolver;
+    }
+
+    /**
+     * The exact solver before assembly, for the memory screen: the rule's own choice where the shape screen
+     * decides (gth, levels below {@value #NARROW_RATIO}, lu above {@value #WIDE_RATIO} or when the levels do not
+     * fit); in the middle band, where the rule counts flops on the assembled pattern, the one of levels and lu
+     * whose memory estimate ({@link BuiltInSolver#bytesFor}) is smaller, so that the chain is routed to the
+     * multigrid solver only when neither fits.
+     *
+     * @param rates    the rate model
+     * @param space    the truncated state space
+     * @param progress where the solver reports its long phases
+     * @return gth, levels or lu
+     */
+    static BuiltInSolver exactFor(RateModel rates, StateSpace space, ProgressListener progress) {
+        if (space.size() <= GTH_LIMIT) {
+            return new GthSolver();
+        }
+        if (!levelsFit(space)) {
+            return new LuSolver(true, progress);
+        }
+        double r = shapeRatio(space);
+        if (r < NARROW_RATIO) {
+            return new LevelSolver(progress);
+        }
+        LuSolver lu = new LuSolver(true, progress);
+        if (r > WIDE_RATIO) {
+            return lu;
+        }
+        LevelSolver levels = new LevelSolver(progress);
+        return levels.bytesFor(rates, space) <= lu.bytesFor(rates, space) ? levels : lu;
     }
 
     /** The exact (direct, subtraction-free) solver the rule picks for {@code generator}: gth, levels or lu. */
@@ -155,13 +243,56 @@ final class AutoSolver extends BuiltInSolver {
 
     @Override
     public StationaryResult solve(Generator generator) {
-        StationaryResult r = choose(generator).solve(generator);
+        return solve(generator, null);
+    }
+
+    /** The chosen solver's solve; the multigrid solver (chosen, or the fallback of a refusal) from {@code previous}. */
+    @Override
+    public StationaryResult solve(Generator generator, StationaryResult previous) {
+        BuiltInSolver chosen = choose(generator);
+        if (chosen instanceof MultigridSolver) {
+            return factorize(generator, previous).stationary();
+        }
+        StationaryResult r;
+        try {
+            r = chosen.solve(generator);
+        } catch (InsufficientHeapException e) {
+            if (generator.size() < MULTIGRID_MIN_STATES) {
+                throw e;
+            }
+            KeptFactorization f = multigridAfter(e).factorize(generator, previous);
+            return f.stationary().withSolver(name() + "→" + f.solver());
+        }
         return r.withSolver(name() + "→" + r.solver());
     }
 
     @Override
     public KeptFactorization factorize(Generator generator) {
-        KeptFactorization f = choose(generator).factorize(generator);
+        return factorize(generator, null);
+    }
+
+    /**
+     * The chosen solver's factorization; when it is a direct one and its own check refuses the heap after assembly
+     * (its real plan above the estimate of {@link #choose}), the multigrid solver on the same generator, naming the
+     * refusal. {@code previous} warm-starts the multigrid solver.
+     */
+    @Override
+    public KeptFactorization factorize(Generator generator, StationaryResult previous) {
+        BuiltInSolver chosen = choose(generator);
+        KeptFactorization f;
+        try {
+            f = chosen instanceof MultigridSolver m ? m.factorize(generator, previous) : chosen.factorize(generator);
+        } catch (InsufficientHeapException e) {
+            if (chosen instanceof MultigridSolver || generator.size() < MULTIGRID_MIN_STATES) {
+                throw e;
+            }
+            f = multigridAfter(e).factorize(generator, previous);
+        }
         return f.reportedAs(name() + "→" + f.solver());
+    }
+
+    /** The multigrid solver taking over from a direct one whose own check refused the heap, naming the refusal. */
+    private MultigridSolver multigridAfter(InsufficientHeapException refusal) {
+        return new MultigridSolver(progress, "direct: " + refusal.getMessage().replaceFirst(";.*", ""));
     }
 }

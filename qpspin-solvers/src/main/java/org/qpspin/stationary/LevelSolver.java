@@ -35,6 +35,17 @@ final class LevelSolver extends BuiltInSolver {
         return SolverKind.LEVELS;
     }
 
+    /** The kept blocks, 4 Σ w² doubles ({@link MemoryEstimates#levelFactorBytes}). */
+    @Override
+    long bytesFor(org.qpspin.rates.RateModel rates, org.qpspin.space.StateSpace space) {
+        return MemoryEstimates.levelFactorBytes(space);
+    }
+
+    @Override
+    String bytesWhat() {
+        return "the level blocks";
+    }
+
     /** The elimination without the rows (≈ 2 w doubles per state kept), then the back substitution. */
     @Override
     public StationaryResult solve(Generator generator) {

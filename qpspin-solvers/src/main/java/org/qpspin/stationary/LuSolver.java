@@ -57,6 +57,17 @@ final class LuSolver extends BuiltInSolver {
         return SolverKind.LU;
     }
 
+    /** A lower estimate of the factors ({@link MemoryEstimates#luFactorBytes}). */
+    @Override
+    long bytesFor(org.qpspin.rates.RateModel rates, StateSpace space) {
+        return MemoryEstimates.luFactorBytes(space);
+    }
+
+    @Override
+    String bytesWhat() {
+        return "at least the factors";
+    }
+
     @Override
     public SparseLuFactorization factorize(Generator generator) {
         long start = System.nanoTime();

@@ -3,6 +3,8 @@ package org.qpspin.stationary;
 import java.util.Locale;
 import org.qpspin.generator.Generator;
 import org.qpspin.linalg.HeapBudget;
+import org.qpspin.linalg.ProgressListener;
+import org.qpspin.linalg.WorkCounter;
 import org.qpspin.linalg.amg.AggregationMultigrid;
 import org.qpspin.linalg.amg.GeneratorRows;
 import org.qpspin.linalg.krylov.Gmres;
@@ -34,10 +36,13 @@ import org.qpspin.space.StateSpace;
  * Var N by Σ (N − ⟨N⟩)² δ to first order. It measures the algebraic error left by the iteration; rounding in
  * the residual itself is at ~1e-16 relative.
  *
- * <p>Memory: the generator's rows (~100 bytes per state for the 8 transitions), the hierarchy (~¾ of that again
- * on the coarse levels, plus the coarse positions of the fine entries), the smoother's five doubles per state,
- * and {@value #RESTART} + 3 GMRES vectors (88 bytes per state; restart 30 took 264 for 1–2 fewer iterations,
- * docs/benchmarks.md): {@value #BYTES_PER_STATE} bytes per state estimated up front.
+ * <p>Memory: the generator's rows ({@link Generator#rows()}, ≈ 100 bytes per state, the generator's own: no copy
+ * when it was assembled by rows), and on top of them the hierarchy (coarse rows, coarse positions of the fine
+ * entries, the smoother's five doubles and four work vectors per state on every level), the stationary vector and
+ * {@value #RESTART} + 3 GMRES vectors while GMRES runs: {@value #BYTES_PER_STATE} bytes per state estimated up
+ * front (measured 433 retained on the edge-of-polarization windows at 7.9 × 10⁵ states, docs/benchmarks.md,
+ * "Memory of the flux-noise pipeline", plus the basis: 88 bytes per state at restart 8, 264 at restart 30, which
+ * took 1–2 fewer iterations).
  */
 final class MultigridFactorization extends KeptFactorization {
 
@@ -52,8 +57,12 @@ final class MultigridFactorization extends KeptFactorization {
     /** A largest relative entry change this small is rounding (a few ulps of the cycle's sums). */
     static final double ROUNDING_CHANGE = 1e-14;
     static final double ESTIMATE_TOLERANCE = 1e-6;
-    /** Up-front heap estimate per state (generator rows, hierarchy, smoother, GMRES basis). */
-    static final long BYTES_PER_STATE = 700;
+    /**
+     * Up-front heap estimate per state besides the generator's rows (hierarchy, smoother, vector, GMRES basis):
+     * 433 measured retained + 88 for the basis at restart {@value #RESTART}, with the margin the estimate had at
+     * restart 30 (720 there).
+     */
+    static final long BYTES_PER_STATE = 544;
 
     /**
      * What the iteration did and how good its answer is.
@@ -81,16 +90,41 @@ final class MultigridFactorization extends KeptFactorization {
     private int lastIterations;
     private double lastResidual;
 
+    /** Where the cycles and GMRES iterations of every solve are reported. */
+    private final ProgressListener progress;
+    /** The current phase's counter (one unit per cycle or operator application). */
+    private WorkCounter counter = WorkCounter.NONE;
+
+    /**
+     * @param generator the chain
+     * @param shape     the aggregates' shape
+     * @param cycle     the cycle's sweeps and visits
+     * @param start     System.nanoTime() when the solve began (for the result's seconds)
+     * @param initial   the starting vector (positive, length n; a previous attempt's answer carried onto this space),
+     *                  or null for the uniform vector; not modified
+     * @param progress  where each solve's cycles and iterations are reported
+     */
     MultigridFactorization(Generator generator, SpinAggregates.Shape shape, AggregationMultigrid.Cycle cycle,
-                           long start) {
-        this(generator, shape, cycle, RESTART, start);
+                           long start, double[] initial, ProgressListener progress) {
+        this(generator, shape, cycle, RESTART, start, initial, progress);
     }
 
-    /** As the four-argument constructor, with GMRES's restart (basis vectors per cycle) given. */
+    /**
+     * As the six-argument constructor, with GMRES's restart given.
+     *
+     * @param generator the chain
+     * @param shape     the aggregates' shape
+     * @param cycle     the cycle's sweeps and visits
+     * @param restart   GMRES's basis vectors per cycle (the basis costs 8 (restart + 3) bytes per state)
+     * @param start     System.nanoTime() when the solve began (for the result's seconds)
+     * @param initial   the starting vector, or null for the uniform vector; not modified
+     * @param progress  where each solve's cycles and iterations are reported
+     */
     MultigridFactorization(Generator generator, SpinAggregates.Shape shape, AggregationMultigrid.Cycle cycle,
-                           int restart, long start) {
+                           int restart, long start, double[] initial, ProgressListener progress) {
         this.generator = generator;
         this.restart = restart;
+        this.progress = progress == null ? ProgressListener.NONE : progress;
         StateSpace space = generator.space();
         int n = space.size();
         HeapBudget.require(BYTES_PER_STATE * n, "multigrid solver", "for " + n + " states",
@@ -101,14 +135,22 @@ final class MultigridFactorization extends KeptFactorization {
                         + space.mOf(i) + ") has no transitions out");
             }
         }
-        rows = GeneratorRows.ofColumns(generator.matrix());
+        rows = generator.rows(); // no copy when the generator was assembled by rows
         multigrid = new AggregationMultigrid(rows, SpinAggregates.levelLines(space),
                 SpinAggregates.hierarchy(space, shape), cycle);
         double[] p = new double[n];
-        java.util.Arrays.fill(p, 1.0 / n);
+        if (initial != null && initial.length == n) {
+            System.arraycopy(initial, 0, p, 0, n);
+        } else {
+            java.util.Arrays.fill(p, 1.0 / n);
+        }
+        // counted in cycles and operator products, against their caps (a converged solve ends early, at 100 %)
+        counter = WorkCounter.start(this.progress, "multigrid stationary vector",
+                MAX_START_CYCLES + MAX_ITERATIONS + MAX_POLISH_CYCLES + MAX_ITERATIONS);
         int startCycles = 0;
         while (startCycles < MAX_START_CYCLES && relativeResidual(p) > KRYLOV_START) {
             multigrid.cycle(p);
+            counter.add(1);
             startCycles++;
         }
         multigrid.freeze(p);
@@ -130,6 +172,7 @@ final class MultigridFactorization extends KeptFactorization {
         while (polish < MAX_POLISH_CYCLES && !(entryError <= POLISH_CONVERGED)) {
             System.arraycopy(p, 0, previous, 0, n);
             multigrid.cycle(p);
+            counter.add(1);
             polish++;
             double last = change;
             change = largestChange(previous, p);
@@ -147,6 +190,8 @@ final class MultigridFactorization extends KeptFactorization {
         // the freeze for the group-inverse solves, at the final vector
         multigrid.freeze(result.probabilitiesView());
         double[] error = momentErrors(result);
+        counter.finish();
+        counter = WorkCounter.NONE;
         diagnostics = new Diagnostics(multigrid.depth(), startCycles, gmresIterations, polish,
                 converged && polished, result.relativeResidual(), error[0], error[1], entryError);
         keep(result.withSolver(describe(diagnostics, n)));
@@ -162,6 +207,13 @@ final class MultigridFactorization extends KeptFactorization {
     /** The diagnostics of the stationary solve. */
     Diagnostics diagnostics() {
         return diagnostics;
+    }
+
+    @Override
+    public IterativeDiagnostics iterativeDiagnostics() {
+        Diagnostics d = diagnostics;
+        return new IterativeDiagnostics("multigrid", d.levels(), d.startCycles() + d.polishCycles(),
+                d.gmresIterations(), d.converged(), d.relativeResidual(), d.meanNError(), d.varianceNError());
     }
 
     /** The error estimate of ⟨N⟩ and Var N (see the class comment): {Σ N δ, Σ (N − ⟨N⟩)² δ}. */
@@ -180,7 +232,7 @@ final class MultigridFactorization extends KeptFactorization {
         }
         double[] delta = new double[n];
         multigrid.precondition(r, delta);
-        new Gmres(rows::multiply, multigrid::precondition, restart, MAX_ITERATIONS)
+        new Gmres(this::multiplyCounted, multigrid::precondition, restart, MAX_ITERATIONS)
                 .solve(r, delta, ESTIMATE_TOLERANCE, Math.max(norm2(r), Double.MIN_NORMAL));
         double sum = 0.0;
         for (double v : delta) {
@@ -244,11 +296,17 @@ final class MultigridFactorization extends KeptFactorization {
     }
 
     private boolean gmres(double[] b, double[] x, double scale) {
-        Gmres.Result result = new Gmres(rows::multiply, multigrid::precondition, restart, MAX_ITERATIONS)
+        Gmres.Result result = new Gmres(this::multiplyCounted, multigrid::precondition, restart, MAX_ITERATIONS)
                 .solve(b, x, CONVERGED, scale);
         lastIterations = result.iterations();
         lastResidual = result.relativeResidual();
         return result.converged();
+    }
+
+    /** y = L x, one unit of progress (an iteration of GMRES, or its restart's residual). */
+    private void multiplyCounted(double[] x, double[] y) {
+        rows.multiply(x, y);
+        counter.add(1);
     }
 
     /** ‖e∘x‖₂: the size of the flux terms whose balance L x is. */
@@ -295,7 +353,11 @@ final class MultigridFactorization extends KeptFactorization {
             throw new IllegalArgumentException("x may not alias b");
         }
         multigrid.precondition(b, x);
+        counter = WorkCounter.start(progress, "multigrid group-inverse solve",
+                MAX_ITERATIONS + MAX_ITERATIONS / RESTART + 1);
         gmres(b, x, fluxNorm(x));
+        counter.finish();
+        counter = WorkCounter.NONE;
         removeStationaryComponent(x);
     }
 

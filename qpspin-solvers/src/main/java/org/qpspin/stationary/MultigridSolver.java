@@ -1,7 +1,10 @@
 package org.qpspin.stationary;
 
 import org.qpspin.generator.Generator;
+import org.qpspin.linalg.ProgressListener;
 import org.qpspin.linalg.amg.AggregationMultigrid;
+import org.qpspin.rates.RateModel;
+import org.qpspin.space.StateSpace;
 
 /**
  * The multigrid solver: aggregation multigrid for Markov chains (De Sterck, Manteuffel, McCormick, Nguyen, Ruge,
@@ -14,11 +17,36 @@ import org.qpspin.linalg.amg.AggregationMultigrid;
  * reported residual and error estimates, normwise to rounding when converged, entrywise to its reported estimate
  * (at most 1e-10 relative when converged) for entries above 1e-10 p_max (smaller ones converge more slowly: 1e-8
  * to 1e-5 measured at 1e-100 p_max) — not the exact solvers' relative accuracy of every entry down to 1e-300.
+ *
+ * <p>Warm start ({@link #factorize(Generator, StationaryResult)}): an automatic truncation's next attempt starts
+ * from the last attempt's vector carried onto the larger space ({@link #carried}) instead of the uniform vector.
+ * Progress: each solve is one phase of the listener, counted in cycles and GMRES iterations.
  */
 final class MultigridSolver extends BuiltInSolver {
 
     /** ν₁ = ν₂ = 1, V-cycle. */
     static final AggregationMultigrid.Cycle CYCLE = new AggregationMultigrid.Cycle(1, 1, 1);
+
+    /** Why the automatic solver routed here (appended to the solver's name), or null when asked for by name. */
+    private final String reason;
+
+    MultigridSolver() {
+        this(ProgressListener.NONE, null);
+    }
+
+    /**
+     * @param progress where each solve's cycles and iterations are reported
+     * @param reason   why the automatic solver chose it (shown in the result's solver name), or null
+     */
+    MultigridSolver(ProgressListener progress, String reason) {
+        super(progress);
+        this.reason = reason;
+    }
+
+    @Override
+    public MultigridSolver withProgress(ProgressListener listener) {
+        return new MultigridSolver(listener, reason);
+    }
 
     @Override
     public SolverKind kind() {
@@ -27,6 +55,83 @@ final class MultigridSolver extends BuiltInSolver {
 
     @Override
     public MultigridFactorization factorize(Generator generator) {
-        return new MultigridFactorization(generator, SpinAggregates.DEFAULT, CYCLE, System.nanoTime());
+        return factorize(generator, null);
+    }
+
+    @Override
+    public StationaryResult solve(Generator generator, StationaryResult previous) {
+        return factorize(generator, previous).stationary();
+    }
+
+    @Override
+    public MultigridFactorization factorize(Generator generator, StationaryResult previous) {
+        long start = System.nanoTime();
+        double[] initial = previous == null ? null : carried(previous, generator.space());
+        MultigridFactorization f = new MultigridFactorization(generator, SpinAggregates.DEFAULT, CYCLE, start,
+                initial, progress);
+        if (reason != null) {
+            f.reportedAs(f.solver() + " (" + reason + ")");
+        }
+        return f;
+    }
+
+    /** Its peak heap besides the generator ({@link MemoryEstimates#multigridBytes}). */
+    @Override
+    long bytesFor(RateModel rates, StateSpace space) {
+        return MemoryEstimates.multigridBytes(space.size());
+    }
+
+    @Override
+    String bytesWhat() {
+        return "the hierarchy and Krylov basis";
+    }
+
+    /** Assembled by rows ({@link #readsRows}). */
+    @Override
+    long generatorBytes(StateSpace space) {
+        return MemoryEstimates.rowGeneratorBytes(space.size());
+    }
+
+    @Override
+    String bytesAdvice() {
+        return "raise the heap (QPSPIN_JAVA_OPTS=-Xmx...) or truncate tighter (--tol)";
+    }
+
+    /** The smoother, the products and the hierarchy read rows only. */
+    @Override
+    public boolean readsRows(RateModel rates, StateSpace space) {
+        return true;
+    }
+
+    /** Why the automatic solver routed here, or null. */
+    String reason() {
+        return reason;
+    }
+
+    /**
+     * {@return {@code previous}'s probabilities carried onto {@code space}, normalized: a state kept by both takes its
+     * old value, a new state the value of the nearest old state (its level clamped to the old Nmax, its m to that
+     * level's old window); every entry at least {@link Double#MIN_NORMAL} (the nonlinear cycles scale aggregates
+     * and need positive masses)}
+     *
+     * @param previous a stationary result on another truncation of the same chain
+     * @param space    the space of the next solve
+     */
+    static double[] carried(StationaryResult previous, StateSpace space) {
+        StateSpace old = previous.space();
+        double[] p = previous.probabilitiesView();
+        double[] x = new double[space.size()];
+        double sum = 0.0;
+        for (int i = 0; i < x.length; i++) {
+            int n = Math.min(space.levelOf(i), old.maxN());
+            int m = Math.max(old.lowM(n), Math.min(space.mOf(i), old.highM(n)));
+            double v = p[old.index(n, m)];
+            x[i] = v > Double.MIN_NORMAL ? v : Double.MIN_NORMAL;
+            sum += x[i];
+        }
+        for (int i = 0; i < x.length; i++) {
+            x[i] /= sum;
+        }
+        return x;
     }
 }

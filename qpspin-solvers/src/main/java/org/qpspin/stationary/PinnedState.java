@@ -81,8 +81,8 @@ public final class PinnedState {
      * @throws IllegalArgumentException naming the first such state
      */
     static void requireReachableFrom(Generator generator, int pin) {
-        boolean[] reached = Reachability.from(generator.matrix(), pin);
         StateSpace space = generator.space();
+        boolean[] reached = reachedFrom(generator, pin);
         for (int k = 0; k < reached.length; k++) {
             if (!reached[k]) {
                 throw new IllegalArgumentException("chain is reducible: state (N=" + space.levelOf(k) + ", m="
@@ -90,6 +90,32 @@ public final class PinnedState {
                         + space.mOf(pin) + ")");
             }
         }
+    }
+
+    /**
+     * Breadth-first search from {@code pin} along the transitions with a positive rate whose target is kept — the
+     * positive off-diagonal entries of L's columns, as {@link Reachability#from} reads them — evaluated from the rate
+     * model, so that a generator assembled by rows ({@link Generator#assembleRows}) is not given a CSC copy for it.
+     */
+    private static boolean[] reachedFrom(Generator generator, int pin) {
+        StateSpace space = generator.space();
+        int n = space.size();
+        boolean[] seen = new boolean[n];
+        int[] queue = new int[n];
+        int[] tail = {0};
+        queue[tail[0]++] = pin;
+        seen[pin] = true;
+        for (int head = 0; head < tail[0]; head++) {
+            int j = queue[head];
+            generator.rateModel().forEachTransition(space.levelOf(j), space.mOf(j), (channel, toN, toM, rate) -> {
+                int i = space.indexOrMinusOne(toN, toM);
+                if (i >= 0 && i != j && rate > 0.0 && !seen[i]) {
+                    seen[i] = true;
+                    queue[tail[0]++] = i;
+                }
+            });
+        }
+        return seen;
     }
 
     private static long clamp(double x, long lo, long hi) {

@@ -172,6 +172,7 @@ public final class StationaryAnalysis {
         long nMax = TruncationPlanner.initialNMax(p, tol, limit);
         MWindow window = truncation.isWindows() ? new TwoSidedWindow(rates, nMax, tol, limit)
                 : truncation.isBand() ? new BandWindow(p, tol, limit) : new RectangleWindow(rates, nMax, tol, limit);
+        StationaryResult previous = null; // the last attempt's answer: the iterative solvers start from it
         for (int growth = 0; ; growth++) {
             long states = window.states(nMax);
             if (states > limit) {
@@ -183,7 +184,8 @@ public final class StationaryAnalysis {
             }
             Attempt a;
             try {
-                a = attempt(rates, window.space((int) nMax), solver, keepFactorization, attempts, progress);
+                a = attempt(rates, window.space((int) nMax), solver, keepFactorization, attempts, progress,
+                        previous);
             } catch (TruncationException e) {
                 throw e;
             } catch (IllegalArgumentException e) {
@@ -213,6 +215,8 @@ public final class StationaryAnalysis {
                     Math.max(last.outerLevelMass(), tol), tol) : nMax;
             nMax = Math.min(newN, Integer.MAX_VALUE - 1L);
             window.grow(growM, a.generator, a.result, last, nMax);
+            previous = a.result;
+            a = null; // this attempt's generator and factorization are garbage before the next one is assembled
         }
     }
 
@@ -456,25 +460,32 @@ public final class StationaryAnalysis {
     private static Attempt attempt(RateModel rates, int nMax, int mMax, StationarySolver solver,
                                    boolean keepFactorization, List<TruncationAttempt> attempts,
                                    Progress progress) {
-        return attempt(rates, StateSpace.rectangle(nMax, mMax), solver, keepFactorization, attempts, progress);
+        return attempt(rates, StateSpace.rectangle(nMax, mMax), solver, keepFactorization, attempts, progress, null);
     }
 
+    /**
+     * One attempt: the solver's up-front memory check on the space alone ({@link StationarySolver#requireFits}, so
+     * that a chain out of reach is refused before its generator is assembled), the assembly, the solve (from
+     * {@code previous} where the solver can start from it).
+     */
     private static Attempt attempt(RateModel rates, StateSpace space, StationarySolver solver,
                                    boolean keepFactorization, List<TruncationAttempt> attempts,
-                                   Progress progress) {
+                                   Progress progress, StationaryResult previous) {
         long start = System.nanoTime();
         int nMax = space.maxN();
+        solver.requireFits(rates, space);
         if (progress != null) {
             progress.solving(nMax, space.maxM(), space.size(), solver.name());
         }
-        Generator generator = Generator.assemble(rates, space);
+        Generator generator = solver.readsRows(rates, space) ? Generator.assembleRows(rates, space)
+                : Generator.assemble(rates, space);
         StationaryFactorization factorization = null;
         StationaryResult result;
         if (keepFactorization) {
-            factorization = solver.factorize(generator);
+            factorization = solver.factorize(generator, previous);
             result = factorization.stationary();
         } else {
-            result = solver.solve(generator);
+            result = solver.solve(generator, previous);
         }
         TruncationAttempt record = new TruncationAttempt(nMax, space.maxM(), space.size(),
                 result.relativeOmittedFlux(), result.outerLevelMass(), result.outerColumnMass(), result.solver(),

@@ -26,4 +26,12 @@ public interface StationaryFactorization {
 
     /** {@return name of the solver whose factorization this is} */
     String solver();
+
+    /**
+     * {@return what an iterative solve did and how good its answer is (iterations, residual, estimated errors of ⟨N⟩
+     * and Var N), or null for a direct factorization, whose answer is exact up to rounding}
+     */
+    default IterativeDiagnostics iterativeDiagnostics() {
+        return null;
+    }
 }

@@ -2,6 +2,8 @@ package org.qpspin.stationary;
 
 import org.qpspin.generator.Generator;
 import org.qpspin.linalg.ProgressListener;
+import org.qpspin.rates.RateModel;
+import org.qpspin.space.StateSpace;
 
 /**
  * Solves L p = 0, Σ p = 1 for the stationary distribution of a generator.
@@ -37,6 +39,62 @@ public interface StationarySolver {
      * @throws IllegalArgumentException as {@link #solve}
      */
     StationaryFactorization factorize(Generator generator);
+
+    /**
+     * As {@link #solve(Generator)}, starting from {@code previous} where the solver can (see
+     * {@link #factorize(Generator, StationaryResult)}); the default ignores it.
+     *
+     * @param generator the truncated generator L
+     * @param previous  a stationary result on another (usually smaller) truncation of the same rate model, or null
+     * @return the stationary distribution, as {@link #solve(Generator)}
+     * @throws IllegalArgumentException as {@link #solve(Generator)}
+     */
+    default StationaryResult solve(Generator generator, StationaryResult previous) {
+        return solve(generator);
+    }
+
+    /**
+     * As {@link #factorize(Generator)}, starting from {@code previous}, the stationary result of a smaller truncation
+     * of the same chain (an automatic truncation's last attempt): an iterative solver starts from it, carried onto
+     * this generator's states (saves iterations); a direct solver ignores it. The result is the same solve's, to its
+     * reported accuracy.
+     *
+     * @param generator the truncated generator L
+     * @param previous  a stationary result on another (usually smaller) truncation of the same rate model, or null
+     * @return the factorization, as {@link #factorize(Generator)}
+     * @throws IllegalArgumentException as {@link #factorize(Generator)}
+     */
+    default StationaryFactorization factorize(Generator generator, StationaryResult previous) {
+        return factorize(generator);
+    }
+
+    /**
+     * Refuses, before the generator of {@code space} is assembled, a chain this solver cannot hold: the generator
+     * ({@link MemoryEstimates#generatorBytes}) and the solver's own arrays, estimated from the space's size and
+     * level widths alone ({@link MemoryEstimates}), against the heap still available. Where the estimate is a lower
+     * estimate (lu's factors) a refusal is certain; a pass is not a promise (the solver's own check after assembly
+     * still stands). The default checks nothing.
+     *
+     * @param rates the rate model whose chain will be assembled on {@code space}
+     * @param space the truncated state space about to be assembled
+     * @throws org.qpspin.linalg.InsufficientHeapException (an {@link IllegalArgumentException}) in one line, naming
+     *                                                     the MiB needed and available, if it cannot fit
+     * @throws IllegalArgumentException if the solver cannot handle the size at all (e.g. dense GTH beyond its limit)
+     */
+    default void requireFits(RateModel rates, StateSpace space) {
+    }
+
+    /**
+     * {@return whether this solver reads the generator of {@code space} by rows only ({@link Generator#rows()}), so
+     * that the caller should assemble it by {@link Generator#assembleRows} and never hold the CSC form (the
+     * multigrid solver, and the automatic solver where it routes there); false by default}
+     *
+     * @param rates the rate model whose chain will be assembled on {@code space}
+     * @param space the truncated state space about to be assembled
+     */
+    default boolean readsRows(RateModel rates, StateSpace space) {
+        return false;
+    }
 
     /**
      * This solver reporting the long phases of every solve to {@code listener} (the numeric factorization of
