@@ -16,9 +16,9 @@ import org.qpspin.space.StateSpace;
 /**
  * The sparse LU's numbers, bit for bit, against expectations stored from the code before its factors moved from one
  * array per front to a few large blocks (issue 17, 2026-12-07): the stationary vector (a 64-bit digest of its bits),
- * ⟨N⟩ and S_N(0) = 2 Σ_i N_i x_i with x the group-inverse solve of b = −(N − ⟨N⟩)∘p. Each chain runs serially and
- * with every parallel path forced (dense updates split, two subtrees at the same time). No tolerance: storage must
- * not change a single operation.
+ * ⟨N⟩ and S_N(0) = 2 Σ_i N_i x_i with x the group-inverse solve of b = −(N − ⟨N⟩)∘p. Each chain runs serially in
+ * one factor block, and with every parallel path forced (dense updates split, two subtrees at the same time) and
+ * the factors spread over many small blocks. No tolerance: storage must not change a single operation.
  */
 class LuFactorStorageBitsTest {
 
@@ -38,10 +38,12 @@ class LuFactorStorageBitsTest {
         Generator g = Generator.assemble(Prl2020RateModel.of(p), space);
         double saved = MultifrontalGth.parallelFlops;
         double savedWork = SupernodalAnalysis.concurrentWork;
+        int savedBlock = MultifrontalGth.blockEntries;
         try {
             for (boolean parallel : new boolean[] {false, true}) {
                 MultifrontalGth.parallelFlops = parallel ? 0.0 : Double.POSITIVE_INFINITY;
                 SupernodalAnalysis.concurrentWork = parallel ? 0.0 : Double.POSITIVE_INFINITY;
+                MultifrontalGth.blockEntries = parallel ? 1000 : savedBlock;
                 long[] got = fingerprint(g, StationarySolvers.luFactorization(g));
                 String what = name + (parallel ? " (parallel)" : " (serial)");
                 assertEquals(digest, got[0], what + ": stationary vector digest");
@@ -51,6 +53,7 @@ class LuFactorStorageBitsTest {
         } finally {
             MultifrontalGth.parallelFlops = saved;
             SupernodalAnalysis.concurrentWork = savedWork;
+            MultifrontalGth.blockEntries = savedBlock;
         }
     }
 
