@@ -162,7 +162,8 @@ public final class MultifrontalGth {
             totalWork += work[s];
         }
         WorkCounter counter = WorkCounter.start(progress, "lu factorization", totalWork);
-        Numeric numeric = new Numeric(symbolic, values[0], values[1], factors, update, counter, work);
+        UpdateStacks stacks = UpdateStacks.plan(symbolic, branch);
+        Numeric numeric = new Numeric(symbolic, values[0], values[1], factors, update, stacks, counter, work);
         Worker main = new Worker(n, maxFront);
         long fronts = main.front.length;
         if (secondFront > 0) {
@@ -179,7 +180,8 @@ public final class MultifrontalGth {
         numeric.run(branch, -1, main);
         counter.finish();
         return new MultifrontalGth(n, symbolic.order, symbolic.superStart, symbolic.frontRows, factors,
-                needed, 8 * (factors.allocated() + fronts + main.peak), secondFront > 0);
+                needed, 8 * (factors.allocated() + fronts + (stacks == null ? main.peak
+                        : stacks.stacks[0].length + stacks.stacks[1].length)), secondFront > 0);
     }
 
     /**
@@ -246,6 +248,74 @@ public final class MultifrontalGth {
         }
     }
 
+    /**
+     * The update matrices in two stacks (one per concurrent branch; the rest pushes on stack 0) instead of one array
+     * per front: supernode s's nb × nb update at {@code offset[s]} of {@code stacks[stack[s]]}. Usable only when every
+     * supernode finds its children's updates on top of their stacks (the supernodes in a postorder of the tree, as
+     * nested dissection gives them), which {@link #plan} checks by replaying the schedule on sizes alone.
+     */
+    private static final class UpdateStacks {
+        final double[][] stacks;
+        final int[] stack;
+        final int[] offset;
+
+        private UpdateStacks(double[][] stacks, int[] stack, int[] offset) {
+            this.stacks = stacks;
+            this.stack = stack;
+            this.offset = offset;
+        }
+
+        /**
+         * {@return the stacks for this schedule (branch 0 and 1 at the same time, then the rest), or null if some
+         * supernode's children are not the top of their stacks or a stack would exceed one array}
+         */
+        static UpdateStacks plan(SupernodalAnalysis symbolic, int[] branch) {
+            int supernodes = symbolic.supernodes();
+            int[] stack = new int[supernodes];
+            int[] offset = new int[supernodes];
+            long[] top = new long[2];
+            long[] peak = new long[2];
+            long[] consumed = new long[2];
+            for (int which : new int[] {0, 1, -1}) {
+                for (int s = 0; s < supernodes; s++) {
+                    if (branch[s] != which) {
+                        continue;
+                    }
+                    consumed[0] = 0;
+                    consumed[1] = 0;
+                    for (int t = symbolic.childPtr[s]; t < symbolic.childPtr[s + 1]; t++) {
+                        int c = symbolic.children[t];
+                        consumed[stack[c]] += updateEntries(symbolic, c);
+                    }
+                    for (int t = symbolic.childPtr[s]; t < symbolic.childPtr[s + 1]; t++) {
+                        int c = symbolic.children[t];
+                        if (updateEntries(symbolic, c) > 0 && offset[c] < top[stack[c]] - consumed[stack[c]]) {
+                            return null; // a child lies below another live update: not a postorder
+                        }
+                    }
+                    top[0] -= consumed[0];
+                    top[1] -= consumed[1];
+                    int own = which == 1 ? 1 : 0;
+                    stack[s] = own;
+                    long entries = updateEntries(symbolic, s);
+                    if (top[own] + entries > Integer.MAX_VALUE - 8) {
+                        return null;
+                    }
+                    offset[s] = (int) top[own];
+                    top[own] += entries;
+                    peak[own] = Math.max(peak[own], top[own]);
+                }
+            }
+            return new UpdateStacks(new double[][] {new double[(int) peak[0]], new double[(int) peak[1]]}, stack,
+                    offset);
+        }
+
+        private static long updateEntries(SupernodalAnalysis symbolic, int s) {
+            long nb = symbolic.frontRows[s].length - (symbolic.superStart[s + 1] - symbolic.superStart[s]);
+            return nb * nb;
+        }
+    }
+
     /** The work areas of one thread of the numeric phase, and the update entries it keeps alive. */
     private static final class Worker {
         final double[] front;
@@ -276,11 +346,12 @@ public final class MultifrontalGth {
         private final int[] children;
         private final FactorBlocks factors;
         private final double[][] update;
+        private final UpdateStacks stacks;
         private final WorkCounter counter;
         private final long[] work;
 
         Numeric(SupernodalAnalysis symbolic, double[] colVal, double[] rowVal, FactorBlocks factors,
-                double[][] update, WorkCounter counter, long[] work) {
+                double[][] update, UpdateStacks stacks, WorkCounter counter, long[] work) {
             this.n = symbolic.n;
             this.colPtr = symbolic.colPtr;
             this.colRow = symbolic.colRow;
@@ -294,6 +365,7 @@ public final class MultifrontalGth {
             this.children = symbolic.children;
             this.factors = factors;
             this.update = update;
+            this.stacks = stacks;
             this.counter = counter;
             this.work = work;
         }
@@ -343,20 +415,21 @@ public final class MultifrontalGth {
                 int[] childRows = frontRows[child];
                 int own = superStart[child + 1] - superStart[child];
                 int m = childRows.length - own;
-                double[] u = update[child];
+                double[] u = stacks == null ? update[child] : stacks.stacks[stacks.stack[child]];
+                int u0 = stacks == null ? 0 : stacks.offset[child];
                 for (int b = 0; b < m; b++) {
                     slot[b] = local[childRows[own + b]];
                 }
                 // extend-add: the child's rows land on distinct front rows, so big ones are split over the pool
                 if ((double) m * m < parallelFlops || !PARALLEL) {
-                    extendAdd(front, f, u, m, slot, 0, m);
+                    extendAdd(front, f, u, u0, m, slot, 0, m);
                 } else {
                     int chunks = (m + ROW_CHUNK - 1) / ROW_CHUNK;
-                    IntStream.range(0, chunks).parallel().forEach(k -> extendAdd(front, f, u, m, slot,
+                    IntStream.range(0, chunks).parallel().forEach(k -> extendAdd(front, f, u, u0, m, slot,
                             k * ROW_CHUNK, Math.min(m, (k + 1) * ROW_CHUNK)));
                 }
                 update[child] = null;
-                w.pending -= u.length;
+                w.pending -= (long) m * m;
             }
             double[] panel = factors.blocks[factors.block[s]];
             int rp = factors.offset[s];
@@ -366,22 +439,28 @@ public final class MultifrontalGth {
                 System.arraycopy(front, (ns + r) * f, panel, cp + r * ns, ns);
             }
             if (nb > 0) {
-                double[] u = new double[nb * nb];
+                double[] u = stacks == null ? new double[nb * nb] : stacks.stacks[stacks.stack[s]];
+                int u0 = stacks == null ? 0 : stacks.offset[s];
                 for (int r = 0; r < nb; r++) {
-                    System.arraycopy(front, (ns + r) * f + ns, u, r * nb, nb);
+                    System.arraycopy(front, (ns + r) * f + ns, u, u0 + r * nb, nb);
                 }
-                update[s] = u;
-                w.pending += u.length;
+                if (stacks == null) {
+                    update[s] = u;
+                }
+                w.pending += (long) nb * nb;
                 w.peak = Math.max(w.peak, w.pending);
             }
         }
     }
 
-    /** front[slot[a]][slot[b]] += u[a][b] for the child update rows [from, to) (u is m × m, row-major). */
-    private static void extendAdd(double[] front, int f, double[] u, int m, int[] slot, int from, int to) {
+    /**
+     * front[slot[a]][slot[b]] += u[a][b] for the child update rows [from, to) (u is m × m, row-major, from
+     * {@code u0}).
+     */
+    private static void extendAdd(double[] front, int f, double[] u, int u0, int m, int[] slot, int from, int to) {
         for (int a = from; a < to; a++) {
             int base = slot[a] * f;
-            int row = a * m;
+            int row = u0 + a * m;
             for (int b = 0; b < m; b++) {
                 front[base + slot[b]] += u[row + b];
             }
