@@ -17,8 +17,9 @@ import org.qpspin.space.StateSpace;
  * The sparse LU's numbers, bit for bit, against expectations stored from the code before its factors moved from one
  * array per front to a few large blocks (issue 17, 2026-12-07): the stationary vector (a 64-bit digest of its bits),
  * ⟨N⟩ and S_N(0) = 2 Σ_i N_i x_i with x the group-inverse solve of b = −(N − ⟨N⟩)∘p. Each chain runs serially in
- * one factor block, and with every parallel path forced (dense updates split, two subtrees at the same time) and
- * the factors spread over many small blocks. No tolerance: storage must not change a single operation.
+ * one factor block with the update stacks, serially with one update array per front, and with every parallel path
+ * forced (dense updates split, two subtrees at the same time) and the factors spread over many small blocks. No
+ * tolerance: storage must not change a single operation.
  */
 class LuFactorStorageBitsTest {
 
@@ -39,13 +40,17 @@ class LuFactorStorageBitsTest {
         double saved = MultifrontalGth.parallelFlops;
         double savedWork = SupernodalAnalysis.concurrentWork;
         int savedBlock = MultifrontalGth.blockEntries;
+        boolean savedStacks = MultifrontalGth.updateStacks;
         try {
-            for (boolean parallel : new boolean[] {false, true}) {
+            for (int run = 0; run < 3; run++) {
+                boolean parallel = run == 2;
+                MultifrontalGth.updateStacks = run != 1;
                 MultifrontalGth.parallelFlops = parallel ? 0.0 : Double.POSITIVE_INFINITY;
                 SupernodalAnalysis.concurrentWork = parallel ? 0.0 : Double.POSITIVE_INFINITY;
                 MultifrontalGth.blockEntries = parallel ? 1000 : savedBlock;
                 long[] got = fingerprint(g, StationarySolvers.luFactorization(g));
-                String what = name + (parallel ? " (parallel)" : " (serial)");
+                String what = name + (parallel ? " (parallel)" : run == 1 ? " (serial, per-front updates)"
+                        : " (serial)");
                 assertEquals(digest, got[0], what + ": stationary vector digest");
                 assertEquals(meanBits, got[1], () -> what + ": <N> = " + Double.longBitsToDouble(got[1]));
                 assertEquals(noiseBits, got[2], () -> what + ": S_N(0) = " + Double.longBitsToDouble(got[2]));
@@ -54,6 +59,7 @@ class LuFactorStorageBitsTest {
             MultifrontalGth.parallelFlops = saved;
             SupernodalAnalysis.concurrentWork = savedWork;
             MultifrontalGth.blockEntries = savedBlock;
+            MultifrontalGth.updateStacks = savedStacks;
         }
     }
 

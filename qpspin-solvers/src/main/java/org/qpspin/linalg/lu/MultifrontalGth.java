@@ -48,6 +48,13 @@ public final class MultifrontalGth {
      */
     public static int blockEntries = 1 << 27;
 
+    /**
+     * Whether the update matrices go to two stacks ({@code UpdateStacks}, when the supernodes are in a postorder)
+     * rather than one array per front. Public and mutable only so that a test can force the per-front path; it never
+     * changes a result.
+     */
+    public static boolean updateStacks = true;
+
     private final int n;
     private final int[] order;
     private final int[] superStart;
@@ -162,7 +169,7 @@ public final class MultifrontalGth {
             totalWork += work[s];
         }
         WorkCounter counter = WorkCounter.start(progress, "lu factorization", totalWork);
-        UpdateStacks stacks = UpdateStacks.plan(symbolic, branch);
+        UpdateStacks stacks = updateStacks ? UpdateStacks.plan(symbolic, branch) : null;
         Numeric numeric = new Numeric(symbolic, values[0], values[1], factors, update, stacks, counter, work);
         Worker main = new Worker(n, maxFront);
         long fronts = main.front.length;
