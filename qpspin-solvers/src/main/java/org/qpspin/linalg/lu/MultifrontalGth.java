@@ -40,32 +40,52 @@ public final class MultifrontalGth {
     private static final int ROW_CHUNK = 64;
     private static final int COLUMN_CHUNK = 256;
 
+    /**
+     * Doubles per factor block: the panels of consecutive supernodes are packed into blocks of at most this many
+     * entries (or one supernode's panels, if larger), allocated once before the numeric phase instead of one pair of
+     * arrays per front, and several of them so that no array reaches 2³¹ entries. Public and mutable only so that
+     * a test can force many small blocks on a small chain; storage never changes a result.
+     */
+    public static int blockEntries = 1 << 27;
+
+    /**
+     * Whether the update matrices go to two stacks ({@code UpdateStacks}, when the supernodes are in a postorder)
+     * rather than one array per front. Public and mutable only so that a test can force the per-front path; it never
+     * changes a result.
+     */
+    public static boolean updateStacks = true;
+
     private final int n;
     private final int[] order;
     private final int[] superStart;
     private final int[][] frontRows;
-    private final double[][] rowPanel; // ns x f, row-major: L_ss (strict lower), U_ss, U_sB
-    private final double[][] colPanel; // nb x ns, row-major: L_Bs
+    /** The factor blocks; supernode s keeps its panels in {@code blocks[panelBlock[s]]} from {@code panelOffset[s]}. */
+    private final double[][] blocks;
+    /** The block of each supernode's panels: ns × f row panel (L_ss strict lower, U_ss, U_sB), then nb × ns L_Bs. */
+    private final int[] panelBlock;
+    /** The first entry of each supernode's row panel in its block; its column panel follows at + ns × f. */
+    private final int[] panelOffset;
     private final long storedEntries;
     private final double flops;
     private final long estimatedBytes;
     private final long allocatedBytes;
     private final boolean concurrent;
 
-    private MultifrontalGth(int n, int[] order, int[] superStart, int[][] frontRows, double[][] rowPanel,
-                            double[][] colPanel, long estimatedBytes, long allocatedBytes, boolean concurrent) {
+    private MultifrontalGth(int n, int[] order, int[] superStart, int[][] frontRows, FactorBlocks factors,
+                            long estimatedBytes, long allocatedBytes, boolean concurrent) {
         this.n = n;
         this.order = order;
         this.superStart = superStart;
         this.frontRows = frontRows;
-        this.rowPanel = rowPanel;
-        this.colPanel = colPanel;
-        this.storedEntries = factorEntries(rowPanel, colPanel);
+        this.blocks = factors.blocks;
+        this.panelBlock = factors.block;
+        this.panelOffset = factors.offset;
+        this.storedEntries = factors.entries;
         this.estimatedBytes = estimatedBytes;
         this.allocatedBytes = allocatedBytes;
         this.concurrent = concurrent;
         double count = 0.0;
-        for (int s = 0; s < rowPanel.length; s++) {
+        for (int s = 0; s < panelBlock.length; s++) {
             count += SupernodalAnalysis.frontFlops(superStart[s + 1] - superStart[s], frontRows[s].length);
         }
         this.flops = count;
@@ -136,12 +156,11 @@ public final class MultifrontalGth {
                 "raise the heap (QPSPIN_JAVA_OPTS=-Xmx...) or use a narrower truncation (--band)");
 
         int supernodes = symbolic.supernodes();
-        double[][] rowPanel = new double[supernodes][];
-        double[][] colPanel = new double[supernodes][];
         double[][] update = new double[supernodes][];
         if ((long) maxFront * maxFront > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("front of " + maxFront + " rows too large for one array");
         }
+        FactorBlocks factors = FactorBlocks.of(symbolic, blockEntries);
         long[] work = new long[supernodes];
         long totalWork = 0;
         for (int s = 0; s < supernodes; s++) {
@@ -150,7 +169,8 @@ public final class MultifrontalGth {
             totalWork += work[s];
         }
         WorkCounter counter = WorkCounter.start(progress, "lu factorization", totalWork);
-        Numeric numeric = new Numeric(symbolic, values[0], values[1], rowPanel, colPanel, update, counter, work);
+        UpdateStacks stacks = updateStacks ? UpdateStacks.plan(symbolic, branch) : null;
+        Numeric numeric = new Numeric(symbolic, values[0], values[1], factors, update, stacks, counter, work);
         Worker main = new Worker(n, maxFront);
         long fronts = main.front.length;
         if (secondFront > 0) {
@@ -166,8 +186,141 @@ public final class MultifrontalGth {
         }
         numeric.run(branch, -1, main);
         counter.finish();
-        return new MultifrontalGth(n, symbolic.order, symbolic.superStart, symbolic.frontRows, rowPanel, colPanel,
-                needed, 8 * (factorEntries(rowPanel, colPanel) + fronts + main.peak), secondFront > 0);
+        return new MultifrontalGth(n, symbolic.order, symbolic.superStart, symbolic.frontRows, factors,
+                needed, 8 * (factors.allocated() + fronts + (stacks == null ? main.peak
+                        : stacks.stacks[0].length + stacks.stacks[1].length)), secondFront > 0);
+    }
+
+    /**
+     * Where the factors live: the panels of supernode s (row panel ns × f, then column panel nb × ns, row-major)
+     * in {@code blocks[block[s]]} from {@code offset[s]}. The places come from the symbolic structure alone, so the
+     * blocks are allocated once, up front; the two concurrent branches write disjoint ranges of them.
+     */
+    private static final class FactorBlocks {
+        final double[][] blocks;
+        final int[] block;
+        final int[] offset;
+        final long entries;
+
+        private FactorBlocks(double[][] blocks, int[] block, int[] offset, long entries) {
+            this.blocks = blocks;
+            this.block = block;
+            this.offset = offset;
+            this.entries = entries;
+        }
+
+        /**
+         * Packs the supernodes' panels in supernode order into blocks of at most {@code cap} doubles (one
+         * supernode's panels alone if larger; each fits one array since ns (2f − ns) ≤ f² &lt; 2³¹).
+         */
+        static FactorBlocks of(SupernodalAnalysis symbolic, int cap) {
+            int supernodes = symbolic.supernodes();
+            int[] block = new int[supernodes];
+            int[] offset = new int[supernodes];
+            java.util.List<Long> sizes = new java.util.ArrayList<>();
+            long fill = 0;
+            long entries = 0;
+            for (int s = 0; s < supernodes; s++) {
+                long ns = symbolic.superStart[s + 1] - symbolic.superStart[s];
+                long need = ns * (2L * symbolic.frontRows[s].length - ns);
+                if (sizes.isEmpty() || (fill > 0 && fill + need > cap)) {
+                    if (!sizes.isEmpty()) {
+                        sizes.set(sizes.size() - 1, fill);
+                    }
+                    sizes.add(0L);
+                    fill = 0;
+                }
+                block[s] = sizes.size() - 1;
+                offset[s] = (int) fill;
+                fill += need;
+                entries += need;
+            }
+            if (!sizes.isEmpty()) {
+                sizes.set(sizes.size() - 1, fill);
+            }
+            double[][] blocks = new double[sizes.size()][];
+            for (int b = 0; b < blocks.length; b++) {
+                blocks[b] = new double[Math.toIntExact(sizes.get(b))];
+            }
+            return new FactorBlocks(blocks, block, offset, entries);
+        }
+
+        /** {@return doubles allocated in the blocks (the factor entries: the blocks are packed without gaps)} */
+        long allocated() {
+            long total = 0;
+            for (double[] b : blocks) {
+                total += b.length;
+            }
+            return total;
+        }
+    }
+
+    /**
+     * The update matrices in two stacks (one per concurrent branch; the rest pushes on stack 0) instead of one array
+     * per front: supernode s's nb × nb update at {@code offset[s]} of {@code stacks[stack[s]]}. Usable only when every
+     * supernode finds its children's updates on top of their stacks (the supernodes in a postorder of the tree, as
+     * nested dissection gives them), which {@link #plan} checks by replaying the schedule on sizes alone.
+     */
+    private static final class UpdateStacks {
+        final double[][] stacks;
+        final int[] stack;
+        final int[] offset;
+
+        private UpdateStacks(double[][] stacks, int[] stack, int[] offset) {
+            this.stacks = stacks;
+            this.stack = stack;
+            this.offset = offset;
+        }
+
+        /**
+         * {@return the stacks for this schedule (branch 0 and 1 at the same time, then the rest), or null if some
+         * supernode's children are not the top of their stacks or a stack would exceed one array}
+         */
+        static UpdateStacks plan(SupernodalAnalysis symbolic, int[] branch) {
+            int supernodes = symbolic.supernodes();
+            int[] stack = new int[supernodes];
+            int[] offset = new int[supernodes];
+            long[] top = new long[2];
+            long[] peak = new long[2];
+            long[] consumed = new long[2];
+            for (int which : new int[] {0, 1, -1}) {
+                for (int s = 0; s < supernodes; s++) {
+                    if (branch[s] != which) {
+                        continue;
+                    }
+                    consumed[0] = 0;
+                    consumed[1] = 0;
+                    for (int t = symbolic.childPtr[s]; t < symbolic.childPtr[s + 1]; t++) {
+                        int c = symbolic.children[t];
+                        consumed[stack[c]] += updateEntries(symbolic, c);
+                    }
+                    for (int t = symbolic.childPtr[s]; t < symbolic.childPtr[s + 1]; t++) {
+                        int c = symbolic.children[t];
+                        if (updateEntries(symbolic, c) > 0 && offset[c] < top[stack[c]] - consumed[stack[c]]) {
+                            return null; // a child lies below another live update: not a postorder
+                        }
+                    }
+                    top[0] -= consumed[0];
+                    top[1] -= consumed[1];
+                    int own = which == 1 ? 1 : 0;
+                    stack[s] = own;
+                    long entries = updateEntries(symbolic, s);
+                    if (top[own] + entries > Integer.MAX_VALUE - 8) {
+                        return null;
+                    }
+                    offset[s] = (int) top[own];
+                    top[own] += entries;
+                    peak[own] = Math.max(peak[own], top[own]);
+                }
+            }
+            return new UpdateStacks(new double[][] {new double[(int) peak[0]], new double[(int) peak[1]]}, stack,
+                    offset);
+        }
+
+        private static long updateEntries(SupernodalAnalysis symbolic, int s) {
+            long nb = symbolic.frontRows[s].length - (symbolic.superStart[s + 1] - symbolic.superStart[s]);
+            return nb * nb;
+        }
     }
 
     /** The work areas of one thread of the numeric phase, and the update entries it keeps alive. */
@@ -198,14 +351,14 @@ public final class MultifrontalGth {
         private final int[][] frontRows;
         private final int[] childPtr;
         private final int[] children;
-        private final double[][] rowPanel;
-        private final double[][] colPanel;
+        private final FactorBlocks factors;
         private final double[][] update;
+        private final UpdateStacks stacks;
         private final WorkCounter counter;
         private final long[] work;
 
-        Numeric(SupernodalAnalysis symbolic, double[] colVal, double[] rowVal, double[][] rowPanel,
-                double[][] colPanel, double[][] update, WorkCounter counter, long[] work) {
+        Numeric(SupernodalAnalysis symbolic, double[] colVal, double[] rowVal, FactorBlocks factors,
+                double[][] update, UpdateStacks stacks, WorkCounter counter, long[] work) {
             this.n = symbolic.n;
             this.colPtr = symbolic.colPtr;
             this.colRow = symbolic.colRow;
@@ -217,9 +370,9 @@ public final class MultifrontalGth {
             this.frontRows = symbolic.frontRows;
             this.childPtr = symbolic.childPtr;
             this.children = symbolic.children;
-            this.rowPanel = rowPanel;
-            this.colPanel = colPanel;
+            this.factors = factors;
             this.update = update;
+            this.stacks = stacks;
             this.counter = counter;
             this.work = work;
         }
@@ -269,46 +422,52 @@ public final class MultifrontalGth {
                 int[] childRows = frontRows[child];
                 int own = superStart[child + 1] - superStart[child];
                 int m = childRows.length - own;
-                double[] u = update[child];
+                double[] u = stacks == null ? update[child] : stacks.stacks[stacks.stack[child]];
+                int u0 = stacks == null ? 0 : stacks.offset[child];
                 for (int b = 0; b < m; b++) {
                     slot[b] = local[childRows[own + b]];
                 }
                 // extend-add: the child's rows land on distinct front rows, so big ones are split over the pool
                 if ((double) m * m < parallelFlops || !PARALLEL) {
-                    extendAdd(front, f, u, m, slot, 0, m);
+                    extendAdd(front, f, u, u0, m, slot, 0, m);
                 } else {
                     int chunks = (m + ROW_CHUNK - 1) / ROW_CHUNK;
-                    IntStream.range(0, chunks).parallel().forEach(k -> extendAdd(front, f, u, m, slot,
+                    IntStream.range(0, chunks).parallel().forEach(k -> extendAdd(front, f, u, u0, m, slot,
                             k * ROW_CHUNK, Math.min(m, (k + 1) * ROW_CHUNK)));
                 }
                 update[child] = null;
-                w.pending -= u.length;
+                w.pending -= (long) m * m;
             }
-            double[] rp = new double[ns * f];
-            eliminate(front, f, ns, c0, n, rp);
-            double[] cp = new double[nb * ns];
+            double[] panel = factors.blocks[factors.block[s]];
+            int rp = factors.offset[s];
+            eliminate(front, f, ns, c0, n, panel, rp);
+            int cp = rp + ns * f;
             for (int r = 0; r < nb; r++) {
-                System.arraycopy(front, (ns + r) * f, cp, r * ns, ns);
+                System.arraycopy(front, (ns + r) * f, panel, cp + r * ns, ns);
             }
-            rowPanel[s] = rp;
-            colPanel[s] = cp;
             if (nb > 0) {
-                double[] u = new double[nb * nb];
+                double[] u = stacks == null ? new double[nb * nb] : stacks.stacks[stacks.stack[s]];
+                int u0 = stacks == null ? 0 : stacks.offset[s];
                 for (int r = 0; r < nb; r++) {
-                    System.arraycopy(front, (ns + r) * f + ns, u, r * nb, nb);
+                    System.arraycopy(front, (ns + r) * f + ns, u, u0 + r * nb, nb);
                 }
-                update[s] = u;
-                w.pending += u.length;
+                if (stacks == null) {
+                    update[s] = u;
+                }
+                w.pending += (long) nb * nb;
                 w.peak = Math.max(w.peak, w.pending);
             }
         }
     }
 
-    /** front[slot[a]][slot[b]] += u[a][b] for the child update rows [from, to) (u is m × m, row-major). */
-    private static void extendAdd(double[] front, int f, double[] u, int m, int[] slot, int from, int to) {
+    /**
+     * front[slot[a]][slot[b]] += u[a][b] for the child update rows [from, to) (u is m × m, row-major, from
+     * {@code u0}).
+     */
+    private static void extendAdd(double[] front, int f, double[] u, int u0, int m, int[] slot, int from, int to) {
         for (int a = from; a < to; a++) {
             int base = slot[a] * f;
-            int row = a * m;
+            int row = u0 + a * m;
             for (int b = 0; b < m; b++) {
                 front[base + slot[b]] += u[row + b];
             }
@@ -329,7 +488,7 @@ public final class MultifrontalGth {
      * The terms are the same non-negative products as in the rank-1 order, only summed in another order, so the
      * elimination stays subtraction-free (GTH).
      */
-    private static void eliminate(double[] front, int f, int ns, int c0, int n, double[] rowPanel) {
+    private static void eliminate(double[] front, int f, int ns, int c0, int n, double[] rowPanel, int at) {
         for (int q0 = 0; q0 < ns; q0 += BLOCK) {
             int qe = Math.min(q0 + BLOCK, ns);
             for (int q = q0; q < qe; q++) {
@@ -379,7 +538,7 @@ public final class MultifrontalGth {
             }
         }
         if (f == ns) {
-            System.arraycopy(front, 0, rowPanel, 0, ns * f);
+            System.arraycopy(front, 0, rowPanel, at, ns * f);
             return;
         }
         // U_sB = L_ss⁻¹ B_sB, independent by columns
@@ -390,9 +549,9 @@ public final class MultifrontalGth {
             IntStream.range(0, chunks).parallel().forEach(k -> upperColumns(front, f, ns, ns + k * COLUMN_CHUNK,
                     Math.min(f, ns + (k + 1) * COLUMN_CHUNK)));
         }
-        System.arraycopy(front, 0, rowPanel, 0, ns * f);
+        System.arraycopy(front, 0, rowPanel, at, ns * f);
         // Schur complement on the struct rows and columns, U read from the row panel
-        schur(front, f, ns, rowPanel);
+        schur(front, f, ns, rowPanel, at);
     }
 
     /** Rows q0+1 … qe−1 of U on columns [columnFrom, columnTo): forward substitution within the block. */
@@ -416,14 +575,14 @@ public final class MultifrontalGth {
      * front[B][B] −= L_Bs U_sB with U_sB read from {@code u} (ns × f, row-major); fronts above
      * {@link #parallelFlops} flops are split by row blocks over the common fork-join pool.
      */
-    private static void schur(double[] front, int f, int ns, double[] u) {
+    private static void schur(double[] front, int f, int ns, double[] u, int at) {
         int nb = f - ns;
         if (2.0 * nb * nb * ns < parallelFlops || !PARALLEL) {
-            update(front, f, u, f, 0, ns, ns, f, ns, f);
+            update(front, f, u, at, f, 0, ns, ns, f, ns, f);
             return;
         }
         int chunks = (nb + ROW_CHUNK - 1) / ROW_CHUNK;
-        IntStream.range(0, chunks).parallel().forEach(k -> update(front, f, u, f, 0, ns, ns + k * ROW_CHUNK,
+        IntStream.range(0, chunks).parallel().forEach(k -> update(front, f, u, at, f, 0, ns, ns + k * ROW_CHUNK,
                 Math.min(f, ns + (k + 1) * ROW_CHUNK), ns, f));
     }
 
@@ -445,6 +604,12 @@ public final class MultifrontalGth {
      */
     public static void update(double[] a, int fa, double[] u, int fu, int p0, int p1, int rowFrom, int rowTo,
                        int columnFrom, int columnTo) {
+        update(a, fa, u, 0, fu, p0, p1, rowFrom, rowTo, columnFrom, columnTo);
+    }
+
+    /** As {@link #update(double[], int, double[], int, int, int, int, int, int, int)}, u's row 0 at {@code u0}. */
+    private static void update(double[] a, int fa, double[] u, int u0, int fu, int p0, int p1, int rowFrom,
+                               int rowTo, int columnFrom, int columnTo) {
         int r = rowFrom;
         for (; r + 3 < rowTo; r += 4) {
             int a0 = r * fa;
@@ -454,7 +619,8 @@ public final class MultifrontalGth {
             int p = p0;
             for (; p + 3 < p1; p += 4) {
                 // the 4 × 4 block of multipliers a[r..r+3][p..p+3] against rows p..p+3 of u
-                DenseKernel.multiplyAdd4x4(a, a0, fa, u, p * fu, fu, a, a0 + p, fa, 1, columnFrom, columnTo, true);
+                DenseKernel.multiplyAdd4x4(a, a0, fa, u, u0 + p * fu, fu, a, a0 + p, fa, 1, columnFrom, columnTo,
+                        true);
             }
             for (; p < p1; p++) {
                 double l0 = a[a0 + p];
@@ -464,7 +630,7 @@ public final class MultifrontalGth {
                 if (l0 == 0.0 && l1 == 0.0 && l2 == 0.0 && l3 == 0.0) {
                     continue;
                 }
-                int up = p * fu;
+                int up = u0 + p * fu;
                 for (int c = columnFrom; c < columnTo; c++) {
                     double x = u[up + c];
                     a[a0 + c] -= l0 * x;
@@ -481,12 +647,12 @@ public final class MultifrontalGth {
                 if (DenseKernel.zeroWeights(a, ar + p, fa, 1, 1)) {
                     continue;
                 }
-                DenseKernel.multiplyAdd1x4(a, ar, u, p * fu, fu, a, ar + p, 1, columnFrom, columnTo, true);
+                DenseKernel.multiplyAdd1x4(a, ar, u, u0 + p * fu, fu, a, ar + p, 1, columnFrom, columnTo, true);
             }
             for (; p < p1; p++) {
                 double multiplier = a[ar + p];
                 if (multiplier != 0.0) {
-                    int up = p * fu;
+                    int up = u0 + p * fu;
                     for (int c = columnFrom; c < columnTo; c++) {
                         a[ar + c] -= multiplier * u[up + c];
                     }
@@ -502,22 +668,23 @@ public final class MultifrontalGth {
      */
     public void forward(double[] w) {
         double pinnedValue = w[n - 1];
-        for (int s = 0; s < rowPanel.length; s++) {
+        for (int s = 0; s < panelBlock.length; s++) {
             int c0 = superStart[s];
             int ns = superStart[s + 1] - c0;
             int[] rows = frontRows[s];
             int f = rows.length;
             int nb = f - ns;
-            double[] rp = rowPanel[s];
-            double[] cp = colPanel[s];
+            double[] panel = blocks[panelBlock[s]];
+            int rp = panelOffset[s];
+            int cp = rp + ns * f;
             for (int q = 0; q < ns; q++) {
                 double wq = w[c0 + q];
                 if (wq != 0.0) {
                     for (int r = q + 1; r < ns; r++) {
-                        w[c0 + r] -= rp[r * f + q] * wq;
+                        w[c0 + r] -= panel[rp + r * f + q] * wq;
                     }
                     for (int r = 0; r < nb; r++) {
-                        w[rows[ns + r]] -= cp[r * ns + q] * wq;
+                        w[rows[ns + r]] -= panel[cp + r * ns + q] * wq;
                     }
                 }
             }
@@ -531,19 +698,20 @@ public final class MultifrontalGth {
      * @param w the right-hand side on entry, the solution on return (length n, permuted numbering)
      */
     public void backward(double[] w) {
-        for (int s = rowPanel.length - 1; s >= 0; s--) {
+        for (int s = panelBlock.length - 1; s >= 0; s--) {
             int c0 = superStart[s];
             int ns = superStart[s + 1] - c0;
             int[] rows = frontRows[s];
             int f = rows.length;
-            double[] rp = rowPanel[s];
+            double[] panel = blocks[panelBlock[s]];
+            int rp = panelOffset[s];
             for (int q = ns - 1; q >= 0; q--) {
-                int rowQ = q * f;
+                int rowQ = rp + q * f;
                 double acc = w[c0 + q];
                 for (int c = q + 1; c < f; c++) {
-                    acc -= rp[rowQ + c] * w[rows[c]];
+                    acc -= panel[rowQ + c] * w[rows[c]];
                 }
-                w[c0 + q] = acc / rp[rowQ + q];
+                w[c0 + q] = acc / panel[rowQ + q];
             }
         }
     }
@@ -554,19 +722,20 @@ public final class MultifrontalGth {
      * @param w the right-hand side on entry, the solution on return (length n, permuted numbering)
      */
     public void forwardTransposed(double[] w) {
-        for (int s = 0; s < rowPanel.length; s++) {
+        for (int s = 0; s < panelBlock.length; s++) {
             int c0 = superStart[s];
             int ns = superStart[s + 1] - c0;
             int[] rows = frontRows[s];
             int f = rows.length;
-            double[] rp = rowPanel[s];
+            double[] panel = blocks[panelBlock[s]];
+            int rp = panelOffset[s];
             for (int q = 0; q < ns; q++) {
-                int rowQ = q * f;
-                double wq = w[c0 + q] / rp[rowQ + q];
+                int rowQ = rp + q * f;
+                double wq = w[c0 + q] / panel[rowQ + q];
                 w[c0 + q] = wq;
                 if (wq != 0.0) {
                     for (int c = q + 1; c < f; c++) {
-                        w[rows[c]] -= rp[rowQ + c] * wq;
+                        w[rows[c]] -= panel[rowQ + c] * wq;
                     }
                 }
             }
@@ -581,21 +750,22 @@ public final class MultifrontalGth {
     public void backwardTransposed(double[] w) {
         double pinnedValue = w[n - 1];
         w[n - 1] = 0.0; // row n−1 of L_pin has no multipliers
-        for (int s = rowPanel.length - 1; s >= 0; s--) {
+        for (int s = panelBlock.length - 1; s >= 0; s--) {
             int c0 = superStart[s];
             int ns = superStart[s + 1] - c0;
             int[] rows = frontRows[s];
             int f = rows.length;
             int nb = f - ns;
-            double[] rp = rowPanel[s];
-            double[] cp = colPanel[s];
+            double[] panel = blocks[panelBlock[s]];
+            int rp = panelOffset[s];
+            int cp = rp + ns * f;
             for (int q = ns - 1; q >= 0; q--) {
                 double acc = w[c0 + q];
                 for (int r = q + 1; r < ns; r++) {
-                    acc -= rp[r * f + q] * w[c0 + r];
+                    acc -= panel[rp + r * f + q] * w[c0 + r];
                 }
                 for (int r = 0; r < nb; r++) {
-                    acc -= cp[r * ns + q] * w[rows[ns + r]];
+                    acc -= panel[cp + r * ns + q] * w[rows[ns + r]];
                 }
                 w[c0 + q] = acc;
             }
@@ -637,14 +807,6 @@ public final class MultifrontalGth {
         return concurrent;
     }
 
-    private static long factorEntries(double[][] rowPanel, double[][] colPanel) {
-        long stored = 0;
-        for (int s = 0; s < rowPanel.length; s++) {
-            stored += rowPanel[s].length + colPanel[s].length;
-        }
-        return stored;
-    }
-
     /** {@return floating-point operations of the numeric factorization (dense front kernels, zeros included)} */
     public double flops() {
         return flops;
@@ -652,7 +814,7 @@ public final class MultifrontalGth {
 
     /** {@return number of supernodes} */
     public int supernodes() {
-        return rowPanel.length;
+        return panelBlock.length;
     }
 
     /** {@return largest front (rows)} */
