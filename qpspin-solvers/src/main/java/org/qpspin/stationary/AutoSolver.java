@@ -29,7 +29,7 @@ import org.qpspin.truncation.ProbableCore;
  *       (docs/benchmarks.md, "auto: levels or lu"); the analysis is handed to the LU
  *       when it wins. Both solvers are subtraction-free; lu also when the level factorization would not fit in half
  *       of the available heap ({@link #levelsFit}).</li>
- *   <li>n ≥ {@value #MULTIGRID_MIN_STATES} and the exact solver so chosen cannot fit (its estimate from the level
+ *   <li>{@value #MULTIGRID_MIN_STATES} ≤ n ≤ {@value #MULTIGRID_AUTO_MAX_STATES} and the exact solver so chosen cannot fit (its estimate from the level
  *       widths, {@link MemoryEstimates}, above the heap available; or its own check refuses after assembly): the
  *       iterative multigrid solver, reported as {@code auto→multigrid[…] (direct: …)} with the reason. Before
  *       assembly ({@link #requireFits}) the chain is refused in one line when neither fits; there, where the
@@ -50,11 +50,15 @@ final class AutoSolver extends BuiltInSolver {
     /** Above this r the lu is chosen without counting (triangles: r = 150 at Nmax 600, the LU 4.8× fewer flops). */
     static final double WIDE_RATIO = 400.0;
     /**
-     * The cost of one LU flop in units of one level-elimination flop. With {@link #LU_ENTRY_WEIGHT} fitted to the
-     * same-session times of the SR and TA bands at 10⁶ states (docs/benchmarks.md, "auto: levels or lu"; levels
-     * 5.8 and 7.7 s, lu 6.9–8.3 and 13.9 s): the LU's dense kernels run at least as fast per flop as the levels'.
+     * The cost of one LU flop in units of one level-elimination flop. With {@link #LU_ENTRY_WEIGHT} refitted on a
+     * quiet machine (2026-12-07 20:19–20:32 UTC, load 0.3–1.6; docs/benchmarks.md, "auto: levels or lu") to the
+     * three 10⁶-state band matrices after the lattice ordering and the LU's factor blocks: lu 2.21 / 9.64 / 5.67 s
+     * (SR / TA / weak) against levels 4.74 / 18.49 s; a least-squares fit of the LU's time to its flops and entries
+     * gives 0.6–1.3 and 220–460 level flops (the range from the levels' own rate on SR and TA), of which these are
+     * round values in between. The earlier weights (0.4 and 1300, fitted to loaded timings before the factor
+     * blocks) chose levels on SR and TA, 2.1× and 1.9× slower there.
      */
-    static final double LU_FLOP_WEIGHT = 0.4;
+    static final double LU_FLOP_WEIGHT = 1.0;
     /**
      * The cost of one stored LU factor entry in units of one level-elimination flop: allocating, zeroing and
      * copying the panels front by front, assembling and extend-adding them, which dominate the LU's time on bands
@@ -62,7 +66,7 @@ final class AutoSolver extends BuiltInSolver {
      * the chains it was not fitted to: triangles of Nmax 600 and 1400 (lu 1.1× and 3.4× faster, predicted 1.0×
      * and 3.8×), the weak band and the rectangles 3000 × 40 and 20000 × 8.
      */
-    static final double LU_ENTRY_WEIGHT = 1300.0;
+    static final double LU_ENTRY_WEIGHT = 300.0;
     /** Smallest chain for which the probable-core solver is considered. */
     static final int CORE_MIN_STATES = 20_000;
     /** The core solver is chosen when its core holds at most this share of the states. */
@@ -87,6 +91,19 @@ final class AutoSolver extends BuiltInSolver {
 
     /** Smallest chain routed to the multigrid solver when the exact one does not fit. */
     static final int MULTIGRID_MIN_STATES = CORE_MIN_STATES;
+    /**
+     * Largest chain routed to the multigrid solver automatically: the largest measured through the whole
+     * flux-noise pipeline is 4 805 186 states (13 min on 2 cores, docs/validation.md), and the iteration count
+     * grew there to near GMRES's cap; beyond this the direct solver's refusal stands, naming {@code --solver
+     * multigrid}, so that a default run (the paper's example of {@code flux-noise}) answers in seconds instead of
+     * starting hours of iteration nobody asked for.
+     */
+    static final int MULTIGRID_AUTO_MAX_STATES = 5_000_000;
+
+    /** Whether a chain of {@code states} may be routed to the multigrid solver automatically. */
+    static boolean multigridRoutes(long states) {
+        return states >= MULTIGRID_MIN_STATES && states <= MULTIGRID_AUTO_MAX_STATES;
+    }
 
     /** The solver the rule picks for {@code generator} (assembled: nothing more to reserve for it). */
     BuiltInSolver choose(Generator generator) {
@@ -109,7 +126,7 @@ final class AutoSolver extends BuiltInSolver {
             }
         }
         BuiltInSolver exact = generator != null ? exactFor(generator, progress) : exactFor(rates, space, progress);
-        if (space.size() >= MULTIGRID_MIN_STATES) {
+        if (multigridRoutes(space.size())) {
             long direct = exact.bytesFor(rates, space);
             long available = HeapBudget.availableBytes(direct + reserved);
             if (direct + reserved > available) {
@@ -135,7 +152,7 @@ final class AutoSolver extends BuiltInSolver {
                 throw new InsufficientHeapException("no solver fits (" + m.reason() + "): " + e.getMessage(),
                         e.neededBytes(), e.availableBytes());
             }
-            throw e;
+            throw route instanceof MultigridSolver ? e : beyondRouting(e, space.size());
         }
     }
 
@@ -257,8 +274,8 @@ final class AutoSolver extends BuiltInSolver {
         try {
             r = chosen.solve(generator);
         } catch (InsufficientHeapException e) {
-            if (generator.size() < MULTIGRID_MIN_STATES) {
-                throw e;
+            if (!multigridRoutes(generator.size())) {
+                throw beyondRouting(e, generator.size());
             }
             KeptFactorization f = multigridAfter(e).factorize(generator, previous);
             return f.stationary().withSolver(name() + "→" + f.solver());
@@ -283,12 +300,25 @@ final class AutoSolver extends BuiltInSolver {
         try {
             f = chosen instanceof MultigridSolver m ? m.factorize(generator, previous) : chosen.factorize(generator);
         } catch (InsufficientHeapException e) {
-            if (chosen instanceof MultigridSolver || generator.size() < MULTIGRID_MIN_STATES) {
-                throw e;
+            if (chosen instanceof MultigridSolver || !multigridRoutes(generator.size())) {
+                throw chosen instanceof MultigridSolver ? e : beyondRouting(e, generator.size());
             }
             f = multigridAfter(e).factorize(generator, previous);
         }
         return f.reportedAs(name() + "→" + f.solver());
+    }
+
+    /**
+     * A direct solver's refusal on a chain above {@value #MULTIGRID_AUTO_MAX_STATES} states, which auto does not route
+     * to the multigrid solver: the refusal, plus where the iterative way is (asked for by name).
+     */
+    private static InsufficientHeapException beyondRouting(InsufficientHeapException e, long states) {
+        if (states <= MULTIGRID_AUTO_MAX_STATES) {
+            return e;
+        }
+        return new InsufficientHeapException(e.getMessage() + "; auto routes chains above " + MULTIGRID_AUTO_MAX_STATES
+                + " states to the iterative multigrid solver only when asked (--solver multigrid: hours of iteration"
+                + " at this size, docs/validation.md)", e.neededBytes(), e.availableBytes());
     }
 
     /** The multigrid solver taking over from a direct one whose own check refused the heap, naming the refusal. */

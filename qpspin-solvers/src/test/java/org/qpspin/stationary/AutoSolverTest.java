@@ -33,13 +33,13 @@ class AutoSolverTest {
      * The counted rule, no timing: levels when levelsFlops ≤ {@link AutoSolver#LU_FLOP_WEIGHT} luFlops +
      * {@link AutoSolver#LU_ENTRY_WEIGHT} luEntries. Two rectangles between the screens: a 250-wide one with spin
      * relaxation only (Γt = 0: one-line separators along N − m) costs the LU less than half the levels' count and
-     * goes to lu; a 100-wide one with triplet annihilation (two-line separators) costs the LU more than twice the
+     * goes to lu; a 70-wide one with triplet annihilation (two-line separators) costs the LU more than twice the
      * levels' count and stays with the levels.
      */
     @Test
     void theCountedCostsDecideBetweenTheScreens() {
         StateSpace wide = StateSpace.rectangle(1000, 250);
-        StateSpace strip = StateSpace.rectangle(1500, 100);
+        StateSpace strip = StateSpace.rectangle(1500, 70);
         for (StateSpace s : new StateSpace[] {wide, strip}) {
             double r = AutoSolver.shapeRatio(s);
             assertTrue(r > AutoSolver.NARROW_RATIO && r < AutoSolver.WIDE_RATIO, "r = " + r);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.qpspin.generator.Generator;
 import org.qpspin.linalg.HeapBudget;
+import org.qpspin.linalg.InsufficientHeapException;
 import org.qpspin.linalg.lu.SupernodalAnalysis;
 import org.qpspin.model.ModelParameters;
 import org.qpspin.ordering.Orderings;
@@ -84,6 +85,30 @@ class FailFastRoutingTest {
                 assertTrue(message.startsWith("no solver fits (direct: lu needs ≥ ")
                         && message.contains("multigrid solver needs"), message);
             }
+        }
+    }
+
+    /**
+     * Above {@value AutoSolver#MULTIGRID_AUTO_MAX_STATES} states auto does not route to the multigrid solver even
+     * where it would fit: the direct refusal stands, in one line, naming --solver multigrid; asked for by name,
+     * the multigrid solver's own check passes on the same budget. The chain: the same family at N0 = Nc = 4000
+     * (first two-sided windows, ≈ 7 × 10⁶ states; built, never assembled).
+     */
+    @Test
+    void aboveTheRoutingCapAutoRefusesAndNamesTheMultigridSolver() {
+        RateModel edge4000 =
+                Prl2020RateModel.of(ModelParameters.withMeanFieldN0(4000, 0.001, 18.8669, 18.8669 / 4000, 12.6491));
+        int nMax = TruncationPlanner.initialNMax(edge4000.parameters(), 1e-10, WINDOWS.maxStates());
+        StateSpace big = TwoSidedWindows.start(edge4000, nMax, 1e-10).extendTo(nMax).space();
+        assertTrue(big.size() > AutoSolver.MULTIGRID_AUTO_MAX_STATES, big.size() + " states");
+        long multigrid = MemoryEstimates.multigridBytes(big.size());
+        try (HeapBudget.Fixed budget = HeapBudget.fixedForTest(multigrid + 1024 * MIB)) {
+            StationarySolvers.multigrid().requireFits(edge4000, big); // it would fit
+            InsufficientHeapException e = assertThrows(InsufficientHeapException.class,
+                    () -> StationarySolvers.auto().requireFits(edge4000, big));
+            String message = e.getMessage();
+            assertTrue(message.startsWith("lu solver needs ") && message.contains("--solver multigrid")
+                    && !message.contains("\n"), message);
         }
     }
 
