@@ -11,7 +11,9 @@ public final class InsufficientHeapException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The bytes the refused work would allocate (≥ 0). */
     private final long neededBytes;
+    /** The heap, in bytes, still available when the work was refused (≥ 0). */
     private final long availableBytes;
 
     /**
