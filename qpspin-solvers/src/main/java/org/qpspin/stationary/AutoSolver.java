@@ -175,6 +175,21 @@ final class AutoSolver extends BuiltInSolver {
      * @return gth, levels or lu
      */
     static BuiltInSolver exactFor(RateModel rates, StateSpace space, ProgressListener progress) {
+        BuiltInSolver screened = screened(space, progress);
+        if (screened != null) {
+            return screened;
+        }
+        LuSolver lu = new LuSolver(true, progress);
+        LevelSolver levels = new LevelSolver(progress);
+        return levels.bytesFor(rates, space) <= lu.bytesFor(rates, space) ? levels : lu;
+    }
+
+    /**
+     * The part of the rule the space alone decides: gth up to {@value #GTH_LIMIT} states, lu when the levels do not
+     * fit ({@link #levelsFit}), levels below r = {@value #NARROW_RATIO}, lu above r = {@value #WIDE_RATIO}
+     * ({@link #shapeRatio}); null in between, where the two exactFor variants decide their own way.
+     */
+    private static BuiltInSolver screened(StateSpace space, ProgressListener progress) {
         if (space.size() <= GTH_LIMIT) {
             return new GthSolver();
         }
@@ -185,12 +200,10 @@ final class AutoSolver extends BuiltInSolver {
         if (r < NARROW_RATIO) {
             return new LevelSolver(progress);
         }
-        LuSolver lu = new LuSolver(true, progress);
         if (r > WIDE_RATIO) {
-            return lu;
+            return new LuSolver(true, progress);
         }
-        LevelSolver levels = new LevelSolver(progress);
-        return levels.bytesFor(rates, space) <= lu.bytesFor(rates, space) ? levels : lu;
+        return null;
     }
 
     /** The exact (direct, subtraction-free) solver the rule picks for {@code generator}: gth, levels or lu. */
@@ -200,19 +213,9 @@ final class AutoSolver extends BuiltInSolver {
 
     /** {@link #exactFor(Generator)} reporting its long phases to {@code progress}. */
     static BuiltInSolver exactFor(Generator generator, ProgressListener progress) {
-        StateSpace space = generator.space();
-        if (space.size() <= GTH_LIMIT) {
-            return new GthSolver();
-        }
-        if (!levelsFit(space)) {
-            return new LuSolver(true, progress);
-        }
-        double r = shapeRatio(space);
-        if (r < NARROW_RATIO) {
-            return new LevelSolver(progress);
-        }
-        if (r > WIDE_RATIO) {
-            return new LuSolver(true, progress);
+        BuiltInSolver screened = screened(generator.space(), progress);
+        if (screened != null) {
+            return screened;
         }
         SupernodalAnalysis analysis = DirectSolverCosts.luAnalysis(generator);
         return prefersLevels(DirectSolverCosts.of(generator, analysis)) ? new LevelSolver(progress)
