@@ -92,18 +92,7 @@ final class RaoScottG {
                 sumLambda2 += unbiased / (prob[i] * prob[j]);
             }
         }
-        double df0 = cells - 1;
-        double delta = Math.max(sumLambda / df0, 1e-12);
-        double a2 = Math.max(0.0, sumLambda2 / (df0 * delta * delta) - 1.0);
-        double statistic = g / (delta * (1.0 + a2));
-        double df = df0 / (1.0 + a2);
-        double pValue = ChiSquared.survival(statistic, df);
-        return TestVerdict.of(name, String.format(Locale.ROOT, "G / (deff (1 + a^2)) ~ chi^2(%.4g), Rao-Scott "
-                        + "second order, cells of %s merged to >= %d effective expected", df, variable,
-                        (int) CellPartition.MIN_EXPECTED), statistic, df, pValue, alpha)
-                .withDesignEffect(delta)
-                .withNote("G = " + Formats.g4(g) + ", " + cells + " cells, mean design effect " + Formats.g4(delta)
-                        + ", a^2 = " + Formats.g4(a2) + ", effective samples " + Formats.g4(n / delta));
+        return secondOrder(name, variable, "", g, cells, sumLambda, sumLambda2, n, alpha);
     }
 
     /**
@@ -135,6 +124,19 @@ final class RaoScottG {
                 sumLambda2 += v * v / (prob[i] * prob[j]);
             }
         }
+        return secondOrder(name, variable, " (" + source + ")", g, cells, sumLambda, sumLambda2, effective, alpha);
+    }
+
+    /**
+     * Rao and Scott's second-order correction from Σλ and Σλ² of the cells' design matrix: mean design effect
+     * δ̄ = Σλ / (k − 1) (at least 1e-12), a² = max(0, Σλ² / ((k − 1) δ̄²) − 1), statistic G / (δ̄ (1 + a²)) against
+     * χ²((k − 1) / (1 + a²)), p from the survival function.
+     *
+     * @param source  how the covariance is known, " (…)" for the method text, or empty
+     * @param samples the sample size G is scaled by (n or n_eff), for the note's effective samples
+     */
+    private static TestVerdict secondOrder(String name, String variable, String source, double g, int cells,
+                                           double sumLambda, double sumLambda2, double samples, double alpha) {
         double df0 = cells - 1;
         double delta = Math.max(sumLambda / df0, 1e-12);
         double a2 = Math.max(0.0, sumLambda2 / (df0 * delta * delta) - 1.0);
@@ -142,10 +144,10 @@ final class RaoScottG {
         double df = df0 / (1.0 + a2);
         double pValue = ChiSquared.survival(statistic, df);
         return TestVerdict.of(name, String.format(Locale.ROOT, "G / (deff (1 + a^2)) ~ chi^2(%.4g), Rao-Scott "
-                        + "second order (%s), cells of %s merged to >= %d effective expected", df, source, variable,
+                        + "second order%s, cells of %s merged to >= %d effective expected", df, source, variable,
                         (int) CellPartition.MIN_EXPECTED), statistic, df, pValue, alpha)
                 .withDesignEffect(delta)
                 .withNote("G = " + Formats.g4(g) + ", " + cells + " cells, mean design effect " + Formats.g4(delta)
-                        + ", a^2 = " + Formats.g4(a2) + ", effective samples " + Formats.g4(effective / delta));
+                        + ", a^2 = " + Formats.g4(a2) + ", effective samples " + Formats.g4(samples / delta));
     }
 }

@@ -81,22 +81,14 @@ public final class SizeKolmogorovSmirnovTest implements SampleTest {
         double[] pN = SizeDistributionGTest.exactSizeDistribution(exact);
         int[] cellOfN = CellPartition.merge(pN, samples.effectiveSamples());
         int cells = CellPartition.count(cellOfN);
-        int top = Math.max(pN.length, countsN.length);
-        double f = 0.0;
-        double fHat = 0.0;
-        double d = 0.0;
-        int argMax = 0;
-        double[] cdf = new double[top];
-        for (int k = 0; k < top; k++) {
-            f += k < pN.length ? pN[k] : 0.0;
-            fHat += k < countsN.length ? countsN[k] / (double) n : 0.0;
-            cdf[k] = Math.min(f, 1.0);
-            double diff = Math.abs(fHat - f);
-            if (diff > d) {
-                d = diff;
-                argMax = k;
-            }
+        double[] fractionN = new double[countsN.length];
+        for (int k = 0; k < countsN.length; k++) {
+            fractionN[k] = countsN[k] / (double) n;
         }
+        Distance distance = Distance.of(pN, fractionN);
+        double d = distance.d();
+        int argMax = distance.argMax();
+        double[] cdf = distance.cdf();
         // design effect of the CDF indicators 1{N <= edge} at the merged cells' right edges
         int[] edge = new int[Math.max(cells - 1, 0)];
         for (int k = 0, c = 0; k < cellOfN.length && c < edge.length; k++) {
@@ -148,22 +140,10 @@ public final class SizeKolmogorovSmirnovTest implements SampleTest {
                                       List<String> warnings) {
         double[] pN = SizeDistributionGTest.exactSizeDistribution(exact);
         double[] fN = occupation.occupation().fractionN();
-        int top = Math.max(pN.length, fN.length);
-        double f = 0.0;
-        double fHat = 0.0;
-        double d = 0.0;
-        int argMax = 0;
-        double[] cdf = new double[top];
-        for (int k = 0; k < top; k++) {
-            f += k < pN.length ? pN[k] : 0.0;
-            fHat += k < fN.length ? fN[k] : 0.0;
-            cdf[k] = Math.min(f, 1.0);
-            double diff = Math.abs(fHat - f);
-            if (diff > d) {
-                d = diff;
-                argMax = k;
-            }
-        }
+        Distance distance = Distance.of(pN, fN);
+        double d = distance.d();
+        int argMax = distance.argMax();
+        double[] cdf = distance.cdf();
         // exact design effect of the CDF indicators at the cells' right edges: n_eff Var(F^(e)) / (F (1 - F))
         int[] cellOfN = occupation.cellOfN();
         double[][] cov = occupation.covarianceN();
@@ -199,6 +179,34 @@ public final class SizeKolmogorovSmirnovTest implements SampleTest {
                 .withInterval(new TestVerdict.Interval(d, Double.NaN, Double.NaN, Double.NaN, Double.NaN))
                 .withDesignEffect(deff)
                 .withNote("D = " + Formats.g4(d) + " at N = " + argMax + ", effective samples " + Formats.g4(nEff)));
+    }
+
+    /**
+     * The KS distance D = max_k |F̂(k) − F(k)| between the exact CDF F (running sum of {@code pN}) and the
+     * sample's F̂ (running sum of {@code fraction}), over N = 0 … the longer of the two; the first N where it is
+     * reached; and F capped at 1 at every N (the bridge's time points).
+     */
+    private record Distance(double d, int argMax, double[] cdf) {
+
+        static Distance of(double[] pN, double[] fraction) {
+            int top = Math.max(pN.length, fraction.length);
+            double f = 0.0;
+            double fHat = 0.0;
+            double d = 0.0;
+            int argMax = 0;
+            double[] cdf = new double[top];
+            for (int k = 0; k < top; k++) {
+                f += k < pN.length ? pN[k] : 0.0;
+                fHat += k < fraction.length ? fraction[k] : 0.0;
+                cdf[k] = Math.min(f, 1.0);
+                double diff = Math.abs(fHat - f);
+                if (diff > d) {
+                    d = diff;
+                    argMax = k;
+                }
+            }
+            return new Distance(d, argMax, cdf);
+        }
     }
 
     /** d = Var_batches(f) · L / (p (1 − p)): the variance inflation of a cell indicator's mean. */
