@@ -23,8 +23,13 @@ times (qpspin: the whole JVM's CPU time, GC and JIT threads included, which coun
 process CPU time), and qpspin's time in units of one matrix-vector product L p timed in the same JVM
 (`matvecs`: how many sweeps over the matrix the solve is worth).
 
-Checks (exit code 1 if any fails): ||p_scipy - p_qpspin||_inf <= 1e-10 ||p||_inf, and <N>, S_N(0) agree to 1e-10
-relative.  Prints one table row per case with the time ratio splu / qpspin.
+Checks (exit code 1 if any fails): qpspin against a reference answer (reference.py: SuperLU's answer refined by
+iterative refinement with residuals in 80-bit extended precision on the exact generator, not timed):
+||p_ref - p_qpspin||_inf <= 1e-10 ||p||_inf, and <N>, S_N(0) agree to 1e-10 relative.  The raw peers' own
+differences from the reference (`ref err`) and from qpspin (`err p`, `err <N>`, `err S`) are reported, not checked:
+their pivoted LUs are not componentwise backward stable on these matrices (SuperLU's componentwise backward error is
+~1e-12 on the SR band matrix) and miss by up to ~1e-9 (docs/benchmarks.md, "Who is right at 1e-10").
+Prints one table row per case with the time ratio splu / qpspin.
 
 Other peers (--peers splu,umfpack,mumps; install them with benchmarks/peer/install-peers.sh): UMFPACK through GNU
 Octave's sparse lu (umfpack_peer.m) and MUMPS through PETSc (mumps_peer.py), each reading the same generator file,
@@ -52,6 +57,7 @@ import scipy.sparse as sp
 import scipy.sparse.linalg as spla
 
 from qpspin_csc import pinned, read_csc  # shared by the peer scripts: the file reader, the pinned matrix
+from reference import reference_answer, relative_errors  # the refined reference of the agreement checks
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
@@ -157,7 +163,7 @@ def splu_solve(a, k, levels):
     t3 = time.perf_counter()
     c3 = time.process_time()
     fill = lu.L.nnz + lu.U.nnz
-    return p, mean, noise, dict(factor=t1 - t0, stationary=t2 - t0, noise=t3 - t2, total=t3 - t0, cpu=c3 - c0, fill=fill)
+    return p, mean, noise, dict(lu=lu, factor=t1 - t0, stationary=t2 - t0, noise=t3 - t2, total=t3 - t0, cpu=c3 - c0, fill=fill)
 
 
 def external_peer(peer, k, levels, csc_path, repeat, workdir):
@@ -231,12 +237,18 @@ def run_case(regime, target, args, workdir):
         p, mean, noise, t = splu_solve(a, k, levels)
         runs.append(t)
         if best is None or t["total"] < best["total"]:
+            if best is not None:
+                best.pop("lu")  # keep only the best run's factors (for the reference), not every run's
             best = t
+        else:
+            t.pop("lu")
     q = side["qpspin"]
     p_q = np.fromfile(prefix + ".p.f64", "<f8")
     err_p = float(np.max(np.abs(p - p_q)) / np.max(p_q))
     err_mean = abs(mean - q["meanN"]) / abs(q["meanN"])
     err_noise = abs(noise - q["sN0"]) / abs(q["sN0"])
+    p_ref, mean_ref, noise_ref, berr = reference_answer(l, k, levels, best.pop("lu"))
+    ref_errs = relative_errors(p_q, q["meanN"], q["sN0"], p_ref, mean_ref, noise_ref)
     qt = [s + w for s, w in zip(q["stationarySeconds"], q["noiseSeconds"])]
     best_cpu = min(args_cpu for args_cpu in q["cpuSeconds"])
     splu_cpu = min(t["cpu"] for t in runs)
@@ -247,6 +259,9 @@ def run_case(regime, target, args, workdir):
                splu_cpu=splu_cpu, cpu_ratio=splu_cpu / best_cpu, err_p=err_p,
                err_mean=err_mean, err_noise=err_noise, omitted=q["relativeOmittedFlux"],
                matvecs=q.get("bestTotalInMatvecs", float("nan")), matvec=q.get("matvecSeconds", float("nan")),
+               ref_err=max(ref_errs), ref_err_p=ref_errs[0], ref_err_mean=ref_errs[1], ref_err_noise=ref_errs[2],
+               splu_ref_err=max(relative_errors(p, mean, noise, p_ref, mean_ref, noise_ref)),
+               ref_backward_error=dict(stationary=berr["stationary"], noise=berr["noise"]),
                meanN=q["meanN"], noise=q["sN0"], qpspin_peak_rss=side.get("residentHighWaterBytes"),
                load=load_before)
     # the other peers, on the same file, in the same run; each must agree with qpspin like splu
@@ -261,6 +276,7 @@ def run_case(regime, target, args, workdir):
         row[peer + "_best"] = t_best
         row[peer + "_cpu"] = c_best
         row[peer + "_fill"] = runs_peer[0][3]["fill"]
+        row[peer + "_ref_err"] = max(relative_errors(p_x, runs_peer[0][1], runs_peer[0][2], p_ref, mean_ref, noise_ref))
         row[peer + "_err"] = max(float(np.max(np.abs(p_x - p_q)) / np.max(p_q)),
                                  abs(runs_peer[0][1] - q["meanN"]) / abs(q["meanN"]),
                                  abs(runs_peer[0][2] - q["sN0"]) / abs(q["sN0"]))
@@ -310,24 +326,25 @@ def main():
     rows = []
     failed = False
     header = (f"{'regime':6} {'states':>9} {'width':>5} {'nnz':>10} {'solver':>8} {'qpspin s':>9} {'(cold)':>8} {'splu s':>9} "
-              f"{'ratio':>7} {'cpu rat':>7} {'matvecs':>7} {'err p':>8} {'err <N>':>8} {'err S':>8} {'omitted':>8} {'load':>5}")
+              f"{'ratio':>7} {'cpu rat':>7} {'matvecs':>7} {'err p':>8} {'err <N>':>8} {'err S':>8} {'omitted':>8} {'load':>5} "
+              f"{'ref err':>8} {'splu ref':>8}")
     print(header, flush=True)
     for regime in regimes:
         for target in sizes:
             row = run_case(regime, target, args, workdir)
             rows.append(row)
-            ok = row["err_p"] <= 1e-10 and row["err_mean"] <= 1e-10 and row["err_noise"] <= 1e-10 \
-                and all(row[pp + "_err"] <= 1e-10 for pp in args.peer_list if pp != "splu")
+            ok = row["ref_err"] <= 1e-10
             failed |= not ok
             print(f"{row['regime']:6} {row['states']:9d} {row['maxWidth']:5d} {row['nnz']:10d} {row['solver']:>8} "
                   f"{row['qpspin_best']:9.3f} {row['qpspin_first']:8.3f} {row['splu_best']:9.3f} "
                   f"{row['ratio']:7.1f} {row['cpu_ratio']:7.1f} {row['matvecs']:7.0f} {row['err_p']:8.1e} {row['err_mean']:8.1e} {row['err_noise']:8.1e} "
-                  f"{row['omitted']:8.1e} {row['load']:5.2f}{'' if ok else '  MISMATCH'}", flush=True)
+                  f"{row['omitted']:8.1e} {row['load']:5.2f} {row['ref_err']:8.1e} {row['splu_ref_err']:8.1e}"
+                  f"{'' if ok else '  MISMATCH'}", flush=True)
             for pp in args.peer_list:
                 if pp != "splu":
                     print(f"{'':6} {'':9} {'':5} {'':10} {pp:>8} {'':9} {'':8} {row[pp + '_best']:9.3f} "
                           f"{row[pp + '_best'] / row['qpspin_best']:7.1f} {row[pp + '_cpu'] / row['qpspin_cpu']:7.1f} "
-                          f"{'':7} {row[pp + '_err']:8.1e}", flush=True)
+                          f"{'':7} {row[pp + '_err']:8.1e} (vs reference {row[pp + '_ref_err']:.1e})", flush=True)
             if len(args.peer_list) > 1:
                 print(f"{'':6} fastest peer {row['fastest_peer']}: wall ratio {row['fastest_ratio']:.2f}, "
                       f"CPU ratio (best peer CPU / qpspin CPU) {row['fastest_cpu_ratio']:.2f}", flush=True)
@@ -343,7 +360,7 @@ def main():
                 print(f"exponent {regime} {key}: time ~ states^{slope:.2f}")
     print("load average at end:", os.getloadavg())
     if failed:
-        print("MISMATCH: qpspin and splu disagree beyond 1e-10 relative", file=sys.stderr)
+        print("MISMATCH: qpspin and the refined reference disagree beyond 1e-10 relative", file=sys.stderr)
         return 1
     return 0
 
