@@ -23,7 +23,7 @@ import org.qpspin.truncation.Truncation;
  * from the uniform vector (cold) and from the previous attempt's vector (warm), printing each solve's solver name
  * (levels, cycles + GMRES iterations + polish, residual, error estimates) and seconds. Not a JMH benchmark.
  *
- * <pre>java -Xmx8g -cp benchmarks/target/benchmarks.jar org.qpspin.bench.MultigridWarmStart 1000 [1e-10]</pre>
+ * <pre>java -Xmx8g [-Dmodes=cold] -cp benchmarks/target/benchmarks.jar org.qpspin.bench.MultigridWarmStart 1000 [1e-10]</pre>
  */
 public final class MultigridWarmStart {
 
@@ -92,22 +92,13 @@ public final class MultigridWarmStart {
         Attempt last = attempts.get(attempts.size() - 1);
         Generator g = last.generator();
         System.out.printf(Locale.ROOT, "final: %d states, <N> = %.8g%n", g.size(), a.result().meanN());
-        String[] modes = System.getProperty("modes", "cold,warm").split(",");
-        for (String mode : modes) {
-            String[] parts = mode.split("\\+");
-            for (int i = 1; i < parts.length; i++) { // experiment settings: name=value system properties
-                String[] kv = parts[i].split("=");
-                System.setProperty(kv[0], kv[1]);
-            }
+        for (String mode : System.getProperty("modes", "cold,warm").split(",")) { // -Dmodes=cold: the cold one only
             System.gc();
             long t = System.nanoTime();
-            StationaryFactorization f = multigrid.factorize(g, mode.startsWith("warm") ? last.previous() : null);
+            StationaryFactorization f = multigrid.factorize(g, mode.equals("warm") ? last.previous() : null);
             double s = (System.nanoTime() - t) * 1e-9;
             System.out.printf(Locale.ROOT, "%s: %.1f s, <N> = %.10g, %s%n", mode, s, f.stationary().meanN(),
                     f.stationary().solver());
-            for (int i = 1; i < parts.length; i++) {
-                System.clearProperty(parts[i].split("=")[0]);
-            }
         }
     }
 }
