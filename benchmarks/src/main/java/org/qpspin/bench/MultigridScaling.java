@@ -25,8 +25,8 @@ public final class MultigridScaling {
         String[] regimes = args[0].split(",");
         String[] sizes = args[1].split(",");
         System.out.println("| family | states | levels | cycles+GMRES+polish | stationary s | s/iteration | S_N(0) GMRES it."
-                + " | S_N(0) s | heap bytes/state | rel. residual | est. err <N> | est. err Var N | <N> | S_N(0) |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+                + " | S_N(0) s | heap bytes/state | hierarchy bytes/state | rel. residual | est. err <N> | est. err Var N | <N> | S_N(0) |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (String regime : regimes) {
             for (String size : sizes) {
                 run(regime, (int) Double.parseDouble(size));
@@ -67,17 +67,23 @@ public final class MultigridScaling {
         }
         int work = Integer.parseInt(m.group(2)) + Integer.parseInt(m.group(3)) + Integer.parseInt(m.group(4));
         double groupIterations = groupIterations(f);
+        double hierarchy = call(f, "hierarchyBytes") / n;
         System.out.println(String.format(Locale.ROOT,
-                "| %s | %d | %s | %s+%s+%s%s | %.2f | %.3f | %s | %.2f | %d | %s | %s | %s | %.6g | %.6g |", regime, n,
+                "| %s | %d | %s | %s+%s+%s%s | %.2f | %.3f | %s | %.2f | %d | %.0f | %s | %s | %s | %.6g | %.6g |", regime, n,
                 m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), stationarySeconds,
                 stationarySeconds / work, groupIterations < 0 ? "?" : String.valueOf((int) groupIterations),
-                noiseSeconds, (after - before) / n, m.group(6), m.group(7), m.group(8), r.meanN(), sn));
+                noiseSeconds, (after - before) / n, hierarchy, m.group(6), m.group(7), m.group(8), r.meanN(), sn));
     }
 
     /** GMRES iterations of the last group-inverse solve, read reflectively (package-private diagnostics). */
     private static double groupIterations(StationaryFactorization f) {
+        return call(f, "lastIterations");
+    }
+
+    /** A package-private numeric diagnostic of the multigrid factorization, read reflectively (−1 if absent). */
+    private static double call(StationaryFactorization f, String name) {
         try {
-            var method = f.getClass().getDeclaredMethod("lastIterations");
+            var method = f.getClass().getDeclaredMethod(name);
             method.setAccessible(true);
             return ((Number) method.invoke(f)).doubleValue();
         } catch (ReflectiveOperationException | RuntimeException e) {

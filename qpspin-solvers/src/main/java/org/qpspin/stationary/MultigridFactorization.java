@@ -19,7 +19,9 @@ import org.qpspin.space.StateSpace;
  * <p>The stationary solve, from the uniform vector:
  * <ol>
  *   <li>nonlinear aggregation V-cycles ({@link AggregationMultigrid#cycle}) until the relative residual
- *       ‖L x‖₁ / (2 Σ e_i x_i) is below {@value #KRYLOV_START} (at most {@value #MAX_START_CYCLES} cycles);</li>
+ *       ‖L x‖₁ / (2 Σ e_i x_i) is below {@value #KRYLOV_START} and the last cycle changed no entry above
+ *       {@value #POLISH_FLOOR} p_max by more than {@value #START_CHANGE} of itself (at least one cycle, at most
+ *       {@value #MAX_START_CYCLES});</li>
  *   <li>the cycle frozen at that x ({@link AggregationMultigrid#freeze}) as right preconditioner of restarted
  *       GMRES ({@link Gmres}, restart {@value #RESTART}) on L x = 0 until ‖L x‖₂ ≤ {@value #CONVERGED} ‖e∘x‖₂
  *       (at most {@value #MAX_ITERATIONS} iterations); negative entries (GMRES corrections are additive) are set
@@ -36,18 +38,26 @@ import org.qpspin.space.StateSpace;
  * Var N by Σ (N − ⟨N⟩)² δ to first order. It measures the algebraic error left by the iteration; rounding in
  * the residual itself is at ~1e-16 relative.
  *
- * <p>Memory: the generator's rows ({@link Generator#rows()}, ≈ 100 bytes per state, the generator's own: no copy
- * when it was assembled by rows), and on top of them the hierarchy (coarse rows, coarse positions of the fine
- * entries, the smoother's five doubles and four work vectors per state on every level), the stationary vector and
- * {@value #RESTART} + 3 GMRES vectors while GMRES runs: {@value #BYTES_PER_STATE} bytes per state estimated up
- * front (measured 433 retained on the edge-of-polarization windows at 7.9 × 10⁵ states, docs/benchmarks.md,
- * "Memory of the flux-noise pipeline", plus the basis: 88 bytes per state at restart 8, 264 at restart 30, which
- * took 1–2 fewer iterations).
+ * <p>Memory: the generator's rows ({@link Generator#rows()}, ≈ 120 bytes per state, the generator's own: no copy
+ * when it was assembled by rows), and on top of them the hierarchy ({@link AggregationMultigrid#heapBytes}: 240–290
+ * bytes per state measured), the stationary vector and {@value #RESTART} + 3 GMRES vectors while GMRES runs:
+ * {@value #BYTES_PER_STATE} bytes per state estimated up front (an upper bound of the heap measured to suffice,
+ * see the constant).
  */
 final class MultigridFactorization extends KeptFactorization {
 
     static final double KRYLOV_START = 1e-4;
     static final int MAX_START_CYCLES = 30;
+    /**
+     * The nonlinear cycles before GMRES go on until the largest relative change of an entry above
+     * {@value #POLISH_FLOOR} p_max in the last cycle is at most this (as well as the residual below
+     * {@value #KRYLOV_START}): the frozen cycle's prolongation weights x_j / W_J must be right to within a factor of
+     * about 2 in the tails, which a normwise residual cannot see. A warm start carried onto grown windows puts each
+     * new state at its nearest old neighbour's value, 10⁷ times too large in the deep tail on the edge family
+     * (N0 = 300): its residual was already below {@value #KRYLOV_START}, no cycle ran, and GMRES frozen there needed
+     * 103 iterations against 30 cold; after 10 cycles to this rule, 22 (docs/validation.md, issue 18).
+     */
+    static final double START_CHANGE = 1.0;
     static final int RESTART = 8;
     static final int MAX_ITERATIONS = 300;
     static final double CONVERGED = 1e-14;
@@ -58,11 +68,14 @@ final class MultigridFactorization extends KeptFactorization {
     static final double ROUNDING_CHANGE = 1e-14;
     static final double ESTIMATE_TOLERANCE = 1e-6;
     /**
-     * Up-front heap estimate per state besides the generator's rows (hierarchy, smoother, vector, GMRES basis):
-     * 433 measured retained + 88 for the basis at restart {@value #RESTART}, with the margin the estimate had at
-     * restart 30 (720 there).
+     * Up-front heap estimate per state besides the generator's rows (hierarchy, smoother, vectors, GMRES basis at
+     * restart {@value #RESTART}), an upper bound from a measurement: the whole first attempt of the edge-of-polarization
+     * windows at N0 = 1000 (793 419 states: rows, stationary solve, S_N(0) and S_2S(0)) ran out of heap at -Xmx400m
+     * and completed at -Xmx440m, i.e. it needs at most 582 bytes per state with the rows (≈ 128) and the windows;
+     * 480 keeps a margin of ≈ 25 bytes per state above that bracket's top (docs/benchmarks.md, issue 18; 544 before
+     * the hierarchy's cuts, when 846–951 were needed).
      */
-    static final long BYTES_PER_STATE = 544;
+    static final long BYTES_PER_STATE = 480;
 
     /**
      * What the iteration did and how good its answer is.
@@ -148,11 +161,17 @@ final class MultigridFactorization extends KeptFactorization {
         counter = WorkCounter.start(this.progress, "multigrid stationary vector",
                 MAX_START_CYCLES + MAX_ITERATIONS + MAX_POLISH_CYCLES + MAX_ITERATIONS);
         int startCycles = 0;
-        while (startCycles < MAX_START_CYCLES && relativeResidual(p) > KRYLOV_START) {
+        double[] previous = new double[n];
+        double lastChange = Double.POSITIVE_INFINITY;
+        while (startCycles < MAX_START_CYCLES
+                && (relativeResidual(p) > KRYLOV_START || !(lastChange <= START_CHANGE))) {
+            System.arraycopy(p, 0, previous, 0, n);
             multigrid.cycle(p);
             counter.add(1);
             startCycles++;
+            lastChange = largestChange(previous, p);
         }
+        previous = null; // not held while GMRES's basis is (allocated again for the polish)
         multigrid.freeze(p);
         boolean converged = gmres(null, p, fluxNorm(p));
         int gmresIterations = lastIterations;
@@ -166,7 +185,7 @@ final class MultigridFactorization extends KeptFactorization {
             }
         }
         int polish = 0;
-        double[] previous = new double[n];
+        previous = new double[n];
         double change = Double.POSITIVE_INFINITY;
         double entryError = Double.POSITIVE_INFINITY;
         while (polish < MAX_POLISH_CYCLES && !(entryError <= POLISH_CONVERGED)) {
@@ -359,6 +378,11 @@ final class MultigridFactorization extends KeptFactorization {
         counter.finish();
         counter = WorkCounter.NONE;
         removeStationaryComponent(x);
+    }
+
+    /** The heap the multigrid hierarchy holds, in bytes ({@link AggregationMultigrid#heapBytes}). */
+    long hierarchyBytes() {
+        return multigrid.heapBytes();
     }
 
     /** GMRES iterations of the last group-inverse solve. */

@@ -32,11 +32,14 @@ final class SpinAggregates {
     /** States along t in a first-level aggregate. */
     static final int FIRST_FACTOR = 2;
 
-    /** Which coarse directions, and the direction of the coarse lines. */
-    record Shape(int firstFactor, boolean alternate, GridAggregation.Lines lines) {
+    /**
+     * Which coarse directions, and the direction of the coarse lines: firstFactor states along t in a first-level
+     * aggregate, coarseFactor along t (then u) on the further levels.
+     */
+    record Shape(int firstFactor, int coarseFactor, boolean alternate, GridAggregation.Lines lines) {
     }
 
-    static final Shape DEFAULT = new Shape(FIRST_FACTOR, false, GridAggregation.Lines.ALONG_U);
+    static final Shape DEFAULT = new Shape(FIRST_FACTOR, 2, false, GridAggregation.Lines.ALONG_U);
 
     private SpinAggregates() {
     }
@@ -84,9 +87,9 @@ final class SpinAggregates {
                 }
                 alongT = !alongT;
             } else if (tExtent > 1) {
-                ft = 2;
+                ft = Math.min(shape.coarseFactor(), tExtent);
             } else {
-                fu = 2;
+                fu = Math.min(shape.coarseFactor(), uExtent);
             }
             if (ft == 1 && fu == 1) {
                 ft = 2;

@@ -28,9 +28,11 @@ import java.util.List;
  * linear map, the right preconditioner of {@link org.qpspin.linalg.krylov.Gmres} for L x = b with 1ᵀ b = 0 (the
  * group-inverse solves of the noise).
  *
- * <p>Memory: per level the generator's rows (12 bytes per off-diagonal entry), the coarse pattern's position of
- * every fine entry (4 bytes per entry), the smoother's five doubles per state and four work vectors. Not
- * thread-safe.
+ * <p>Memory ({@link #heapBytes}): per level the generator's rows (12 bytes per off-diagonal entry; the fine level's
+ * are the caller's), the aggregation (aggregate and member lists, 8 bytes per state, the prolongation weights 8), the
+ * smoother's three doubles per state, and on coarse levels two vectors; one residual vector and the smoothers'
+ * refresh scratch shared by all levels. Measured 290 bytes per fine state on the edge-of-polarization windows with
+ * aggregates of 2 (docs/benchmarks.md, issue 18). Not thread-safe.
  */
 public final class AggregationMultigrid {
 
@@ -63,26 +65,36 @@ public final class AggregationMultigrid {
         final LineGaussSeidel smoother;
         int[] aggregateOf;
         int coarseCount;
-        /** Position of every off-diagonal entry in the next level's rates, or −1 inside one aggregate. */
-        int[] coarsePosition;
+        /** The states of aggregate J are members[memberStart[J]] … members[memberStart[J + 1] − 1], ascending. */
+        int[] memberStart;
+        int[] members;
         /** The prolongation's weights f_j = x_j / W_J. */
         double[] weight;
         double[] mass;
+        /**
+         * A coarse level's iterate in the nonlinear cycle and its correction in the linear one (never both at once:
+         * {@link #freeze} leaves only masses in it, which the linear cycle overwrites); null on the fine level, whose
+         * vectors are the caller's.
+         */
         final double[] iterate;
-        final double[] residual;
-        final double[] correction;
+        /** A coarse level's right-hand side in the linear cycle; null on the fine level. */
         final double[] rhs;
 
-        Level(GeneratorRows rows, int[] lineStart) {
+        Level(GeneratorRows rows, int[] lineStart, LineGaussSeidel.Scratch scratch, boolean fine) {
             this.rows = rows;
-            this.smoother = new LineGaussSeidel(rows, lineStart);
+            this.smoother = new LineGaussSeidel(rows, lineStart, scratch);
             int n = rows.size();
-            iterate = new double[n];
-            residual = new double[n];
-            correction = new double[n];
-            rhs = new double[n];
+            iterate = fine ? null : new double[n];
+            rhs = fine ? null : new double[n];
         }
     }
+
+    /** The residual of the linear cycle, shared by all levels (a level needs it only until it is restricted). */
+    private final double[] residual;
+    /** Where each column of the coarse row being built sits in its rates (shared by all levels' {@link #coarsen}). */
+    private int[] slot = new int[0];
+    /** The smoothers' work arrays for their refresh, shared by all levels (the largest coarse level's size). */
+    private final LineGaussSeidel.Scratch scratch = new LineGaussSeidel.Scratch();
 
     private final List<Level> levels = new ArrayList<>();
     private final Cycle cycle;
@@ -105,14 +117,16 @@ public final class AggregationMultigrid {
      */
     public AggregationMultigrid(GeneratorRows fine, int[] fineLines, List<GridAggregation> aggregations, Cycle cycle) {
         this.cycle = cycle;
-        Level level = new Level(fine, fineLines);
+        Level level = new Level(fine, fineLines, scratch, true);
         levels.add(level);
+        residual = new double[fine.size()];
+        scratch.release(); // the fine level is refreshed once: the coarse levels need the scratch at their size
         for (GridAggregation aggregation : aggregations) {
             if (aggregation.aggregateOf().length != level.rows.size()) {
                 throw new IllegalArgumentException("aggregation of " + aggregation.aggregateOf().length
                         + " states for a level of " + level.rows.size());
             }
-            Level next = new Level(coarsePattern(level, aggregation), aggregation.lineStart());
+            Level next = new Level(coarsePattern(level, aggregation), aggregation.lineStart(), scratch, false);
             levels.add(next);
             level = next;
         }
@@ -149,7 +163,39 @@ public final class AggregationMultigrid {
         return levels.get(k).rows.offDiagonals();
     }
 
-    /** The symbolic coarse generator of level.aggregate; fills level.coarsePosition. */
+    /**
+     * The heap the hierarchy holds besides the fine generator (which it reads and does not copy): per level the
+     * smoother ({@link LineGaussSeidel#heapBytes}), the aggregation (aggregate of every state and its place in the
+     * list of members 8 bytes, prolongation weight 8, member start and mass 12 per aggregate), on the
+     * coarse levels their generator's rows (12 bytes per entry, 12 per state) and two vectors (16 per state); the
+     * shared residual (8 bytes per fine state), smoother scratch and coarse-row slots (20 per state of the largest
+     * coarse level);
+     * the coarsest level's dense factors (8 n² bytes). Counted from the arrays' lengths (array payloads, without
+     * the JVM's object headers: a few bytes per array).
+     *
+     * @return bytes held between solves (the work of one {@link DenseGth#solve} is transient and not counted)
+     */
+    public long heapBytes() {
+        long bytes = 8L * residual.length;
+        int largestCoarse = 0;
+        for (int k = 0; k < levels.size(); k++) {
+            Level level = levels.get(k);
+            int n = level.rows.size();
+            bytes += level.smoother.heapBytes();
+            if (k > 0) {
+                bytes += 4L * (n + 1) + 12L * level.rows.offDiagonals() + 8L * n + 16L * n;
+                largestCoarse = Math.max(largestCoarse, n);
+            }
+            if (level.aggregateOf != null) {
+                bytes += 4L * n + 4L * level.members.length + 4L * level.memberStart.length + 8L * n
+                        + 8L * level.mass.length;
+            }
+        }
+        int last = levels.get(levels.size() - 1).rows.size();
+        return bytes + 16L * largestCoarse + 4L * slot.length + 8L * last * last + 16L * last;
+    }
+
+    /** The symbolic coarse generator of level.aggregate; fills level's member lists. */
     private static GeneratorRows coarsePattern(Level level, GridAggregation aggregation) {
         GeneratorRows a = level.rows;
         int n = a.size();
@@ -192,8 +238,6 @@ public final class AggregationMultigrid {
             rowStart[c + 1] = rowStart[c] + count;
         }
         int[] columns = new int[rowStart[nc]];
-        int[] position = new int[a.offDiagonals()];
-        int[] slot = new int[nc];
         java.util.Arrays.fill(marker, -1);
         for (int c = 0; c < nc; c++) { // fill
             int next = rowStart[c];
@@ -201,20 +245,15 @@ public final class AggregationMultigrid {
                 int i = members[q];
                 for (int e = start[i]; e < start[i + 1]; e++) {
                     int d = agg[cols[e]];
-                    if (d == c) {
-                        position[e] = -1;
-                        continue;
-                    }
-                    if (marker[d] != c) {
+                    if (d != c && marker[d] != c) {
                         marker[d] = c;
-                        slot[d] = next;
                         columns[next++] = d;
                     }
-                    position[e] = slot[d];
                 }
             }
         }
-        level.coarsePosition = position;
+        level.memberStart = memberStart;
+        level.members = members;
         return new GeneratorRows(rowStart, columns, new double[columns.length], new double[nc]);
     }
 
@@ -254,17 +293,31 @@ public final class AggregationMultigrid {
         int[] start = level.rows.rowStart();
         int[] cols = level.rows.columns();
         double[] rates = level.rows.rates();
-        int[] position = level.coarsePosition;
-        for (int i = 0; i < n; i++) {
-            for (int e = start[i]; e < start[i + 1]; e++) {
-                int p = position[e];
-                if (p >= 0) {
-                    coarseRates[p] += rates[e] * level.weight[cols[e]];
+        int[] cStart = next.rows.rowStart();
+        int[] cCols = next.rows.columns();
+        int[] memberStart = level.memberStart;
+        int[] members = level.members;
+        double[] weight = level.weight;
+        if (slot.length < level.coarseCount) {
+            slot = new int[level.coarseCount];
+        }
+        // coarse row c gathers its members' rows in ascending order: each coarse rate is the same sum, in the
+        // same order, as a pass over the fine rows would make
+        for (int c = 0, nc = level.coarseCount; c < nc; c++) {
+            for (int e = cStart[c]; e < cStart[c + 1]; e++) {
+                slot[cCols[e]] = e;
+            }
+            for (int q = memberStart[c]; q < memberStart[c + 1]; q++) {
+                int i = members[q];
+                for (int e = start[i]; e < start[i + 1]; e++) {
+                    int j = cols[e];
+                    int d = agg[j];
+                    if (d != c) {
+                        coarseRates[slot[d]] += rates[e] * weight[j];
+                    }
                 }
             }
         }
-        int[] cStart = next.rows.rowStart();
-        int[] cCols = next.rows.columns();
         for (int c = 0, nc = next.rows.size(); c < nc; c++) {
             for (int e = cStart[c]; e < cStart[c + 1]; e++) {
                 coarseExit[cCols[e]] += coarseRates[e];
@@ -402,15 +455,15 @@ public final class AggregationMultigrid {
         }
         Level next = levels.get(k + 1);
         for (int visit = 0; visit < cycle.coarseVisits(); visit++) {
-            double[] res = level.residual;
+            double[] res = residual;
             level.rows.multiply(e, res);
             double[] rc = next.rhs;
             java.util.Arrays.fill(rc, 0.0);
             int[] agg = level.aggregateOf;
-            for (int i = 0; i < res.length; i++) {
+            for (int i = 0; i < e.length; i++) {
                 rc[agg[i]] += r[i] - res[i];
             }
-            double[] ec = next.correction;
+            double[] ec = next.iterate;
             linearCycle(k + 1, rc, ec);
             for (int i = 0; i < e.length; i++) {
                 e[i] += level.weight[i] * ec[agg[i]];

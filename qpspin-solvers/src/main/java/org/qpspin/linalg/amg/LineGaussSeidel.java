@@ -19,17 +19,46 @@ package org.qpspin.linalg.amg;
  * the line's heaviest state (see {@link #refresh}), so that a linear solve's correction stays of the size of its
  * right-hand side over the rates instead of growing like the line's probability ratio.
  *
- * <p>Memory: three doubles per state (l_i, u_i / d_i, 1 / d_i) and one work vector of the longest line.
+ * <p>Memory: three doubles per state (l_i, u_i / d_i, 1 / d_i), one work vector of the longest line, and during
+ * {@link #refresh} two more doubles per state in a {@link Scratch} that smoothers may share.
  * Not thread-safe.
  */
 public final class LineGaussSeidel {
 
+    /**
+     * Work arrays of {@link #refresh} (u_i and o_i, two doubles per state), which several smoothers refreshed one at
+     * a time may share (the levels of a multigrid hierarchy): grown on demand, dropped by {@link #release}.
+     */
+    public static final class Scratch {
+        private double[] upper = new double[0];
+        private double[] other = new double[0];
+
+        /** Empty work arrays. */
+        public Scratch() {
+        }
+
+        private void ensure(int n) {
+            if (upper.length < n) {
+                upper = new double[n];
+                other = new double[n];
+            }
+        }
+
+        /** Drops the arrays (e.g. after refreshing the largest smoother once): the next refresh allocates again. */
+        public void release() {
+            upper = new double[0];
+            other = new double[0];
+        }
+    }
+
     private final GeneratorRows a;
     private final int[] lineStart;
     private final double[] lower;
-    private final double[] upper;
-    /** o_j: column j's rates except to its line neighbours. */
-    private final double[] other;
+    private final Scratch scratch;
+    /** u_i (during {@link #refresh}: the scratch's array). */
+    private double[] upper;
+    /** o_j: column j's rates except to its line neighbours (during {@link #refresh}: the scratch's array). */
+    private double[] other;
     private final java.util.BitSet lineFirst;
     private final double[] upperOverPivot;
     private final double[] inversePivot;
@@ -40,15 +69,25 @@ public final class LineGaussSeidel {
      * @param lineStart line k is lineStart[k] … lineStart[k+1] − 1; lineStart[0] = 0, last = n, increasing
      */
     public LineGaussSeidel(GeneratorRows a, int[] lineStart) {
+        this(a, lineStart, new Scratch());
+    }
+
+    /**
+     * As {@link #LineGaussSeidel(GeneratorRows, int[])}, with {@link #refresh}'s work arrays shared.
+     *
+     * @param a         the generator
+     * @param lineStart line k is lineStart[k] … lineStart[k+1] − 1; lineStart[0] = 0, last = n, increasing
+     * @param scratch   work arrays shared with smoothers that are never refreshed at the same time
+     */
+    public LineGaussSeidel(GeneratorRows a, int[] lineStart, Scratch scratch) {
         int n = a.size();
         if (lineStart[0] != 0 || lineStart[lineStart.length - 1] != n) {
             throw new IllegalArgumentException("lines must cover 0 … " + n);
         }
         this.a = a;
         this.lineStart = lineStart;
+        this.scratch = scratch;
         lower = new double[n];
-        upper = new double[n];
-        other = new double[n];
         upperOverPivot = new double[n];
         inversePivot = new double[n];
         int longest = 1;
@@ -71,9 +110,12 @@ public final class LineGaussSeidel {
      */
     public void refresh() {
         int n = a.size();
+        scratch.ensure(n);
+        upper = scratch.upper;
+        other = scratch.other;
         java.util.Arrays.fill(lower, 0.0);
-        java.util.Arrays.fill(upper, 0.0);
-        java.util.Arrays.fill(other, 0.0);
+        java.util.Arrays.fill(upper, 0, n, 0.0);
+        java.util.Arrays.fill(other, 0, n, 0.0);
         int[] start = a.rowStart();
         int[] cols = a.columns();
         double[] rates = a.rates();
@@ -97,6 +139,8 @@ public final class LineGaussSeidel {
                 pinHeaviest(begin, end);
             }
         }
+        upper = null;
+        other = null;
     }
 
     /**
@@ -149,6 +193,18 @@ public final class LineGaussSeidel {
         eliminate(pin + 1, end, upper[pin]);
         inversePivot[pin] = 0.0;
         upperOverPivot[pin] = 0.0;
+    }
+
+    /**
+     * The heap this smoother holds between refreshes: l_i, u_i / d_i and 1 / d_i (24 bytes per state), the line
+     * starts (4 per line), the line-start bits and the longest line's work vector; not the generator nor the shared
+     * scratch.
+     *
+     * @return bytes (array payloads, without object headers)
+     */
+    public long heapBytes() {
+        int n = a.size();
+        return 24L * n + 4L * lineStart.length + n / 8 + 8L * work.length;
     }
 
     private boolean startsLine(int i) {
