@@ -61,8 +61,8 @@ final class MultigridSolver extends BuiltInSolver {
     }
 
     /**
-     * {@return this solver with the screening rule {@link MultigridFactorization#SCREENING} (GMRES to 1e-8, two
-     * polishing cycles, no error estimate): about half a full solve, for the intermediate attempts of an automatic
+     * {@return this solver with the screening rule {@link MultigridFactorization#SCREENING} (GMRES to 1e-8,
+     * polish to 1e-2, no error estimate): about half a full solve, for the intermediate attempts of an automatic
      * truncation}
      */
     @Override
