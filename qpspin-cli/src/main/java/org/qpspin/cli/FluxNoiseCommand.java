@@ -2,6 +2,7 @@ package org.qpspin.cli;
 
 import static org.qpspin.cli.SummaryFormat.g;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import org.qpspin.noise.ZeroFrequencyNoise;
 import org.qpspin.stationary.IterativeDiagnostics;
 import org.qpspin.stationary.StationaryAnalysis;
 import org.qpspin.stationary.StationaryResult;
+import org.qpspin.truncation.TruncationAttempt;
 import org.qpspin.truncation.TruncationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -133,12 +135,22 @@ public final class FluxNoiseCommand implements Callable<Integer> {
         double[] exactS = null;
         try {
             quiet.report(err, "solving the exact chain...");
-            NoiseSetup setup = NoiseSetup.of(model.rateModel(p), truncation, err, quiet.isSet());
+            long started = System.nanoTime();
+            NoiseSetup setup = NoiseSetup.of(model.rateModel(p), truncation, err, quiet.isSet(),
+                    AttemptLines.orNull(err, quiet.isSet()));
             solved = setup;
             StationaryAnalysis sa = setup.stationary;
             NoiseAnalysis a = setup.analysis;
             exactN = setup.zeroFrequency(Observable.particleNumber()); // the check solve's, not a second solve
+            StationaryResult r = sa.result();
+            // on stderr as soon as known, so that an interrupted run keeps the stationary answer and S_N(0)
+            quiet.report(err, String.format(Locale.ROOT, "exact chain: %d states, <N> = %.9g, Var N = %.9g, <m> = "
+                            + "%.9g, cost %.3g, residual %.3g; S_N(0) = %.9g /Hz; %.1f s so far; S_2S(0) solve...",
+                    r.states(), exactN.mean(), exactN.variance(), r.meanM(), r.relativeOmittedFlux(),
+                    r.relativeResidual(), exactN.zeroFrequency(), (System.nanoTime() - started) * 1e-9));
             ZeroFrequencyNoise moment = a.zeroFrequency(FluxNoiseEstimate.moment());
+            quiet.report(err, String.format(Locale.ROOT, "S_2S(0) = %.9g /Hz; %.1f s in all", moment.zeroFrequency(),
+                    (System.nanoTime() - started) * 1e-9));
             exact = FluxNoiseEstimate.of(p, exactN.zeroFrequency(), moment.zeroFrequency(), flux);
             if (plot != null) {
                 double tau = moment.correlationTime();
@@ -316,6 +328,17 @@ public final class FluxNoiseCommand implements Callable<Integer> {
             solved.verdict.putJson(e);
             e.put("solver", r.solver());
             e.put("truncation", solved.stationary.truncation().toString());
+            ArrayNode attempts = e.putArray("attempts");
+            for (TruncationAttempt at : solved.stationary.attempts()) {
+                ObjectNode o = attempts.addObject();
+                o.put("states", at.states());
+                o.put("nMax", at.nMax());
+                o.put("relativeOmittedFlux", at.relativeOmittedFlux());
+                o.put("screening", at.solver().contains("screening"));
+                o.put("seconds", at.seconds());
+                o.put("solver", at.solver());
+            }
+            e.put("stationarySeconds", solved.stationary.seconds());
             IterativeDiagnostics it = solved.stationary.factorization().iterativeDiagnostics();
             if (it != null) {
                 ObjectNode i = e.putObject("iterative");

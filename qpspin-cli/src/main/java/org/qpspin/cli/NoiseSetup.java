@@ -40,9 +40,18 @@ final class NoiseSetup {
     }
 
     static NoiseSetup of(RateModel rates, TruncationOptions options, PrintWriter err, boolean quiet) {
+        return of(rates, options, err, quiet, null);
+    }
+
+    /**
+     * As {@link #of(RateModel, TruncationOptions, PrintWriter, boolean)}, reporting each truncation attempt to
+     * {@code attempts} (null for none).
+     */
+    static NoiseSetup of(RateModel rates, TruncationOptions options, PrintWriter err, boolean quiet,
+                         StationaryAnalysis.Progress attempts) {
         ProgressListener progress = ProgressBars.listener(err, quiet);
         StationaryAnalysis sa = StationaryAnalysis.factorize(rates, options.truncation(),
-                options.solver().withProgress(progress));
+                options.solver().withProgress(progress), attempts);
         NoiseAnalysis a = NoiseAnalysis.of(sa.generator(), sa.factorization());
         try {
             return new NoiseSetup(sa, a, a.zeroFrequency(Observable.particleNumber()), options, err);

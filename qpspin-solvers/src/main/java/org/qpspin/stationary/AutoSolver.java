@@ -72,16 +72,40 @@ final class AutoSolver extends BuiltInSolver {
     /** The core solver is chosen when its core holds at most this share of the states. */
     static final double CORE_MAX_FRACTION = 0.5;
 
+    /** Whether the multigrid solver it routes to screens ({@link #screening()}); the direct ones are exact. */
+    private final boolean screening;
+
     AutoSolver() {
+        this(ProgressListener.NONE, false);
     }
 
     AutoSolver(ProgressListener progress) {
+        this(progress, false);
+    }
+
+    private AutoSolver(ProgressListener progress, boolean screening) {
         super(progress);
+        this.screening = screening;
     }
 
     @Override
     public AutoSolver withProgress(ProgressListener listener) {
-        return new AutoSolver(listener);
+        return new AutoSolver(listener, screening);
+    }
+
+    /**
+     * {@return the same routing, with the multigrid solver (where it routes there) stopping at the screening rule
+     * ({@link MultigridSolver#screening()}); the direct solvers are exact either way}
+     */
+    @Override
+    public AutoSolver screening() {
+        return new AutoSolver(progress, true);
+    }
+
+    /** The multigrid solver as routed, screening when this is {@link #screening()}. */
+    private MultigridSolver multigrid(String reason) {
+        MultigridSolver m = new MultigridSolver(progress, reason);
+        return screening ? m.screening() : m;
     }
 
     @Override
@@ -130,7 +154,7 @@ final class AutoSolver extends BuiltInSolver {
             long direct = exact.bytesFor(rates, space);
             long available = HeapBudget.availableBytes(direct + reserved);
             if (direct + reserved > available) {
-                return new MultigridSolver(progress, String.format(Locale.ROOT, "direct: %s needs ≥ %d MiB, "
+                return multigrid(String.format(Locale.ROOT, "direct: %s needs ≥ %d MiB, "
                                 + "%d MiB of heap available", exact.name(), HeapBudget.mebibytesUp(direct),
                         Math.max(0, available - reserved) >> 20));
             }
@@ -326,6 +350,6 @@ final class AutoSolver extends BuiltInSolver {
 
     /** The multigrid solver taking over from a direct one whose own check refused the heap, naming the refusal. */
     private MultigridSolver multigridAfter(InsufficientHeapException refusal) {
-        return new MultigridSolver(progress, "direct: " + refusal.getMessage().replaceFirst(";.*", ""));
+        return multigrid("direct: " + refusal.getMessage().replaceFirst(";.*", ""));
     }
 }

@@ -68,6 +68,31 @@ final class MultigridFactorization extends KeptFactorization {
     static final double ROUNDING_CHANGE = 1e-14;
     static final double ESTIMATE_TOLERANCE = 1e-6;
     /**
+     * How far one stationary solve goes (the pipeline's tolerance, the solver's numerics unchanged).
+     *
+     * @param krylovTolerance GMRES's relative tolerance on ‖L x‖₂ / ‖e∘x‖₂
+     * @param polishTolerance the polish's target for the estimated relative error of the entries above
+     *                        {@value #POLISH_FLOOR} p_max
+     * @param maxPolishCycles the polish's cap (it stops earlier once its target is met)
+     * @param estimateErrors  whether the error of ⟨N⟩ and Var N is estimated (one more group-inverse solve)
+     * @param screening       whether this is a screening solve (its result is flagged
+     *                        {@link StationaryResult#isScreening()}): good for a truncation's verdict within a
+     *                        margin, not for publishing
+     */
+    record Stopping(double krylovTolerance, double polishTolerance, int maxPolishCycles, boolean estimateErrors,
+                    boolean screening) {
+    }
+
+    /** The full solve: GMRES to {@value #CONVERGED}, polish to {@value #POLISH_CONVERGED}, errors estimated. */
+    static final Stopping FULL = new Stopping(CONVERGED, POLISH_CONVERGED, MAX_POLISH_CYCLES, true, false);
+    /**
+     * The screening solve of an intermediate truncation attempt (docs/validation.md, "Screening the intermediate
+     * attempts"): GMRES to 1e-8, polish to 1e-2, no error estimate. Not less polish: with two polishing cycles only,
+     * the screening cost of a tail-dominated attempt was 1.2 to 38 times the full solve's on the edge family (the
+     * tail entries GMRES leaves are not yet consistent), enough to grow a truncation that the full solve accepts.
+     */
+    static final Stopping SCREENING = new Stopping(1e-8, 1e-2, MAX_POLISH_CYCLES, false, true);
+    /**
      * Up-front heap estimate per state besides the generator's rows (hierarchy, smoother, vectors, GMRES basis at
      * restart {@value #RESTART}), an upper bound from a measurement: the whole first attempt of the edge-of-polarization
      * windows at N0 = 1000 (793 419 states: rows, stationary solve, S_N(0) and S_2S(0)) ran out of heap at -Xmx400m
@@ -100,6 +125,7 @@ final class MultigridFactorization extends KeptFactorization {
     private final AggregationMultigrid multigrid;
     private final Diagnostics diagnostics;
     private final int restart;
+    private final Stopping stopping;
     private int lastIterations;
     private double lastResidual;
 
@@ -119,7 +145,7 @@ final class MultigridFactorization extends KeptFactorization {
      */
     MultigridFactorization(Generator generator, SpinAggregates.Shape shape, AggregationMultigrid.Cycle cycle,
                            long start, double[] initial, ProgressListener progress) {
-        this(generator, shape, cycle, RESTART, start, initial, progress);
+        this(generator, shape, cycle, RESTART, FULL, start, initial, progress);
     }
 
     /**
@@ -135,6 +161,24 @@ final class MultigridFactorization extends KeptFactorization {
      */
     MultigridFactorization(Generator generator, SpinAggregates.Shape shape, AggregationMultigrid.Cycle cycle,
                            int restart, long start, double[] initial, ProgressListener progress) {
+        this(generator, shape, cycle, restart, FULL, start, initial, progress);
+    }
+
+    /**
+     * As the six-argument constructor, with GMRES's restart and the stopping rule given.
+     *
+     * @param generator the chain
+     * @param shape     the aggregates' shape
+     * @param cycle     the cycle's sweeps and visits
+     * @param restart   GMRES's basis vectors per cycle (the basis costs 8 (restart + 3) bytes per state)
+     * @param stopping  how far the stationary solve goes ({@link #FULL} or {@link #SCREENING})
+     * @param start     System.nanoTime() when the solve began (for the result's seconds)
+     * @param initial   the starting vector, or null for the uniform vector; not modified
+     * @param progress  where each solve's cycles and iterations are reported
+     */
+    MultigridFactorization(Generator generator, SpinAggregates.Shape shape, AggregationMultigrid.Cycle cycle,
+                           int restart, Stopping stopping, long start, double[] initial, ProgressListener progress) {
+        this.stopping = stopping;
         this.generator = generator;
         this.restart = restart;
         this.progress = progress == null ? ProgressListener.NONE : progress;
@@ -152,7 +196,8 @@ final class MultigridFactorization extends KeptFactorization {
         multigrid = new AggregationMultigrid(rows, SpinAggregates.levelLines(space),
                 SpinAggregates.hierarchy(space, shape), cycle);
         double[] p = new double[n];
-        if (initial != null && initial.length == n) {
+        boolean carried = initial != null && initial.length == n;
+        if (carried) {
             System.arraycopy(initial, 0, p, 0, n);
         } else {
             java.util.Arrays.fill(p, 1.0 / n);
@@ -173,7 +218,7 @@ final class MultigridFactorization extends KeptFactorization {
         }
         previous = null; // not held while GMRES's basis is (allocated again for the polish)
         multigrid.freeze(p);
-        boolean converged = gmres(null, p, fluxNorm(p));
+        boolean converged = gmres(null, p, fluxNorm(p), stopping.krylovTolerance());
         int gmresIterations = lastIterations;
         for (int i = 0; i < n; i++) {
             if (!(p[i] < Double.POSITIVE_INFINITY)) {
@@ -188,7 +233,7 @@ final class MultigridFactorization extends KeptFactorization {
         previous = new double[n];
         double change = Double.POSITIVE_INFINITY;
         double entryError = Double.POSITIVE_INFINITY;
-        while (polish < MAX_POLISH_CYCLES && !(entryError <= POLISH_CONVERGED)) {
+        while (polish < stopping.maxPolishCycles() && !(entryError <= stopping.polishTolerance())) {
             System.arraycopy(p, 0, previous, 0, n);
             multigrid.cycle(p);
             counter.add(1);
@@ -197,7 +242,7 @@ final class MultigridFactorization extends KeptFactorization {
             change = largestChange(previous, p);
             entryError = entrywiseError(change, polish > 1 ? last : Double.NaN);
         }
-        boolean polished = entryError <= POLISH_CONVERGED;
+        boolean polished = entryError <= stopping.polishTolerance();
         boolean zero = false;
         for (double v : p) {
             zero |= v == 0.0;
@@ -206,19 +251,24 @@ final class MultigridFactorization extends KeptFactorization {
             PinnedState.requireReachableFrom(generator, argmax(p));
         }
         StationaryResult result = StationaryResult.of(generator, p, "multigrid", (System.nanoTime() - start) * 1e-9);
+        if (stopping.screening()) {
+            result = result.asScreening();
+        }
         // the freeze for the group-inverse solves, at the final vector
         multigrid.freeze(result.probabilitiesView());
-        double[] error = momentErrors(result);
+        double[] error = stopping.estimateErrors() ? momentErrors(result) : new double[] {Double.NaN, Double.NaN};
         counter.finish();
         counter = WorkCounter.NONE;
         diagnostics = new Diagnostics(multigrid.depth(), startCycles, gmresIterations, polish,
                 converged && polished, result.relativeResidual(), error[0], error[1], entryError);
-        keep(result.withSolver(describe(diagnostics, n)));
+        keep(result.withSolver(describe(diagnostics, stopping)));
     }
 
-    private static String describe(Diagnostics d, int n) {
-        return String.format(Locale.ROOT, "multigrid[%d levels; %d+%d+%d cycles/iterations%s; entries >= %.0e p_max"
-                        + " est. rel. error %.1e; residual %.1e; est. error <N> %.1e, Var N %.1e]", d.levels(),
+    private static String describe(Diagnostics d, Stopping stopping) {
+        return String.format(Locale.ROOT, "multigrid%s[%d levels; %d+%d+%d cycles/iterations%s; entries >= %.0e p_max"
+                        + " est. rel. error %.1e; residual %.1e; est. error <N> %.1e, Var N %.1e]",
+                stopping.screening() ? String.format(Locale.ROOT, " screening (GMRES to %.0e, polish to %.0e)",
+                        stopping.krylovTolerance(), stopping.polishTolerance()) : "", d.levels(),
                 d.startCycles(), d.gmresIterations(), d.polishCycles(), d.converged() ? "" : ", NOT converged",
                 POLISH_FLOOR, d.entrywiseError(), d.relativeResidual(), d.meanNError(), d.varianceNError());
     }
@@ -315,8 +365,12 @@ final class MultigridFactorization extends KeptFactorization {
     }
 
     private boolean gmres(double[] b, double[] x, double scale) {
+        return gmres(b, x, scale, CONVERGED);
+    }
+
+    private boolean gmres(double[] b, double[] x, double scale, double tolerance) {
         Gmres.Result result = new Gmres(this::multiplyCounted, multigrid::precondition, restart, MAX_ITERATIONS)
-                .solve(b, x, CONVERGED, scale);
+                .solve(b, x, tolerance, scale);
         lastIterations = result.iterations();
         lastResidual = result.relativeResidual();
         return result.converged();

@@ -29,6 +29,8 @@ final class MultigridSolver extends BuiltInSolver {
 
     /** Why the automatic solver routed here (appended to the solver's name), or null when asked for by name. */
     private final String reason;
+    /** How far each stationary solve goes: {@link MultigridFactorization#FULL} or its screening rule. */
+    private final MultigridFactorization.Stopping stopping;
 
     MultigridSolver() {
         this(ProgressListener.NONE, null);
@@ -39,13 +41,33 @@ final class MultigridSolver extends BuiltInSolver {
      * @param reason   why the automatic solver chose it (shown in the result's solver name), or null
      */
     MultigridSolver(ProgressListener progress, String reason) {
+        this(progress, reason, MultigridFactorization.FULL);
+    }
+
+    /**
+     * @param progress where each solve's cycles and iterations are reported
+     * @param reason   why the automatic solver chose it (shown in the result's solver name), or null
+     * @param stopping how far each stationary solve goes
+     */
+    MultigridSolver(ProgressListener progress, String reason, MultigridFactorization.Stopping stopping) {
         super(progress);
         this.reason = reason;
+        this.stopping = stopping;
     }
 
     @Override
     public MultigridSolver withProgress(ProgressListener listener) {
-        return new MultigridSolver(listener, reason);
+        return new MultigridSolver(listener, reason, stopping);
+    }
+
+    /**
+     * {@return this solver with the screening rule {@link MultigridFactorization#SCREENING} (GMRES to 1e-8,
+     * polish to 1e-2, no error estimate): about half a full solve, for the intermediate attempts of an automatic
+     * truncation}
+     */
+    @Override
+    public MultigridSolver screening() {
+        return new MultigridSolver(progress, reason, MultigridFactorization.SCREENING);
     }
 
     @Override
@@ -67,8 +89,8 @@ final class MultigridSolver extends BuiltInSolver {
     public MultigridFactorization factorize(Generator generator, StationaryResult previous) {
         long start = System.nanoTime();
         double[] initial = previous == null ? null : carried(previous, generator.space());
-        MultigridFactorization f = new MultigridFactorization(generator, SpinAggregates.DEFAULT, CYCLE, start,
-                initial, progress);
+        MultigridFactorization f = new MultigridFactorization(generator, SpinAggregates.DEFAULT, CYCLE,
+                MultigridFactorization.RESTART, stopping, start, initial, progress);
         if (reason != null) {
             f.reportedAs(f.solver() + " (" + reason + ")");
         }

@@ -28,12 +28,27 @@ import org.qpspin.truncation.TwoSidedWindows;
  * {@link Truncation#maxStates()}, it throws {@link TruncationException} with the attempts made. A fixed
  * truncation is solved once and its cost reported (an error only with {@link Truncation#failIfAbove}).
  *
+ * <p>Screening: where the solver has a cheaper, early-stopping variant ({@link StationarySolver#screening()}, the
+ * multigrid solver), every attempt of an automatic truncation is first solved with it. An attempt whose screening
+ * cost c_s exceeds {@value #SCREENING_MARGIN} × tolerance is grown from the screening solution without a full solve;
+ * otherwise the same generator is solved in full, from the screening solution, and that full solve's cost decides.
+ * So only a full solve can meet the tolerance and the returned result is always a full solve's; the margin only
+ * decides when a full solve is skipped, and is safe while the screening cost is within a factor
+ * {@value #SCREENING_MARGIN} of the full one (measured within 10⁻³ relative along the edge-of-polarization family,
+ * docs/validation.md, "Screening the intermediate attempts").
+ *
  * <p>With A = 0 the only state reachable in the long run is the empty cluster: the result is the single state
  * (0, 0) with probability 1, whatever the truncation, and {@link #note()} says so.
  *
  * <p>Immutable; holds the final generator (and, from {@link #factorize}, its factorization).
  */
 public final class StationaryAnalysis {
+
+    /**
+     * An attempt whose screening cost is above this many tolerances is grown without a full solve; at or below, the
+     * full solve decides ({@link StationarySolver#screening()}).
+     */
+    public static final double SCREENING_MARGIN = 4.0;
 
     private final RateModel rates;
     private final MeanFieldFixedPoint meanField;
@@ -121,6 +136,20 @@ public final class StationaryAnalysis {
     }
 
     /**
+     * As {@link #factorize(RateModel, Truncation, StationarySolver)}, reporting each attempt to {@code progress}.
+     *
+     * @param rates the rate model (PRL 2020 or exact-spin) with its parameters
+     * @param truncation automatic (with its tolerance and caps) or fixed
+     * @param solver the stationary solver, e.g. {@link StationarySolvers#auto()}
+     * @param progress receives each attempt before and after it is solved (null for none)
+     * @return the analysis, with {@link #hasFactorization()} true
+     */
+    public static StationaryAnalysis factorize(RateModel rates, Truncation truncation, StationarySolver solver,
+                                               Progress progress) {
+        return run(rates, truncation, solver, true, progress);
+    }
+
+    /**
      * {@return the PRL 2020 rates of {@code parameters} under {@code truncation} with {@code solver}, keeping the final
      * factorization (as {@link #factorize(RateModel, Truncation, StationarySolver)}): the entry point for noise,
      * {@code NoiseAnalysis.of(StationaryAnalysis.factorize(p, ...))}}
@@ -184,8 +213,8 @@ public final class StationaryAnalysis {
             }
             Attempt a;
             try {
-                a = attempt(rates, window.space((int) nMax), solver, keepFactorization, attempts, progress,
-                        previous);
+                a = screenedAttempt(rates, window.space((int) nMax), solver, keepFactorization, attempts, progress,
+                        previous, tol);
             } catch (TruncationException e) {
                 throw e;
             } catch (IllegalArgumentException e) {
@@ -197,7 +226,7 @@ public final class StationaryAnalysis {
             }
             TruncationAttempt last = attempts.get(attempts.size() - 1);
             double cost = last.relativeOmittedFlux();
-            if (cost <= tol) {
+            if (cost <= tol && !a.result.isScreening()) { // only a full solve meets the tolerance
                 return new StationaryAnalysis(rates, truncation, a.generator, a.result, a.factorization, attempts,
                         null, elapsed(start));
             }
@@ -472,13 +501,71 @@ public final class StationaryAnalysis {
                                    boolean keepFactorization, List<TruncationAttempt> attempts,
                                    Progress progress, StationaryResult previous) {
         long start = System.nanoTime();
-        int nMax = space.maxN();
+        Generator generator = assemble(rates, space, solver, progress);
+        return solveAttempt(generator, solver, keepFactorization, attempts, progress, previous, start);
+    }
+
+    /**
+     * One attempt of an automatic truncation, screened where the solver can ({@link StationarySolver#screening()}):
+     * the screening solve, and the full solve of the same generator (from the screening answer) unless the
+     * screening cost exceeds {@value #SCREENING_MARGIN} × {@code tol}. Without a screening solver, {@link #attempt}.
+     *
+     * @return the full solve's attempt, or the screening one (flagged {@link StationaryResult#isScreening()}) when
+     *     its cost is clearly beyond the tolerance
+     */
+    private static Attempt screenedAttempt(RateModel rates, StateSpace space, StationarySolver solver,
+                                           boolean keepFactorization, List<TruncationAttempt> attempts,
+                                           Progress progress, StationaryResult previous, double tol) {
+        StationarySolver screen = solver.screening();
+        if (screen == null) {
+            return attempt(rates, space, solver, keepFactorization, attempts, progress, previous);
+        }
+        long start = System.nanoTime();
+        Generator generator = assemble(rates, space, solver, progress);
+        Attempt s = solveAttempt(generator, screen, keepFactorization, attempts, progress, previous, start);
+        if (!s.result.isScreening()) {
+            return s; // the screening solver routed to an exact solver: its answer is final
+        }
+        StationaryResult screened = s.result;
+        s = null; // the screening hierarchy is garbage before the full solve builds its own
+        if (screeningSaysGrow(screened.relativeOmittedFlux(), tol)) {
+            return new Attempt(generator, screened, null);
+        }
+        if (progress != null) {
+            progress.solving(space.maxN(), space.maxM(), space.size(), solver.name());
+        }
+        return solveAttempt(generator, solver, keepFactorization, attempts, progress, screened, System.nanoTime());
+    }
+
+    /**
+     * {@return whether a screening solve's cost {@code screeningCost} lets the truncation grow without a full solve:
+     * screeningCost &gt; {@value #SCREENING_MARGIN} × tol} Never true at or below the margin (a full solve decides
+     * there), nor for a NaN cost. A screening cost never meets the tolerance by itself: {@link #run} accepts only
+     * a full solve.
+     *
+     * @param screeningCost the relative omitted flux of the screening solution
+     * @param tol           the truncation's tolerance
+     */
+    static boolean screeningSaysGrow(double screeningCost, double tol) {
+        return screeningCost > SCREENING_MARGIN * tol;
+    }
+
+    /** The solver's up-front memory check on the space alone, then the assembly (rows where the solver reads rows). */
+    private static Generator assemble(RateModel rates, StateSpace space, StationarySolver solver, Progress progress) {
         solver.requireFits(rates, space);
         if (progress != null) {
-            progress.solving(nMax, space.maxM(), space.size(), solver.name());
+            progress.solving(space.maxN(), space.maxM(), space.size(), solver.name());
         }
-        Generator generator = solver.readsRows(rates, space) ? Generator.assembleRows(rates, space)
+        return solver.readsRows(rates, space) ? Generator.assembleRows(rates, space)
                 : Generator.assemble(rates, space);
+    }
+
+    /** The solve of one assembled attempt, recorded in {@code attempts} and reported to {@code progress}. */
+    private static Attempt solveAttempt(Generator generator, StationarySolver solver, boolean keepFactorization,
+                                        List<TruncationAttempt> attempts, Progress progress,
+                                        StationaryResult previous, long start) {
+        StateSpace space = generator.space();
+        int nMax = space.maxN();
         StationaryFactorization factorization = null;
         StationaryResult result;
         if (keepFactorization) {

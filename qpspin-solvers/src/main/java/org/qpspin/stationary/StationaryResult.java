@@ -37,12 +37,14 @@ public final class StationaryResult {
     private final double omittedFlux;
     private final double relativeOmittedFlux;
     private final String solver;
+    private final boolean screening;
     private final double seconds;
 
     private StationaryResult(Generator generator, double[] p, String solver, double seconds) {
         this.space = generator.space();
         this.probabilities = p;
         this.solver = solver;
+        this.screening = false;
         this.seconds = seconds;
         int size = p.length;
         marginalN = new double[space.maxN() + 1];
@@ -113,10 +115,28 @@ public final class StationaryResult {
      * @return the copy
      */
     public StationaryResult withSolver(String solverName) {
-        return new StationaryResult(this, solverName);
+        return new StationaryResult(this, solverName, screening);
     }
 
-    private StationaryResult(StationaryResult o, String solverName) {
+    /**
+     * {@return a copy flagged as a screening solve ({@link #isScreening()}); the numbers are shared}
+     */
+    StationaryResult asScreening() {
+        return new StationaryResult(this, solver, true);
+    }
+
+    /**
+     * {@return whether this result came from a screening solve: an iterative solve stopped early (e.g. the multigrid
+     * solver's GMRES at 1e-8 instead of 1e-14, no error estimate), accurate enough to decide an intermediate
+     * truncation attempt's verdict within a margin (docs/validation.md, "Screening the intermediate attempts") but
+     * never returned as an analysis's final answer}
+     */
+    public boolean isScreening() {
+        return screening;
+    }
+
+    private StationaryResult(StationaryResult o, String solverName, boolean screening) {
+        this.screening = screening;
         space = o.space;
         probabilities = o.probabilities;
         marginalN = o.marginalN;

@@ -69,6 +69,19 @@ public interface StationarySolver {
     }
 
     /**
+     * {@return the same solver stopping early, for the intermediate attempts of an automatic truncation, or null when
+     * it has no cheaper way (the direct solvers: their answer is exact at no extra cost)} A screening solve only has
+     * to tell whether an attempt's omitted flux is clearly above the tolerance and where to grow; its result is
+     * flagged {@link StationaryResult#isScreening()} and {@link StationaryAnalysis} never returns it: an attempt
+     * whose screening cost is within {@link StationaryAnalysis#SCREENING_MARGIN} of the tolerance is solved again in
+     * full, and only a full solve can meet the tolerance (docs/validation.md, "Screening the intermediate
+     * attempts"). The default: null.
+     */
+    default StationarySolver screening() {
+        return null;
+    }
+
+    /**
      * Refuses, before the generator of {@code space} is assembled, a chain this solver cannot hold: the generator
      * ({@link MemoryEstimates#generatorBytes}) and the solver's own arrays, estimated from the space's size and
      * level widths alone ({@link MemoryEstimates}), against the heap still available. Where the estimate is a lower
