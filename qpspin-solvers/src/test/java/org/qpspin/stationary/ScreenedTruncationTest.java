@@ -100,9 +100,9 @@ class ScreenedTruncationTest {
         assertTrue(r.isScreening() && !f.isScreening(), r.solver());
         assertTrue(r.solver().startsWith("multigrid screening (GMRES to 1e-08, polish to 1e-02)["), r.solver());
         assertTrue(Double.isNaN(s.diagnostics().meanNError()), "a screening solve estimates no moment errors");
-        // and from a carried start (which always cycles before the freeze)
+        // and from a carried start (at least one cycle runs before the freeze: START_CHANGE needs a measured change)
         MultigridFactorization w = full.screening().factorize(g, f);
-        assertTrue(w.diagnostics().startCycles() >= MultigridFactorization.WARM_START_CYCLES, w.solver());
+        assertTrue(w.diagnostics().startCycles() >= 1, w.solver());
         assertEquals(f.relativeOmittedFlux(), w.stationary().relativeOmittedFlux(), 1e-3 * f.relativeOmittedFlux());
     }
 
