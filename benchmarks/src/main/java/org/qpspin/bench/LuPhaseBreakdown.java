@@ -25,12 +25,13 @@ import org.qpspin.truncation.ProbableCore;
  * ordering, the symbolic analysis ({@link SupernodalAnalysis#of}), the numeric factorization
  * ({@link MultifrontalGth#factorize(SupernodalAnalysis, org.ejml.data.DMatrixSparseCSC)}), one pinned solve
  * (forward + backward) — and S_N(0) ({@link NoiseAnalysis#zeroFrequency}) on the lu factorization. Runs alternate
- * so that JIT warm-up shows as the difference between rounds. Wall times measure the load too: quote the printed
+ * so that JIT warm-up shows as the difference between rounds; {@code -Dsolvers=lu,auto} swaps the two whole runs
+ * (the one after the previous round's garbage pays for collecting it). Wall times measure the load too: quote the printed
  * load average with them.
  *
  * <pre>
  *   java --add-modules jdk.incubator.vector -Xmx8g -cp benchmarks/target/benchmarks.jar \
- *       org.qpspin.bench.LuPhaseBreakdown [-Druns=2] [SR|TA|weak ...]
+ *       org.qpspin.bench.LuPhaseBreakdown [-Druns=2] [-Dsolvers=auto,lu] [-Dphases=auto,lu,split] [SR|TA|weak ...]
  * </pre>
  */
 public final class LuPhaseBreakdown {
@@ -68,7 +69,7 @@ public final class LuPhaseBreakdown {
             Generator g = Generator.assemble(Prl2020RateModel.of(p), space);
             System.out.printf(Locale.ROOT, "%s: %d states, %d entries%n", family.name(), g.size(), g.nonZeros());
             for (int r = 0; r < runs; r++) {
-                for (String solver : new String[] {"auto", "lu"}) {
+                for (String solver : System.getProperty("solvers", "auto,lu").split(",")) {
                     if (!phases.contains(solver)) {
                         continue;
                     }
