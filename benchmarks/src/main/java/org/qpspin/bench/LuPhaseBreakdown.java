@@ -3,6 +3,7 @@ package org.qpspin.bench;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import org.qpspin.generator.Generator;
+import org.qpspin.linalg.dense.DenseKernel;
 import org.qpspin.linalg.lu.MultifrontalGth;
 import org.qpspin.linalg.lu.SupernodalAnalysis;
 import org.qpspin.model.ModelParameters;
@@ -84,6 +85,7 @@ public final class LuPhaseBreakdown {
                 if (!phases.contains("split")) {
                     continue;
                 }
+                DenseKernel.prepareFor(g.size()); // as the solvers do: the SIMD kernel once compiled, not the scalar one
                 Clock c = new Clock();
                 StateSpace core = ProbableCore.of(g.rateModel(), space);
                 c.lap("auto's core screen (" + core.size() + " states)");
