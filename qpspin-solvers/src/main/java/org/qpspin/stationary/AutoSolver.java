@@ -235,15 +235,31 @@ final class AutoSolver extends BuiltInSolver {
         return exactFor(generator, ProgressListener.NONE);
     }
 
-    /** {@link #exactFor(Generator)} reporting its long phases to {@code progress}. */
+    /**
+     * {@link #exactFor(Generator)} reporting its long phases to {@code progress}. The same rule as
+     * {@link #screened} followed by the counts, with the heap check ({@link #levelsFit}) asked only where the
+     * answer would otherwise be levels: a chain whose shape or counts choose lu never triggers its
+     * {@link System#gc()} (a full collection of the garbage of earlier solves when the heap looks short: 78 ms
+     * with 2.1 GB in use on the 10⁶-state SR band, docs/benchmarks.md, "Per-phase times of auto and lu"). The
+     * answer is the same as {@link #screened} followed by the counts; the analysis is handed to the LU.
+     */
     static BuiltInSolver exactFor(Generator generator, ProgressListener progress) {
-        BuiltInSolver screened = screened(generator.space(), progress);
-        if (screened != null) {
-            return screened;
+        StateSpace space = generator.space();
+        if (space.size() <= GTH_LIMIT) {
+            return new GthSolver();
         }
-        SupernodalAnalysis analysis = DirectSolverCosts.luAnalysis(generator);
-        return prefersLevels(DirectSolverCosts.of(generator, analysis)) ? new LevelSolver(progress)
-                : new LuSolver(true, progress, analysis);
+        double r = shapeRatio(space);
+        if (r > WIDE_RATIO) {
+            return new LuSolver(true, progress);
+        }
+        SupernodalAnalysis analysis = null;
+        if (r >= NARROW_RATIO) {
+            analysis = DirectSolverCosts.luAnalysis(generator);
+            if (!prefersLevels(DirectSolverCosts.of(generator, analysis))) {
+                return new LuSolver(true, progress, analysis);
+            }
+        }
+        return levelsFit(space) ? new LevelSolver(progress) : new LuSolver(true, progress, analysis);
     }
 
     /**
