@@ -28,19 +28,6 @@ public final class DirectSolverCostReport {
     private DirectSolverCostReport() {
     }
 
-    /** A peer family at the N0 and nMax of the 1e6-state band run (docs/benchmarks.md, issue 17). */
-    private record Family(String name, double n0, int nMax, double gamma, double gammaT, double tauS) {
-        ModelParameters parameters() {
-            return ModelParameters.withMeanFieldN0(n0, 1.0, gamma, gammaT, tauS);
-        }
-    }
-
-    private static final Family[] FAMILIES = {
-        new Family("SR", 1797.1, 9885, 50.0, 0.0, 1.0),
-        new Family("TA", 2323.1, 8131, 1.0, 1.0 / (25.0 * 2323.1), Double.POSITIVE_INFINITY),
-        new Family("weak", 553.1, 3043, 10.0, 0.0, 1.0 / 3.0),
-    };
-
     /**
      * Runs the report.
      *
@@ -59,7 +46,7 @@ public final class DirectSolverCostReport {
         System.out.println("family states nnz maxW sumW2 sumW3 levelsFlops levelsEntries luFlops luEntries "
                 + "luMaxFront analysisS");
         java.util.List<Object[]> cases = new java.util.ArrayList<>();
-        for (Family f : FAMILIES) {
+        for (PeerBandFamily f : PeerBandFamily.ALL) {
             if (wanted.isEmpty() || wanted.contains(f.name())) {
                 ModelParameters p = f.parameters();
                 cases.add(new Object[] {f.name(), p, BandTruncation.around(p, f.nMax(), 1e-10, 0)});
@@ -77,7 +64,7 @@ public final class DirectSolverCostReport {
             }
         }
         for (Object[] c0se : cases) {
-            Family f = new Family((String) c0se[0], 0, 0, 0, 0, 0);
+            PeerBandFamily f = new PeerBandFamily((String) c0se[0], 0, 0, 0, 0, 0);
             ModelParameters p = (ModelParameters) c0se[1];
             StateSpace space = (StateSpace) c0se[2];
             Generator g = Generator.assemble(Prl2020RateModel.of(p), space);

@@ -40,18 +40,6 @@ public final class LuPhaseBreakdown {
     private LuPhaseBreakdown() {
     }
 
-    private record Family(String name, double n0, int nMax, double gamma, double gammaT, double tauS) {
-        ModelParameters parameters() {
-            return ModelParameters.withMeanFieldN0(n0, 1.0, gamma, gammaT, tauS);
-        }
-    }
-
-    private static final Family[] FAMILIES = {
-        new Family("SR", 1797.1, 9885, 50.0, 0.0, 1.0),
-        new Family("TA", 2323.1, 8131, 1.0, 1.0 / (25.0 * 2323.1), Double.POSITIVE_INFINITY),
-        new Family("weak", 553.1, 3043, 10.0, 0.0, 1.0 / 3.0),
-    };
-
     /**
      * Runs the breakdown.
      *
@@ -61,7 +49,7 @@ public final class LuPhaseBreakdown {
         java.util.List<String> wanted = java.util.Arrays.asList(args);
         int runs = Integer.getInteger("runs", 2);
         String phases = System.getProperty("phases", "auto,lu,split");
-        for (Family family : FAMILIES) {
+        for (PeerBandFamily family : PeerBandFamily.ALL) {
             if (!wanted.isEmpty() && !wanted.contains(family.name())) {
                 continue;
             }
