@@ -214,20 +214,25 @@ final class AutoSolver extends BuiltInSolver {
      * ({@link #shapeRatio}); null in between, where the two exactFor variants decide their own way.
      */
     private static BuiltInSolver screened(StateSpace space, ProgressListener progress) {
-        if (space.size() <= GTH_LIMIT) {
-            return new GthSolver();
+        BuiltInSolver byShape = byShape(space, progress);
+        if (byShape != null) {
+            return byShape;
         }
         if (!levelsFit(space)) {
             return new LuSolver(true, progress);
         }
-        double r = shapeRatio(space);
-        if (r < NARROW_RATIO) {
-            return new LevelSolver(progress);
+        return shapeRatio(space) < NARROW_RATIO ? new LevelSolver(progress) : null;
+    }
+
+    /**
+     * The part of the rule that needs neither the heap nor the counts: gth up to {@value #GTH_LIMIT} states, lu
+     * above r = {@value #WIDE_RATIO} ({@link #shapeRatio}); null otherwise.
+     */
+    private static BuiltInSolver byShape(StateSpace space, ProgressListener progress) {
+        if (space.size() <= GTH_LIMIT) {
+            return new GthSolver();
         }
-        if (r > WIDE_RATIO) {
-            return new LuSolver(true, progress);
-        }
-        return null;
+        return shapeRatio(space) > WIDE_RATIO ? new LuSolver(true, progress) : null;
     }
 
     /** The exact (direct, subtraction-free) solver the rule picks for {@code generator}: gth, levels or lu. */
@@ -245,15 +250,12 @@ final class AutoSolver extends BuiltInSolver {
      */
     static BuiltInSolver exactFor(Generator generator, ProgressListener progress) {
         StateSpace space = generator.space();
-        if (space.size() <= GTH_LIMIT) {
-            return new GthSolver();
-        }
-        double r = shapeRatio(space);
-        if (r > WIDE_RATIO) {
-            return new LuSolver(true, progress);
+        BuiltInSolver byShape = byShape(space, progress);
+        if (byShape != null) {
+            return byShape;
         }
         SupernodalAnalysis analysis = null;
-        if (r >= NARROW_RATIO) {
+        if (shapeRatio(space) >= NARROW_RATIO) {
             analysis = DirectSolverCosts.luAnalysis(generator);
             if (!prefersLevels(DirectSolverCosts.of(generator, analysis))) {
                 return new LuSolver(true, progress, analysis);
