@@ -129,6 +129,8 @@ final class MultigridFactorization extends KeptFactorization {
     private final Diagnostics diagnostics;
     private final int restart;
     private final Stopping stopping;
+    /** Whether this solve carried on from a screening solve's answer and hierarchy ({@link #continuedInFull}). */
+    private boolean continued;
     private int lastIterations;
     private double lastResidual;
 
@@ -205,18 +207,68 @@ final class MultigridFactorization extends KeptFactorization {
         } else {
             java.util.Arrays.fill(p, 1.0 / n);
         }
+        diagnostics = solveStationary(p, true, start);
+    }
+
+    /**
+     * The full solve carried on from a screening solve of the same generator: the screening's hierarchy, from its
+     * answer, without start cycles (the screening answer is already past them and its GMRES): the cycle frozen at
+     * that answer, GMRES and the polish to {@code stopping}'s rule, the error estimate if asked for. Shares the
+     * generator's rows and the hierarchy with {@code screening} (which must not be used for solves any more: the
+     * hierarchy is frozen at this solve's answer).
+     *
+     * @param screening the screening factorization of the same generator
+     * @param stopping  how far this solve goes (normally {@link #FULL})
+     * @param start     System.nanoTime() when this solve began (for the result's seconds)
+     */
+    private MultigridFactorization(MultigridFactorization screening, Stopping stopping, long start) {
+        this.stopping = stopping;
+        this.generator = screening.generator;
+        this.restart = screening.restart;
+        this.progress = screening.progress;
+        this.rows = screening.rows;
+        this.multigrid = screening.multigrid;
+        this.continued = true;
+        String before = screening.stationary().solver();
+        String core = describe(screening.diagnostics, screening.stopping, false);
+        int at = before.indexOf(core);
+        // the screening's name as the handing-out solver reported it (auto's prefix, a routing reason)
+        String prefix = at < 0 ? "" : before.substring(0, at);
+        String suffix = at < 0 ? "" : before.substring(at + core.length());
+        double[] p = screening.stationary().probabilitiesView().clone();
+        diagnostics = solveStationary(p, false, start);
+        reportedAs(prefix + stationary().solver() + suffix);
+    }
+
+    /**
+     * {@return for a screening solve, the full solve of its generator carried on from its answer with its hierarchy
+     * (no rebuild, no start cycles; issue 18: the full solve of the final truncation repeated the screening's work),
+     * to the {@link #FULL} rule; null for a full solve} This factorization must not be used for solves afterwards
+     * (they share the hierarchy, frozen at the full solve's answer).
+     */
+    @Override
+    public MultigridFactorization continuedInFull() {
+        return stopping.screening() ? new MultigridFactorization(this, FULL, System.nanoTime()) : null;
+    }
+
+    /**
+     * The stationary solve from {@code p} (overwritten): start cycles (if {@code startCycles}), the frozen cycle and
+     * the weighted GMRES, the polish, the freeze at the final vector and the error estimate; keeps the result.
+     */
+    private Diagnostics solveStationary(double[] p, boolean startCycles, long start) {
+        int n = p.length;
         // counted in cycles and operator products, against their caps (a converged solve ends early, at 100 %)
         counter = WorkCounter.start(this.progress, "multigrid stationary vector",
                 MAX_START_CYCLES + MAX_ITERATIONS + MAX_POLISH_CYCLES + MAX_ITERATIONS);
-        int startCycles = 0;
+        int cycles = 0;
         double[] previous = new double[n];
         double lastChange = Double.POSITIVE_INFINITY;
-        while (startCycles < MAX_START_CYCLES
+        while (startCycles && cycles < MAX_START_CYCLES
                 && (relativeResidual(p) > KRYLOV_START || !(lastChange <= START_CHANGE))) {
             System.arraycopy(p, 0, previous, 0, n);
             multigrid.cycle(p);
             counter.add(1);
-            startCycles++;
+            cycles++;
             lastChange = largestChange(previous, p);
         }
         multigrid.freeze(p);
@@ -231,8 +283,7 @@ final class MultigridFactorization extends KeptFactorization {
                 p[i] = 0.0;
             }
         }
-        int polish = 0;
-        previous = new double[n];
+        int polish = 0; // previous (GMRES's weights until now) holds the polish's last iterate
         double change = Double.POSITIVE_INFINITY;
         double entryError = Double.POSITIVE_INFINITY;
         while (polish < stopping.maxPolishCycles() && !(entryError <= stopping.polishTolerance())) {
@@ -261,17 +312,19 @@ final class MultigridFactorization extends KeptFactorization {
         double[] error = stopping.estimateErrors() ? momentErrors(result) : new double[] {Double.NaN, Double.NaN};
         counter.finish();
         counter = WorkCounter.NONE;
-        diagnostics = new Diagnostics(multigrid.depth(), startCycles, gmresIterations, polish,
+        Diagnostics d = new Diagnostics(multigrid.depth(), cycles, gmresIterations, polish,
                 converged && polished, result.relativeResidual(), error[0], error[1], entryError);
-        keep(result.withSolver(describe(diagnostics, stopping)));
+        keep(result.withSolver(describe(d, stopping, continued)));
+        return d;
     }
 
-    private static String describe(Diagnostics d, Stopping stopping) {
-        return String.format(Locale.ROOT, "multigrid%s[%d levels; %d+%d+%d cycles/iterations%s; entries >= %.0e p_max"
+    private static String describe(Diagnostics d, Stopping stopping, boolean continued) {
+        return String.format(Locale.ROOT, "multigrid%s[%d levels; %s%d+%d+%d cycles/iterations%s; entries >= %.0e p_max"
                         + " est. rel. error %.1e; residual %.1e; est. error <N> %.1e, Var N %.1e]",
                 stopping.screening() ? String.format(Locale.ROOT, " screening (GMRES to %.0e, polish to %.0e)",
                         stopping.krylovTolerance(), stopping.polishTolerance()) : "", d.levels(),
-                d.startCycles(), d.gmresIterations(), d.polishCycles(), d.converged() ? "" : ", NOT converged",
+                continued ? "continued: " : "", d.startCycles(), d.gmresIterations(), d.polishCycles(),
+                d.converged() ? "" : ", NOT converged",
                 POLISH_FLOOR, d.entrywiseError(), d.relativeResidual(), d.meanNError(), d.varianceNError());
     }
 

@@ -522,17 +522,27 @@ public final class StationaryAnalysis {
         }
         long start = System.nanoTime();
         Generator generator = assemble(rates, space, solver, progress);
-        Attempt s = solveAttempt(generator, screen, keepFactorization, attempts, progress, previous, start);
-        if (!s.result.isScreening()) {
-            return s; // the screening solver routed to an exact solver: its answer is final
+        // factorized (to be carried on to the full solve) where that costs nothing extra: always when the factorization
+        // is kept, and for the multigrid solver by name, whose solve is its factorization; not for auto's direct
+        // solvers' plain solves (levels keeps rows only when asked to factorize)
+        boolean continuable = keepFactorization || screen.kind() == SolverKind.MULTIGRID;
+        Attempt s = solveAttempt(generator, screen, continuable, attempts, progress, previous, start);
+        if (!s.result.isScreening()) { // the screening solver routed to an exact solver: its answer is final
+            return keepFactorization ? s : new Attempt(s.generator, s.result, null);
         }
         StationaryResult screened = s.result;
-        s = null; // the screening hierarchy is garbage before the full solve builds its own
         if (screeningSaysGrow(screened.relativeOmittedFlux(), tol)) {
             return new Attempt(generator, screened, null);
         }
         if (progress != null) {
             progress.solving(space.maxN(), space.maxM(), space.size(), solver.name());
+        }
+        long fullStart = System.nanoTime();
+        StationaryFactorization full = s.factorization == null ? null : s.factorization.continuedInFull();
+        s = null; // without a continuation the screening hierarchy is garbage before the full solve builds its own
+        if (full != null) {
+            return recordAttempt(generator, full.stationary(), keepFactorization ? full : null, attempts, progress,
+                    fullStart);
         }
         return solveAttempt(generator, solver, keepFactorization, attempts, progress, screened, System.nanoTime());
     }
@@ -564,8 +574,6 @@ public final class StationaryAnalysis {
     private static Attempt solveAttempt(Generator generator, StationarySolver solver, boolean keepFactorization,
                                         List<TruncationAttempt> attempts, Progress progress,
                                         StationaryResult previous, long start) {
-        StateSpace space = generator.space();
-        int nMax = space.maxN();
         StationaryFactorization factorization = null;
         StationaryResult result;
         if (keepFactorization) {
@@ -574,7 +582,15 @@ public final class StationaryAnalysis {
         } else {
             result = solver.solve(generator, previous);
         }
-        TruncationAttempt record = new TruncationAttempt(nMax, space.maxM(), space.size(),
+        return recordAttempt(generator, result, factorization, attempts, progress, start);
+    }
+
+    /** An attempt's solve recorded in {@code attempts} (seconds since {@code start}) and reported to {@code progress}. */
+    private static Attempt recordAttempt(Generator generator, StationaryResult result,
+                                         StationaryFactorization factorization, List<TruncationAttempt> attempts,
+                                         Progress progress, long start) {
+        StateSpace space = generator.space();
+        TruncationAttempt record = new TruncationAttempt(space.maxN(), space.maxM(), space.size(),
                 result.relativeOmittedFlux(), result.outerLevelMass(), result.outerColumnMass(), result.solver(),
                 elapsed(start));
         attempts.add(record);
