@@ -37,8 +37,8 @@ public interface StationaryFactorization {
 
     /**
      * {@return for a screening solve ({@link StationaryResult#isScreening()}), the full solve of the same generator
-     * carried on from it, reusing what it built (the multigrid solver: its hierarchy and answer, without start
-     * cycles), or null when this factorization cannot (the default, and any full solve): then the caller solves
+     * carried on from it, reusing what it built (the multigrid solver: its hierarchy and answer, one start
+     * cycle), or null when this factorization cannot (the default, and any full solve): then the caller solves
      * again from the screening answer} This factorization is not to be used afterwards.
      */
     default StationaryFactorization continuedInFull() {
