@@ -31,7 +31,9 @@ import org.qpspin.truncation.TwoSidedWindows;
  * <p>Screening: where the solver has a cheaper, early-stopping variant ({@link StationarySolver#screening()}, the
  * multigrid solver), every attempt of an automatic truncation is first solved with it. An attempt whose screening
  * cost c_s exceeds {@value #SCREENING_MARGIN} × tolerance is grown from the screening solution without a full solve;
- * otherwise the same generator is solved in full, from the screening solution, and that full solve's cost decides.
+ * otherwise the same generator is solved in full, carried on from the screening solve where its factorization can
+ * ({@link StationaryFactorization#continuedInFull()}: the multigrid hierarchy and answer reused), else from the
+ * screening solution, and that full solve's cost decides.
  * So only a full solve can meet the tolerance and the returned result is always a full solve's; the margin only
  * decides when a full solve is skipped, and is safe while the screening cost is within a factor
  * {@value #SCREENING_MARGIN} of the full one (measured within 10⁻³ relative along the edge-of-polarization family,
