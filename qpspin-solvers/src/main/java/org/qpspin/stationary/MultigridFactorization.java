@@ -483,30 +483,15 @@ final class MultigridFactorization extends KeptFactorization {
                 out[i] /= weight[i];
             }
         };
-        double scale = Math.sqrt(sumSquares);
-        int iterations = 0;
-        boolean converged = false;
-        double residual = Double.POSITIVE_INFINITY;
-        while (iterations < MAX_ITERATIONS) { // one restart cycle at a time, to see it stagnate
-            Gmres.Result result = new Gmres(scaled, preconditioner, restart,
-                    Math.min(restart, MAX_ITERATIONS - iterations)).solve(null, x, tolerance, scale);
-            iterations += result.iterations();
-            double last = residual;
-            residual = result.relativeResidual();
-            if (result.converged()) {
-                converged = true;
-                break;
-            }
-            if (residual <= ROUNDING_FLOOR * tolerance && residual > STAGNATION * last) {
-                converged = true; // at the weighted residual's rounding floor: the polish measures the rest
-                break;
-            }
-        }
+        Gmres.Result result = new Gmres(scaled, preconditioner, restart, MAX_ITERATIONS)
+                .stoppingAtStagnation(STAGNATION, ROUNDING_FLOOR).solve(null, x, tolerance, Math.sqrt(sumSquares));
+        // converged, or stopped at the weighted residual's rounding floor: the polish measures the rest
+        boolean converged = result.converged() || result.relativeResidual() <= ROUNDING_FLOOR * tolerance;
         for (int i = 0; i < n; i++) {
             x[i] *= weight[i];
         }
-        lastIterations = iterations;
-        lastResidual = residual;
+        lastIterations = result.iterations();
+        lastResidual = result.relativeResidual();
         return converged;
     }
 

@@ -10,7 +10,9 @@ import org.qpspin.linalg.WorkCounter;
  * {@code restart} steps.
  *
  * <p>Stopping rule: ‖b − A x‖₂ ≤ tolerance × scale, checked on the true residual at the start of every cycle (and
- * on the rotated estimate |g_k| inside it, which ends the cycle early), or {@code maxIterations} steps in all.
+ * on the rotated estimate |g_k| inside it, which ends the cycle early), or {@code maxIterations} steps in all; with
+ * {@link #stoppingAtStagnation} also when a whole cycle reduced the true residual by less than a given factor while
+ * it is within a given multiple of the target (the rounding floor of a residual that cannot reach the tolerance).
  * A singular A is fine when the system is consistent and M maps into the range the iteration needs.
  *
  * <p>Memory per solve: restart + 1 basis vectors and two work vectors of length n. Not thread-safe (one solve at
@@ -35,6 +37,10 @@ public final class Gmres {
     private final LinearOperator preconditioner;
     private final int restart;
     private final int maxIterations;
+    /** A cycle that leaves more than this share of the residual it started from stagnates; 0: never stops so. */
+    private final double stagnation;
+    /** Stagnation only stops the solve with the residual at most this many times the target. */
+    private final double stagnationBelow;
 
     /**
      * @param a              A
@@ -51,6 +57,34 @@ public final class Gmres {
         this.preconditioner = preconditioner;
         this.restart = restart;
         this.maxIterations = maxIterations;
+        this.stagnation = 0.0;
+        this.stagnationBelow = 0.0;
+    }
+
+    private Gmres(Gmres g, double stagnation, double stagnationBelow) {
+        this.a = g.a;
+        this.preconditioner = g.preconditioner;
+        this.restart = g.restart;
+        this.maxIterations = g.maxIterations;
+        this.stagnation = stagnation;
+        this.stagnationBelow = stagnationBelow;
+    }
+
+    /**
+     * {@return this GMRES also stopping (not converged: {@link Result#converged()} false) when a whole cycle of
+     * {@code restart} steps left more than {@code factor} of the true residual it started from, with that residual
+     * at most {@code below} × tolerance × scale} For a residual norm with a rounding floor above the tolerance (the
+     * multigrid solver's weighted norm), so that the steps up to the cap are not spent at the floor.
+     *
+     * @param factor the share of a cycle's starting residual above which the cycle stagnated, in (0, 1)
+     * @param below  how many targets above the tolerance the stagnation rule applies (≥ 1)
+     * @throws IllegalArgumentException if factor is not in (0, 1) or below &lt; 1
+     */
+    public Gmres stoppingAtStagnation(double factor, double below) {
+        if (!(factor > 0.0 && factor < 1.0) || !(below >= 1.0)) {
+            throw new IllegalArgumentException("need factor in (0, 1) and below >= 1, got " + factor + ", " + below);
+        }
+        return new Gmres(this, factor, below);
     }
 
     /**
@@ -105,6 +139,7 @@ public final class Gmres {
         double target = tolerance * scale;
         int iterations = 0;
         double initial = Double.NaN;
+        double cycleStart = Double.POSITIVE_INFINITY;
         long reported = 0;
         while (true) {
             a.apply(x, w);
@@ -122,6 +157,10 @@ public final class Gmres {
             if (beta <= target || iterations >= maxIterations) {
                 return new Result(beta <= target, iterations, residual);
             }
+            if (stagnation > 0.0 && beta <= stagnationBelow * target && beta > stagnation * cycleStart) {
+                return new Result(false, iterations, residual);
+            }
+            cycleStart = beta;
             if (basis[0] == null) {
                 basis[0] = new double[n];
             }
