@@ -20,12 +20,13 @@ import org.qpspin.truncation.BandTruncation;
  * the symbolic factorization's flops ({@link SupernodalAnalysis#flops()}), factor entries and largest front. Orders:
  * the LU's own lattice dissection, and an external permutation (one 0-based state index per line, METIS's
  * {@code ndmetis} iperm file: line i is the position of state i) if {@code -Dorder.dir=DIR} holds
- * {@code FAMILY.graph.iperm}. With {@code -Dgraph.dir=DIR} the pattern of A + Aᵀ is written there in METIS's
+ * {@code FAMILY.graph.iperm}; with {@code -Dwhere=true} also the flops by front size and by level. With
+ * {@code -Dgraph.dir=DIR} the pattern of A + Aᵀ is written there in METIS's
  * graph format ({@code FAMILY.graph}) for {@code ndmetis}.
  *
  * <pre>
  *   java --add-modules jdk.incubator.vector -Xmx8g -cp benchmarks/target/benchmarks.jar \
- *       [-Dgraph.dir=DIR] [-Dorder.dir=DIR] org.qpspin.bench.OrderingFlops [SR|TA|weak ...]
+ *       [-Dgraph.dir=DIR] [-Dorder.dir=DIR] [-Dwhere=true] [-Dshape=true] org.qpspin.bench.OrderingFlops [SR|TA|weak ...]
  * </pre>
  */
 public final class OrderingFlops {
@@ -67,16 +68,6 @@ public final class OrderingFlops {
             report("lattice", a, Orderings.withLast(lattice, pin), seconds);
             if (Boolean.getBoolean("where")) {
                 where(space, Orderings.withLast(lattice, pin), a);
-            }
-            String variants = System.getProperty("variants", "");
-            for (String v : variants.isEmpty() ? new String[0] : variants.split(";")) {
-                // balance:k,k,k  (k indexes DissectionVariant.SHEARS, SHEARS.length = m)
-                String[] part = v.split(":");
-                int[] use = java.util.Arrays.stream(part[1].split(",")).mapToInt(Integer::parseInt).toArray();
-                long t1 = System.nanoTime();
-                int[] o = DissectionVariant.order(space, a, Double.parseDouble(part[0]), use);
-                double sec = (System.nanoTime() - t1) * 1e-9;
-                report("v " + v, a, Orderings.withLast(o, pin), sec);
             }
             String orderDir = System.getProperty("order.dir");
             if (orderDir != null) {
