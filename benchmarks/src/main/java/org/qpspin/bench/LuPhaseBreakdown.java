@@ -32,7 +32,7 @@ import org.qpspin.truncation.ProbableCore;
  *
  * <pre>
  *   java --add-modules jdk.incubator.vector -Xmx8g -cp benchmarks/target/benchmarks.jar \
- *       org.qpspin.bench.LuPhaseBreakdown [-Druns=2] [-Dsolvers=auto,lu] [-Dphases=auto,lu,split] [-Dtiles=false] [SR|TA|weak ...]
+ *       org.qpspin.bench.LuPhaseBreakdown [-Druns=2] [-Dsolvers=auto,lu] [-Dphases=auto,lu,split] [SR|TA|weak ...]
  * </pre>
  */
 public final class LuPhaseBreakdown {
@@ -49,8 +49,6 @@ public final class LuPhaseBreakdown {
         java.util.List<String> wanted = java.util.Arrays.asList(args);
         int runs = Integer.getInteger("runs", 2);
         String phases = System.getProperty("phases", "auto,lu,split");
-        // -Dtiles=false: the LU's Schur updates four terms per call, as before the register-tiled kernel
-        MultifrontalGth.registerTiles = Boolean.parseBoolean(System.getProperty("tiles", "true"));
         for (PeerBandFamily family : PeerBandFamily.ALL) {
             if (!wanted.isEmpty() && !wanted.contains(family.name())) {
                 continue;

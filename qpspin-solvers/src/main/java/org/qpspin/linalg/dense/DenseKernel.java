@@ -40,8 +40,6 @@ public final class DenseKernel {
     public static final int WARM_UP_STATES = 50_000;
     /** Warm-up batches: calls per batch, and the drop from the first batch's time that says "compiled". */
     private static final int WARM_UP_BATCH = 500;
-    /** Width of the warm-up block of the tiled kernel: two three-vector tiles and one single vector at 8 lanes. */
-    private static final int TILE_WIDTH = 56;
     private static final double COMPILED_SPEED_UP = 50.0;
     /** The warm-up gives up (the scalar kernel stays) after this many seconds. */
     private static final double WARM_UP_LIMIT_SECONDS = 5.0;
@@ -97,7 +95,7 @@ public final class DenseKernel {
     }
 
     /**
-     * Calls the three SIMD kernels on small blocks in batches of {@value #WARM_UP_BATCH} until three batches in a row
+     * Calls both SIMD kernels on a small block in batches of {@value #WARM_UP_BATCH} until three batches in a row
      * take at most 1/{@value #COMPILED_SPEED_UP} of the first (interpreted) one, then switches them on; gives up
      * after {@value #WARM_UP_LIMIT_SECONDS} s (e.g. a JVM run without its optimizing compiler), leaving the scalar
      * kernels in use.
@@ -109,9 +107,6 @@ public final class DenseKernel {
         double[] weights = new double[16];
         java.util.Arrays.fill(rows, 0x1p-20);
         java.util.Arrays.fill(weights, 0x1p-20);
-        double[] tiles = new double[4 * TILE_WIDTH];
-        double[] tileRows = new double[4 * TILE_WIDTH];
-        java.util.Arrays.fill(tileRows, 0x1p-20);
         long start = System.nanoTime();
         long first = -1;
         int fast = 0;
@@ -120,8 +115,6 @@ public final class DenseKernel {
             for (int k = 0; k < WARM_UP_BATCH; k++) {
                 VectorKernel.multiplyAdd4x4(block, 0, width, rows, 0, width, weights, 0, 4, 1, 0, width, (k & 1) == 0);
                 VectorKernel.multiplyAdd1x4(block, 0, rows, 0, width, weights, 0, 1, 0, width, (k & 1) == 0);
-                VectorKernel.multiplyAdd4xT(tiles, 0, TILE_WIDTH, tileRows, 0, TILE_WIDTH, weights, 0, 4, 1, 4, 0,
-                        TILE_WIDTH, (k & 1) == 0);
             }
             long time = System.nanoTime() - t0;
             if (first < 0) {
@@ -160,43 +153,6 @@ public final class DenseKernel {
             VectorKernel.multiplyAdd4x4(dst, d0, ds, src, s0, ss, weights, w0, wk, wt, from, to, subtract);
         } else {
             scalar4x4(dst, d0, ds, src, s0, ss, weights, w0, wk, wt, from, to, subtract);
-        }
-    }
-
-    /**
-     * dst[d0 + k·ds + c] ← dst ± Σ_t w_kt src[s0 + t·ss + c] for k &lt; 4, t &lt; {@code terms} (a multiple of 4),
-     * from ≤ c &lt; to: the same bits as {@link #multiplyAdd4x4} called for t = 0, 4, 8, … in turn (one fused
-     * multiply–add per term, in the order of t), with the SIMD kernel's destination tiles kept in registers through
-     * all terms ({@link VectorKernel#multiplyAdd4xT}); the weights and source rows must not overlap the updated
-     * destination entries.
-     *
-     * @param dst the destination array
-     * @param d0 offset of destination row 0 in {@code dst}
-     * @param ds stride between the four destination rows
-     * @param src the source array
-     * @param s0 offset of source row 0 in {@code src}
-     * @param ss stride between the source rows
-     * @param weights the 4 × terms weights w_kt
-     * @param w0 offset of w_00 in {@code weights}
-     * @param wk stride of k (destination row) in {@code weights}
-     * @param wt stride of t (source row) in {@code weights}
-     * @param terms the number of source rows, a multiple of 4
-     * @param from first column c (inclusive)
-     * @param to last column c (exclusive)
-     * @param subtract whether the combination is subtracted (else added)
-     * @throws IllegalArgumentException if {@code terms} is not a non-negative multiple of 4
-     */
-    public static void multiplyAdd4xT(double[] dst, int d0, int ds, double[] src, int s0, int ss, double[] weights,
-                                      int w0, int wk, int wt, int terms, int from, int to, boolean subtract) {
-        if (terms < 0 || terms % 4 != 0) {
-            throw new IllegalArgumentException("terms = " + terms + ", not a multiple of 4");
-        }
-        if (vectorCompiled) {
-            VectorKernel.multiplyAdd4xT(dst, d0, ds, src, s0, ss, weights, w0, wk, wt, terms, from, to, subtract);
-        } else {
-            for (int t = 0; t < terms; t += 4) {
-                scalar4x4(dst, d0, ds, src, s0 + t * ss, ss, weights, w0 + t * wt, wk, wt, from, to, subtract);
-            }
         }
     }
 

@@ -54,12 +54,6 @@ public final class MultifrontalGth {
      * changes a result.
      */
     public static boolean updateStacks = true;
-    /**
-     * Whether {@link #update(double[], int, double[], int, int, int, int, int, int, int)} hands all of a row block's four-term blocks to one call of the register-tiled kernel
-     * ({@link DenseKernel#multiplyAdd4xT}) instead of one {@link DenseKernel#multiplyAdd4x4} call per four terms;
-     * the same bits either way (tested), public and mutable only so that benchmarks can compare the two.
-     */
-    public static boolean registerTiles = true;
 
     private final int n;
     private final int[] order;
@@ -623,13 +617,6 @@ public final class MultifrontalGth {
             int a2 = a1 + fa;
             int a3 = a2 + fa;
             int p = p0;
-            if (registerTiles) {
-                // all 4-term blocks at once: each tile of the four rows stays in registers through all terms
-                int terms = (p1 - p0) / 4 * 4;
-                DenseKernel.multiplyAdd4xT(a, a0, fa, u, u0 + p0 * fu, fu, a, a0 + p0, fa, 1, terms, columnFrom,
-                        columnTo, true);
-                p += terms;
-            }
             for (; p + 3 < p1; p += 4) {
                 // the 4 × 4 block of multipliers a[r..r+3][p..p+3] against rows p..p+3 of u
                 DenseKernel.multiplyAdd4x4(a, a0, fa, u, u0 + p * fu, fu, a, a0 + p, fa, 1, columnFrom, columnTo,

@@ -109,56 +109,6 @@ class DenseKernelTest {
         assertBitIdentical(expected, vector);
     }
 
-    static Stream<Arguments> tiledCases() {
-        return IntStream.rangeClosed(0, 61).boxed().flatMap(length -> Stream.of(
-                Arguments.of(length, 4 * (length % 4), false, 17L * length + 3),
-                Arguments.of(length, 4 * ((length + 1) % 5), true, 19L * length + 4)));
-    }
-
-    /**
-     * The register-tiled kernel (T terms at once, MultifrontalGth's in-place layout) against the formula written
-     * out: one fused multiply–add per term, in the order of t, bit for bit; column counts from 0 to 61 cover the
-     * three-vector tiles, the one-vector tiles and the scalar remainder at 4 and 8 lanes, T from 0 to 16.
-     */
-    @ParameterizedTest
-    @MethodSource("tiledCases")
-    void fourRowsManyTermsInPlaceLayout(int length, int terms, boolean subtract, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        int p = 2;
-        int columnFrom = p + terms + 1;
-        int fa = columnFrom + length + 3;
-        double[] front = randomArray(random, (terms + 10) * fa);
-        int d0 = (terms + 5) * fa; // rows terms+5 … terms+8 receive
-        int s0 = fa;               // rows 1 … terms give
-        double[] expected = front.clone();
-        double s = subtract ? -1.0 : 1.0;
-        for (int k = 0; k < 4; k++) {
-            int row = d0 + k * fa;
-            for (int c = columnFrom; c < columnFrom + length; c++) {
-                double a = expected[row + c];
-                for (int t = 0; t < terms; t++) {
-                    a = Math.fma(s * front[row + p + t], front[s0 + t * fa + c], a);
-                }
-                expected[row + c] = a;
-            }
-        }
-        double[] vector = front.clone();
-        VectorKernel.multiplyAdd4xT(vector, d0, fa, vector, s0, fa, vector, d0 + p, fa, 1, terms, columnFrom,
-                columnFrom + length, subtract);
-        assertBitIdentical(expected, vector);
-        double[] dispatched = front.clone();
-        DenseKernel.multiplyAdd4xT(dispatched, d0, fa, dispatched, s0, fa, dispatched, d0 + p, fa, 1, terms,
-                columnFrom, columnFrom + length, subtract);
-        assertBitIdentical(expected, dispatched);
-    }
-
-    @Test
-    void theTiledKernelRefusesTermsNotAMultipleOfFour() {
-        double[] a = new double[64];
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> DenseKernel.multiplyAdd4xT(a, 0, 8, a, 32, 8, a, 0, 8, 1, 3, 4, 8, true));
-    }
-
     /** One destination row against four source rows (the forward substitution of a front). */
     @ParameterizedTest
     @MethodSource("cases")
