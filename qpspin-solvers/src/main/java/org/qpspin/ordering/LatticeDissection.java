@@ -37,8 +37,8 @@ public final class LatticeDissection {
     /** Number of candidate coordinates: the {@link #SHEARS} and m. */
     static final int COORDINATES = SHEARS.length + 1;
 
-    private final int[] level;
-    private final int[] m;
+    /** The candidate coordinates of state s at coordinates[COORDINATES s + c] (one cache line per state). */
+    private final int[] coordinates;
     /** Thickness of each candidate coordinate (at least 1). */
     private final int[] thickness;
     private final int[] order;
@@ -49,11 +49,17 @@ public final class LatticeDissection {
     private int cursor;
 
     private LatticeDissection(int[] level, int[] m, int[] thickness) {
-        this.level = level;
-        this.m = m;
+        int n = level.length;
+        this.coordinates = new int[COORDINATES * n];
+        for (int s = 0; s < n; s++) {
+            for (int c = 0; c < SHEARS.length; c++) {
+                coordinates[COORDINATES * s + c] = level[s] + SHEARS[c] * m[s];
+            }
+            coordinates[COORDINATES * s + SHEARS.length] = m[s];
+        }
         this.thickness = thickness;
-        this.order = new int[level.length];
-        this.buffer = new int[level.length];
+        this.order = new int[n];
+        this.buffer = new int[n];
         this.histogram = new int[16];
     }
 
@@ -63,13 +69,17 @@ public final class LatticeDissection {
      *
      * @param space   the truncated state space (index map of the pattern)
      * @param pattern a square matrix on {@code space} (CSC; only the positions of its entries are read)
-     * @throws IllegalArgumentException if the matrix does not have one row and column per state
+     * @throws IllegalArgumentException if the matrix does not have one row and column per state, or if the space has
+     *                                  more than {@link StateSpace#MAX_STATES} / 5 states (five coordinates each)
      */
     public static int[] order(StateSpace space, DMatrixSparseCSC pattern) {
         int n = space.size();
         if (pattern.numRows != n || pattern.numCols != n) {
             throw new IllegalArgumentException("a " + pattern.numRows + " x " + pattern.numCols + " matrix for "
                     + n + " states");
+        }
+        if ((long) COORDINATES * n > StateSpace.MAX_STATES) {
+            throw new IllegalArgumentException(n + " states: too many for the lattice dissection's coordinates");
         }
         int[] level = new int[n];
         int[] m = new int[n];
@@ -119,7 +129,7 @@ public final class LatticeDissection {
 
     /** {@return candidate coordinate c of state s} */
     private int coordinate(int c, int s) {
-        return c < SHEARS.length ? level[s] + SHEARS[c] * m[s] : m[s];
+        return coordinates[COORDINATES * s + c];
     }
 
     /** Orders order[lo..hi) (the region's states) and emits them into order[cursor..]: cursor advances to hi. */
@@ -135,9 +145,9 @@ public final class LatticeDissection {
         Arrays.fill(low, Integer.MAX_VALUE);
         Arrays.fill(high, Integer.MIN_VALUE);
         for (int k = lo; k < hi; k++) {
-            int s = order[k];
+            int at = COORDINATES * order[k];
             for (int c = 0; c < COORDINATES; c++) {
-                int v = coordinate(c, s);
+                int v = coordinates[at + c];
                 low[c] = Math.min(low[c], v);
                 high[c] = Math.max(high[c], v);
             }
