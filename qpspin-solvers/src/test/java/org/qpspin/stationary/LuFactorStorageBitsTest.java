@@ -25,11 +25,13 @@ class LuFactorStorageBitsTest {
 
     static Stream<Arguments> chains() {
         return Stream.of(
-                // spin relaxation, Γt = 0 (sheared order), and a triangle with triplet annihilation
+                // spin relaxation, Γt = 0 (sheared order), and a triangle with triplet annihilation (its values
+                // stored from the lattice order that chooses the direction per region, 2026-12-08: another order,
+                // so other roundings; ⟨N⟩ moved by 1 ulp, S_N(0) by 8.9e-15 relative from the stored ones)
                 Arguments.of("SR rectangle", ModelParameters.withMeanFieldN0(20, 1.0, 50.0, 0.0, 1.0),
                         StateSpace.rectangle(110, 12), 4665067982493209571L, 0x4036d490efb6ea8fL, 0x40493da7e57c5438L),
                 Arguments.of("triangle", ModelParameters.withMeanFieldN0(30, 1.0, 1.0, 0.02, 3.0),
-                        StateSpace.triangle(120), -8642358212714355485L, 0x404a5c530a10b52dL, 0x4036e830f2d10b85L));
+                        StateSpace.triangle(120), -2251633854743333231L, 0x404a5c530a10b52cL, 0x4036e830f2d10bbeL));
     }
 
     @ParameterizedTest(name = "{0}")
