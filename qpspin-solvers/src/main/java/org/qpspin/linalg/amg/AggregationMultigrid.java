@@ -28,6 +28,13 @@ import java.util.List;
  * linear map, the right preconditioner of {@link org.qpspin.linalg.krylov.Gmres} for L x = b with 1ᵀ b = 0 (the
  * group-inverse solves of the noise).
  *
+ * <p>Optionally ({@link Cycle#krylovEvery} s &gt; 0) the linear cycle is a K-cycle: coarse levels s, 2s, … are solved
+ * by two steps of flexible GCR preconditioned by their own cycle (Y. Notay and P. S. Vassilevski, "Recursive
+ * Krylov-based multigrid cycles", Numer. Linear Algebra Appl. 15, 473 (2008); Y. Notay, "An aggregation-based
+ * algebraic multigrid method", ETNA 37, 123 (2010)). The preconditioner is then not a linear map
+ * ({@link #variablePreconditioner}) and needs a flexible outer method. Measured (docs/benchmarks.md, issue 18,
+ * fourth round): flat stationary GMRES counts but no faster per solve, and S_N(0) solves not robust; not the default.
+ *
  * <p>Memory ({@link #heapBytes}): per level the generator's rows (12 bytes per off-diagonal entry; the fine level's
  * are the caller's), the aggregation (aggregate and member lists, 8 bytes per state, the prolongation weights 8), the
  * smoother's three doubles per state, and on coarse levels two vectors; one residual vector and the smoothers'
