@@ -7,6 +7,7 @@ import org.qpspin.linalg.ProgressListener;
 import org.qpspin.linalg.WorkCounter;
 import org.qpspin.linalg.amg.AggregationMultigrid;
 import org.qpspin.linalg.amg.GeneratorRows;
+import org.qpspin.linalg.krylov.FlexibleGmres;
 import org.qpspin.linalg.krylov.Gmres;
 import org.qpspin.linalg.krylov.LinearOperator;
 import org.qpspin.space.StateSpace;
@@ -371,8 +372,7 @@ final class MultigridFactorization extends KeptFactorization {
         }
         double[] delta = new double[n];
         multigrid.precondition(r, delta);
-        new Gmres(this::multiplyCounted, multigrid::precondition, restart, MAX_ITERATIONS)
-                .solve(r, delta, ESTIMATE_TOLERANCE, Math.max(norm2(r), Double.MIN_NORMAL));
+        krylov(r, delta, ESTIMATE_TOLERANCE, Math.max(norm2(r), Double.MIN_NORMAL));
         double sum = 0.0;
         for (double v : delta) {
             sum += v;
@@ -483,8 +483,12 @@ final class MultigridFactorization extends KeptFactorization {
                 out[i] /= weight[i];
             }
         };
-        Gmres.Result result = new Gmres(scaled, preconditioner, restart, MAX_ITERATIONS)
-                .stoppingAtStagnation(STAGNATION, ROUNDING_FLOOR).solve(null, x, tolerance, Math.sqrt(sumSquares));
+        Gmres.Result result = multigrid.variablePreconditioner() // a K-cycle: a variable map needs flexible GMRES
+                ? new FlexibleGmres(scaled, preconditioner, restart, MAX_ITERATIONS)
+                        .solve(null, x, tolerance, Math.sqrt(sumSquares))
+                : new Gmres(scaled, preconditioner, restart, MAX_ITERATIONS)
+                        .stoppingAtStagnation(STAGNATION, ROUNDING_FLOOR)
+                        .solve(null, x, tolerance, Math.sqrt(sumSquares));
         // converged, or stopped at the weighted residual's rounding floor: the polish measures the rest
         boolean converged = result.converged() || result.relativeResidual() <= ROUNDING_FLOOR * tolerance;
         for (int i = 0; i < n; i++) {
@@ -495,16 +499,22 @@ final class MultigridFactorization extends KeptFactorization {
         return converged;
     }
 
-    private boolean gmres(double[] b, double[] x, double scale) {
-        return gmres(b, x, scale, CONVERGED);
+    /**
+     * GMRES preconditioned by the frozen cycle: {@link FlexibleGmres} when the cycle is a variable map (a K-cycle,
+     * {@link AggregationMultigrid#variablePreconditioner}), {@link Gmres} otherwise.
+     */
+    private Gmres.Result krylov(double[] b, double[] x, double tolerance, double scale) {
+        return krylov(b, x, tolerance, scale, MAX_ITERATIONS);
     }
 
-    private boolean gmres(double[] b, double[] x, double scale, double tolerance) {
-        Gmres.Result result = new Gmres(this::multiplyCounted, multigrid::precondition, restart, MAX_ITERATIONS)
+    /** As {@link #krylov(double[], double[], double, double)}, at most {@code maxIterations} steps. */
+    private Gmres.Result krylov(double[] b, double[] x, double tolerance, double scale, int maxIterations) {
+        if (multigrid.variablePreconditioner()) {
+            return new FlexibleGmres(this::multiplyCounted, multigrid::precondition, restart, maxIterations)
+                    .solve(b, x, tolerance, scale);
+        }
+        return new Gmres(this::multiplyCounted, multigrid::precondition, restart, maxIterations)
                 .solve(b, x, tolerance, scale);
-        lastIterations = result.iterations();
-        lastResidual = result.relativeResidual();
-        return result.converged();
     }
 
     /** y = L x, one unit of progress (an iteration of GMRES, or its restart's residual). */
@@ -544,8 +554,14 @@ final class MultigridFactorization extends KeptFactorization {
 
     /**
      * x = L^# b: GMRES preconditioned by the frozen cycle, from x = B b, to ‖b − L x‖₂ ≤ {@value #CONVERGED}
-     * ‖e∘x‖₂; then x −= (Σ x) p. When GMRES does not meet its rule the last iterate is returned
-     * ({@link #lastResidual()} says how far it got; NoiseAnalysis checks the residual).
+     * ‖e∘(x − (1ᵀx) p)‖₂ with x the current iterate (the flux terms of the solution itself, its arbitrary multiple of
+     * the null vector p left out), checked at every restart; then x −= (Σ x) p. When GMRES does not meet its rule
+     * the last iterate is returned ({@link #lastResidual()} says how far it got; NoiseAnalysis checks the residual).
+     *
+     * <p>The scale was ‖e∘x₀‖₂ of the start x₀ = B b until the K-cycle: it depends on the preconditioner, not on the
+     * problem. On SR at 10⁶ states the V-cycle's B b carried a multiple 11.6 of p and was half the solution's size,
+     * while the K-cycle's was 1/170 of it, so the same rule asked the K-cycle for a residual 100× smaller, below the
+     * rounding floor (it stalled at 2e-14 of its scale; docs/benchmarks.md, issue 18, K-cycle).
      */
     @Override
     public void solveGroupInverse(double[] b, double[] x) {
@@ -559,10 +575,40 @@ final class MultigridFactorization extends KeptFactorization {
         multigrid.precondition(b, x);
         counter = WorkCounter.start(progress, "multigrid group-inverse solve",
                 MAX_ITERATIONS + MAX_ITERATIONS / RESTART + 1);
-        gmres(b, x, fluxNorm(x));
+        int iterations = 0;
+        double residual = Double.POSITIVE_INFINITY;
+        while (true) {
+            double scale = solutionFluxNorm(x);
+            // one restart cycle at a time, so that the scale follows the iterate
+            Gmres.Result r = krylov(b, x, CONVERGED, scale, Math.min(restart, MAX_ITERATIONS - iterations));
+            iterations += r.iterations();
+            residual = r.relativeResidual() * scale / solutionFluxNorm(x);
+            if (r.relativeResidual() * scale <= CONVERGED * solutionFluxNorm(x) || iterations >= MAX_ITERATIONS
+                    || r.iterations() == 0) {
+                break;
+            }
+        }
+        lastIterations = iterations;
+        lastResidual = residual;
         counter.finish();
         counter = WorkCounter.NONE;
         removeStationaryComponent(x);
+    }
+
+    /** ‖e∘(x − (1ᵀx) p)‖₂: the flux terms of x without its component along the stationary vector p. */
+    private double solutionFluxNorm(double[] x) {
+        double sum = 0.0;
+        for (double v : x) {
+            sum += v;
+        }
+        double[] p = stationary().probabilitiesView();
+        double[] exit = rows.exitRates();
+        double norm = 0.0;
+        for (int i = 0; i < x.length; i++) {
+            double f = exit[i] * (x[i] - sum * p[i]);
+            norm += f * f;
+        }
+        return Math.max(Math.sqrt(norm), Double.MIN_NORMAL);
     }
 
     /** The heap the multigrid hierarchy holds, in bytes ({@link AggregationMultigrid#heapBytes}). */

@@ -28,6 +28,13 @@ import java.util.List;
  * linear map, the right preconditioner of {@link org.qpspin.linalg.krylov.Gmres} for L x = b with 1ᵀ b = 0 (the
  * group-inverse solves of the noise).
  *
+ * <p>Optionally ({@link Cycle#krylovEvery} s &gt; 0) the linear cycle is a K-cycle: coarse levels s, 2s, … are solved
+ * by two steps of flexible GCR preconditioned by their own cycle (Y. Notay and P. S. Vassilevski, "Recursive
+ * Krylov-based multigrid cycles", Numer. Linear Algebra Appl. 15, 473 (2008); Y. Notay, "An aggregation-based
+ * algebraic multigrid method", ETNA 37, 123 (2010)). The preconditioner is then not a linear map
+ * ({@link #variablePreconditioner}) and needs a flexible outer method. Measured (docs/benchmarks.md, issue 18,
+ * fourth round): flat stationary GMRES counts but no faster per solve, and S_N(0) solves not robust; not the default.
+ *
  * <p>Memory ({@link #heapBytes}): per level the generator's rows (12 bytes per off-diagonal entry; the fine level's
  * are the caller's), the aggregation (aggregate and member lists, 8 bytes per state, the prolongation weights 8), the
  * smoother's three doubles per state, and on coarse levels two vectors; one residual vector and the smoothers'
@@ -39,23 +46,41 @@ public final class AggregationMultigrid {
     /**
      * Cycle parameters.
      *
-     * @param preSweeps  ν₁, line Gauss–Seidel sweeps before the coarse correction (alternating direction)
-     * @param postSweeps ν₂, sweeps after it
+     * @param preSweeps    ν₁, line Gauss–Seidel sweeps before the coarse correction (alternating direction)
+     * @param postSweeps   ν₂, sweeps after it
      * @param coarseVisits γ: 1 for a V-cycle, 2 for a W-cycle
+     * @param krylovEvery  s: the linear cycle's coarse levels ℓ = s, 2s, 3s, … (below the fine level, above the dense
+     *                     coarsest) are solved by two steps of flexible GCR preconditioned by their own cycle (the
+     *                     K-cycle of Notay and Vassilevski, see {@link #precondition}); 0 for none (a plain V- or
+     *                     W-cycle). With aggregates halving the states per level, s = 2 keeps the work per cycle
+     *                     O(n): the states shrink 4× between accelerated levels, whose cycles run at most twice.
      */
-    public record Cycle(int preSweeps, int postSweeps, int coarseVisits) {
+    public record Cycle(int preSweeps, int postSweeps, int coarseVisits, int krylovEvery) {
         /**
          * Checks the parameters.
          *
          * @param preSweeps    ν₁ ≥ 0
          * @param postSweeps   ν₂ ≥ 0
          * @param coarseVisits γ ≥ 1
-         * @throws IllegalArgumentException if a sweep count is negative or {@code coarseVisits} &lt; 1
+         * @param krylovEvery  s ≥ 0 (0: no Krylov acceleration)
+         * @throws IllegalArgumentException if a sweep count or s is negative or {@code coarseVisits} &lt; 1
          */
         public Cycle {
-            if (preSweeps < 0 || postSweeps < 0 || coarseVisits < 1) {
-                throw new IllegalArgumentException("need sweeps >= 0 and coarse visits >= 1");
+            if (preSweeps < 0 || postSweeps < 0 || coarseVisits < 1 || krylovEvery < 0) {
+                throw new IllegalArgumentException("need sweeps >= 0, coarse visits >= 1 and krylovEvery >= 0");
             }
+        }
+
+        /**
+         * A cycle without Krylov acceleration (krylovEvery = 0).
+         *
+         * @param preSweeps    ν₁ ≥ 0
+         * @param postSweeps   ν₂ ≥ 0
+         * @param coarseVisits γ ≥ 1
+         * @throws IllegalArgumentException if a sweep count is negative or {@code coarseVisits} &lt; 1
+         */
+        public Cycle(int preSweeps, int postSweeps, int coarseVisits) {
+            this(preSweeps, postSweeps, coarseVisits, 0);
         }
     }
 
@@ -79,6 +104,12 @@ public final class AggregationMultigrid {
         final double[] iterate;
         /** A coarse level's right-hand side in the linear cycle; null on the fine level. */
         final double[] rhs;
+        /**
+         * On a Krylov-accelerated level ({@link Cycle#krylovEvery}): A c₁ of the first GCR step and the second
+         * step's preconditioned direction c₂; null elsewhere.
+         */
+        double[] krylovProduct;
+        double[] krylovDirection;
 
         Level(GeneratorRows rows, int[] lineStart, LineGaussSeidel.Scratch scratch, boolean fine) {
             this.rows = rows;
@@ -130,6 +161,35 @@ public final class AggregationMultigrid {
             levels.add(next);
             level = next;
         }
+        for (int k = 1; k + 1 < levels.size(); k++) {
+            if (krylovLevel(k)) {
+                Level l = levels.get(k);
+                l.krylovProduct = new double[l.rows.size()];
+                l.krylovDirection = new double[l.rows.size()];
+            }
+        }
+    }
+
+    /** Whether coarse level k's linear solve is Krylov-accelerated (k a multiple of s, not fine, not coarsest). */
+    private boolean krylovLevel(int k) {
+        int s = cycle.krylovEvery();
+        return s > 0 && k > 0 && k + 1 < levels.size() && k % s == 0;
+    }
+
+    /**
+     * Whether {@link #precondition} is a variable (nonlinear) map: true when some level is Krylov-accelerated,
+     * whose GCR coefficients depend on the right-hand side. An outer Krylov method must then be flexible
+     * ({@link org.qpspin.linalg.krylov.FlexibleGmres}).
+     *
+     * @return true if the linear cycle has a Krylov-accelerated level
+     */
+    public boolean variablePreconditioner() {
+        for (int k = 1; k + 1 < levels.size(); k++) {
+            if (krylovLevel(k)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -184,6 +244,9 @@ public final class AggregationMultigrid {
             bytes += level.smoother.heapBytes();
             if (k > 0) {
                 bytes += 4L * (n + 1) + 12L * level.rows.offDiagonals() + 8L * n + 16L * n;
+                if (level.krylovProduct != null) {
+                    bytes += 16L * n;
+                }
                 largestCoarse = Math.max(largestCoarse, n);
             }
             if (level.aggregateOf != null) {
@@ -464,13 +527,133 @@ public final class AggregationMultigrid {
                 rc[agg[i]] += r[i] - res[i];
             }
             double[] ec = next.iterate;
-            linearCycle(k + 1, rc, ec);
+            if (next.krylovProduct != null) {
+                krylovCycle(k + 1, rc, ec);
+            } else {
+                linearCycle(k + 1, rc, ec);
+            }
             for (int i = 0; i < e.length; i++) {
                 e[i] += level.weight[i] * ec[agg[i]];
             }
         }
         for (int s = 0; s < cycle.postSweeps(); s++) {
             level.smoother.sweep(r, e, (s & 1) == 1);
+        }
+    }
+
+    /**
+     * Below this relative residual after the first GCR step, the second is skipped (Notay, ETNA 37 (2010), §3:
+     * t = 0.25).
+     */
+    static final double KRYLOV_SKIP = 0.25;
+
+    /**
+     * x ≈ A_k⁻¹ r on a Krylov-accelerated level: at most two steps of flexible GCR preconditioned by level k's
+     * linear cycle B_k (Notay and Vassilevski 2008, Notay 2010, Alg. 3.2), in the inner product ⟨a, b⟩ = Σ a_i b_i / e_i
+     * (e the level's exit rates). c₁ = B_k r, v₁ = A c₁, α₁ = ⟨v₁, v₁⟩, a₁ = ⟨v₁, r⟩ / α₁, r̃ = r − a₁ v₁; if
+     * ‖r̃‖ ≤ {@value #KRYLOV_SKIP} ‖r‖, x = a₁ c₁; otherwise c₂ = B_k r̃, g = ⟨v₁, A c₂⟩ / α₁, w₂ = A c₂ − g v₁,
+     * b₂ = ⟨w₂, r̃⟩ / ⟨w₂, w₂⟩ and x = a₁ c₁ + b₂ (c₂ − g c₁): the combination of c₁, c₂ with the smallest residual
+     * in that norm. The plain 2-norm is dominated by the states with the largest rates; on SR at 10⁶ states it
+     * left the S_N(0) solve 3.6e-12 after 24 outer iterations where the weighted norm gave 1.1e-13 (both with a
+     * Krylov step on every level). Each c has its component along the null vector removed first
+     * ({@link #removeNullComponent}). A singular consistent A_k (a coarse generator, 1ᵀ r = 0) is fine: A c lies in
+     * the range, so the residual stays consistent. r is overwritten (by r̃).
+     */
+    private void krylovCycle(int k, double[] r, double[] x) {
+        Level level = levels.get(k);
+        int n = r.length;
+        double[] ew = level.rows.exitRates();
+        double rr = dot(r, r, ew, n);
+        linearCycle(k, r, x);
+        double[] masses = levels.get(k - 1).mass;
+        removeNullComponent(x, masses, n);
+        double[] v1 = level.krylovProduct;
+        level.rows.multiply(x, v1);
+        double alpha1 = dot(v1, v1, ew, n);
+        if (!(alpha1 > 0.0) || rr == 0.0) {
+            return; // A c₁ = 0: c₁ is a null vector (the correction along it is harmless); nothing to minimize
+        }
+        double a1 = dot(v1, r, ew, n) / alpha1;
+        double tilde = 0.0;
+        for (int i = 0; i < n; i++) {
+            double v = r[i] - a1 * v1[i];
+            r[i] = v;
+            tilde += v * v / ew[i];
+        }
+        if (tilde <= KRYLOV_SKIP * KRYLOV_SKIP * rr) {
+            scale(x, a1, n);
+            return;
+        }
+        double[] c2 = level.krylovDirection;
+        linearCycle(k, r, c2);
+        removeNullComponent(c2, masses, n);
+        double[] w2 = residual; // free again: no level below k holds it across this call
+        level.rows.multiply(c2, w2);
+        double gamma = dot(v1, w2, ew, n) / alpha1;
+        double beta = 0.0;
+        double rho2 = 0.0;
+        for (int i = 0; i < n; i++) {
+            double w = w2[i] - gamma * v1[i];
+            beta += w * w / ew[i];
+            rho2 += w * r[i] / ew[i];
+        }
+        if (!(beta > 0.0)) {
+            scale(x, a1, n);
+            return;
+        }
+        double b2 = rho2 / beta;
+        double c1Weight = a1 - b2 * gamma;
+        for (int i = 0; i < n; i++) {
+            x[i] = c1Weight * x[i] + b2 * c2[i];
+        }
+    }
+
+    /**
+     * c ← c − (1ᵀ c / 1ᵀ W) W, with W the level's frozen aggregate masses (its generator's stationary vector when the
+     * frozen fine vector is stationary): the component along the null vector, which A c does not see and GCR does
+     * not control. Without it, two nearly parallel directions combined with large opposite coefficients carried their
+     * null components into the correction unbalanced: the outer GMRES of the S_N(0) solve (SR, 10⁶ states, a Krylov
+     * step on every level) stalled at a true relative residual of 2.5e-14, above its 1e-14 target. Prolonged, the
+     * change is a multiple of the frozen fine vector, which the outer iteration tolerates (its product with L is
+     * the frozen residual).
+     */
+    private static void removeNullComponent(double[] c, double[] masses, int n) {
+        double sum = 0.0;
+        double total = 0.0;
+        for (int i = 0; i < n; i++) {
+            sum += c[i];
+            total += masses[i];
+        }
+        if (total > 0.0) {
+            double f = sum / total;
+            for (int i = 0; i < n; i++) {
+                c[i] -= f * masses[i];
+            }
+        }
+    }
+
+    /** Σ a_i b_i / e_i. */
+    private static double dot(double[] a, double[] b, double[] ew, int n) {
+        double s = 0.0;
+        for (int i = 0; i < n; i++) {
+            s += a[i] * b[i] / ew[i];
+        }
+        return s;
+    }
+
+    /** Σ a_i b_i. */
+    private static double dot(double[] a, double[] b, int n) {
+        double s = 0.0;
+        for (int i = 0; i < n; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    /** x ← factor x. */
+    private static void scale(double[] x, double factor, int n) {
+        for (int i = 0; i < n; i++) {
+            x[i] *= factor;
         }
     }
 }
