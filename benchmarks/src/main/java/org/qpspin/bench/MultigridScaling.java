@@ -14,14 +14,29 @@ import org.qpspin.stationary.StationarySolvers;
  * printing states, cycles/iterations, seconds, seconds per iteration, heap per state and the residual. Not a
  * JMH benchmark: one cold run per case, the sizes are too large to repeat.
  *
- * <pre>java -Xmx8g -cp … org.qpspin.bench.MultigridScaling SR,TA,weak 1e5,1e6,1e7</pre>
+ * <pre>java -Xmx8g -cp … org.qpspin.bench.MultigridScaling SR,TA,weak 1e5,1e6,1e7 [threads]</pre>
+ *
+ * <p>With a thread count, every case runs in a fork-join pool of that many workers (the solver's parallel loops run
+ * in the pool of the thread that calls them: 1 gives a one-core run), else on the common pool.
  */
 public final class MultigridScaling {
 
     private MultigridScaling() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 2) {
+            java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(Integer.parseInt(args[2]));
+            try {
+                pool.submit(() -> {
+                    main(new String[] {args[0], args[1]});
+                    return null;
+                }).get();
+            } finally {
+                pool.shutdown();
+            }
+            return;
+        }
         String[] regimes = args[0].split(",");
         String[] sizes = args[1].split(",");
         System.out.println("| family | states | levels | cycles+GMRES+polish | stationary s | s/iteration | S_N(0) GMRES it."

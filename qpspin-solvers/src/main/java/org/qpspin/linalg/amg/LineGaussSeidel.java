@@ -51,7 +51,7 @@ public final class LineGaussSeidel {
     public static int blockStates = 1 << 14;
 
     /** The most blocks of lines per level (a constant: the order of the lines must not depend on the threads). */
-    public static final int MAX_BLOCKS = 8;
+    public static final int MAX_BLOCKS = 2;
 
     /**
      * Work arrays of {@link #refresh} (u_i and o_i, two doubles per state), which several smoothers refreshed one at
