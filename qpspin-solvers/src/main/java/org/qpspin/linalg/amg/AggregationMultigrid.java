@@ -152,6 +152,18 @@ public final class AggregationMultigrid {
     }
 
     /**
+     * Blocks of lines of one level's smoother ({@link LineGaussSeidel#blockCount}): 1 for the plain order, 2 where
+     * the level's sweeps run on two cores.
+     *
+     * @param k level, 0 (fine) … {@link #depth()} − 1
+     * @return the number of blocks of level k's lines
+     * @throws IndexOutOfBoundsException if k is not a level
+     */
+    public int levelBlocks(int k) {
+        return levels.get(k).smoother.blockCount();
+    }
+
+    /**
      * Off-diagonal entries of one level's generator.
      *
      * @param k level, 0 (fine) … {@link #depth()} − 1
@@ -293,23 +305,28 @@ public final class AggregationMultigrid {
         int[] cStart = next.rows.rowStart();
         int[] cCols = next.rows.columns();
         // coarse row c gathers its members' rows in ascending order: each coarse rate is the same sum, in the
-        // same order, as a pass over the fine rows would make; rows are independent (over the pool when large),
-        // each finds a column's place in its own short row by a scan from the last place found
+        // same order, as a pass over the fine rows would make; rows are independent (blocks of them over the pool
+        // when large), each block finds a column's place in its row through its own slot array over the block's
+        // span of coarse columns
         FixedBlockLoops.forEach(level.coarseCount, (from, to) -> {
+            int low = Integer.MAX_VALUE;
+            int high = -1;
+            for (int e = cStart[from]; e < cStart[to]; e++) {
+                low = Math.min(low, cCols[e]);
+                high = Math.max(high, cCols[e]);
+            }
+            int[] slot = new int[Math.max(0, high - low + 1)];
             for (int c = from; c < to; c++) {
-                int rowFrom = cStart[c];
-                int rowTo = cStart[c + 1];
-                int place = rowFrom;
+                for (int e = cStart[c]; e < cStart[c + 1]; e++) {
+                    slot[cCols[e] - low] = e;
+                }
                 for (int q = memberStart[c]; q < memberStart[c + 1]; q++) {
                     int i = members[q];
                     for (int e = start[i]; e < start[i + 1]; e++) {
                         int j = cols[e];
                         int d = agg[j];
                         if (d != c) {
-                            while (cCols[place] != d) {
-                                place = place + 1 < rowTo ? place + 1 : rowFrom;
-                            }
-                            coarseRates[place] += rates[e] * weight[j];
+                            coarseRates[slot[d - low]] += rates[e] * weight[j];
                         }
                     }
                 }
