@@ -69,6 +69,12 @@ public final class AggregationMultigrid {
         /** The states of aggregate J are members[memberStart[J]] … members[memberStart[J + 1] − 1], ascending. */
         int[] memberStart;
         int[] members;
+        /**
+         * The states that are the first (lowest) member of their aggregate: the aggregate loops visit aggregates in
+         * the order of their first members, so that they read the fine level's rows and vectors nearly in order
+         * (an aggregate's members lie levels apart; coarse numbers run across them).
+         */
+        java.util.BitSet firstMember;
         /** The prolongation's weights f_j = x_j / W_J. */
         double[] weight;
         double[] mass;
@@ -177,8 +183,8 @@ public final class AggregationMultigrid {
     /**
      * The heap the hierarchy holds besides the fine generator (which it reads and does not copy): per level the
      * smoother ({@link LineGaussSeidel#heapBytes}), the aggregation (aggregate of every state and its place in the
-     * list of members 8 bytes, prolongation weight 8, member start and mass 12 per aggregate), on the
-     * coarse levels their generator's rows (12 bytes per entry, 12 per state) and two vectors (16 per state); the
+     * list of members 8 bytes, prolongation weight 8, a first-member bit, member start and mass 12 per aggregate),
+     * on the coarse levels their generator's rows (12 bytes per entry, 12 per state) and two vectors (16 per state); the
      * shared residual (8 bytes per fine state) and smoother scratch (16 per state of the largest coarse level);
      * the coarsest level's dense factors (8 n² bytes). Counted from the arrays' lengths (array payloads, without
      * the JVM's object headers: a few bytes per array).
@@ -197,7 +203,7 @@ public final class AggregationMultigrid {
                 largestCoarse = Math.max(largestCoarse, n);
             }
             if (level.aggregateOf != null) {
-                bytes += 4L * n + 4L * level.members.length + 4L * level.memberStart.length + 8L * n
+                bytes += 4L * n + 4L * level.members.length + 4L * level.memberStart.length + 8L * n + n / 8
                         + 8L * level.mass.length;
             }
         }
@@ -263,6 +269,10 @@ public final class AggregationMultigrid {
             }
         }
         level.memberStart = memberStart;
+        level.firstMember = new java.util.BitSet(n);
+        for (int c = 0; c < nc; c++) {
+            level.firstMember.set(members[memberStart[c]]);
+        }
         level.members = members;
         return new GeneratorRows(rowStart, columns, new double[columns.length], new double[nc]);
     }
@@ -281,23 +291,20 @@ public final class AggregationMultigrid {
         double[] weight = level.weight;
         // W_J over J's members in ascending order (the order of one pass over x), then f_j = x_j / W_J (1 / |J|
         // where W_J = 0): aggregates are independent, so large levels split them over the pool
-        FixedBlockLoops.forEach(level.coarseCount, (from, to) -> {
-            for (int c = from; c < to; c++) {
-                double w = 0.0;
-                for (int q = memberStart[c]; q < memberStart[c + 1]; q++) {
-                    w += x[members[q]];
-                }
-                mass[c] = w;
-                double uniform = 1.0 / (memberStart[c + 1] - memberStart[c]);
-                for (int q = memberStart[c]; q < memberStart[c + 1]; q++) {
-                    int i = members[q];
-                    weight[i] = w > 0.0 ? x[i] / w : uniform;
-                }
+        forEachAggregate(level, c -> {
+            double w = 0.0;
+            for (int q = memberStart[c]; q < memberStart[c + 1]; q++) {
+                w += x[members[q]];
+            }
+            mass[c] = w;
+            double uniform = 1.0 / (memberStart[c + 1] - memberStart[c]);
+            for (int q = memberStart[c]; q < memberStart[c + 1]; q++) {
+                int i = members[q];
+                weight[i] = w > 0.0 ? x[i] / w : uniform;
             }
         });
         double[] coarseRates = next.rows.rates();
         double[] coarseExit = next.rows.exitRates();
-        java.util.Arrays.fill(coarseRates, 0.0);
         java.util.Arrays.fill(coarseExit, 0.0);
         int[] start = level.rows.rowStart();
         int[] cols = level.rows.columns();
@@ -305,29 +312,24 @@ public final class AggregationMultigrid {
         int[] cStart = next.rows.rowStart();
         int[] cCols = next.rows.columns();
         // coarse row c gathers its members' rows in ascending order: each coarse rate is the same sum, in the
-        // same order, as a pass over the fine rows would make; rows are independent (blocks of them over the pool
-        // when large), each block finds a column's place in its row through its own slot array over the block's
-        // span of coarse columns
-        FixedBlockLoops.forEach(level.coarseCount, (from, to) -> {
-            int low = Integer.MAX_VALUE;
-            int high = -1;
-            for (int e = cStart[from]; e < cStart[to]; e++) {
-                low = Math.min(low, cCols[e]);
-                high = Math.max(high, cCols[e]);
-            }
-            int[] slot = new int[Math.max(0, high - low + 1)];
-            for (int c = from; c < to; c++) {
-                for (int e = cStart[c]; e < cStart[c + 1]; e++) {
-                    slot[cCols[e] - low] = e;
-                }
-                for (int q = memberStart[c]; q < memberStart[c + 1]; q++) {
-                    int i = members[q];
-                    for (int e = start[i]; e < start[i + 1]; e++) {
-                        int j = cols[e];
-                        int d = agg[j];
-                        if (d != c) {
-                            coarseRates[slot[d - low]] += rates[e] * weight[j];
+        // same order, as a pass over the fine rows would make; rows are independent (over the pool when large).
+        // A column's place in the short coarse row is found by a scan from the last place found: the row's columns
+        // are stored in the order this same walk first meets them (coarsePattern)
+        forEachAggregate(level, c -> {
+            int rowFrom = cStart[c];
+            int rowTo = cStart[c + 1];
+            java.util.Arrays.fill(coarseRates, rowFrom, rowTo, 0.0);
+            int place = rowFrom;
+            for (int q = memberStart[c]; q < memberStart[c + 1]; q++) {
+                int i = members[q];
+                for (int e = start[i]; e < start[i + 1]; e++) {
+                    int j = cols[e];
+                    int d = agg[j];
+                    if (d != c) {
+                        while (cCols[place] != d) {
+                            place = place + 1 < rowTo ? place + 1 : rowFrom;
                         }
+                        coarseRates[place] += rates[e] * weight[j];
                     }
                 }
             }
@@ -342,6 +344,21 @@ public final class AggregationMultigrid {
         } else {
             next.smoother.refresh();
         }
+    }
+
+    /**
+     * Runs {@code body} on every aggregate of the level once, in the order of their first members (blocks of
+     * {@link FixedBlockLoops#BLOCK} fine states over the pool on a large level; each aggregate in the block of its
+     * first member). The body must write only its aggregate's data.
+     */
+    private static void forEachAggregate(Level level, java.util.function.IntConsumer body) {
+        java.util.BitSet first = level.firstMember;
+        int[] agg = level.aggregateOf;
+        FixedBlockLoops.forEach(agg.length, (from, to) -> {
+            for (int i = first.nextSetBit(from); i >= 0 && i < to; i = first.nextSetBit(i + 1)) {
+                body.accept(agg[i]);
+            }
+        });
     }
 
     /**
@@ -365,15 +382,13 @@ public final class AggregationMultigrid {
     private static void restrict(Level level, double[] r, double[] res, double[] rc) {
         int[] memberStart = level.memberStart;
         int[] members = level.members;
-        FixedBlockLoops.forEach(level.coarseCount, (from, to) -> {
-            for (int c = from; c < to; c++) {
-                double sum = 0.0;
-                for (int q = memberStart[c]; q < memberStart[c + 1]; q++) {
-                    int i = members[q];
-                    sum += r[i] - res[i];
-                }
-                rc[c] = sum;
+        forEachAggregate(level, c -> {
+            double sum = 0.0;
+            for (int q = memberStart[c]; q < memberStart[c + 1]; q++) {
+                int i = members[q];
+                sum += r[i] - res[i];
             }
+            rc[c] = sum;
         });
     }
 
