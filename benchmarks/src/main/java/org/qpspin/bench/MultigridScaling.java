@@ -16,19 +16,34 @@ import org.qpspin.stationary.StationarySolvers;
  * printing states, cycles/iterations, seconds, seconds per iteration, heap per state and the residual. Not a
  * JMH benchmark: one cold run per case, the sizes are too large to repeat.
  *
- * <pre>java -Xmx8g [-Dcycle=1,1,1,2] [-Drestart=8] [-Dshape=2,2] -cp … org.qpspin.bench.MultigridScaling SR,TA,weak 1e5,1e6,1e7</pre>
+ * <pre>java -Xmx8g [-Dcycle=1,1,1,2] [-Drestart=8] [-Dshape=2,2] -cp … org.qpspin.bench.MultigridScaling SR,TA,weak 1e5,1e6,1e7 [threads]</pre>
  *
  * <p>Without properties the solver is {@link StationarySolvers#multigrid()} at its defaults. {@code -Dcycle=ν₁,ν₂,γ,s}
  * gives the cycle (s: Krylov acceleration every s coarse levels, 0 for none; the K-cycle of
  * {@code AggregationMultigrid}), {@code -Drestart} GMRES's restart and {@code -Dshape=first,coarse} the aggregates'
  * factors along t; these build the package-private factorization reflectively (the same class the solver uses).
+ *
+ * <p>With a thread count, every case runs in a fork-join pool of that many workers (the solver's parallel loops run
+ * in the pool of the thread that calls them: 1 gives a one-core run), else on the common pool.
  */
 public final class MultigridScaling {
 
     private MultigridScaling() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 2) {
+            java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(Integer.parseInt(args[2]));
+            try {
+                pool.submit(() -> {
+                    main(new String[] {args[0], args[1]});
+                    return null;
+                }).get();
+            } finally {
+                pool.shutdown();
+            }
+            return;
+        }
         String[] regimes = args[0].split(",");
         String[] sizes = args[1].split(",");
         System.out.println("cycle " + System.getProperty("cycle", "default") + ", restart "

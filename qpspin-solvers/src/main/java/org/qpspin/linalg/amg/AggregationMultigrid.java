@@ -2,6 +2,7 @@ package org.qpspin.linalg.amg;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.qpspin.linalg.FixedBlockLoops;
 
 /**
  * Multiplicative aggregation multigrid for the stationary vector of a Markov chain (L p = 0), and its linear
@@ -93,6 +94,12 @@ public final class AggregationMultigrid {
         /** The states of aggregate J are members[memberStart[J]] … members[memberStart[J + 1] − 1], ascending. */
         int[] memberStart;
         int[] members;
+        /**
+         * The states that are the first (lowest) member of their aggregate: the aggregate loops visit aggregates in
+         * the order of their first members, so that they read the fine level's rows and vectors nearly in order
+         * (an aggregate's members lie levels apart; coarse numbers run across them).
+         */
+        java.util.BitSet firstMember;
         /** The prolongation's weights f_j = x_j / W_J. */
         double[] weight;
         double[] mass;
@@ -122,8 +129,6 @@ public final class AggregationMultigrid {
 
     /** The residual of the linear cycle, shared by all levels (a level needs it only until it is restricted). */
     private final double[] residual;
-    /** Where each column of the coarse row being built sits in its rates (shared by all levels' {@link #coarsen}). */
-    private int[] slot = new int[0];
     /** The smoothers' work arrays for their refresh, shared by all levels (the largest coarse level's size). */
     private final LineGaussSeidel.Scratch scratch = new LineGaussSeidel.Scratch();
 
@@ -213,6 +218,18 @@ public final class AggregationMultigrid {
     }
 
     /**
+     * Blocks of lines of one level's smoother ({@link LineGaussSeidel#blockCount}): 1 for the plain order, 2 where
+     * the level's sweeps run on two cores.
+     *
+     * @param k level, 0 (fine) … {@link #depth()} − 1
+     * @return the number of blocks of level k's lines
+     * @throws IndexOutOfBoundsException if k is not a level
+     */
+    public int levelBlocks(int k) {
+        return levels.get(k).smoother.blockCount();
+    }
+
+    /**
      * Off-diagonal entries of one level's generator.
      *
      * @param k level, 0 (fine) … {@link #depth()} − 1
@@ -226,10 +243,9 @@ public final class AggregationMultigrid {
     /**
      * The heap the hierarchy holds besides the fine generator (which it reads and does not copy): per level the
      * smoother ({@link LineGaussSeidel#heapBytes}), the aggregation (aggregate of every state and its place in the
-     * list of members 8 bytes, prolongation weight 8, member start and mass 12 per aggregate), on the
-     * coarse levels their generator's rows (12 bytes per entry, 12 per state) and two vectors (16 per state); the
-     * shared residual (8 bytes per fine state), smoother scratch and coarse-row slots (20 per state of the largest
-     * coarse level);
+     * list of members 8 bytes, prolongation weight 8, a first-member bit, member start and mass 12 per aggregate),
+     * on the coarse levels their generator's rows (12 bytes per entry, 12 per state) and two vectors (16 per state); the
+     * shared residual (8 bytes per fine state) and smoother scratch (16 per state of the largest coarse level);
      * the coarsest level's dense factors (8 n² bytes). Counted from the arrays' lengths (array payloads, without
      * the JVM's object headers: a few bytes per array).
      *
@@ -250,12 +266,12 @@ public final class AggregationMultigrid {
                 largestCoarse = Math.max(largestCoarse, n);
             }
             if (level.aggregateOf != null) {
-                bytes += 4L * n + 4L * level.members.length + 4L * level.memberStart.length + 8L * n
+                bytes += 4L * n + 4L * level.members.length + 4L * level.memberStart.length + 8L * n + n / 8
                         + 8L * level.mass.length;
             }
         }
         int last = levels.get(levels.size() - 1).rows.size();
-        return bytes + 16L * largestCoarse + 4L * slot.length + 8L * last * last + 16L * last;
+        return bytes + 16L * largestCoarse + 8L * last * last + 16L * last;
     }
 
     /** The symbolic coarse generator of level.aggregate; fills level's member lists. */
@@ -316,6 +332,10 @@ public final class AggregationMultigrid {
             }
         }
         level.memberStart = memberStart;
+        level.firstMember = new java.util.BitSet(n);
+        for (int c = 0; c < nc; c++) {
+            level.firstMember.set(members[memberStart[c]]);
+        }
         level.members = members;
         return new GeneratorRows(rowStart, columns, new double[columns.length], new double[nc]);
     }
@@ -327,60 +347,56 @@ public final class AggregationMultigrid {
     private void coarsen(int k, double[] x) {
         Level level = levels.get(k);
         Level next = levels.get(k + 1);
-        int n = level.rows.size();
         int[] agg = level.aggregateOf;
         double[] mass = level.mass;
-        java.util.Arrays.fill(mass, 0.0);
-        int[] size = null;
-        for (int i = 0; i < n; i++) {
-            mass[agg[i]] += x[i];
-        }
-        for (int i = 0; i < n; i++) {
-            double w = mass[agg[i]];
-            if (w > 0.0) {
-                level.weight[i] = x[i] / w;
-            } else {
-                if (size == null) {
-                    size = new int[level.coarseCount];
-                    for (int t = 0; t < n; t++) {
-                        size[agg[t]]++;
-                    }
-                }
-                level.weight[i] = 1.0 / size[agg[i]];
+        int[] memberStart = level.memberStart;
+        int[] members = level.members;
+        double[] weight = level.weight;
+        // W_J over J's members in ascending order (the order of one pass over x), then f_j = x_j / W_J (1 / |J|
+        // where W_J = 0): aggregates are independent, so large levels split them over the pool
+        forEachAggregate(level, c -> {
+            double w = 0.0;
+            for (int q = memberStart[c]; q < memberStart[c + 1]; q++) {
+                w += x[members[q]];
             }
-        }
+            mass[c] = w;
+            double uniform = 1.0 / (memberStart[c + 1] - memberStart[c]);
+            for (int q = memberStart[c]; q < memberStart[c + 1]; q++) {
+                int i = members[q];
+                weight[i] = w > 0.0 ? x[i] / w : uniform;
+            }
+        });
         double[] coarseRates = next.rows.rates();
         double[] coarseExit = next.rows.exitRates();
-        java.util.Arrays.fill(coarseRates, 0.0);
         java.util.Arrays.fill(coarseExit, 0.0);
         int[] start = level.rows.rowStart();
         int[] cols = level.rows.columns();
         double[] rates = level.rows.rates();
         int[] cStart = next.rows.rowStart();
         int[] cCols = next.rows.columns();
-        int[] memberStart = level.memberStart;
-        int[] members = level.members;
-        double[] weight = level.weight;
-        if (slot.length < level.coarseCount) {
-            slot = new int[level.coarseCount];
-        }
         // coarse row c gathers its members' rows in ascending order: each coarse rate is the same sum, in the
-        // same order, as a pass over the fine rows would make
-        for (int c = 0, nc = level.coarseCount; c < nc; c++) {
-            for (int e = cStart[c]; e < cStart[c + 1]; e++) {
-                slot[cCols[e]] = e;
-            }
+        // same order, as a pass over the fine rows would make; rows are independent (over the pool when large).
+        // A column's place in the short coarse row is found by a scan from the last place found: the row's columns
+        // are stored in the order this same walk first meets them (coarsePattern)
+        forEachAggregate(level, c -> {
+            int rowFrom = cStart[c];
+            int rowTo = cStart[c + 1];
+            java.util.Arrays.fill(coarseRates, rowFrom, rowTo, 0.0);
+            int place = rowFrom;
             for (int q = memberStart[c]; q < memberStart[c + 1]; q++) {
                 int i = members[q];
                 for (int e = start[i]; e < start[i + 1]; e++) {
                     int j = cols[e];
                     int d = agg[j];
                     if (d != c) {
-                        coarseRates[slot[d]] += rates[e] * weight[j];
+                        while (cCols[place] != d) {
+                            place = place + 1 < rowTo ? place + 1 : rowFrom;
+                        }
+                        coarseRates[place] += rates[e] * weight[j];
                     }
                 }
             }
-        }
+        });
         for (int c = 0, nc = next.rows.size(); c < nc; c++) {
             for (int e = cStart[c]; e < cStart[c + 1]; e++) {
                 coarseExit[cCols[e]] += coarseRates[e];
@@ -391,6 +407,63 @@ public final class AggregationMultigrid {
         } else {
             next.smoother.refresh();
         }
+    }
+
+    /**
+     * Runs {@code body} on every aggregate of the level once, in the order of their first members (blocks of
+     * {@link FixedBlockLoops#BLOCK} fine states over the pool on a large level; each aggregate in the block of its
+     * first member). The body must write only its aggregate's data.
+     */
+    private static void forEachAggregate(Level level, java.util.function.IntConsumer body) {
+        java.util.BitSet first = level.firstMember;
+        int[] agg = level.aggregateOf;
+        FixedBlockLoops.forEach(agg.length, (from, to) -> {
+            for (int i = first.nextSetBit(from); i >= 0 && i < to; i = first.nextSetBit(i + 1)) {
+                body.accept(agg[i]);
+            }
+        });
+    }
+
+    /**
+     * x ← P x_c: x_i = f_i x_c[J(i)] (the nonlinear cycle's prolongation), element-wise, over the pool on a large
+     * level.
+     */
+    private static void prolong(Level level, double[] coarse, double[] x) {
+        int[] agg = level.aggregateOf;
+        double[] weight = level.weight;
+        FixedBlockLoops.forEach(x.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                x[i] = weight[i] * coarse[agg[i]];
+            }
+        });
+    }
+
+    /**
+     * r_c = Qᵀ (r − L e) given res = L e: each aggregate's sum over its members in ascending order (the order of one
+     * pass over the states), aggregates over the pool on a large level.
+     */
+    private static void restrict(Level level, double[] r, double[] res, double[] rc) {
+        int[] memberStart = level.memberStart;
+        int[] members = level.members;
+        forEachAggregate(level, c -> {
+            double sum = 0.0;
+            for (int q = memberStart[c]; q < memberStart[c + 1]; q++) {
+                int i = members[q];
+                sum += r[i] - res[i];
+            }
+            rc[c] = sum;
+        });
+    }
+
+    /** e ← e + P e_c (the linear cycle's coarse correction), element-wise, over the pool on a large level. */
+    private static void correct(Level level, double[] ec, double[] e) {
+        int[] agg = level.aggregateOf;
+        double[] weight = level.weight;
+        FixedBlockLoops.forEach(e.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                e[i] += weight[i] * ec[agg[i]];
+            }
+        });
     }
 
     private static int argmax(double[] x) {
@@ -437,10 +510,7 @@ public final class AggregationMultigrid {
             double[] coarse = levels.get(k + 1).iterate;
             System.arraycopy(level.mass, 0, coarse, 0, coarse.length);
             cycle(k + 1, coarse);
-            int[] agg = level.aggregateOf;
-            for (int i = 0; i < x.length; i++) {
-                x[i] = level.weight[i] * coarse[agg[i]];
-            }
+            prolong(level, coarse, x);
         }
         for (int s = 0; s < cycle.postSweeps(); s++) {
             level.smoother.sweep(null, x, (s & 1) == 1);
@@ -448,12 +518,15 @@ public final class AggregationMultigrid {
         rescale(x, total);
     }
 
+    /** Σ x over blocks of {@link FixedBlockLoops#BLOCK} entries, the partial sums added in order. */
     private static double sum(double[] x) {
-        double s = 0.0;
-        for (double v : x) {
-            s += v;
-        }
-        return s;
+        return FixedBlockLoops.sum(x.length, (from, to) -> {
+            double s = 0.0;
+            for (int i = from; i < to; i++) {
+                s += x[i];
+            }
+            return s;
+        });
     }
 
     /**
@@ -466,9 +539,11 @@ public final class AggregationMultigrid {
         double now = sum(x);
         if (now > 0.0 && now < Double.POSITIVE_INFINITY && total > 0.0 && now != total) {
             double factor = total / now;
-            for (int i = 0; i < x.length; i++) {
-                x[i] *= factor;
-            }
+            FixedBlockLoops.forEach(x.length, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    x[i] *= factor;
+                }
+            });
         }
     }
 
@@ -521,20 +596,14 @@ public final class AggregationMultigrid {
             double[] res = residual;
             level.rows.multiply(e, res);
             double[] rc = next.rhs;
-            java.util.Arrays.fill(rc, 0.0);
-            int[] agg = level.aggregateOf;
-            for (int i = 0; i < e.length; i++) {
-                rc[agg[i]] += r[i] - res[i];
-            }
+            restrict(level, r, res, rc);
             double[] ec = next.iterate;
             if (next.krylovProduct != null) {
                 krylovCycle(k + 1, rc, ec);
             } else {
                 linearCycle(k + 1, rc, ec);
             }
-            for (int i = 0; i < e.length; i++) {
-                e[i] += level.weight[i] * ec[agg[i]];
-            }
+            correct(level, ec, e);
         }
         for (int s = 0; s < cycle.postSweeps(); s++) {
             level.smoother.sweep(r, e, (s & 1) == 1);

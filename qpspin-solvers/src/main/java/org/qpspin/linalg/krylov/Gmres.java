@@ -1,5 +1,6 @@
 package org.qpspin.linalg.krylov;
 
+import org.qpspin.linalg.FixedBlockLoops;
 import org.qpspin.linalg.ProgressListener;
 import org.qpspin.linalg.WorkCounter;
 
@@ -14,6 +15,11 @@ import org.qpspin.linalg.WorkCounter;
  * {@link #stoppingAtStagnation} also when a whole cycle reduced the true residual by less than a given factor while
  * it is within a given multiple of the target (the rounding floor of a residual that cannot reach the tolerance).
  * A singular A is fine when the system is consistent and M maps into the range the iteration needs.
+ *
+ * <p>Two cores: the vector operations (the orthogonalization's dot products and updates, the residual's norm, the
+ * basis' scaling and the update x += M V y) run over blocks of {@link FixedBlockLoops#BLOCK} entries, over the
+ * fork-join pool for long vectors, their sums added in block order: the iterates are the same bits with one thread
+ * or many (A and M are the caller's, and parallel if they are).
  *
  * <p>Memory per solve: restart + 1 basis vectors and two work vectors of length n. Not thread-safe (one solve at
  * a time).
@@ -143,12 +149,14 @@ public final class Gmres {
         long reported = 0;
         while (true) {
             a.apply(x, w);
-            double beta = 0.0;
-            for (int i = 0; i < n; i++) {
-                w[i] = (b == null ? 0.0 : b[i]) - w[i];
-                beta += w[i] * w[i];
-            }
-            beta = Math.sqrt(beta);
+            double beta = Math.sqrt(FixedBlockLoops.sum(n, (from, to) -> {
+                double s = 0.0;
+                for (int i = from; i < to; i++) {
+                    w[i] = (b == null ? 0.0 : b[i]) - w[i];
+                    s += w[i] * w[i];
+                }
+                return s;
+            }));
             double residual = beta / scale;
             if (Double.isNaN(initial)) {
                 initial = beta;
@@ -164,9 +172,7 @@ public final class Gmres {
             if (basis[0] == null) {
                 basis[0] = new double[n];
             }
-            for (int i = 0; i < n; i++) {
-                basis[0][i] = w[i] / beta;
-            }
+            scale(w, beta, basis[0]);
             java.util.Arrays.fill(g, 0.0);
             g[0] = beta;
             int k = 0;
@@ -196,10 +202,7 @@ public final class Gmres {
                 if (basis[k] == null) {
                     basis[k] = new double[n];
                 }
-                double[] next = basis[k];
-                for (int t = 0; t < n; t++) {
-                    next[t] = w[t] / norm;
-                }
+                scale(w, norm, basis[k]);
             }
             // x += M (V y), H y = g
             double[] y = new double[k];
@@ -210,18 +213,33 @@ public final class Gmres {
                 }
                 y[i] = acc / h[i][i];
             }
-            java.util.Arrays.fill(w, 0.0);
-            for (int i = 0; i < k; i++) {
-                double[] v = basis[i];
-                for (int t = 0; t < n; t++) {
-                    w[t] += y[i] * v[t];
+            int used = k;
+            FixedBlockLoops.forEach(n, (from, to) -> { // each w_t summed over i = 0 … k − 1 in order
+                java.util.Arrays.fill(w, from, to, 0.0);
+                for (int i = 0; i < used; i++) {
+                    double[] v = basis[i];
+                    double yi = y[i];
+                    for (int t = from; t < to; t++) {
+                        w[t] += yi * v[t];
+                    }
                 }
-            }
+            });
             preconditioner.apply(w, z);
-            for (int t = 0; t < n; t++) {
-                x[t] += z[t];
-            }
+            FixedBlockLoops.forEach(n, (from, to) -> {
+                for (int t = from; t < to; t++) {
+                    x[t] += z[t];
+                }
+            });
         }
+    }
+
+    /** out = w / divisor, element-wise (over the pool for long vectors). */
+    private static void scale(double[] w, double divisor, double[] out) {
+        FixedBlockLoops.forEach(w.length, (from, to) -> {
+            for (int t = from; t < to; t++) {
+                out[t] = w[t] / divisor;
+            }
+        });
     }
 
     /**
