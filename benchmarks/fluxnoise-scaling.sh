@@ -8,8 +8,7 @@
 #   -s SOLVER  --solver of flux-noise (default multigrid)
 #   -o DIR     where the JSON, the /usr/bin/time report and stderr of each run go (default benchmarks/fluxnoise-runs)
 # Example: /work/bin/qbuild --run benchmarks/fluxnoise-scaling.sh 300 1000 2000
-# Needs the jar (qpspin-cli/target/qpspin.jar, built by `mvn -o -DskipTests -pl qpspin-cli -am package`, or the one
-# in $QPSPIN_JAR, e.g. a copy of another commit's jar for a before/after comparison),
+# Needs the jar (qpspin-cli/target/qpspin.jar, built by `mvn -o -DskipTests -pl qpspin-cli -am package`),
 # /usr/bin/time and python3. Prints a markdown table on stdout (also DIR/table.md); the machine is shared, so the
 # load average before and after each run is in the table: quote it beside every number.
 #
@@ -35,7 +34,7 @@ if [ $# -eq 0 ]; then
   echo "usage: benchmarks/fluxnoise-scaling.sh [-x HEAP] [-s SOLVER] [-o DIR] N0 [N0 ...]" >&2
   exit 2
 fi
-jar="${QPSPIN_JAR:-$here/qpspin-cli/target/qpspin.jar}"
+jar="$here/qpspin-cli/target/qpspin.jar"
 if [ ! -f "$jar" ]; then
   echo "fluxnoise-scaling: $jar missing; build it first (mvn -o -DskipTests -pl qpspin-cli -am package)" >&2
   exit 2

@@ -11,9 +11,7 @@
  * panel update of the blocked eliminations), {@link org.qpspin.linalg.sparse} (permutations, elimination tree and
  * column counts, symbolic fill, reachability), {@link org.qpspin.linalg.lu} (the supernodal multifrontal LU with
  * GTH pivots: symbolic analysis, then numeric factorization), {@link org.qpspin.linalg.krylov} (Arnoldi and
- * GMRES on a {@link org.qpspin.linalg.krylov.LinearOperator}), {@link org.qpspin.linalg.amg} (aggregation multigrid
- * for Markov chains). Here: {@link org.qpspin.linalg.HeapBudget}, the fail-fast "does it fit in the heap" check every
- * large allocation asks first, and {@link org.qpspin.linalg.FixedBlockLoops}, the loops of the iterative solvers
- * split over cores in blocks fixed by the size (the same bits with any number of threads).
+ * GMRES on a {@link org.qpspin.linalg.krylov.LinearOperator}). Here: {@link org.qpspin.linalg.HeapBudget}, the
+ * fail-fast "does it fit in the heap" check every large allocation asks first.
  */
 package org.qpspin.linalg;

@@ -7,9 +7,7 @@ import org.qpspin.linalg.ProgressListener;
 import org.qpspin.linalg.WorkCounter;
 import org.qpspin.linalg.amg.AggregationMultigrid;
 import org.qpspin.linalg.amg.GeneratorRows;
-import org.qpspin.linalg.krylov.FlexibleGmres;
 import org.qpspin.linalg.krylov.Gmres;
-import org.qpspin.linalg.krylov.LinearOperator;
 import org.qpspin.space.StateSpace;
 
 /**
@@ -25,16 +23,14 @@ import org.qpspin.space.StateSpace;
  *       {@value #POLISH_FLOOR} p_max by more than {@value #START_CHANGE} of itself (at least one cycle, at most
  *       {@value #MAX_START_CYCLES});</li>
  *   <li>the cycle frozen at that x ({@link AggregationMultigrid#freeze}) as right preconditioner of restarted
- *       GMRES ({@link Gmres}, restart {@value #RESTART}) on L x = 0 in the norm weighted by the frozen vector w
- *       ({@code weightedGmres}: each state's balance relative to its own exit flux e_i w_i) until that weighted
- *       residual is at most {@value #CONVERGED} of ‖x/w‖₂ (at most {@value #MAX_ITERATIONS} iterations); negative
- *       entries (GMRES corrections are additive) are set to 0;</li>
+ *       GMRES ({@link Gmres}, restart {@value #RESTART}) on L x = 0 until ‖L x‖₂ ≤ {@value #CONVERGED} ‖e∘x‖₂
+ *       (at most {@value #MAX_ITERATIONS} iterations); negative entries (GMRES corrections are additive) are set
+ *       to 0;</li>
  *   <li>polishing nonlinear cycles, which scale aggregates and add non-negative terms only, until the estimated
  *       relative error of the entries above {@value #POLISH_FLOOR} p_max (from their last changes and the observed
  *       contraction, {@code entrywiseError}) is below {@value #POLISH_CONVERGED} (at least 2 cycles, at most
- *       {@value #MAX_POLISH_CYCLES}): after the weighted GMRES the entries are already consistent with their own
- *       equations and the polish measures that (its minimum of 2 cycles on the edge family; 37–72 cycles when
- *       GMRES's norm was ‖L x‖₂ ≤ {@value #CONVERGED} ‖e∘x‖₂, which only the bulk feels). The estimate is reported ("entries &gt;= 1e-10 p_max est. rel.
+ *       {@value #MAX_POLISH_CYCLES}): GMRES gets the vector right normwise, the cycles make small entries
+ *       consistent with their own equations. The estimate is reported ("entries &gt;= 1e-10 p_max est. rel.
  *       error" in the solver name), and "NOT converged" when the cap is hit.</li>
  * </ol>
  * The error estimate: with r = L p the final residual, the exact π = p + δ has L δ = −r, 1ᵀ δ = 0, so
@@ -44,8 +40,7 @@ import org.qpspin.space.StateSpace;
  *
  * <p>Memory: the generator's rows ({@link Generator#rows()}, ≈ 120 bytes per state, the generator's own: no copy
  * when it was assembled by rows), and on top of them the hierarchy ({@link AggregationMultigrid#heapBytes}: 240–290
- * bytes per state measured), the stationary vector and {@value #RESTART} + 5 GMRES vectors while GMRES runs (its
- * basis and work vectors, the weights and the weighted products' scratch):
+ * bytes per state measured), the stationary vector and {@value #RESTART} + 3 GMRES vectors while GMRES runs:
  * {@value #BYTES_PER_STATE} bytes per state estimated up front (an upper bound of the heap measured to suffice,
  * see the constant).
  */
@@ -72,19 +67,6 @@ final class MultigridFactorization extends KeptFactorization {
     /** A largest relative entry change this small is rounding (a few ulps of the cycle's sums). */
     static final double ROUNDING_CHANGE = 1e-14;
     static final double ESTIMATE_TOLERANCE = 1e-6;
-    /** The smallest weight of the weighted GMRES, relative to the largest (entries below it are weighted as if it). */
-    static final double WEIGHT_FLOOR = 1e-250;
-    /**
-     * The weighted GMRES stops as converged when a restart cycle reduced its residual by less than the factor
-     * {@value #STAGNATION} while the residual is within {@value #ROUNDING_FLOOR} times its tolerance: the rounding
-     * floor of the weighted residual (measured on the edge family at N0 = 2000: the final truncation's weighted
-     * GMRES stalled above 10⁻¹⁴ and ran into its cap of {@value #MAX_ITERATIONS} iterations, its vector already
-     * right: 2 polishing cycles, entrywise estimate 3.2 × 10⁻¹¹). The polish's entrywise estimate is what decides
-     * convergence then.
-     */
-    static final double STAGNATION = 0.5;
-    /** See {@link #STAGNATION}: how far above its tolerance the weighted GMRES may stop at its rounding floor. */
-    static final double ROUNDING_FLOOR = 1e3;
     /**
      * How far one stationary solve goes (the pipeline's tolerance, the solver's numerics unchanged).
      *
@@ -144,8 +126,6 @@ final class MultigridFactorization extends KeptFactorization {
     private final Diagnostics diagnostics;
     private final int restart;
     private final Stopping stopping;
-    /** Whether this solve carried on from a screening solve's answer and hierarchy ({@link #continuedInFull}). */
-    private boolean continued;
     private int lastIterations;
     private double lastResidual;
 
@@ -222,73 +202,23 @@ final class MultigridFactorization extends KeptFactorization {
         } else {
             java.util.Arrays.fill(p, 1.0 / n);
         }
-        diagnostics = solveStationary(p, true, start);
-    }
-
-    /**
-     * The full solve carried on from a screening solve of the same generator: the screening's hierarchy, from its
-     * answer, with the start rule (the screening answer is past it after one cycle, which also makes every entry
-     * positive again after the screening's clamp of GMRES's negative entries): the cycle frozen at
-     * that answer, GMRES and the polish to {@code stopping}'s rule, the error estimate if asked for. Shares the
-     * generator's rows and the hierarchy with {@code screening} (which must not be used for solves any more: the
-     * hierarchy is frozen at this solve's answer).
-     *
-     * @param screening the screening factorization of the same generator
-     * @param stopping  how far this solve goes (normally {@link #FULL})
-     * @param start     System.nanoTime() when this solve began (for the result's seconds)
-     */
-    private MultigridFactorization(MultigridFactorization screening, Stopping stopping, long start) {
-        this.stopping = stopping;
-        this.generator = screening.generator;
-        this.restart = screening.restart;
-        this.progress = screening.progress;
-        this.rows = screening.rows;
-        this.multigrid = screening.multigrid;
-        this.continued = true;
-        String before = screening.stationary().solver();
-        String core = describe(screening.diagnostics, screening.stopping, false);
-        int at = before.indexOf(core);
-        // the screening's name as the handing-out solver reported it (auto's prefix, a routing reason)
-        String prefix = at < 0 ? "" : before.substring(0, at);
-        String suffix = at < 0 ? "" : before.substring(at + core.length());
-        double[] p = screening.stationary().probabilitiesView().clone();
-        diagnostics = solveStationary(p, true, start);
-        reportedAs(prefix + stationary().solver() + suffix);
-    }
-
-    /**
-     * {@return for a screening solve, the full solve of its generator carried on from its answer with its hierarchy
-     * (no rebuild, one start cycle; issue 18: the full solve of the final truncation repeated the screening's work),
-     * to the {@link #FULL} rule; null for a full solve} This factorization must not be used for solves afterwards
-     * (they share the hierarchy, frozen at the full solve's answer).
-     */
-    @Override
-    public MultigridFactorization continuedInFull() {
-        return stopping.screening() ? new MultigridFactorization(this, FULL, System.nanoTime()) : null;
-    }
-
-    /**
-     * The stationary solve from {@code p} (overwritten): start cycles (if {@code startCycles}), the frozen cycle and
-     * the weighted GMRES, the polish, the freeze at the final vector and the error estimate; keeps the result.
-     */
-    private Diagnostics solveStationary(double[] p, boolean startCycles, long start) {
-        int n = p.length;
         // counted in cycles and operator products, against their caps (a converged solve ends early, at 100 %)
         counter = WorkCounter.start(this.progress, "multigrid stationary vector",
                 MAX_START_CYCLES + MAX_ITERATIONS + MAX_POLISH_CYCLES + MAX_ITERATIONS);
-        int cycles = 0;
+        int startCycles = 0;
         double[] previous = new double[n];
         double lastChange = Double.POSITIVE_INFINITY;
-        while (startCycles && cycles < MAX_START_CYCLES
+        while (startCycles < MAX_START_CYCLES
                 && (relativeResidual(p) > KRYLOV_START || !(lastChange <= START_CHANGE))) {
             System.arraycopy(p, 0, previous, 0, n);
             multigrid.cycle(p);
             counter.add(1);
-            cycles++;
+            startCycles++;
             lastChange = largestChange(previous, p);
         }
+        previous = null; // not held while GMRES's basis is (allocated again for the polish)
         multigrid.freeze(p);
-        boolean converged = weightedGmres(p, previous, stopping.krylovTolerance());
+        boolean converged = gmres(null, p, fluxNorm(p), stopping.krylovTolerance());
         int gmresIterations = lastIterations;
         for (int i = 0; i < n; i++) {
             if (!(p[i] < Double.POSITIVE_INFINITY)) {
@@ -299,7 +229,8 @@ final class MultigridFactorization extends KeptFactorization {
                 p[i] = 0.0;
             }
         }
-        int polish = 0; // previous (GMRES's weights until now) holds the polish's last iterate
+        int polish = 0;
+        previous = new double[n];
         double change = Double.POSITIVE_INFINITY;
         double entryError = Double.POSITIVE_INFINITY;
         while (polish < stopping.maxPolishCycles() && !(entryError <= stopping.polishTolerance())) {
@@ -328,19 +259,17 @@ final class MultigridFactorization extends KeptFactorization {
         double[] error = stopping.estimateErrors() ? momentErrors(result) : new double[] {Double.NaN, Double.NaN};
         counter.finish();
         counter = WorkCounter.NONE;
-        Diagnostics d = new Diagnostics(multigrid.depth(), cycles, gmresIterations, polish,
+        diagnostics = new Diagnostics(multigrid.depth(), startCycles, gmresIterations, polish,
                 converged && polished, result.relativeResidual(), error[0], error[1], entryError);
-        keep(result.withSolver(describe(d, stopping, continued)));
-        return d;
+        keep(result.withSolver(describe(diagnostics, stopping)));
     }
 
-    private static String describe(Diagnostics d, Stopping stopping, boolean continued) {
-        return String.format(Locale.ROOT, "multigrid%s[%d levels; %s%d+%d+%d cycles/iterations%s; entries >= %.0e p_max"
+    private static String describe(Diagnostics d, Stopping stopping) {
+        return String.format(Locale.ROOT, "multigrid%s[%d levels; %d+%d+%d cycles/iterations%s; entries >= %.0e p_max"
                         + " est. rel. error %.1e; residual %.1e; est. error <N> %.1e, Var N %.1e]",
                 stopping.screening() ? String.format(Locale.ROOT, " screening (GMRES to %.0e, polish to %.0e)",
                         stopping.krylovTolerance(), stopping.polishTolerance()) : "", d.levels(),
-                continued ? "continued: " : "", d.startCycles(), d.gmresIterations(), d.polishCycles(),
-                d.converged() ? "" : ", NOT converged",
+                d.startCycles(), d.gmresIterations(), d.polishCycles(), d.converged() ? "" : ", NOT converged",
                 POLISH_FLOOR, d.entrywiseError(), d.relativeResidual(), d.meanNError(), d.varianceNError());
     }
 
@@ -372,7 +301,8 @@ final class MultigridFactorization extends KeptFactorization {
         }
         double[] delta = new double[n];
         multigrid.precondition(r, delta);
-        krylov(r, delta, ESTIMATE_TOLERANCE, Math.max(norm2(r), Double.MIN_NORMAL));
+        new Gmres(this::multiplyCounted, multigrid::precondition, restart, MAX_ITERATIONS)
+                .solve(r, delta, ESTIMATE_TOLERANCE, Math.max(norm2(r), Double.MIN_NORMAL));
         double sum = 0.0;
         for (double v : delta) {
             sum += v;
@@ -434,87 +364,16 @@ final class MultigridFactorization extends KeptFactorization {
         return rf[1] == 0.0 ? rf[0] : rf[0] / (2.0 * rf[1]);
     }
 
-    /**
-     * GMRES on L x = 0 in the norm weighted by the frozen vector w (the iterate the cycle was frozen at): with
-     * x = D y, D = diag(w), and the rows scaled by their exit flux e_i w_i, the system is
-     * Ã y = (E D)⁻¹ L D y = 0 with Ã = P̂ − I, P̂ the jump matrix of the time-reversed chain at w (row-stochastic
-     * when w = π), solved from y = 1 with the right preconditioner D⁻¹ B E D (B the frozen cycle) until
-     * ‖Ã y‖₂ ≤ tolerance ‖y‖₂. Ã B̃ = (E D)⁻¹ L B (E D) is similar to L B: the same spectrum, so GMRES converges
-     * as fast, but a small residual now says that each state's balance holds relative to its own flux e_i x_i, deep
-     * tail included, where the unweighted ‖L x‖₂ ≤ tol ‖e∘x‖₂ only sees the bulk (the polish then had to converge
-     * the tails, 72 cycles at N0 = 3000; docs/validation.md, issue 18). Weights below {@value #WEIGHT_FLOOR} of the
-     * largest are raised to it (no underflow in e_i w_i).
-     *
-     * @param x         the iterate (the frozen vector), overwritten by the solution
-     * @param weight    work array of x's length (its content is overwritten)
-     * @param tolerance GMRES's relative tolerance in the weighted norm
-     * @return whether GMRES met its tolerance
-     */
-    private boolean weightedGmres(double[] x, double[] weight, double tolerance) {
-        int n = x.length;
-        double max = 0.0;
-        for (double v : x) {
-            max = Math.max(max, v);
-        }
-        double[] exit = rows.exitRates();
-        double sumSquares = 0.0;
-        for (int i = 0; i < n; i++) {
-            weight[i] = Math.max(x[i] / max, WEIGHT_FLOOR);
-            x[i] /= weight[i]; // y = D⁻¹ x
-            sumSquares += x[i] * x[i];
-        }
-        double[] work = new double[n];
-        LinearOperator scaled = (y, out) -> { // out = (E D)⁻¹ L D y
-            for (int i = 0; i < n; i++) {
-                work[i] = weight[i] * y[i];
-            }
-            rows.multiply(work, out);
-            counter.add(1);
-            for (int i = 0; i < n; i++) {
-                out[i] /= exit[i] * weight[i];
-            }
-        };
-        LinearOperator preconditioner = (v, out) -> { // out = D⁻¹ B E D v
-            for (int i = 0; i < n; i++) {
-                work[i] = exit[i] * weight[i] * v[i];
-            }
-            multigrid.precondition(work, out);
-            for (int i = 0; i < n; i++) {
-                out[i] /= weight[i];
-            }
-        };
-        Gmres.Result result = multigrid.variablePreconditioner() // a K-cycle: a variable map needs flexible GMRES
-                ? new FlexibleGmres(scaled, preconditioner, restart, MAX_ITERATIONS)
-                        .solve(null, x, tolerance, Math.sqrt(sumSquares))
-                : new Gmres(scaled, preconditioner, restart, MAX_ITERATIONS)
-                        .stoppingAtStagnation(STAGNATION, ROUNDING_FLOOR)
-                        .solve(null, x, tolerance, Math.sqrt(sumSquares));
-        // converged, or stopped at the weighted residual's rounding floor: the polish measures the rest
-        boolean converged = result.converged() || result.relativeResidual() <= ROUNDING_FLOOR * tolerance;
-        for (int i = 0; i < n; i++) {
-            x[i] *= weight[i];
-        }
+    private boolean gmres(double[] b, double[] x, double scale) {
+        return gmres(b, x, scale, CONVERGED);
+    }
+
+    private boolean gmres(double[] b, double[] x, double scale, double tolerance) {
+        Gmres.Result result = new Gmres(this::multiplyCounted, multigrid::precondition, restart, MAX_ITERATIONS)
+                .solve(b, x, tolerance, scale);
         lastIterations = result.iterations();
         lastResidual = result.relativeResidual();
-        return converged;
-    }
-
-    /**
-     * GMRES preconditioned by the frozen cycle: {@link FlexibleGmres} when the cycle is a variable map (a K-cycle,
-     * {@link AggregationMultigrid#variablePreconditioner}), {@link Gmres} otherwise.
-     */
-    private Gmres.Result krylov(double[] b, double[] x, double tolerance, double scale) {
-        return krylov(b, x, tolerance, scale, MAX_ITERATIONS);
-    }
-
-    /** As {@link #krylov(double[], double[], double, double)}, at most {@code maxIterations} steps. */
-    private Gmres.Result krylov(double[] b, double[] x, double tolerance, double scale, int maxIterations) {
-        if (multigrid.variablePreconditioner()) {
-            return new FlexibleGmres(this::multiplyCounted, multigrid::precondition, restart, maxIterations)
-                    .solve(b, x, tolerance, scale);
-        }
-        return new Gmres(this::multiplyCounted, multigrid::precondition, restart, maxIterations)
-                .solve(b, x, tolerance, scale);
+        return result.converged();
     }
 
     /** y = L x, one unit of progress (an iteration of GMRES, or its restart's residual). */
@@ -554,14 +413,8 @@ final class MultigridFactorization extends KeptFactorization {
 
     /**
      * x = L^# b: GMRES preconditioned by the frozen cycle, from x = B b, to ‖b − L x‖₂ ≤ {@value #CONVERGED}
-     * ‖e∘(x − (1ᵀx) p)‖₂ with x the current iterate (the flux terms of the solution itself, its arbitrary multiple of
-     * the null vector p left out), checked at every restart; then x −= (Σ x) p. When GMRES does not meet its rule
-     * the last iterate is returned ({@link #lastResidual()} says how far it got; NoiseAnalysis checks the residual).
-     *
-     * <p>The scale was ‖e∘x₀‖₂ of the start x₀ = B b until the K-cycle: it depends on the preconditioner, not on the
-     * problem. On SR at 10⁶ states the V-cycle's B b carried a multiple 11.6 of p and was half the solution's size,
-     * while the K-cycle's was 1/170 of it, so the same rule asked the K-cycle for a residual 100× smaller, below the
-     * rounding floor (it stalled at 2e-14 of its scale; docs/benchmarks.md, issue 18, K-cycle).
+     * ‖e∘x‖₂; then x −= (Σ x) p. When GMRES does not meet its rule the last iterate is returned
+     * ({@link #lastResidual()} says how far it got; NoiseAnalysis checks the residual).
      */
     @Override
     public void solveGroupInverse(double[] b, double[] x) {
@@ -575,40 +428,10 @@ final class MultigridFactorization extends KeptFactorization {
         multigrid.precondition(b, x);
         counter = WorkCounter.start(progress, "multigrid group-inverse solve",
                 MAX_ITERATIONS + MAX_ITERATIONS / RESTART + 1);
-        int iterations = 0;
-        double residual = Double.POSITIVE_INFINITY;
-        while (true) {
-            double scale = solutionFluxNorm(x);
-            // one restart cycle at a time, so that the scale follows the iterate
-            Gmres.Result r = krylov(b, x, CONVERGED, scale, Math.min(restart, MAX_ITERATIONS - iterations));
-            iterations += r.iterations();
-            residual = r.relativeResidual() * scale / solutionFluxNorm(x);
-            if (r.relativeResidual() * scale <= CONVERGED * solutionFluxNorm(x) || iterations >= MAX_ITERATIONS
-                    || r.iterations() == 0) {
-                break;
-            }
-        }
-        lastIterations = iterations;
-        lastResidual = residual;
+        gmres(b, x, fluxNorm(x));
         counter.finish();
         counter = WorkCounter.NONE;
         removeStationaryComponent(x);
-    }
-
-    /** ‖e∘(x − (1ᵀx) p)‖₂: the flux terms of x without its component along the stationary vector p. */
-    private double solutionFluxNorm(double[] x) {
-        double sum = 0.0;
-        for (double v : x) {
-            sum += v;
-        }
-        double[] p = stationary().probabilitiesView();
-        double[] exit = rows.exitRates();
-        double norm = 0.0;
-        for (int i = 0; i < x.length; i++) {
-            double f = exit[i] * (x[i] - sum * p[i]);
-            norm += f * f;
-        }
-        return Math.max(Math.sqrt(norm), Double.MIN_NORMAL);
     }
 
     /** The heap the multigrid hierarchy holds, in bytes ({@link AggregationMultigrid#heapBytes}). */

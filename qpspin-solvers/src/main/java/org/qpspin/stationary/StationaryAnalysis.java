@@ -31,9 +31,7 @@ import org.qpspin.truncation.TwoSidedWindows;
  * <p>Screening: where the solver has a cheaper, early-stopping variant ({@link StationarySolver#screening()}, the
  * multigrid solver), every attempt of an automatic truncation is first solved with it. An attempt whose screening
  * cost c_s exceeds {@value #SCREENING_MARGIN} × tolerance is grown from the screening solution without a full solve;
- * otherwise the same generator is solved in full, carried on from the screening solve where its factorization can
- * ({@link StationaryFactorization#continuedInFull()}: the multigrid hierarchy and answer reused), else from the
- * screening solution, and that full solve's cost decides.
+ * otherwise the same generator is solved in full, from the screening solution, and that full solve's cost decides.
  * So only a full solve can meet the tolerance and the returned result is always a full solve's; the margin only
  * decides when a full solve is skipped, and is safe while the screening cost is within a factor
  * {@value #SCREENING_MARGIN} of the full one (measured within 10⁻³ relative along the edge-of-polarization family,
@@ -524,27 +522,17 @@ public final class StationaryAnalysis {
         }
         long start = System.nanoTime();
         Generator generator = assemble(rates, space, solver, progress);
-        // factorized (to be carried on to the full solve) where that costs nothing extra: always when the factorization
-        // is kept, and for the multigrid solver by name, whose solve is its factorization; not for auto's direct
-        // solvers' plain solves (levels keeps rows only when asked to factorize)
-        boolean continuable = keepFactorization || screen.kind() == SolverKind.MULTIGRID;
-        Attempt s = solveAttempt(generator, screen, continuable, attempts, progress, previous, start);
-        if (!s.result.isScreening()) { // the screening solver routed to an exact solver: its answer is final
-            return keepFactorization ? s : new Attempt(s.generator, s.result, null);
+        Attempt s = solveAttempt(generator, screen, keepFactorization, attempts, progress, previous, start);
+        if (!s.result.isScreening()) {
+            return s; // the screening solver routed to an exact solver: its answer is final
         }
         StationaryResult screened = s.result;
+        s = null; // the screening hierarchy is garbage before the full solve builds its own
         if (screeningSaysGrow(screened.relativeOmittedFlux(), tol)) {
             return new Attempt(generator, screened, null);
         }
         if (progress != null) {
             progress.solving(space.maxN(), space.maxM(), space.size(), solver.name());
-        }
-        long fullStart = System.nanoTime();
-        StationaryFactorization full = s.factorization == null ? null : s.factorization.continuedInFull();
-        s = null; // without a continuation the screening hierarchy is garbage before the full solve builds its own
-        if (full != null) {
-            return recordAttempt(generator, full.stationary(), keepFactorization ? full : null, attempts, progress,
-                    fullStart);
         }
         return solveAttempt(generator, solver, keepFactorization, attempts, progress, screened, System.nanoTime());
     }
@@ -576,6 +564,8 @@ public final class StationaryAnalysis {
     private static Attempt solveAttempt(Generator generator, StationarySolver solver, boolean keepFactorization,
                                         List<TruncationAttempt> attempts, Progress progress,
                                         StationaryResult previous, long start) {
+        StateSpace space = generator.space();
+        int nMax = space.maxN();
         StationaryFactorization factorization = null;
         StationaryResult result;
         if (keepFactorization) {
@@ -584,15 +574,7 @@ public final class StationaryAnalysis {
         } else {
             result = solver.solve(generator, previous);
         }
-        return recordAttempt(generator, result, factorization, attempts, progress, start);
-    }
-
-    /** An attempt's solve recorded in {@code attempts} (seconds since {@code start}) and reported to {@code progress}. */
-    private static Attempt recordAttempt(Generator generator, StationaryResult result,
-                                         StationaryFactorization factorization, List<TruncationAttempt> attempts,
-                                         Progress progress, long start) {
-        StateSpace space = generator.space();
-        TruncationAttempt record = new TruncationAttempt(space.maxN(), space.maxM(), space.size(),
+        TruncationAttempt record = new TruncationAttempt(nMax, space.maxM(), space.size(),
                 result.relativeOmittedFlux(), result.outerLevelMass(), result.outerColumnMass(), result.solver(),
                 elapsed(start));
         attempts.add(record);

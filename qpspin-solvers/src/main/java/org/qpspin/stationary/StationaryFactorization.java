@@ -34,14 +34,4 @@ public interface StationaryFactorization {
     default IterativeDiagnostics iterativeDiagnostics() {
         return null;
     }
-
-    /**
-     * {@return for a screening solve ({@link StationaryResult#isScreening()}), the full solve of the same generator
-     * carried on from it, reusing what it built (the multigrid solver: its hierarchy and answer, one start
-     * cycle), or null when this factorization cannot (the default, and any full solve): then the caller solves
-     * again from the screening answer} This factorization is not to be used afterwards.
-     */
-    default StationaryFactorization continuedInFull() {
-        return null;
-    }
 }

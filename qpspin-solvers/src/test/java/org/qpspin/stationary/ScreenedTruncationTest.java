@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.qpspin.generator.Generator;
-import org.qpspin.linalg.ProgressListener;
 import org.qpspin.model.ModelParameters;
 import org.qpspin.rates.Prl2020RateModel;
 import org.qpspin.rates.RateModel;
@@ -30,11 +29,7 @@ import org.qpspin.truncation.TwoSidedWindows;
  *       an attempt's own full cost (the screening cost is then within the margin: the full solve must decide);</li>
  *   <li>the screening cost agrees with the full solve's on the same generator far inside the margin (measured
  *       ≤ 10⁻³ relative here and along the family);</li>
- *   <li>the margin rule itself at its boundary;</li>
- *   <li>the full solve of an attempt within the margin carries on from its screening solve (same hierarchy, from
- *       the screening answer, one start cycle: {@link StationaryFactorization#continuedInFull()}) instead of solving
- *       again, keeps the handing-out solver's name around it, and agrees with the sparse LU on the final generator
- *       (entries, ⟨N⟩, Var N, and S_N(0) through the shared hierarchy's group-inverse solve).</li>
+ *   <li>the margin rule itself at its boundary.</li>
  * </ul>
  */
 class ScreenedTruncationTest {
@@ -156,76 +151,5 @@ class ScreenedTruncationTest {
                 }
             }
         }
-    }
-
-    @Test
-    void theFullSolveCarriesOnFromTheScreeningSolveAndAgreesWithLu() {
-        StationaryAnalysis s = StationaryAnalysis.factorize(EDGE, Truncation.automatic(1e-10).withWindows(),
-                StationarySolvers.multigrid());
-        List<TruncationAttempt> a = s.attempts();
-        String what = a.toString();
-        TruncationAttempt last = a.get(a.size() - 1);
-        TruncationAttempt before = a.get(a.size() - 2);
-        assertTrue(before.solver().contains("screening") && before.states() == last.states(), what);
-        assertTrue(last.solver().startsWith("multigrid[") && last.solver().contains("; continued: 1+"), what);
-        MultigridFactorization f = (MultigridFactorization) s.factorization();
-        assertEquals(1, f.diagnostics().startCycles(), what);
-        assertTrue(f.diagnostics().converged() && Double.isFinite(f.diagnostics().meanNError()), what);
-
-        Generator g = s.generator();
-        StationaryFactorization lu = StationarySolvers.lu().factorize(Generator.assemble(EDGE, g.space()));
-        double[] x = s.result().probabilitiesView();
-        double[] y = lu.stationary().probabilitiesView();
-        double max = 0.0;
-        for (double v : y) {
-            max = Math.max(max, v);
-        }
-        double largest = 0.0;
-        for (int i = 0; i < x.length; i++) {
-            if (y[i] >= 1e-10 * max) {
-                largest = Math.max(largest, Math.abs(x[i] - y[i]) / y[i]);
-            }
-        }
-        double actual = largest;
-        assertTrue(actual <= f.diagnostics().entrywiseError() + 1e-14, () -> "entrywise error " + actual
-                + " above the estimate of " + s.result().solver());
-        assertEquals(lu.stationary().meanN(), s.result().meanN(), 1e-10 * lu.stationary().meanN());
-        assertEquals(lu.stationary().varianceN(), s.result().varianceN(), 1e-10 * lu.stationary().varianceN());
-        int n = x.length;
-        StateSpace space = g.space();
-        double[] rhs = new double[n];
-        for (int i = 0; i < n; i++) {
-            rhs[i] = -(space.levelOf(i) - lu.stationary().meanN()) * y[i];
-        }
-        double[] u = new double[n];
-        double[] v = new double[n];
-        s.factorization().solveGroupInverse(rhs, u);
-        lu.solveGroupInverse(rhs, v);
-        double sN0 = 0.0;
-        double sN0Lu = 0.0;
-        for (int i = 0; i < n; i++) {
-            sN0 += 2 * space.levelOf(i) * u[i];
-            sN0Lu += 2 * space.levelOf(i) * v[i];
-        }
-        assertEquals(sN0Lu, sN0, 1e-9 * Math.abs(sN0Lu), "S_N(0)");
-    }
-
-    @Test
-    void theContinuationKeepsTheRoutingReasonAndOnlyScreeningSolvesContinue() {
-        int nMax = TruncationPlanner.initialNMax(EDGE.parameters(), 1e-10, Truncation.DEFAULT_MAX_STATES);
-        Generator g = Generator.assembleRows(EDGE, TwoSidedWindows.start(EDGE, nMax, 1e-10).space());
-        MultigridSolver routed = new MultigridSolver(ProgressListener.NONE, "too large for levels");
-        MultigridFactorization screening = routed.screening().factorize(g);
-        assertTrue(screening.stationary().solver().endsWith(" (too large for levels)"), screening.solver());
-        MultigridFactorization full = screening.continuedInFull();
-        String name = full.stationary().solver();
-        assertTrue(name.startsWith("multigrid[") && name.contains("; continued: 1+")
-                && name.endsWith("] (too large for levels)"), name);
-        assertFalse(full.stationary().isScreening(), name);
-        assertEquals(null, full.continuedInFull(), "a full solve carries on no further");
-        StationaryResult fresh = routed.solve(g);
-        assertEquals(fresh.meanN(), full.stationary().meanN(), 1e-10 * fresh.meanN(), name);
-        assertEquals(fresh.relativeOmittedFlux(), full.stationary().relativeOmittedFlux(),
-                1e-6 * fresh.relativeOmittedFlux(), name);
     }
 }

@@ -1,7 +1,6 @@
 package org.qpspin.linalg.amg;
 
 import org.ejml.data.DMatrixSparseCSC;
-import org.qpspin.linalg.FixedBlockLoops;
 
 /**
  * A generator L of a continuous-time Markov chain (L[i][j] = rate j → i ≥ 0 for i ≠ j, every column summing to
@@ -75,20 +74,13 @@ public record GeneratorRows(int[] rowStart, int[] columns, double[] rates, doubl
     }
 
     /**
-     * y = L x: y_i = Σ_{j≠i} L[i][j] x_j − e_i x_i. Rows are independent: above
-     * {@link FixedBlockLoops#parallelStates} states they are split over the fork-join pool, each y_i the same sum
-     * in the same order (identical bits with any number of threads).
+     * y = L x: y_i = Σ_{j≠i} L[i][j] x_j − e_i x_i.
      *
      * @param x the vector (length n; not modified)
      * @param y the product (length n, overwritten; may not alias x)
      */
     public void multiply(double[] x, double[] y) {
-        FixedBlockLoops.forEach(size(), (from, to) -> multiply(x, y, from, to));
-    }
-
-    /** Rows from … to − 1 of y = L x. */
-    private void multiply(double[] x, double[] y, int from, int to) {
-        for (int i = from; i < to; i++) {
+        for (int i = 0, n = size(); i < n; i++) {
             double s = -exitRates[i] * x[i];
             for (int k = rowStart[i], e = rowStart[i + 1]; k < e; k++) {
                 s += rates[k] * x[columns[k]];
@@ -98,38 +90,22 @@ public record GeneratorRows(int[] rowStart, int[] columns, double[] rates, doubl
     }
 
     /**
-     * The residual and its scale in one pass over the rows, each sum taken over blocks of
-     * {@link FixedBlockLoops#BLOCK} rows and the blocks' partial sums added in order (identical bits with any number
-     * of threads).
+     * The residual and its scale in one pass over the rows.
      *
      * @param x the vector (length n; not modified)
      * @return {Σ_i |(L x)_i|, Σ_i e_i |x_i|}: ‖L x‖₁ and the flux scale it is measured against
      */
     public double[] residualAndFlux(double[] x) {
-        int n = size();
-        int blocks = FixedBlockLoops.blocks(n);
-        double[] residual = new double[blocks];
-        double[] flux = new double[blocks];
-        FixedBlockLoops.forEachBlock(n, (b, from, to) -> {
-            double r = 0.0;
-            double f = 0.0;
-            for (int i = from; i < to; i++) {
-                double s = -exitRates[i] * x[i];
-                for (int k = rowStart[i], e = rowStart[i + 1]; k < e; k++) {
-                    s += rates[k] * x[columns[k]];
-                }
-                r += Math.abs(s);
-                f += exitRates[i] * Math.abs(x[i]);
+        double residual = 0.0;
+        double flux = 0.0;
+        for (int i = 0, n = size(); i < n; i++) {
+            double s = -exitRates[i] * x[i];
+            for (int k = rowStart[i], e = rowStart[i + 1]; k < e; k++) {
+                s += rates[k] * x[columns[k]];
             }
-            residual[b] = r;
-            flux[b] = f;
-        });
-        double r = 0.0;
-        double f = 0.0;
-        for (int b = 0; b < blocks; b++) {
-            r += residual[b];
-            f += flux[b];
+            residual += Math.abs(s);
+            flux += exitRates[i] * Math.abs(x[i]);
         }
-        return new double[] {r, f};
+        return new double[] {residual, flux};
     }
 }

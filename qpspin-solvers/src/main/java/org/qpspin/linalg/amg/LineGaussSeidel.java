@@ -1,7 +1,5 @@
 package org.qpspin.linalg.amg;
 
-import org.qpspin.linalg.FixedBlockLoops;
-
 /**
  * Block Gauss–Seidel for L x = b over lines: contiguous index ranges whose neighbours i ± 1 are coupled (the
  * states of one level N, m = m_low … m_high, coupled by spin flips), each solved exactly for its tridiagonal part
@@ -21,37 +19,11 @@ import org.qpspin.linalg.FixedBlockLoops;
  * the line's heaviest state (see {@link #refresh}), so that a linear solve's correction stays of the size of its
  * right-hand side over the rates instead of growing like the line's probability ratio.
  *
- * <p>Order of the lines, and two cores. On a level of at least 2 {@link #blockStates} states the lines are cut
- * into at most {@value #MAX_BLOCKS} blocks of contiguous lines (about equal states; the count depends on the level
- * only, never on the number of threads). Each block b ≥ 1 begins with its separator: its first lines, up to the
- * last one coupled (by a rate either way) to a line of an earlier block; the rest is the block's interior, coupled
- * to nothing before its block. So the interiors of different blocks are never coupled (between two interiors lies a
- * separator as wide as the coupling's reach: two levels N on the fine level, where rates change N by ±1 or ±2),
- * and a forward sweep relaxes all interiors first, each in ascending order, then the separators in ascending order;
- * a backward sweep is its exact reverse (separators descending, then the interiors, each descending). That is the
- * same block Gauss–Seidel in another order of the lines (a one-level domain-decomposition or nested-dissection
- * ordering): every line is still solved exactly with its neighbours at their latest values, so the sweep keeps all
- * its properties above (subtraction-free, x ≥ 0, a closed line keeps its pin). Lines relaxed at the same time are
- * not coupled, so the interiors run in parallel over the fork-join pool ({@link FixedBlockLoops}), and the
- * separators too where no two of them are coupled; each line sees the same values in either case, and the sweep's
- * result is the same bits with one thread or two. A level whose blocks would leave more than a quarter of its
- * states in separators (few, long lines) keeps one block: the plain ascending order. Smaller levels keep it too.
- *
- * <p>Memory: three doubles per state (l_i, u_i / d_i, 1 / d_i), one work vector of the longest line per block,
- * and during {@link #refresh} two more doubles per state in a {@link Scratch} that smoothers may share.
- * Not thread-safe (one sweep at a time; a sweep's own blocks run concurrently).
+ * <p>Memory: three doubles per state (l_i, u_i / d_i, 1 / d_i), one work vector of the longest line, and during
+ * {@link #refresh} two more doubles per state in a {@link Scratch} that smoothers may share.
+ * Not thread-safe.
  */
 public final class LineGaussSeidel {
-
-    /**
-     * States per block of lines: levels of at least twice this many states are cut into blocks (see the class
-     * comment). Public and mutable only so that a test can force blocks on a small chain; it changes the order of
-     * the lines (and so the iterates), never whether the blocks run on one thread or two. Read at construction.
-     */
-    public static int blockStates = 1 << 14;
-
-    /** The most blocks of lines per level (a constant: the order of the lines must not depend on the threads). */
-    public static final int MAX_BLOCKS = 2;
 
     /**
      * Work arrays of {@link #refresh} (u_i and o_i, two doubles per state), which several smoothers refreshed one at
@@ -90,16 +62,7 @@ public final class LineGaussSeidel {
     private final java.util.BitSet lineFirst;
     private final double[] upperOverPivot;
     private final double[] inversePivot;
-    /** The longest line's work vector of each block. */
-    private final double[][] work;
-    /**
-     * Block b holds lines blockLine[b] … blockLine[b+1] − 1; its separator is blockLine[b] … interior[b] − 1 and
-     * its interior interior[b] … blockLine[b+1] − 1 (block 0 has no separator).
-     */
-    private final int[] blockLine;
-    private final int[] interior;
-    /** Whether no two blocks' separators are coupled (they may then be relaxed at the same time). */
-    private final boolean separatorsApart;
+    private final double[] work;
 
     /**
      * @param a         the generator
@@ -131,96 +94,12 @@ public final class LineGaussSeidel {
         for (int k = 0; k + 1 < lineStart.length; k++) {
             longest = Math.max(longest, lineStart[k + 1] - lineStart[k]);
         }
+        work = new double[longest];
         lineFirst = new java.util.BitSet(n);
         for (int k = 0; k + 1 < lineStart.length; k++) {
             lineFirst.set(lineStart[k]);
         }
-        int[][] blocks = blocks(a, lineStart, Math.min(MAX_BLOCKS, n / Math.max(1, blockStates)));
-        blockLine = blocks[0];
-        interior = blocks[1];
-        separatorsApart = blocks[2][0] == 1;
-        work = new double[blockLine.length - 1][longest];
         refresh();
-    }
-
-    /**
-     * The blocks of lines (class comment): {blockLine, interior, {1 if no two separators are coupled}}; one block
-     * when {@code wanted} ≤ 1 or the separators would hold more than a quarter of the states.
-     */
-    private static int[][] blocks(GeneratorRows a, int[] lineStart, int wanted) {
-        int lines = lineStart.length - 1;
-        int[] one = {0, lines};
-        int[][] plain = {one, {0}, {1}};
-        if (wanted <= 1 || lines < 2) {
-            return plain;
-        }
-        int n = a.size();
-        // block boundaries at the first line starting at or after b·n / wanted
-        int[] blockLine = new int[wanted + 1];
-        int count = 1;
-        for (int k = 1; k < lines && count < wanted; k++) {
-            if (lineStart[k] >= (long) count * n / wanted) {
-                blockLine[count++] = k;
-            }
-        }
-        blockLine[count] = lines;
-        blockLine = java.util.Arrays.copyOf(blockLine, count + 1);
-        if (count <= 1) {
-            return plain;
-        }
-        // lowest[k]: the lowest line coupled to line k by a rate either way (k itself if none lower)
-        int[] lineOf = new int[n];
-        for (int k = 0; k < lines; k++) {
-            java.util.Arrays.fill(lineOf, lineStart[k], lineStart[k + 1], k);
-        }
-        int[] lowest = new int[lines];
-        for (int k = 0; k < lines; k++) {
-            lowest[k] = k;
-        }
-        int[] start = a.rowStart();
-        int[] cols = a.columns();
-        for (int i = 0; i < n; i++) {
-            int li = lineOf[i];
-            for (int e = start[i]; e < start[i + 1]; e++) {
-                int lj = lineOf[cols[e]];
-                lowest[li] = Math.min(lowest[li], lj);
-                lowest[lj] = Math.min(lowest[lj], li);
-            }
-        }
-        int[] interior = new int[count];
-        long separated = 0;
-        boolean apart = true;
-        for (int b = 1; b < count; b++) {
-            int first = blockLine[b];
-            int sepEnd = first;
-            for (int k = blockLine[b + 1] - 1; k >= first; k--) { // the interior: no line from k on reaches below
-                if (lowest[k] < first) {
-                    sepEnd = k + 1;
-                    break;
-                }
-            }
-            interior[b] = sepEnd;
-            if (sepEnd == blockLine[b + 1]) {
-                return plain; // a block without interior: lines too few or coupled too far
-            }
-            separated += lineStart[sepEnd] - lineStart[first];
-            for (int k = first; k < sepEnd && b > 1; k++) {
-                apart &= lowest[k] >= interior[b - 1];
-            }
-        }
-        if (4 * separated > n) {
-            return plain;
-        }
-        return new int[][] {blockLine, interior, {apart ? 1 : 0}};
-    }
-
-    /**
-     * Number of blocks of lines (class comment).
-     *
-     * @return 1 for the plain ascending order, up to {@value #MAX_BLOCKS}
-     */
-    public int blockCount() {
-        return blockLine.length - 1;
     }
 
     /**
@@ -252,17 +131,14 @@ public final class LineGaussSeidel {
                 }
             }
         }
-        // the lines' eliminations are independent: by blocks of lines, over the pool on a large level
-        FixedBlockLoops.forEachTask(blockLine.length - 1, FixedBlockLoops.parallel(n), q -> {
-            for (int k = blockLine[q]; k < blockLine[q + 1]; k++) {
-                int begin = lineStart[k];
-                int end = lineStart[k + 1];
-                eliminate(begin, end, 0.0);
-                if (end - begin > 1 && inversePivot[end - 1] == 0.0) {
-                    pinHeaviest(begin, end);
-                }
+        for (int k = 0; k + 1 < lineStart.length; k++) {
+            int begin = lineStart[k];
+            int end = lineStart[k + 1];
+            eliminate(begin, end, 0.0);
+            if (end - begin > 1 && inversePivot[end - 1] == 0.0) {
+                pinHeaviest(begin, end);
             }
-        });
+        }
         upper = null;
         other = null;
     }
@@ -321,15 +197,14 @@ public final class LineGaussSeidel {
 
     /**
      * The heap this smoother holds between refreshes: l_i, u_i / d_i and 1 / d_i (24 bytes per state), the line
-     * starts (4 per line), the line-start bits, the longest line's work vector per block and the block bounds; not
-     * the generator nor the shared scratch.
+     * starts (4 per line), the line-start bits and the longest line's work vector; not the generator nor the shared
+     * scratch.
      *
      * @return bytes (array payloads, without object headers)
      */
     public long heapBytes() {
         int n = a.size();
-        return 24L * n + 4L * lineStart.length + n / 8 + 8L * work.length * work[0].length
-                + 8L * blockLine.length;
+        return 24L * n + 4L * lineStart.length + n / 8 + 8L * work.length;
     }
 
     private boolean startsLine(int i) {
@@ -347,56 +222,22 @@ public final class LineGaussSeidel {
 
     /**
      * One sweep over the lines of L x = b, in place: each line's tridiagonal part solved exactly with the other
-     * entries at their latest values, the lines in the order of the class comment (ascending, or by blocks:
-     * interiors, then separators; the backward sweep its reverse). For b = null and x ≥ 0 the result is ≥ 0 (sums
-     * of non-negative terms over positive pivots); a closed line keeps its pin's value. The same bits with one
-     * thread or several.
+     * entries at their latest values. For b = null and x ≥ 0 the result is ≥ 0 (sums of non-negative terms over
+     * positive pivots); a closed line keeps its pin's value.
      *
      * @param b       right-hand side (null: 0; not modified)
      * @param x       the iterate, overwritten
      * @param forward lines in ascending order if true, descending if false
      */
     public void sweep(double[] b, double[] x, boolean forward) {
-        int blocks = blockLine.length - 1;
-        if (blocks == 1) {
-            sweepLines(0, lineStart.length - 1, b, x, forward, work[0]);
-            return;
-        }
-        boolean parallel = FixedBlockLoops.parallel(a.size());
-        if (forward) {
-            FixedBlockLoops.forEachTask(blocks, parallel,
-                    q -> sweepLines(interior[q], blockLine[q + 1], b, x, true, work[q]));
-            sweepSeparators(b, x, true, parallel);
-        } else {
-            sweepSeparators(b, x, false, parallel);
-            FixedBlockLoops.forEachTask(blocks, parallel,
-                    q -> sweepLines(interior[q], blockLine[q + 1], b, x, false, work[q]));
+        int lines = lineStart.length - 1;
+        for (int q = 0; q < lines; q++) {
+            int k = forward ? q : lines - 1 - q;
+            solveLine(lineStart[k], lineStart[k + 1], b, x);
         }
     }
 
-    /** The separators of blocks 1 … B − 1, ascending (or the reverse), at the same time when none are coupled. */
-    private void sweepSeparators(double[] b, double[] x, boolean forward, boolean parallel) {
-        int blocks = blockLine.length - 1;
-        if (separatorsApart) {
-            FixedBlockLoops.forEachTask(blocks - 1, parallel,
-                    q -> sweepLines(blockLine[q + 1], interior[q + 1], b, x, forward, work[q + 1]));
-            return;
-        }
-        for (int q = 1; q < blocks; q++) {
-            int block = forward ? q : blocks - q;
-            sweepLines(blockLine[block], interior[block], b, x, forward, work[block]);
-        }
-    }
-
-    /** Lines first … end − 1, ascending or descending. */
-    private void sweepLines(int first, int end, double[] b, double[] x, boolean forward, double[] work) {
-        for (int q = first; q < end; q++) {
-            int k = forward ? q : first + end - 1 - q;
-            solveLine(lineStart[k], lineStart[k + 1], b, x, work);
-        }
-    }
-
-    private void solveLine(int begin, int end, double[] b, double[] x, double[] work) {
+    private void solveLine(int begin, int end, double[] b, double[] x) {
         int[] start = a.rowStart();
         int[] cols = a.columns();
         double[] rates = a.rates();

@@ -1,6 +1,5 @@
 package org.qpspin.linalg.krylov;
 
-import org.qpspin.linalg.FixedBlockLoops;
 import org.qpspin.linalg.ProgressListener;
 import org.qpspin.linalg.WorkCounter;
 
@@ -11,15 +10,8 @@ import org.qpspin.linalg.WorkCounter;
  * {@code restart} steps.
  *
  * <p>Stopping rule: ‖b − A x‖₂ ≤ tolerance × scale, checked on the true residual at the start of every cycle (and
- * on the rotated estimate |g_k| inside it, which ends the cycle early), or {@code maxIterations} steps in all; with
- * {@link #stoppingAtStagnation} also when a whole cycle reduced the true residual by less than a given factor while
- * it is within a given multiple of the target (the rounding floor of a residual that cannot reach the tolerance).
+ * on the rotated estimate |g_k| inside it, which ends the cycle early), or {@code maxIterations} steps in all.
  * A singular A is fine when the system is consistent and M maps into the range the iteration needs.
- *
- * <p>Two cores: the vector operations (the orthogonalization's dot products and updates, the residual's norm, the
- * basis' scaling and the update x += M V y) run over blocks of {@link FixedBlockLoops#BLOCK} entries, over the
- * fork-join pool for long vectors, their sums added in block order: the iterates are the same bits with one thread
- * or many (A and M are the caller's, and parallel if they are).
  *
  * <p>Memory per solve: restart + 1 basis vectors and two work vectors of length n. Not thread-safe (one solve at
  * a time).
@@ -43,10 +35,6 @@ public final class Gmres {
     private final LinearOperator preconditioner;
     private final int restart;
     private final int maxIterations;
-    /** A cycle that leaves more than this share of the residual it started from stagnates; 0: never stops so. */
-    private final double stagnation;
-    /** Stagnation only stops the solve with the residual at most this many times the target. */
-    private final double stagnationBelow;
 
     /**
      * @param a              A
@@ -63,34 +51,6 @@ public final class Gmres {
         this.preconditioner = preconditioner;
         this.restart = restart;
         this.maxIterations = maxIterations;
-        this.stagnation = 0.0;
-        this.stagnationBelow = 0.0;
-    }
-
-    private Gmres(Gmres g, double stagnation, double stagnationBelow) {
-        this.a = g.a;
-        this.preconditioner = g.preconditioner;
-        this.restart = g.restart;
-        this.maxIterations = g.maxIterations;
-        this.stagnation = stagnation;
-        this.stagnationBelow = stagnationBelow;
-    }
-
-    /**
-     * {@return this GMRES also stopping (not converged: {@link Result#converged()} false) when a whole cycle of
-     * {@code restart} steps left more than {@code factor} of the true residual it started from, with that residual
-     * at most {@code below} × tolerance × scale} For a residual norm with a rounding floor above the tolerance (the
-     * multigrid solver's weighted norm), so that the steps up to the cap are not spent at the floor.
-     *
-     * @param factor the share of a cycle's starting residual above which the cycle stagnated, in (0, 1)
-     * @param below  how many targets above the tolerance the stagnation rule applies (≥ 1)
-     * @throws IllegalArgumentException if factor is not in (0, 1) or below &lt; 1
-     */
-    public Gmres stoppingAtStagnation(double factor, double below) {
-        if (!(factor > 0.0 && factor < 1.0) || !(below >= 1.0)) {
-            throw new IllegalArgumentException("need factor in (0, 1) and below >= 1, got " + factor + ", " + below);
-        }
-        return new Gmres(this, factor, below);
     }
 
     /**
@@ -145,18 +105,15 @@ public final class Gmres {
         double target = tolerance * scale;
         int iterations = 0;
         double initial = Double.NaN;
-        double cycleStart = Double.POSITIVE_INFINITY;
         long reported = 0;
         while (true) {
             a.apply(x, w);
-            double beta = Math.sqrt(FixedBlockLoops.sum(n, (from, to) -> {
-                double s = 0.0;
-                for (int i = from; i < to; i++) {
-                    w[i] = (b == null ? 0.0 : b[i]) - w[i];
-                    s += w[i] * w[i];
-                }
-                return s;
-            }));
+            double beta = 0.0;
+            for (int i = 0; i < n; i++) {
+                w[i] = (b == null ? 0.0 : b[i]) - w[i];
+                beta += w[i] * w[i];
+            }
+            beta = Math.sqrt(beta);
             double residual = beta / scale;
             if (Double.isNaN(initial)) {
                 initial = beta;
@@ -165,14 +122,12 @@ public final class Gmres {
             if (beta <= target || iterations >= maxIterations) {
                 return new Result(beta <= target, iterations, residual);
             }
-            if (stagnation > 0.0 && beta <= stagnationBelow * target && beta > stagnation * cycleStart) {
-                return new Result(false, iterations, residual);
-            }
-            cycleStart = beta;
             if (basis[0] == null) {
                 basis[0] = new double[n];
             }
-            scale(w, beta, basis[0]);
+            for (int i = 0; i < n; i++) {
+                basis[0][i] = w[i] / beta;
+            }
             java.util.Arrays.fill(g, 0.0);
             g[0] = beta;
             int k = 0;
@@ -202,7 +157,10 @@ public final class Gmres {
                 if (basis[k] == null) {
                     basis[k] = new double[n];
                 }
-                scale(w, norm, basis[k]);
+                double[] next = basis[k];
+                for (int t = 0; t < n; t++) {
+                    next[t] = w[t] / norm;
+                }
             }
             // x += M (V y), H y = g
             double[] y = new double[k];
@@ -213,33 +171,18 @@ public final class Gmres {
                 }
                 y[i] = acc / h[i][i];
             }
-            int used = k;
-            FixedBlockLoops.forEach(n, (from, to) -> { // each w_t summed over i = 0 … k − 1 in order
-                java.util.Arrays.fill(w, from, to, 0.0);
-                for (int i = 0; i < used; i++) {
-                    double[] v = basis[i];
-                    double yi = y[i];
-                    for (int t = from; t < to; t++) {
-                        w[t] += yi * v[t];
-                    }
+            java.util.Arrays.fill(w, 0.0);
+            for (int i = 0; i < k; i++) {
+                double[] v = basis[i];
+                for (int t = 0; t < n; t++) {
+                    w[t] += y[i] * v[t];
                 }
-            });
-            preconditioner.apply(w, z);
-            FixedBlockLoops.forEach(n, (from, to) -> {
-                for (int t = from; t < to; t++) {
-                    x[t] += z[t];
-                }
-            });
-        }
-    }
-
-    /** out = w / divisor, element-wise (over the pool for long vectors). */
-    private static void scale(double[] w, double divisor, double[] out) {
-        FixedBlockLoops.forEach(w.length, (from, to) -> {
-            for (int t = from; t < to; t++) {
-                out[t] = w[t] / divisor;
             }
-        });
+            preconditioner.apply(w, z);
+            for (int t = 0; t < n; t++) {
+                x[t] += z[t];
+            }
+        }
     }
 
     /**
