@@ -10,7 +10,6 @@ import org.qpspin.stationary.DirectSolverCosts;
 import org.qpspin.stationary.SparseLuFactorization;
 import org.qpspin.stationary.StationaryFactorization;
 import org.qpspin.stationary.StationarySolvers;
-import org.qpspin.truncation.BandTruncation;
 
 /**
  * Prints the deterministic costs ({@link DirectSolverCosts}) of the levels and lu solvers on the tight band matrices
@@ -46,11 +45,8 @@ public final class DirectSolverCostReport {
         System.out.println("family states nnz maxW sumW2 sumW3 levelsFlops levelsEntries luFlops luEntries "
                 + "luMaxFront analysisS");
         java.util.List<Object[]> cases = new java.util.ArrayList<>();
-        for (PeerBandFamily f : PeerBandFamily.ALL) {
-            if (wanted.isEmpty() || wanted.contains(f.name())) {
-                ModelParameters p = f.parameters();
-                cases.add(new Object[] {f.name(), p, BandTruncation.around(p, f.nMax(), 1e-10, 0)});
-            }
+        for (PeerBandFamily f : PeerBandFamily.named(wanted.toArray(String[]::new))) {
+            cases.add(new Object[] {f.name(), f.parameters(), f.band()});
         }
         // the shapes auto was first fitted on (docs/benchmarks.md "auto"): rect:NMAX:MMAX, tri:NMAX
         ModelParameters unpolarized = ModelParameters.of(1000, 1, 1, 0.1, 10);

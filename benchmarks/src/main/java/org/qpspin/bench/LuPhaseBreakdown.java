@@ -15,7 +15,6 @@ import org.qpspin.space.StateSpace;
 import org.qpspin.stationary.PinnedState;
 import org.qpspin.stationary.StationaryFactorization;
 import org.qpspin.stationary.StationarySolvers;
-import org.qpspin.truncation.BandTruncation;
 import org.qpspin.truncation.ProbableCore;
 
 /**
@@ -46,15 +45,11 @@ public final class LuPhaseBreakdown {
      * @param args family names (default all three)
      */
     public static void main(String[] args) {
-        java.util.List<String> wanted = java.util.Arrays.asList(args);
         int runs = Integer.getInteger("runs", 2);
         String phases = System.getProperty("phases", "auto,lu,split");
-        for (PeerBandFamily family : PeerBandFamily.ALL) {
-            if (!wanted.isEmpty() && !wanted.contains(family.name())) {
-                continue;
-            }
+        for (PeerBandFamily family : PeerBandFamily.named(args)) {
             ModelParameters p = family.parameters();
-            StateSpace space = BandTruncation.around(p, family.nMax(), 1e-10, 0);
+            StateSpace space = family.band();
             Generator g = Generator.assemble(Prl2020RateModel.of(p), space);
             System.out.printf(Locale.ROOT, "%s: %d states, %d entries%n", family.name(), g.size(), g.nonZeros());
             for (int r = 0; r < runs; r++) {

@@ -13,7 +13,6 @@ import org.qpspin.ordering.Orderings;
 import org.qpspin.rates.Prl2020RateModel;
 import org.qpspin.space.StateSpace;
 import org.qpspin.stationary.PinnedState;
-import org.qpspin.truncation.BandTruncation;
 
 /**
  * Load-independent counts of the LU's orderings on the tight band matrices of the peer comparison: for each order,
@@ -41,13 +40,9 @@ public final class OrderingFlops {
      * @throws IOException if a graph or order file cannot be written or read
      */
     public static void main(String[] args) throws IOException {
-        java.util.List<String> wanted = java.util.Arrays.asList(args);
-        for (PeerBandFamily family : PeerBandFamily.ALL) {
-            if (!wanted.isEmpty() && !wanted.contains(family.name())) {
-                continue;
-            }
+        for (PeerBandFamily family : PeerBandFamily.named(args)) {
             ModelParameters p = family.parameters();
-            StateSpace space = BandTruncation.around(p, family.nMax(), 1e-10, 0);
+            StateSpace space = family.band();
             Generator g = Generator.assemble(Prl2020RateModel.of(p), space);
             DMatrixSparseCSC a = g.matrix();
             int pin = PinnedState.meanFieldPoint(space, p);

@@ -1,6 +1,10 @@
 package org.qpspin.bench;
 
+import java.util.Arrays;
+import java.util.List;
 import org.qpspin.model.ModelParameters;
+import org.qpspin.space.StateSpace;
+import org.qpspin.truncation.BandTruncation;
 
 /**
  * One of the three parameter families of the peer comparison (issue 17: spin-relaxation limited "SR",
@@ -27,5 +31,24 @@ record PeerBandFamily(String name, double n0, int nMax, double gamma, double gam
     /** {@return the model parameters: A such that the mean-field size is N0 at V = 1, and the family's rates} */
     ModelParameters parameters() {
         return ModelParameters.withMeanFieldN0(n0, 1.0, gamma, gammaT, tauS);
+    }
+
+    /**
+     * {@return the families whose names are given, in the order of {@link #ALL}; all three if none is given}
+     * Names that are not a family's are ignored (the drivers take shape arguments beside them).
+     *
+     * @param names family names, e.g. the driver's arguments
+     */
+    static List<PeerBandFamily> named(String... names) {
+        List<String> wanted = Arrays.asList(names);
+        return Arrays.stream(ALL).filter(f -> wanted.isEmpty() || wanted.contains(f.name())).toList();
+    }
+
+    /**
+     * {@return the family's 10⁶-state band: every level N ≤ nMax cut to the m window holding all but 10⁻¹⁰ of its
+     * probability ({@link BandTruncation#around}, as {@code export-generator --band-tol 1e-10} writes it)}
+     */
+    StateSpace band() {
+        return BandTruncation.around(parameters(), nMax, 1e-10, 0);
     }
 }
